@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: explicit imports, so C types never leak
+/// through a public API and a module uses only what it imports.
+let strictImports: [SwiftSetting] = [
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "wsoa",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "wsoa", targets: ["wsoa"]),
+    .library(name: "TrackerKit", targets: ["TrackerKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // C libraries, each imported by exactly one wrapper module.
+    .systemLibrary(
+      name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+    // Locations, diagnostics, A1 addressing. Depends on nothing.
+    .target(name: "Diagnostics", swiftSettings: strictImports),
+    // Atomic, buffered output files (temp file, fsync, rename). Depends on nothing.
+    .target(name: "AtomicOutput", swiftSettings: strictImports),
+    // Format-neutral workbook / sheet / cell model.
+    .target(name: "Grid", dependencies: ["Diagnostics"], swiftSettings: strictImports),
+    // The only importer of libzip.
+    .target(name: "ZipArchive", dependencies: ["CLibZip"], swiftSettings: strictImports),
+    // The only importer of libxml2.
+    .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: strictImports),
+    // XLSX <-> Grid. Knows no trackers.
+    .target(
+      name: "XLSXFormat",
+      dependencies: ["Grid", "Diagnostics", "ZipArchive", "XMLStream", "AtomicOutput"],
+      swiftSettings: strictImports),
+    // CSV/TSV <-> Grid. Knows no trackers.
+    .target(
+      name: "DelimitedFormat", dependencies: ["Grid", "Diagnostics", "AtomicOutput"],
+      swiftSettings: strictImports),
+    // The canonical tracker model, validation rules and merge. Knows no XML, zip, CSV or Grid.
+    .target(name: "TrackerModel", dependencies: ["Diagnostics"], swiftSettings: strictImports),
+    // Grid <-> tracker mapping and the facade the CLI calls.
+    .target(
+      name: "TrackerKit",
+      dependencies: [
+        "TrackerModel", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "AtomicOutput",
+      ],
+      swiftSettings: strictImports),
+    // Commands, printing, exit codes (a library so tests can run it in-process).
+    .target(
+      name: "TrackerCLI",
+      dependencies: [
+        "TrackerKit", "TrackerModel", "Grid", "Diagnostics", "AtomicOutput",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictImports),
+    .executableTarget(name: "wsoa", dependencies: ["TrackerCLI"], swiftSettings: strictImports),
+    // Benchmarks: prints figures; build with -c release (scripts/bench.sh).
+    .executableTarget(
+      name: "wsoa-bench",
+      dependencies: ["TrackerKit", "Grid", "XLSXFormat", "DelimitedFormat", "TrackerModel"],
+      swiftSettings: strictImports),
+    // Test-only helpers: fixture paths, golden files, running the binary.
+    .target(
+      name: "TestSupport", dependencies: ["Grid", "Diagnostics"], swiftSettings: strictImports),
+
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
+    .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "TestSupport"]),
+    .testTarget(name: "GridTests", dependencies: ["Grid", "Diagnostics", "TestSupport"]),
+    .testTarget(name: "DelimitedFormatTests", dependencies: ["DelimitedFormat", "Grid", "Diagnostics", "TestSupport"]),
+    .testTarget(
+      name: "XLSXFormatTests",
+      dependencies: ["XLSXFormat", "ZipArchive", "XMLStream", "Grid", "Diagnostics", "TestSupport"]),
+    .testTarget(name: "TrackerModelTests", dependencies: ["TrackerModel", "TestSupport"]),
+    .testTarget(
+      name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
+    .testTarget(
+      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "TestSupport"]),
+  ]
+)

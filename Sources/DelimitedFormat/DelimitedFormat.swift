@@ -1,0 +1,1 @@
+// DelimitedFormat: see README.md for this module's role.

@@ -1,0 +1,62 @@
+public import Foundation
+
+/// Runs the built `wsoa` binary (or any program) and captures its output.
+public enum ProcessRunner {
+  /// What a finished process left behind.
+  public struct Result: Sendable {
+    /// The exit status.
+    public var status: Int32
+    /// Standard output as UTF-8.
+    public var stdout: String
+    /// Standard error as UTF-8.
+    public var stderr: String
+    /// Standard output's bytes.
+    public var stdoutData: Data
+  }
+
+  /// The `wsoa` executable SwiftPM built next to the test bundle.
+  public static var wsoaURL: URL {
+    var dir = Bundle.main.bundleURL
+    // Under `swift test` on Linux the bundle is the build folder itself; on
+    // macOS it is an .xctest bundle inside it.
+    if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("wsoa")
+  }
+
+  /// Runs `wsoa` with arguments.
+  public static func wsoa(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+    try run(wsoaURL, arguments, stdin: stdin, in: directory)
+  }
+
+  /// Runs a program with arguments, waiting for it to end.
+  public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes concurrently so a chatty child cannot block.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+  }
+}

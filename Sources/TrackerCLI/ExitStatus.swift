@@ -1,0 +1,39 @@
+/// The exit codes every `wsoa` command uses (sysexits.h values where one fits).
+///
+/// | code | meaning |
+/// |---|---|
+/// | 0 | success (warnings allowed unless `--strict`) |
+/// | 1 | the input has error-level findings (or, for merge, unresolved conflicts) |
+/// | 64 | usage: bad flags or arguments |
+/// | 65 | an input is unreadable or malformed |
+/// | 66 | an input is missing |
+/// | 70 | internal error (a bug in wsoa) |
+/// | 73 | an output cannot be written |
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+  /// Success.
+  case success = 0
+  /// The input has error-level findings.
+  case findings = 1
+  /// Bad flags or arguments (`EX_USAGE`).
+  case usage = 64
+  /// An input is unreadable or malformed (`EX_DATAERR`).
+  case dataError = 65
+  /// An input is missing (`EX_NOINPUT`).
+  case noInput = 66
+  /// Internal error (`EX_SOFTWARE`).
+  case software = 70
+  /// An output cannot be written (`EX_CANTCREAT`).
+  case cannotCreate = 73
+
+  /// The help text's table of exit codes.
+  public static let helpText = """
+    Exit codes:
+      0   success (warnings allowed unless --strict)
+      1   the input has error-level findings
+      64  usage error (bad flags or arguments)
+      65  an input is unreadable or malformed
+      66  an input is missing
+      70  internal error (a bug in wsoa; please report it)
+      73  an output cannot be written
+    """
+}

@@ -1,0 +1,1 @@
+// TrackerKit: see README.md for this module's role.

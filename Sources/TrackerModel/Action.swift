@@ -1,0 +1,267 @@
+/// A lettered (or numbered) task under a focus area, with everything a
+/// tracker records about it.
+public struct Action: Hashable, Sendable, Codable {
+  /// Normalised key: focus ref + letter (`3.1F`, `4D`), or `<focusRef>#<row>`
+  /// when the action has neither.
+  public var key: String
+  /// The focus area's normalised ref, when known.
+  public var focusRef: String?
+  /// The priority it belongs to, when known.
+  public var priorityId: String?
+  /// The action letter (`F`), when it has one.
+  public var letter: String?
+  /// The ref or letter as written (`F.`, `3.2(b)`).
+  public var rawRef: String
+  /// The action's wording, without its letter.
+  public var text: String
+  /// Responsible leads, in order.
+  public var leads: [Lead]
+  /// Accountable officers (SRO), in order.
+  public var accountable: [Lead]
+  /// The owning sub-group, when known.
+  public var subGroup: String?
+  /// Impact measures / success criteria, one per paragraph.
+  public var impact: [String]
+  /// Due date, when given.
+  public var dueDate: DateValue?
+  /// Raw due-date text, when given.
+  public var dueRaw: String?
+  /// Percentage complete (0–100), when given.
+  public var percentComplete: Double?
+  /// One status per period, blanks included, in period order.
+  public var statuses: [PeriodStatus]
+  /// Dated progress notes, in source order.
+  public var notes: [ProgressNote]
+  /// Evidence items, in source order.
+  public var evidence: [EvidenceItem]
+  /// Cross-references found in notes and evidence.
+  public var crossRefs: [CrossRef]
+  /// Every unmapped column, verbatim, keyed by its header.
+  public var extra: [ExtraField]
+  /// The row the action was read from.
+  public var source: CellRef?
+  /// Where each merged value came from (merge only).
+  public var provenance: [Provenance]
+
+  /// Creates an action.
+  public init(
+    key: String, focusRef: String? = nil, priorityId: String? = nil, letter: String? = nil,
+    rawRef: String = "", text: String, leads: [Lead] = [], accountable: [Lead] = [],
+    subGroup: String? = nil, impact: [String] = [], dueDate: DateValue? = nil, dueRaw: String? = nil,
+    percentComplete: Double? = nil, statuses: [PeriodStatus] = [], notes: [ProgressNote] = [],
+    evidence: [EvidenceItem] = [], crossRefs: [CrossRef] = [], extra: [ExtraField] = [],
+    source: CellRef? = nil, provenance: [Provenance] = []
+  ) {
+    self.key = key
+    self.focusRef = focusRef
+    self.priorityId = priorityId
+    self.letter = letter
+    self.rawRef = rawRef
+    self.text = text
+    self.leads = leads
+    self.accountable = accountable
+    self.subGroup = subGroup
+    self.impact = impact
+    self.dueDate = dueDate
+    self.dueRaw = dueRaw
+    self.percentComplete = percentComplete
+    self.statuses = statuses
+    self.notes = notes
+    self.evidence = evidence
+    self.crossRefs = crossRefs
+    self.extra = extra
+    self.source = source
+    self.provenance = provenance
+  }
+
+  /// The status recorded for a period id, if the action has that period.
+  public func status(for periodId: String) -> PeriodStatus? {
+    statuses.first { $0.periodId == periodId }
+  }
+}
+
+/// An unmapped column's value, kept verbatim.
+public struct ExtraField: Hashable, Sendable, Codable {
+  /// The column's header as written.
+  public var column: String
+  /// The cell's text.
+  public var value: String
+  /// Where it was.
+  public var source: CellRef?
+
+  /// Creates an extra field.
+  public init(column: String, value: String, source: CellRef? = nil) {
+    self.column = column
+    self.value = value
+    self.source = source
+  }
+}
+
+/// A person, role or organisation responsible for an action.
+public struct Lead: Hashable, Sendable, Codable {
+  /// The text as written for this lead.
+  public var raw: String
+  /// Trimmed, whitespace collapsed; typos are never corrected.
+  public var name: String
+  /// What kind of lead it is, when it can be told.
+  public var kind: Kind?
+  /// Where it was.
+  public var source: CellRef?
+
+  /// What kind of lead.
+  public enum Kind: String, Hashable, Sendable, Codable {
+    /// A named person.
+    case person
+    /// A role (`SCM SEND`, `Head of SEND`).
+    case role
+    /// An organisation or group.
+    case org
+  }
+
+  /// Creates a lead.
+  public init(raw: String, name: String, kind: Kind? = nil, source: CellRef? = nil) {
+    self.raw = raw
+    self.name = name
+    self.kind = kind
+    self.source = source
+  }
+}
+
+/// The status an action has for one period.
+public struct PeriodStatus: Hashable, Sendable, Codable {
+  /// The period's id.
+  public var periodId: String
+  /// The status.
+  public var status: Status
+  /// The status cell.
+  public var source: CellRef?
+  /// Where a merged value came from.
+  public var provenance: Provenance?
+
+  /// Creates a period status.
+  public init(periodId: String, status: Status, source: CellRef? = nil, provenance: Provenance? = nil) {
+    self.periodId = periodId
+    self.status = status
+    self.source = source
+    self.provenance = provenance
+  }
+}
+
+/// One dated (or undated) progress note, split out of a notes cell.
+public struct ProgressNote: Hashable, Sendable, Codable {
+  /// The date prefix, when the note has one.
+  public var date: DateValue?
+  /// The period the note falls in (derived from the date windows).
+  public var periodId: String?
+  /// The note's text without its date prefix, HTML removed.
+  public var text: String
+  /// The note's text exactly as in the cell.
+  public var raw: String
+  /// Whether the note has no date prefix.
+  public var undated: Bool
+  /// The notes cell.
+  public var source: CellRef?
+  /// Where a merged note came from.
+  public var provenance: Provenance?
+
+  /// Creates a note.
+  public init(
+    date: DateValue?, periodId: String? = nil, text: String, raw: String, source: CellRef? = nil,
+    provenance: Provenance? = nil
+  ) {
+    self.date = date
+    self.periodId = periodId
+    self.text = text
+    self.raw = raw
+    self.undated = date == nil
+    self.source = source
+    self.provenance = provenance
+  }
+}
+
+/// One item of an action's evidence list.
+public struct EvidenceItem: Hashable, Sendable, Codable {
+  /// The item's number in a numbered list (`2.`), when numbered.
+  public var number: Int?
+  /// The item's text.
+  public var text: String
+  /// An evidence-log code (`E12`), when the item cites one.
+  public var ref: String?
+  /// What the item resolved to (`As above` → the previous row's evidence cell).
+  public var resolvedTo: CellRef?
+  /// The item as written.
+  public var raw: String
+  /// The evidence cell.
+  public var source: CellRef?
+  /// Where a merged item came from.
+  public var provenance: Provenance?
+
+  /// Creates an evidence item.
+  public init(
+    number: Int? = nil, text: String, ref: String? = nil, resolvedTo: CellRef? = nil, raw: String,
+    source: CellRef? = nil, provenance: Provenance? = nil
+  ) {
+    self.number = number
+    self.text = text
+    self.ref = ref
+    self.resolvedTo = resolvedTo
+    self.raw = raw
+    self.source = source
+    self.provenance = provenance
+  }
+}
+
+/// A pointer from a note or evidence item to another action (`SEE 6E`).
+public struct CrossRef: Hashable, Sendable, Codable {
+  /// The cell holding the reference.
+  public var fromCell: CellRef?
+  /// The reference as written.
+  public var text: String
+  /// The normalised target key (`6E`, `4A`, `4.2`).
+  public var targetKey: String
+  /// Whether the target was found.
+  public var resolution: Resolution
+
+  /// How a cross-reference resolved.
+  public enum Resolution: String, Hashable, Sendable, Codable {
+    /// The target action exists in the workbook.
+    case resolved
+    /// The reference points at its own action.
+    case `self`
+    /// No such action in the workbook.
+    case unresolved
+    /// Outside what was read (validating one sheet alone).
+    case external
+  }
+
+  /// Creates a cross-reference.
+  public init(fromCell: CellRef?, text: String, targetKey: String, resolution: Resolution) {
+    self.fromCell = fromCell
+    self.text = text
+    self.targetKey = targetKey
+    self.resolution = resolution
+  }
+}
+
+/// Where a merged value came from.
+public struct Provenance: Hashable, Sendable, Codable {
+  /// The file it came from.
+  public var file: String
+  /// The sheet.
+  public var sheet: String?
+  /// The cell, A1.
+  public var cell: String?
+  /// The sub-group that sent it.
+  public var subGroup: String?
+  /// The period it concerns.
+  public var period: String?
+
+  /// Creates a provenance record.
+  public init(file: String, sheet: String? = nil, cell: String? = nil, subGroup: String? = nil, period: String? = nil) {
+    self.file = file
+    self.sheet = sheet
+    self.cell = cell
+    self.subGroup = subGroup
+    self.period = period
+  }
+}

@@ -1,0 +1,66 @@
+/// A calendar day with no time zone: year, month 1–12, day 1–31.
+public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+  /// The year.
+  public var year: Int
+  /// Month 1–12.
+  public var month: Int
+  /// Day 1–31.
+  public var day: Int
+
+  /// Creates a date; no validation (see `isValid`).
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Whether the day exists in the proleptic Gregorian calendar.
+  public var isValid: Bool {
+    (1...12).contains(month) && day >= 1 && day <= CivilDate.daysIn(month: month, year: year)
+  }
+
+  /// Days in a month of a year.
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Whether a Gregorian year is a leap year.
+  public static func isLeap(_ year: Int) -> Bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  }
+
+  /// The first day of the month `months` later (negative goes back).
+  public func addingMonths(_ months: Int) -> CivilDate {
+    let index = year * 12 + (month - 1) + months
+    let y = index >= 0 ? index / 12 : (index - 11) / 12
+    return CivilDate(year: y, month: index - y * 12 + 1, day: 1)
+  }
+
+  /// Days since 1970-01-01 (negative before), for arithmetic.
+  public var daysSinceEpoch: Int {
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// `yyyy-mm-dd`.
+  public var description: String {
+    let m = month < 10 ? "0\(month)" : "\(month)"
+    let d = day < 10 ? "0\(day)" : "\(day)"
+    return "\(year)-\(m)-\(d)"
+  }
+
+  /// Chronological order.
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}

@@ -1,0 +1,48 @@
+/// One review period: a status column such as `Dec-19` or `Q3 2024/25`.
+public struct Period: Hashable, Sendable, Codable, Identifiable {
+  /// Stable id derived from the date window (e.g. `2019-12`, `2024-Q3`), so
+  /// that `Dec-21` and `December 2021` are the same period across files.
+  public var id: String
+  /// The heading as written.
+  public var label: String
+  /// The grammar the heading was read with.
+  public var kind: Kind
+  /// First day of the period.
+  public var start: CivilDate
+  /// Last day of the period.
+  public var end: CivilDate
+  /// 1-based column in the source sheet.
+  public var column: Int?
+  /// Where the heading was.
+  public var source: CellRef?
+
+  /// The grammar of a period heading (domain.md §5.3).
+  public enum Kind: String, Hashable, Sendable, Codable {
+    /// A month: `Dec-19`, `December 2021`, or a date serial formatted as a month.
+    case month
+    /// A UK financial-year quarter (`Q3 2024/25` = Oct–Dec 2024).
+    case quarterFY
+    /// A review date (`2021-04-30`, `30/04/2021`).
+    case date
+    /// An academic year (`21/22` = Sep 2021 – Aug 2022).
+    case academicYear
+    /// A school term (`Autumn 2021`).
+    case term
+    /// An APP milestone (`Milestone 1 – Jul 23`).
+    case milestone
+  }
+
+  /// Creates a period.
+  public init(
+    id: String, label: String, kind: Kind, start: CivilDate, end: CivilDate, column: Int? = nil,
+    source: CellRef? = nil
+  ) {
+    self.id = id
+    self.label = label
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.column = column
+    self.source = source
+  }
+}

@@ -1,0 +1,54 @@
+/// The top level of a plan: a priority, area of significant weakness or workstream.
+public struct Priority: Hashable, Sendable, Codable {
+  /// Normalised id: `2` for `Priority 2`, `1` for `ASW 1` or `Work stream One`.
+  public var id: String
+  /// The label as written (`Priority 2`).
+  public var rawLabel: String?
+  /// The title (`Aspirations and expectations ... are not routinely high enough.`).
+  public var title: String
+  /// Further description paragraphs.
+  public var description: String?
+  /// The vision statement, when given.
+  public var vision: String?
+  /// The priority's overall status, when given.
+  public var overallStatus: Status?
+  /// Where the priority's heading was.
+  public var source: CellRef?
+
+  /// Creates a priority.
+  public init(
+    id: String, rawLabel: String? = nil, title: String, description: String? = nil,
+    vision: String? = nil, overallStatus: Status? = nil, source: CellRef? = nil
+  ) {
+    self.id = id
+    self.rawLabel = rawLabel
+    self.title = title
+    self.description = description
+    self.vision = vision
+    self.overallStatus = overallStatus
+    self.source = source
+  }
+}
+
+/// A numbered outcome under a priority (`Ref - 1.1 Roles and responsibilities ...`).
+public struct FocusArea: Hashable, Sendable, Codable {
+  /// Normalised ref: `1.1`, `4`.
+  public var ref: String
+  /// The ref as written: `Ref -1.2`.
+  public var rawRef: String
+  /// The title after the ref.
+  public var title: String
+  /// The priority it sits under.
+  public var priorityId: String?
+  /// Where it was.
+  public var source: CellRef?
+
+  /// Creates a focus area.
+  public init(ref: String, rawRef: String, title: String, priorityId: String? = nil, source: CellRef? = nil) {
+    self.ref = ref
+    self.rawRef = rawRef
+    self.title = title
+    self.priorityId = priorityId
+    self.source = source
+  }
+}

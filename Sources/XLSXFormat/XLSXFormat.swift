@@ -1,0 +1,1 @@
+// XLSXFormat: see README.md for this module's role.

@@ -1,0 +1,1 @@
+// XMLStream: see README.md for this module's role.

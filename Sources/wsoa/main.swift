@@ -1,0 +1,3 @@
+import TrackerCLI
+
+WSOACommand.runAsMain()

@@ -1,0 +1,44 @@
+import Diagnostics
+import Testing
+
+@Suite struct CellAddressTests {
+  @Test(arguments: [
+    ("A1", 1, 1), ("B7", 7, 2), ("Z9", 9, 26), ("AA10", 10, 27), ("AZ1", 1, 52), ("BA1", 1, 53),
+    ("XFD1048576", 1_048_576, 16_384), ("$C$3", 3, 3), ("h9", 9, 8),
+  ])
+  func parsesA1(text: String, row: Int, column: Int) {
+    let address = CellAddress(a1: text)
+    #expect(address == CellAddress(row: row, column: column))
+  }
+
+  @Test(arguments: ["A0", "XFE1", "A1048577", "", "1A", "A", "12", "ABCD1", "B-3", "B 3"])
+  func rejectsOutOfBoundsOrMalformed(text: String) {
+    #expect(CellAddress(a1: text) == nil)
+  }
+
+  @Test func roundTripsEveryColumnName() {
+    for column in 1...ExcelLimits.maxColumns {
+      let name = CellAddress.columnName(column)
+      #expect(CellAddress.columnNumber(name) == column, "column \(column) -> \(name)")
+    }
+    #expect(CellAddress(row: 9, column: 8).a1 == "H9")
+  }
+
+  @Test func locationsRenderLikeACompiler() {
+    let xlsx = SourceLocation(file: "returns.xlsx", sheet: "Priority 2", cell: CellAddress(row: 9, column: 8))
+    #expect(xlsx.description == "returns.xlsx:'Priority 2'!H9")
+    let plain = SourceLocation(file: "q3.xlsx", sheet: "Actions", cell: CellAddress(row: 7, column: 2))
+    #expect(plain.description == "q3.xlsx:Actions!B7")
+    let csv = SourceLocation(file: "returns.csv", cell: CellAddress(row: 7, column: 2), line: 12)
+    #expect(csv.description == "returns.csv:12 (B7)")
+    #expect(SourceLocation.quotedSheetName("it's") == "'it''s'")
+  }
+
+  @Test func rangesParseAndOverlap() throws {
+    let a = try #require(CellRange(a1: "E5:H5"))
+    #expect(a.columnCount == 4 && a.rowCount == 1)
+    #expect(a.overlaps(try #require(CellRange(a1: "H5:H9"))))
+    #expect(!a.overlaps(try #require(CellRange(a1: "I5"))))
+    #expect(CellRange(a1: "H5:E5")?.a1 == "E5:H5")
+  }
+}
