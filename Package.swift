@@ -65,7 +65,9 @@ let package = Package(
     // Benchmarks: prints figures; build with -c release (scripts/bench.sh).
     .executableTarget(
       name: "wsoa-bench",
-      dependencies: ["TrackerKit", "Grid", "XLSXFormat", "DelimitedFormat", "TrackerModel"],
+      dependencies: [
+        "TrackerKit", "Grid", "XLSXFormat", "DelimitedFormat", "TrackerModel", "AtomicOutput",
+      ],
       swiftSettings: strictImports),
     // Test-only helpers: fixture paths, golden files, running the binary.
     .target(

@@ -1,0 +1,44 @@
+import AtomicOutput
+
+/// Writes the synthetic inputs the benchmarks read.
+enum GenerateBench {
+  /// `generate-tracker-csv OUT [ACTIONS]`: the tracker-shaped grid as RFC 4180 CSV.
+  static func trackerCSV(_ args: [String]) throws {
+    guard let path = args.first else { throw BenchError.usage("generate-tracker-csv OUT [ACTIONS]") }
+    let actions = args.count > 1 ? Int(args[1]) ?? 100_000 : 100_000
+    let tracker = SyntheticTracker(actions: actions)
+    try AtomicFile.write(to: path) { sink in
+      writeCSVRow(SyntheticTracker.header, to: sink)
+      for i in 0..<actions { writeCSVRow(tracker.row(i), to: sink) }
+    }
+  }
+
+  /// Minimal RFC 4180 quoting, independent of the product's writer so the
+  /// input does not depend on the code under test.
+  static func writeCSVRow(_ fields: [String], to sink: ByteSink) {
+    for (i, field) in fields.enumerated() {
+      if i > 0 { sink.write(byte: UInt8(ascii: ",")) }
+      if field.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
+        sink.write(byte: 0x22)
+        for byte in field.utf8 {
+          if byte == 0x22 { sink.write(byte: 0x22) }
+          sink.write(byte: byte)
+        }
+        sink.write(byte: 0x22)
+      } else {
+        sink.write(field)
+      }
+    }
+    sink.write(byte: 0x0A)
+  }
+}
+
+/// Why a benchmark could not run.
+enum BenchError: Error, CustomStringConvertible {
+  case usage(String)
+  var description: String {
+    switch self {
+    case .usage(let text): "usage: wsoa-bench \(text)"
+    }
+  }
+}
