@@ -19,7 +19,11 @@ final class BatchPipeline: @unchecked Sendable {
   private let helpers: Int
   private let decode: @Sendable (Int) -> [Row]
   /// Guards `nextClaim`, `cancelled` and `graveyards`.
-  private let lock = DispatchSemaphore(value: 1)
+  ///
+  /// Semaphores start at 0 and are signalled up to their initial value:
+  /// libdispatch traps when a semaphore is freed holding less than the value
+  /// it was created with, which happens to `free` when a consumer stops early.
+  private let lock = DispatchSemaphore(value: 0)
   private var nextClaim = 0
   private var cancelled = false
   /// Used batches waiting to be freed by the helper that decoded them (index `helper - 1`).
@@ -39,7 +43,9 @@ final class BatchPipeline: @unchecked Sendable {
     self.window = window
     self.helpers = helpers
     self.decode = decode
-    free = DispatchSemaphore(value: window)
+    free = DispatchSemaphore(value: 0)
+    lock.signal()
+    for _ in 0..<window { free.signal() }
     ready = (0..<window).map { _ in DispatchSemaphore(value: 0) }
     slots = .allocate(capacity: window)
     slots.initialize(repeating: [])
