@@ -13,14 +13,25 @@ enum StandardError {
   static func write(_ text: String) {
     var text = text
     text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
       var offset = 0
       while offset < bytes.count {
-        let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+        let n = systemWrite(2, base + offset, bytes.count - offset)
         if n < 0, errno == EINTR { continue }
         if n <= 0 { return }
         offset += n
       }
     }
+  }
+
+  private static func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.write(fd, pointer, count)
+    #elseif canImport(Musl)
+      Musl.write(fd, pointer, count)
+    #else
+      Darwin.write(fd, pointer, count)
+    #endif
   }
 
   /// Whether to colour: standard error is a terminal, `NO_COLOR` is unset
