@@ -67,7 +67,7 @@ struct DelimitedDocument: Sendable {
     } else {
       let document = self
       let pipeline = BatchPipeline<Result<[Row], DelimitedError>>(
-        batchCount: batches, helpers: helpers, window: 4 * (helpers + 1)
+        batchCount: batches, helpers: helpers, window: 2 * (helpers + 1)
       ) { k in document.decodeBatch(k, scratch: scratch) }
       defer { pipeline.finish() }
       for k in 0..<batches {
