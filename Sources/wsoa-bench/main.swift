@@ -7,7 +7,10 @@
 #endif
 
 let benchmarks: [String: ([String]) throws -> Void] = [
-  "generate-tracker-csv": GenerateBench.trackerCSV
+  "generate-tracker-csv": GenerateBench.trackerCSV,
+  "generate-numeric-csv": XLSXReadBench.numericCSV,
+  "xlsx-floor": XLSXReadBench.floor,
+  "xlsx-read": XLSXReadBench.read,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
