@@ -60,45 +60,59 @@ enum ColorSpec: Hashable, Sendable {
   }
 
   /// Excel's tint: lightens (tint > 0) or darkens (tint < 0) the colour's
-  /// HLS luminance (ECMA-376 Part 1, §18.8.19 `tint`).
+  /// luminance in HLS (ECMA-376 Part 1, §18.8.19 `tint`), computed as Excel
+  /// does on a 0–240 integer HLS scale (MS-OI29500; the MSDN "Excel color
+  /// tint algorithm" thread).
   static func apply(tint: Double, to rgb: UInt32) -> UInt32 {
     guard tint != 0 else { return rgb }
-    let r = Double(rgb >> 16 & 0xFF) / 255, g = Double(rgb >> 8 & 0xFF) / 255, b = Double(rgb & 0xFF) / 255
-    let high = max(r, g, b), low = min(r, g, b)
-    var l = (high + low) / 2
-    var h = 0.0, s = 0.0
-    if high != low {
-      let d = high - low
-      s = l > 0.5 ? d / (2 - high - low) : d / (high + low)
-      if high == r {
-        h = (g - b) / d + (g < b ? 6 : 0)
-      } else if high == g {
-        h = (b - r) / d + 2
-      } else {
-        h = (r - g) / d + 4
-      }
-      h /= 6
-    }
-    l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint
-    func channel(_ p: Double, _ q: Double, _ t0: Double) -> Double {
-      var t = t0
-      if t < 0 { t += 1 }
-      if t > 1 { t -= 1 }
-      if t < 1.0 / 6 { return p + (q - p) * 6 * t }
-      if t < 0.5 { return q }
-      if t < 2.0 / 3 { return p + (q - p) * (2.0 / 3 - t) * 6 }
-      return p
-    }
-    let (nr, ng, nb): (Double, Double, Double)
-    if s == 0 {
-      (nr, ng, nb) = (l, l, l)
-    } else {
-      let q = l < 0.5 ? l * (1 + s) : l + s - l * s
-      let p = 2 * l - q
-      (nr, ng, nb) = (channel(p, q, h + 1.0 / 3), channel(p, q, h), channel(p, q, h - 1.0 / 3))
-    }
+    let scale = 240.0
+    let (h, l, s) = hls(red: Double(rgb >> 16 & 0xFF) / 255, green: Double(rgb >> 8 & 0xFF) / 255,
+                        blue: Double(rgb & 0xFF) / 255)
+    let hue = (h * scale).rounded(), saturation = (s * scale).rounded()
+    var luminance = (l * scale).rounded()
+    luminance = tint < 0
+      ? (luminance * (1 + tint)).rounded()
+      : (luminance * (1 - tint) + (scale - scale * (1 - tint))).rounded()
+    let (r, g, b) = Self.rgb(hue: hue / scale, luminance: luminance / scale, saturation: saturation / scale)
     func byte(_ v: Double) -> UInt32 { UInt32(max(0, min(255, (v * 255).rounded()))) }
-    return byte(nr) << 16 | byte(ng) << 8 | byte(nb)
+    return byte(r) << 16 | byte(g) << 8 | byte(b)
+  }
+
+  /// RGB in 0...1 to hue, luminance, saturation in 0...1 (as Python's colorsys).
+  private static func hls(red r: Double, green g: Double, blue b: Double) -> (Double, Double, Double) {
+    let high = max(r, g, b), low = min(r, g, b)
+    let l = (high + low) / 2
+    guard high != low else { return (0, l, 0) }
+    let d = high - low
+    let s = l <= 0.5 ? d / (high + low) : d / (2 - high - low)
+    let rc = (high - r) / d, gc = (high - g) / d, bc = (high - b) / d
+    var h: Double
+    if r == high {
+      h = bc - gc
+    } else if g == high {
+      h = 2 + rc - bc
+    } else {
+      h = 4 + gc - rc
+    }
+    h = (h / 6).truncatingRemainder(dividingBy: 1)
+    if h < 0 { h += 1 }
+    return (h, l, s)
+  }
+
+  /// Hue, luminance, saturation in 0...1 back to RGB in 0...1.
+  private static func rgb(hue h: Double, luminance l: Double, saturation s: Double) -> (Double, Double, Double) {
+    guard s != 0 else { return (l, l, l) }
+    let m2 = l <= 0.5 ? l * (1 + s) : l + s - l * s
+    let m1 = 2 * l - m2
+    func value(_ hue0: Double) -> Double {
+      var hue = hue0.truncatingRemainder(dividingBy: 1)
+      if hue < 0 { hue += 1 }
+      if hue < 1.0 / 6 { return m1 + (m2 - m1) * hue * 6 }
+      if hue < 0.5 { return m2 }
+      if hue < 2.0 / 3 { return m1 + (m2 - m1) * (2.0 / 3 - hue) * 6 }
+      return m1
+    }
+    return (value(h + 1.0 / 3), value(h), value(h - 1.0 / 3))
   }
 
   /// The legacy indexed palette (indices 0–63).
