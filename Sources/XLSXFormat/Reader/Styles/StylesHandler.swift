@@ -109,6 +109,12 @@ struct StyleTable: Sendable {
   let styles: [CellStyle]
   /// Per style: how a number in it is shown when its format is a date.
   let dateDisplays: [DateCell.Display?]
+  /// Per style: whether an empty cell in it still says something and is
+  /// kept in the grid. Only a fill colour does (a RAG status cell coloured
+  /// but not filled in); fonts, borders and number formats on an empty cell
+  /// vary by writer (XlsxWriter formats merged areas, LibreOffice styles
+  /// whole rows) and are dropped, so the grid does not depend on the writer.
+  let keepsEmptyCells: [Bool]
 
   init(styles: [CellStyle], dateDisplays: [DateCell.Display?]) {
     if styles.isEmpty {
@@ -118,6 +124,7 @@ struct StyleTable: Sendable {
       self.styles = styles
       self.dateDisplays = dateDisplays
     }
+    keepsEmptyCells = self.styles.map { $0.fillRGB != nil }
   }
 
   /// A workbook without `styles.xml`.

@@ -5,8 +5,9 @@ public import Grid
 ///
 /// 1900 system: serial 1 is 1900-01-01 and, as in Lotus 1-2-3, 1900 counts
 /// as a leap year, so serial 60 is the fictitious 1900-02-29 and serials from
-/// 61 on are days since 1899-12-30; serial 0 (a pure time) is dated
-/// 1899-12-30. 1904 system: serial 0 is 1904-01-01. The largest serial is
+/// 61 on are days since 1899-12-30; serial 0 (what Excel shows as
+/// "1900-01-00", and the day of a pure time) is dated 1899-12-31.
+/// 1904 system: serial 0 is 1904-01-01. The largest serial is
 /// 2,958,465 (9999-12-31) in the 1900 system; negative or larger serials are
 /// not dates (the caller keeps the number). Times are rounded to the
 /// millisecond.
@@ -29,8 +30,6 @@ public enum SerialDate {
       (year, month, day) = civil(daysSince1970: days + daysFrom1970To1904)
     } else if days == 60 {
       (year, month, day) = (1900, 2, 29)
-    } else if days == 0 {
-      (year, month, day) = (1899, 12, 30)
     } else {
       let offset = days < 60 ? days - 1 : days - 2
       (year, month, day) = civil(daysSince1970: offset + daysFrom1970To1900)

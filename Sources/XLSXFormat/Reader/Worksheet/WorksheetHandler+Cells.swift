@@ -86,7 +86,7 @@ extension WorksheetHandler {
         file: file, part: part, sheet: sheet.name, cell: currentCell, limit: budget.limits.maxCells)
     }
     let value = hasValue && !text.isEmpty ? try cellValue() : .empty
-    if case .empty = value, cellStyle == 0 { return }
+    if case .empty = value, !styles.keepsEmptyCells[cellStyle] { return }
     cells.append(Cell(column: cellColumn, value: value, style: cellStyle))
   }
 
