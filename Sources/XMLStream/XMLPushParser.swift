@@ -23,7 +23,7 @@ public final class XMLPushParser {
   public let part: String
   private let context: ParserContext
   private let parser: xmlParserCtxtPtr
-  private var finished = false
+  @exclusivity(unchecked) private var finished = false
 
   /// Creates a parser for one part.
   ///
@@ -108,9 +108,9 @@ final class ParserContext {
   let part: String
   let handler: any XMLEventHandler
   let namespaces: NamespaceTable
-  var parser: xmlParserCtxtPtr?
+  @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
   /// The first error: the handler's, a libxml2 error, or the DOCTYPE refusal.
-  var failure: (any Error)?
+  @exclusivity(unchecked) var failure: (any Error)?
 
   init(part: String, handler: any XMLEventHandler, namespaces: NamespaceTable) {
     self.part = part

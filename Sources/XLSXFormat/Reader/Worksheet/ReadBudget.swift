@@ -4,8 +4,8 @@ import Grid
 /// cells seen and bytes of text produced.
 final class ReadBudget {
   let limits: XLSXLimits
-  private(set) var cells = 0
-  private(set) var textBytes = 0
+  @exclusivity(unchecked) private(set) var cells = 0
+  @exclusivity(unchecked) private(set) var textBytes = 0
 
   init(limits: XLSXLimits) {
     self.limits = limits

@@ -10,6 +10,10 @@ import XMLStream
 /// Allocation-free per cell apart from the text a cell's `String` needs: the
 /// value bytes go to one reused buffer and each row's cells to one reused
 /// array, handed on as a `Row` when `</row>` arrives.
+///
+/// Its state is touched on every parser event, so its stored properties opt
+/// out of dynamic exclusivity checks (`@exclusivity(unchecked)`): the handler
+/// is used by one parser on one thread and never hands out `inout` access.
 final class WorksheetHandler: XMLEventHandler {
   enum CellType { case number, sharedString, inlineString, formulaString, boolean, error, isoDate }
 
@@ -19,31 +23,31 @@ final class WorksheetHandler: XMLEventHandler {
   let styles: StyleTable
   let uses1904: Bool
   let budget: ReadBudget
-  var sink: ((SheetEvent) throws -> Void)?
-  private(set) var sheet: Sheet
-  private var began = false
+  @exclusivity(unchecked) var sink: ((SheetEvent) throws -> Void)?
+  @exclusivity(unchecked) private(set) var sheet: Sheet
+  @exclusivity(unchecked) private var began = false
 
   // Row state.
-  var rowNumber = 0
-  var previousRow = 0
-  var rowHasNumber = false
-  var rowIsHidden = false
-  var inRow = false
-  var cells: [Cell] = []
-  var lastColumn = 0
-  var needsSort = false
+  @exclusivity(unchecked) var rowNumber = 0
+  @exclusivity(unchecked) var previousRow = 0
+  @exclusivity(unchecked) var rowHasNumber = false
+  @exclusivity(unchecked) var rowIsHidden = false
+  @exclusivity(unchecked) var inRow = false
+  @exclusivity(unchecked) var cells: [Cell] = []
+  @exclusivity(unchecked) var lastColumn = 0
+  @exclusivity(unchecked) var needsSort = false
 
   // Cell state.
-  var inCell = false
-  var cellColumn = 0
-  var cellStyle = 0
-  var cellType = CellType.number
-  var hasValue = false
-  var inValue = false
-  var inInline = false
-  var inText = false
-  var phoneticDepth = 0
-  var text: [UInt8] = []
+  @exclusivity(unchecked) var inCell = false
+  @exclusivity(unchecked) var cellColumn = 0
+  @exclusivity(unchecked) var cellStyle = 0
+  @exclusivity(unchecked) var cellType = CellType.number
+  @exclusivity(unchecked) var hasValue = false
+  @exclusivity(unchecked) var inValue = false
+  @exclusivity(unchecked) var inInline = false
+  @exclusivity(unchecked) var inText = false
+  @exclusivity(unchecked) var phoneticDepth = 0
+  @exclusivity(unchecked) var text: [UInt8] = []
   let maxCellBytes: Int
 
   init(
