@@ -6,7 +6,8 @@ public import ZipArchive
 public struct XLSXLimits: Hashable, Sendable {
   /// Entry count, inflated sizes and the compression-ratio rule.
   public var zip: ZipLimits
-  /// Most `<c>` elements read over the whole workbook. Default 25,000,000.
+  /// Most `<c>` elements read over the whole workbook (each merged range
+  /// counts as one too). Default 25,000,000.
   public var maxCells: Int
   /// Most characters (UTF-16 code units, as Excel counts) in one cell.
   /// Default Excel's own limit, 32,767.

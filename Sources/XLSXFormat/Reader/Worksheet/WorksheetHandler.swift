@@ -26,6 +26,8 @@ final class WorksheetHandler: XMLEventHandler {
   @exclusivity(unchecked) var sink: ((SheetEvent) throws -> Void)?
   @exclusivity(unchecked) private(set) var sheet: Sheet
   @exclusivity(unchecked) private var began = false
+  /// The last column a `<col>` range has covered.
+  @exclusivity(unchecked) private var lastDefinedColumn = 0
 
   // Row state.
   @exclusivity(unchecked) var rowNumber = 0
@@ -212,12 +214,17 @@ final class WorksheetHandler: XMLEventHandler {
 
   // MARK: Columns and merges
 
+  /// `<col min max width customWidth hidden>`. Ranges must ascend without
+  /// overlapping (as every writer emits them); one that overlaps an earlier
+  /// range is ignored, so a sheet's `<cols>` costs at most 16,384 steps
+  /// however many ranges a hostile file repeats.
   private func readColumn(_ attributes: XMLAttributes) {
     guard let low = attributes.value(named: "min").flatMap(XMLValue.integer),
-      let high = attributes.value(named: "max").flatMap(XMLValue.integer), low >= 1, low <= high
+      let high = attributes.value(named: "max").flatMap(XMLValue.integer), low > lastDefinedColumn, low <= high,
+      low <= ExcelLimits.maxColumns
     else { return }
     let columns = low...min(high, ExcelLimits.maxColumns)
-    guard !columns.isEmpty else { return }
+    lastDefinedColumn = columns.upperBound
     if attributes.value(named: "hidden").map(XMLValue.isTrue) ?? false {
       for column in columns { sheet.hiddenColumns.insert(column) }
     }
@@ -233,6 +240,10 @@ final class WorksheetHandler: XMLEventHandler {
     let text = reference.string
     guard let range = CellRange(a1: text) else {
       throw XLSXError.invalidReference(file: file, part: part, sheet: sheet.name, reference: text)
+    }
+    guard budget.addCells(1) else {
+      throw XLSXError.tooManyCells(
+        file: file, part: part, sheet: sheet.name, cell: range.start, limit: budget.limits.maxCells)
     }
     sheet.mergedRanges.append(range)
   }
