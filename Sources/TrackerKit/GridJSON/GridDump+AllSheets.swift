@@ -1,4 +1,4 @@
-public import AtomicOutput
+import AtomicOutput
 import DelimitedFormat
 import Diagnostics
 
