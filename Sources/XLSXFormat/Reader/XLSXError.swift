@@ -37,8 +37,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooManyCells(file: String, part: String, sheet: String, cell: CellAddress, limit: Int)
   /// A cell's text is longer than `XLSXLimits.maxCellCharacters`.
   case cellTextTooLong(file: String, part: String, sheet: String, cell: CellAddress, length: Int, limit: Int)
-  /// More text than `XLSXLimits.maxTotalTextBytes` (counting every cell
-  /// that refers to a shared string).
+  /// More text than `XLSXLimits.maxTotalTextBytes`, in the cells (a shared
+  /// string counted each time a cell uses it) or in the shared-strings table.
   case tooMuchText(file: String, part: String, sheet: String?, cell: CellAddress?, limit: Int)
 
   /// Where the problem is, for diagnostics.
@@ -127,8 +127,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
       "the workbook has more than \(limit) cells, the limit"
     case .cellTextTooLong(_, _, _, _, let length, let limit):
       "the cell holds \(length) characters, more than the limit of \(limit)"
-    case .tooMuchText(_, _, _, _, let limit):
-      "the workbook holds more than \(limit) bytes of text, the limit"
+    case .tooMuchText(_, _, let sheet, _, let limit):
+      sheet == nil
+        ? "the shared-strings table holds more than \(limit) bytes of text, the limit"
+        : "the cells hold more than \(limit) bytes of text, the limit (a shared string counts each time a cell uses it)"
     }
   }
 }
