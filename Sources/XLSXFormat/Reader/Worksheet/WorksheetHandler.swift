@@ -49,8 +49,13 @@ final class WorksheetHandler: XMLEventHandler {
   @exclusivity(unchecked) var inInline = false
   @exclusivity(unchecked) var inText = false
   @exclusivity(unchecked) var phoneticDepth = 0
-  @exclusivity(unchecked) var text: [UInt8] = []
+  @exclusivity(unchecked) var text = ScratchBytes(capacity: 4096)
   let maxCellBytes: Int
+  /// Per style, the date display as a small code (see `DateCode`), and
+  /// whether an empty cell is kept: plain memory, read once per cell.
+  let dateCodes: UnsafeMutablePointer<UInt8>
+  let keepsEmpty: UnsafeMutablePointer<Bool>
+  let styleCount: Int
 
   init(
     file: String, part: String, sheet: Sheet, strings: SharedStringTable?, styles: StyleTable, uses1904: Bool,
@@ -68,7 +73,19 @@ final class WorksheetHandler: XMLEventHandler {
     // is over the character cap whatever they hold.
     maxCellBytes = budget.limits.maxCellCharacters * 3
     cells.reserveCapacity(64)
-    text.reserveCapacity(4096)
+    styleCount = styles.styles.count
+    dateCodes = .allocate(capacity: styleCount)
+    keepsEmpty = .allocate(capacity: styleCount)
+    for k in 0..<styleCount {
+      dateCodes[k] = DateCode.code(styles.dateDisplays[k])
+      keepsEmpty[k] = styles.keepsEmptyCells[k]
+    }
+  }
+
+  deinit {
+    text.free()
+    dateCodes.deallocate()
+    keepsEmpty.deallocate()
   }
 
   func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
@@ -124,10 +141,10 @@ final class WorksheetHandler: XMLEventHandler {
 
   func characters(_ bytes: XMLBytes) throws {
     guard inValue || inText else { return }
-    bytes.append(to: &text)
+    text.append(bytes)
     if text.count > maxCellBytes {
       throw XLSXError.cellTextTooLong(
-        file: file, part: part, sheet: sheet.name, cell: currentCell, length: XStringEscapes.utf16Length(text),
+        file: file, part: part, sheet: sheet.name, cell: currentCell, length: XStringEscapes.utf16Length(text.bytes),
         limit: budget.limits.maxCellCharacters)
     }
   }
