@@ -201,24 +201,16 @@ final class WorksheetHandler: XMLEventHandler {
     if needsSort { try sortCells() }
     if !cells.isEmpty || rowIsHidden {
       try begin()
-      // An exactly sized copy: a consumer that keeps rows keeps no slack,
-      // and the working buffer is reused for the next row.
-      let row = Row(number: rowNumber, isHidden: rowIsHidden, cells: Self.exactCopy(cells))
-      cells.removeAll(keepingCapacity: true)
+      // The row takes the array; the next row starts a new one sized like
+      // this one (rows are usually alike), so a consumer that keeps rows
+      // keeps little slack and no cell is copied.
+      let width = cells.count
+      let row = Row(number: rowNumber, isHidden: rowIsHidden, cells: cells)
+      cells = []
+      cells.reserveCapacity(width)
       try sink?(.row(row))
     }
     previousRow = rowNumber
-  }
-
-  private static func exactCopy(_ cells: [Cell]) -> [Cell] {
-    [Cell](unsafeUninitializedCapacity: cells.count) { buffer, count in
-      cells.withUnsafeBufferPointer { source in
-        if let base = buffer.baseAddress, let from = source.baseAddress {
-          base.initialize(from: from, count: source.count)
-        }
-      }
-      count = cells.count
-    }
   }
 
   private func sortCells() throws {
