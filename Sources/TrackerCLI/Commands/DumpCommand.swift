@@ -27,9 +27,16 @@ struct DumpCommand: ParsableCommand {
       file beside it, renamed into place), so an error never leaves a half-written file.
       Warnings go to standard error.
 
+      XLSX input: every worksheet in workbook order (chart sheets are skipped with a note);
+      --sheet picks one by name or 1-based number. --all-sheets writes every sheet: as one
+      JSON document, or with --to csv/tsv as one file per sheet in the folder given by -o,
+      each named after its sheet.
+
       Examples:
         wsoa dump returns.csv --to json
         wsoa dump tracker.tsv -o tracker.csv --bom --crlf
+        wsoa dump q3.xlsx --sheet Actions
+        wsoa dump q3.xlsx --all-sheets --to csv -o q3-sheets
 
       \(ExitStatus.helpText)
       """
@@ -59,6 +66,11 @@ struct DumpCommand: ParsableCommand {
     help: "CSV/TSV: keep text starting with = + - @ TAB or CR as is, instead of prefixing ' (for machine consumers).")
   var noFormulaGuard = false
 
+  @Flag(
+    name: .long,
+    help: "Write every sheet: one JSON document, or one CSV/TSV file per sheet in the folder given by -o.")
+  var allSheets = false
+
   @Flag(name: .long, help: "CSV/TSV: start with a UTF-8 byte-order mark (so Excel reads the encoding right).")
   var bom = false
 
@@ -82,6 +94,12 @@ struct DumpCommand: ParsableCommand {
       if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not JSON.") }
       if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not JSON.") }
     }
+    if allSheets {
+      if sheet != nil { throw ValidationError("--all-sheets and --sheet cannot be used together.") }
+      if format != .json, output == nil || output == "-" {
+        throw ValidationError("--all-sheets with CSV or TSV output needs -o FOLDER (one file per sheet).")
+      }
+    }
     if let output, output != "-", DumpCommand.sameFile(output, file) {
       throw ValidationError("-o \(output) is the input file; wsoa never overwrites its input.")
     }
@@ -91,6 +109,11 @@ struct DumpCommand: ParsableCommand {
     let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
     let writing = GridWriteOptions(
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
+    if allSheets, format != .json, let output {
+      let written = try GridDump.writeEachSheet(path: file, folder: output, reading: reading, writing: writing)
+      DiagnosticPrinter.print(written.report.diagnostics)
+      return
+    }
     var report: GridReadReport?
     let body: (ByteSink) throws -> Void = { sink in
       report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
