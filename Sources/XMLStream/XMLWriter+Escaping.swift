@@ -19,28 +19,30 @@ extension XMLWriter {
   /// Writes `value` escaped. Runs of ordinary bytes are copied in one go.
   func escaped(_ value: String, mode: EscapeMode) {
     var copy = value
-    copy.withUTF8 { bytes in
-      let special = XMLWriter.special
-      var runStart = 0
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let b = bytes[i]
-        if !special[Int(b)] {
-          i += 1
-          continue
-        }
-        guard let replacement = XMLWriter.replacement(for: bytes, at: i, mode: mode) else {
-          i += 1
-          continue
-        }
-        raw(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i])))
-        raw(replacement.text)
-        i += replacement.consumed
-        runStart = i
+    copy.withUTF8 { escaped($0, mode: mode) }
+  }
+
+  /// Writes UTF-8 bytes escaped.
+  func escaped(_ bytes: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
+    let special = XMLWriter.special
+    var runStart = 0
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      if !special[Int(bytes[i])] {
+        i += 1
+        continue
       }
-      raw(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<n])))
+      guard let replacement = XMLWriter.replacement(for: bytes, at: i, mode: mode) else {
+        i += 1
+        continue
+      }
+      raw(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i])))
+      raw(replacement.text)
+      i += replacement.consumed
+      runStart = i
     }
+    raw(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<n])))
   }
 
   /// What to write for the special byte at `index`, or `nil` to copy it.
@@ -95,10 +97,17 @@ extension XMLWriter {
   /// Whether Excel would mark the text `xml:space="preserve"`: it starts or
   /// ends with a space, tab, line feed or carriage return.
   public static func needsSpacePreserve(_ value: String) -> Bool {
-    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     guard let first = value.utf8.first, let last = value.utf8.last else { return false }
-    return isSpace(first) || isSpace(last)
+    return isEdgeSpace(first) || isEdgeSpace(last)
   }
+
+  /// `needsSpacePreserve(_:)` for UTF-8 bytes.
+  public static func needsSpacePreserve(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return isEdgeSpace(first) || isEdgeSpace(last)
+  }
+
+  private static func isEdgeSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
   /// The escaped form of text content, as `text(_:)` writes it.
   public static func escapedText(_ value: String) -> String {

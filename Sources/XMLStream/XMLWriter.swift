@@ -131,12 +131,21 @@ public final class XMLWriter {
   /// `<name>text</name>`, with `xml:space="preserve"` when the text has
   /// whitespace at either end.
   public func textElement(_ name: StaticString, _ value: String) {
+    var copy = value
+    copy.withUTF8 { textElement(name, utf8: $0) }
+  }
+
+  /// `textElement(_:_:)` for text given as UTF-8 bytes.
+  public func textElement(_ name: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
     startElement(name)
-    if XMLWriter.needsSpacePreserve(value) { raw(" xml:space=\"preserve\"") }
+    if XMLWriter.needsSpacePreserve(utf8: value) { raw(" xml:space=\"preserve\"") }
     closeStartTag()
-    text(value)
+    escaped(value, mode: .text)
     endElement(name)
   }
+
+  /// Text content given as UTF-8 bytes, escaped.
+  public func text(utf8 value: UnsafeBufferPointer<UInt8>) { escaped(value, mode: .text) }
 
   /// Trusted markup, written as is.
   public func raw(_ markup: StaticString) {
