@@ -8,14 +8,17 @@ import ZipArchive
 /// need is remembered (extent, fitted widths, declared features).
 final class SheetStream {
   let name: String
-  let layout: SheetLayout
+  /// The layout; may change until the sheet ends (`XLSXWriter.updateLayout`).
+  var layout: SheetLayout {
+    didSet { columnFormats = SheetStream.columnFormats(layout) }
+  }
   let file: String
   var features: SheetFeatures
   private let spool: DeflateSpool
   let xml: XMLWriter
   /// The format of cells written with `.normal`, per 1-based column (from
   /// `ColumnLayout.format`), or empty when no column has one.
-  private let columnFormats: [Int32]
+  private var columnFormats: [Int32]
   /// Extent of the cells written.
   private(set) var lastRow = 0
   private(set) var firstRow = 0
@@ -35,6 +38,15 @@ final class SheetStream {
     self.spool = spool
     self.features = SheetFeatures(file: file, sheet: name)
     xml = XMLWriter(capacity: 256 * 1024) { [spool] bytes in spool.write(bytes) }
+    columnFormats = SheetStream.columnFormats(layout)
+    // Widths are measured when autoFit is on at the start; the cap is generous
+    // so a later, wider maximum still sees the real lengths.
+    fitCap = layout.autoFit.map { Int($0.maxWidth.rounded(.up)) + 1 } ?? 0
+    rowDigits.reserveCapacity(8)
+  }
+
+  /// The default format per column, from the layout's column formats.
+  private static func columnFormats(_ layout: SheetLayout) -> [Int32] {
     var formats: [Int32] = []
     for column in layout.columns {
       guard let format = column.format, format != .normal else { continue }
@@ -43,9 +55,7 @@ final class SheetStream {
       }
       for c in column.columns { formats[c] = Int32(format.index) }
     }
-    columnFormats = formats
-    fitCap = Int((layout.autoFit?.maxWidth ?? 0).rounded(.up)) + 1
-    rowDigits.reserveCapacity(8)
+    return formats
   }
 
   /// Ends `<sheetData>` content and returns the compressed rows.

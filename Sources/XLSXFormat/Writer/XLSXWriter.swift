@@ -98,6 +98,21 @@ public final class XLSXWriter {
     return written
   }
 
+  /// Changes the open sheet's layout before it ends: for what is only known
+  /// after the rows (column widths and hiding a reader reports at the end,
+  /// visibility). Column formats apply to rows written afterwards; fitted
+  /// widths need `autoFit` from `beginSheet` (widths are measured as rows
+  /// are written).
+  ///
+  /// - Throws: as `beginSheet` for a bad layout; `.invalidState` with no sheet open.
+  public func updateLayout(_ change: (inout SheetLayout) -> Void) throws(XLSXWriteError) {
+    let sheet = try openSheet()
+    var layout = sheet.layout
+    change(&layout)
+    try LayoutCheck(file: path, sheet: sheet.name, styles: styles).check(layout)
+    sheet.layout = layout
+  }
+
   /// Ends the open sheet.
   public func endSheet() throws(XLSXWriteError) {
     let sheet = try openSheet()
