@@ -119,10 +119,13 @@ final class SheetStream {
 
   // MARK: Cells
 
-  /// The format a cell is written with: its own, else the row's, else its column's.
+  /// The format a cell is written with: its own, else the row's, else its
+  /// column's. An empty cell without its own format gets none (the row's or
+  /// column's style already shows on it).
   @inline(__always)
-  func effectiveFormat(_ format: FormatID, column: Int, row: RowOptions) -> Int {
+  func effectiveFormat(_ format: FormatID, value: CellValue, column: Int, row: RowOptions) -> Int {
     if format.index != 0 { return format.index }
+    if value.isEmpty { return 0 }
     if let rowFormat = row.format, rowFormat.index != 0 { return rowFormat.index }
     return column < columnFormats.count ? Int(columnFormats[column]) : 0
   }

@@ -153,7 +153,7 @@ public final class XLSXWriter {
     }
     sheet.beginRow(row)
     for (i, value) in values.enumerated() {
-      let style = sheet.effectiveFormat(i < formats.count ? formats[i] : .normal, column: i + 1, row: options)
+      let style = sheet.effectiveFormat(i < formats.count ? formats[i] : .normal, value: value, column: i + 1, row: options)
       sheet.write(value, column: i + 1, style: style, options: options, styles: &styles, strings: strings)
     }
     sheet.endRow(options)
@@ -185,7 +185,7 @@ public final class XLSXWriter {
     }
     sheet.beginRow(number)
     for cell in cells {
-      let style = sheet.effectiveFormat(cell.format, column: cell.column, row: options)
+      let style = sheet.effectiveFormat(cell.format, value: cell.value, column: cell.column, row: options)
       sheet.write(cell.value, column: cell.column, style: style, options: options, styles: &styles, strings: strings)
     }
     sheet.endRow(options)
