@@ -27,7 +27,7 @@ import XLSXFormat
   @Test(arguments: [
     (1, 0, #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>"#),
     (0, 2, #"<pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/><selection pane="topRight"/>"#),
-    (3, 1, #"<pane xSplit="1" ySplit="3" topLeftCell="B4" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight"/>"#),
+    (3, 1, #"<pane xSplit="1" ySplit="3" topLeftCell="B4" activePane="bottomRight" state="frozen"/><selection pane="topRight" activeCell="B1" sqref="B1"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/><selection pane="bottomRight"/>"#),
   ])
   func frozenPanes(rows: Int, columns: Int, expected: String) throws {
     let (xml, _) = try sheetXML(layout: SheetLayout(frozenRows: rows, frozenColumns: columns))
@@ -167,10 +167,10 @@ import XLSXFormat
     #expect(xml.contains(
       #"<conditionalFormatting sqref="B2:D10"><cfRule type="cellIs" dxfId="0" priority="1" stopIfTrue="1" operator="equal"><formula>"G"</formula></cfRule>"#
         + #"<cfRule type="cellIs" dxfId="1" priority="2" operator="equal"><formula>"A"</formula></cfRule>"#
-        + #"<cfRule type="beginsWith" dxfId="2" priority="3" operator="beginsWith" text="Gr"><formula>LEFT(B2,LEN("Gr"))="Gr"</formula></cfRule></conditionalFormatting>"#))
+        + #"<cfRule type="beginsWith" dxfId="2" priority="3" operator="beginsWith" text="Gr"><formula>LEFT(B2,2)="Gr"</formula></cfRule></conditionalFormatting>"#))
     #expect(xml.contains(
       #"<conditionalFormatting sqref="A2:A10"><cfRule type="containsText" dxfId="3" priority="4" operator="containsText" text="say &quot;overdue&quot;"><formula>NOT(ISERROR(SEARCH("say ""overdue""",A2)))</formula></cfRule>"#
-        + #"<cfRule type="endsWith" dxfId="0" priority="5" operator="endsWith" text="done"><formula>RIGHT(A2,LEN("done"))="done"</formula></cfRule>"#
+        + #"<cfRule type="endsWith" dxfId="0" priority="5" operator="endsWith" text="done"><formula>RIGHT(A2,4)="done"</formula></cfRule>"#
         + #"<cfRule type="cellIs" dxfId="1" priority="6" operator="greaterThan"><formula>5</formula></cfRule></conditionalFormatting>"#))
     let styles = try WriterTestSupport.part(url, "xl/styles.xml")
     #expect(styles.contains(

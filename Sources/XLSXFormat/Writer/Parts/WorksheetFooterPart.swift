@@ -74,14 +74,12 @@ struct WorksheetFooterPart {
           x.attribute("type", constant: "beginsWith")
           writeRuleCommon(rule, dxfId: dxfId, priority: priority, operator: "beginsWith", to: x)
           x.attribute("text", text)
-          let literal = FormulaText.stringLiteral(text)
-          formula = "LEFT(\(anchor),LEN(\(literal)))=\(literal)"
+          formula = "LEFT(\(anchor),\(text.utf16.count))=\(FormulaText.stringLiteral(text))"
         case .endsWith(let text):
           x.attribute("type", constant: "endsWith")
           writeRuleCommon(rule, dxfId: dxfId, priority: priority, operator: "endsWith", to: x)
           x.attribute("text", text)
-          let literal = FormulaText.stringLiteral(text)
-          formula = "RIGHT(\(anchor),LEN(\(literal)))=\(literal)"
+          formula = "RIGHT(\(anchor),\(text.utf16.count))=\(FormulaText.stringLiteral(text))"
         }
         x.closeStartTag()
         x.startElement("formula")

@@ -77,7 +77,11 @@ struct WorksheetHeaderPart {
     x.attribute("state", constant: "frozen")
     x.closeEmptyElement()
     if rows > 0 && columns > 0 {
-      x.raw("<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>")
+      // As Excel writes it: each side pane keeps its own active cell.
+      let topRight = CellAddress(row: 1, column: columns + 1).a1
+      let bottomLeft = CellAddress(row: rows + 1, column: 1).a1
+      x.raw("<selection pane=\"topRight\" activeCell=\"\(topRight)\" sqref=\"\(topRight)\"/>")
+      x.raw("<selection pane=\"bottomLeft\" activeCell=\"\(bottomLeft)\" sqref=\"\(bottomLeft)\"/>")
     }
     x.startElement("selection")
     x.attribute("pane", constant: pane)
