@@ -28,7 +28,45 @@ enum WriterTestSupport {
 
   /// One part's bytes as text.
   static func part(_ file: URL, _ name: String) throws -> String {
-    let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", file.path, name])
-    return result.stdout
+    String(decoding: try partData(file, name), as: UTF8.self)
+  }
+
+  /// One part's bytes (`unzip -p`; `[` and `]` escaped, unzip treats them as wildcards).
+  static func partData(_ file: URL, _ name: String) throws -> Data {
+    let pattern = name.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", file.path, pattern]).stdoutData
+  }
+}
+
+extension WriterTestSupport {
+  /// Whether this run re-records golden files (`RECORD_GOLDEN=1`).
+  static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+
+  /// Compares every part of `file` with `fixtures/xlsx-writer/golden/<name>.xlsx.d/`
+  /// (same part list, byte-identical parts). With `RECORD_GOLDEN=1` the
+  /// folder is rewritten and the test fails, so a recording run never passes.
+  static func expectGolden(_ file: URL, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let folder = Fixtures.url("xlsx-writer/golden/\(name).xlsx.d")
+    let fm = FileManager.default
+    if isRecording {
+      try? fm.removeItem(at: folder)
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+      _ = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-q", "-o", file.path, "-d", folder.path])
+      Issue.record("recorded golden \(name).xlsx.d; run again without RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+      return
+    }
+    let parts = try entryNames(file)
+    var golden: [String] = []
+    if let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
+      for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        golden.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
+      }
+    }
+    #expect(parts.sorted() == golden.sorted(), "parts differ from golden \(name)", sourceLocation: sourceLocation)
+    for part in parts where golden.contains(part) {
+      let expected = try Data(contentsOf: folder.appendingPathComponent(part))
+      let actual = try partData(file, part)
+      #expect(actual == expected, "\(name): \(part) differs from its golden (RECORD_GOLDEN=1 re-records)", sourceLocation: sourceLocation)
+    }
   }
 }

@@ -78,6 +78,9 @@ public final class XLSXGridWriter: RowConsumer {
     var cells: [FormattedCell] = []
     cells.reserveCapacity(row.cells.count)
     for cell in row.cells {
+      // A clean table needs no styled blanks; a preserved grid keeps them (a
+      // filled cell without text still says something).
+      if presentation == .table && cell.value.isEmpty { continue }
       cells.append(FormattedCell(column: cell.column, value: cell.value, format: format(for: cell, isHeader: isFirstRow)))
     }
     var options = RowOptions()
