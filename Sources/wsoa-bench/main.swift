@@ -7,7 +7,10 @@
 #endif
 
 let benchmarks: [String: ([String]) throws -> Void] = [
-  "generate-tracker-csv": GenerateBench.trackerCSV
+  "generate-tracker-csv": GenerateBench.trackerCSV,
+  "generate-numeric-csv": XLSXWriteBench.numericCSV,
+  "xlsx-write-tracker": XLSXWriteBench.tracker,
+  "xlsx-write-numeric": XLSXWriteBench.numeric,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
