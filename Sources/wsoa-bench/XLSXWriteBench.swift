@@ -16,13 +16,14 @@ import XLSXFormat
 ///   Python peer writes exactly the same values.
 ///
 /// LEVEL is the zlib level (default: the writer's default, 1); `inline`
-/// turns background compression off. Rows are generated while writing;
+/// turns background compression off; `lean` de-duplicates only strings of
+/// up to 64 bytes (`longestDeduplicatedString`). Rows are generated while writing;
 /// the time to generate them alone is measured first and reported beside,
 /// so the writer's own cost is `seconds - generate_seconds`. Prints one
 /// `bench=... seconds=... rows=... rows_per_s=... peak_rss=...` line.
 enum XLSXWriteBench {
   static func tracker(_ args: [String]) throws {
-    guard let out = args.first else { throw BenchError.usage("xlsx-write-tracker OUT [ACTIONS] [LEVEL] [inline]") }
+    guard let out = args.first else { throw BenchError.usage("xlsx-write-tracker OUT [ACTIONS] [LEVEL] [inline] [lean]") }
     let actions = args.count > 1 ? Int(args[1]) ?? 100_000 : 100_000
     let tracker = SyntheticTracker(actions: actions)
     let generate = measure {
@@ -41,7 +42,8 @@ enum XLSXWriteBench {
     let summary = try writer.finish()
     report(
       "xlsx-write-tracker", out: out, rows: actions + 1, seconds: monotonicSeconds() - start, generate: generate,
-      options: options, extra: "strings=\(summary.stringCells) distinct=\(summary.distinctStrings)")
+      options: options,
+      extra: "strings=\(summary.stringCells) items=\(summary.distinctStrings) lean=\(options.longestDeduplicatedString != nil)")
   }
 
   static func numeric(_ args: [String]) throws {
@@ -84,6 +86,7 @@ enum XLSXWriteBench {
     var options = XLSXWriteOptions()
     if args.count > 2, let level = Int(args[2]) { options.compressionLevel = level }
     if args.contains("inline") { options.compressesInBackground = false }
+    if args.contains("lean") { options.longestDeduplicatedString = 64 }
     return options
   }
 

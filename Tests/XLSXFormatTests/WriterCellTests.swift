@@ -46,6 +46,21 @@ import XLSXFormat
     #expect(strings.contains("<si><t>\(composed)</t></si><si><t>\(decomposed)</t></si>"))
   }
 
+  @Test func longStringsCanSkipDeduplication() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("lean.xlsx")
+    let writer = try XLSXWriter(path: url.path, options: XLSXWriteOptions(longestDeduplicatedString: 5))
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([.text("short"), .text("longer text"), .text("short"), .text("longer text"), .text("x")])
+    try writer.endSheet()
+    let summary = try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    #expect(summary.stringCells == 5 && summary.distinctStrings == 4)
+    let strings = try WriterTestSupport.part(url, "xl/sharedStrings.xml")
+    #expect(strings.contains(#"count="5" uniqueCount="4"><si><t>short</t></si><si><t>longer text</t></si><si><t>longer text</t></si><si><t>x</t></si>"#))
+    #expect(try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml").contains(
+      #"<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c>"#))
+  }
+
   @Test func textIsEscapedAndEdgeWhitespacePreserved() throws {
     let (_, strings, _) = try write([[
       .text(" lead"), .text("line\r\nbreak"), .text("ctl\u{01}"), .text("<b>&amp;</b>"), .text("_x0041_"),

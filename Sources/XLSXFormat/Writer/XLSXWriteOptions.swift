@@ -22,16 +22,24 @@ public struct XLSXWriteOptions: Hashable, Sendable {
   /// Where compressed parts are spooled while rows stream in (unlinked
   /// files); `nil` means the output file's folder.
   public var spoolDirectory: String?
+  /// Strings longer than this many UTF-8 bytes are not de-duplicated: each
+  /// use gets its own shared-string item and nothing of it stays in memory.
+  /// `nil` (the default) de-duplicates every string, as Excel does, and
+  /// memory grows with the distinct text; a limit such as 64 keeps memory
+  /// flat for huge sheets of unique notes at the cost of repeated long
+  /// texts being stored once per use.
+  public var longestDeduplicatedString: Int?
 
   /// Creates options.
   public init(
     compressionLevel: Int = 1, compressesInBackground: Bool = true, properties: DocumentProperties = DocumentProperties(),
-    spoolDirectory: String? = nil
+    spoolDirectory: String? = nil, longestDeduplicatedString: Int? = nil
   ) {
     self.compressionLevel = compressionLevel
     self.compressesInBackground = compressesInBackground
     self.properties = properties
     self.spoolDirectory = spoolDirectory
+    self.longestDeduplicatedString = longestDeduplicatedString
   }
 }
 

@@ -69,7 +69,9 @@ public final class XLSXWriter {
       throw .invalidState(file: path, reason: "compression level \(options.compressionLevel) is not in 0...9")
     }
     spoolDirectory = options.spoolDirectory ?? XLSXWriter.folder(of: path)
-    strings = SharedStringsPart(spool: try XLSXWriter.spool(path, spoolDirectory, options), level: options.compressionLevel)
+    strings = SharedStringsPart(
+      spool: try XLSXWriter.spool(path, spoolDirectory, options), level: options.compressionLevel,
+      longestShared: options.longestDeduplicatedString ?? .max)
   }
 
   /// Registers a cell format; equal formats get the same id.
