@@ -99,6 +99,24 @@ import XLSXFormat
     #expect(try WriterTestSupport.part(url, "xl/styles.xml").contains(#"formatCode="yyyy-mm-dd""#))
   }
 
+  @Test func theDimensionCoversCellsOnly() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("dimension.xlsx")
+    let writer = try XLSXWriter(path: url.path)
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([], options: RowOptions(height: 30))
+    try writer.writeRow([.empty, .empty, .number(1)])
+    try writer.writeRow([.empty, .text("x")])
+    try writer.writeRow([], options: RowOptions(isHidden: true))
+    try writer.writeRow([])
+    #expect(writer.nextRowNumber == 6)
+    try writer.endSheet()
+    try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    let xml = try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml")
+    #expect(xml.contains(#"<dimension ref="B2:C3"/>"#))
+    #expect(xml.contains(#"<sheetData><row r="1" ht="30" customHeight="1"/><row r="2"><c r="C2"><v>1</v></c></row><row r="3"><c r="B3" t="s"><v>0</v></c></row><row r="4" hidden="1"/></sheetData>"#))
+  }
+
   @Test func styledBlanksAreWrittenPlainBlanksAreNot() throws {
     let (sheet, _, _) = try write([[.empty, .text(""), .number(1)], [.empty]]) {
       $0.addFormat(CellFormat(fillRGB: 0x00B050))

@@ -124,7 +124,7 @@ public final class XLSXWriter {
     if sheet.maxColumn > 0 {
       extent = CellRange(
         start: CellAddress(row: sheet.firstRow, column: sheet.minColumn),
-        end: CellAddress(row: sheet.lastRow, column: sheet.maxColumn))
+        end: CellAddress(row: sheet.lastCellRow, column: sheet.maxColumn))
     }
     finished.append(
       FinishedSheet(
