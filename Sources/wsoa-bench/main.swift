@@ -8,6 +8,9 @@
 
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
+  "csv-read": CSVBench.read,
+  "csv-read-workbook": CSVBench.readWorkbook,
+  "csv-write": CSVBench.write,
   "generate-numeric-csv": XLSXWriteBench.numericCSV,
   "xlsx-write-tracker": XLSXWriteBench.tracker,
   "xlsx-write-numeric": XLSXWriteBench.numeric,
