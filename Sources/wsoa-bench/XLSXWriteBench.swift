@@ -12,8 +12,8 @@ import XLSXFormat
 ///   bold, frozen and filtered.
 /// - `xlsx-write-numeric OUT [ROWS] [LEVEL] [inline]`: the numeric grid
 ///   (ROWS x 10, default 1,000,000).
-/// - `generate-numeric-csv OUT [ROWS]`: the numeric grid as CSV, so the
-///   Python peer writes exactly the same values.
+/// (`generate-tracker-csv` and `generate-numeric-csv` write the same grids
+/// as CSV, so the Python peer writes exactly the same values.)
 ///
 /// LEVEL is the zlib level (default: the writer's default, 1); `inline`
 /// turns background compression off; `lean` de-duplicates only strings of
@@ -67,17 +67,6 @@ enum XLSXWriteBench {
     report(
       "xlsx-write-numeric", out: out, rows: rows, seconds: monotonicSeconds() - start, generate: generate,
       options: options, extra: "")
-  }
-
-  static func numericCSV(_ args: [String]) throws {
-    guard let path = args.first else { throw BenchError.usage("generate-numeric-csv OUT [ROWS]") }
-    let rows = args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000
-    let grid = SyntheticNumericGrid(rows: rows)
-    try AtomicFile.write(to: path) { sink in
-      for i in 0..<rows {
-        GenerateBench.writeCSVRow(grid.row(i).map(\.displayText), to: sink)
-      }
-    }
   }
 
   // MARK: Helpers

@@ -11,7 +11,9 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
-  "generate-numeric-csv": XLSXWriteBench.numericCSV,
+  "generate-numeric-csv": XLSXReadBench.numericCSV,
+  "xlsx-floor": XLSXReadBench.floor,
+  "xlsx-read": XLSXReadBench.read,
   "xlsx-write-tracker": XLSXWriteBench.tracker,
   "xlsx-write-numeric": XLSXWriteBench.numeric,
 ]
