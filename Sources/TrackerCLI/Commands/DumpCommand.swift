@@ -16,7 +16,7 @@ struct DumpCommand: ParsableCommand {
     abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid).",
     discussion: """
       Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
-      is read, as CSV, TSV or JSON. Every row is kept, blank ones included, so row N of the
+      is read, as CSV, TSV, JSON or XLSX. Every row is kept, blank ones included, so row N of the
       output is row N of the input; CSV/TSV input rows are padded to the widest row.
 
       CSV/TSV input: encoding from the byte-order mark (UTF-8, UTF-16LE/BE), else UTF-8, else
@@ -27,9 +27,14 @@ struct DumpCommand: ParsableCommand {
       file beside it, renamed into place), so an error never leaves a half-written file.
       Warnings go to standard error.
 
+      XLSX output is a clean table to read and filter: every sheet (or the one --sheet
+      picks), the first row bold and frozen, an auto-filter, column widths fitted to the
+      content, long text wrapped. Values are kept as read (CSV cells stay text).
+
       Examples:
         wsoa dump returns.csv --to json
         wsoa dump tracker.tsv -o tracker.csv --bom --crlf
+        wsoa dump returns.csv -o returns.xlsx
 
       \(ExitStatus.helpText)
       """
@@ -48,7 +53,7 @@ struct DumpCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Output format: csv, tsv or json (default: from the -o extension, else csv).", valueName: "format"))
+      "Output format: csv, tsv, json or xlsx (default: from the -o extension, else csv).", valueName: "format"))
   var to: OutputFormatChoice?
 
   @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for standard output (the default).", valueName: "out"))
@@ -77,10 +82,14 @@ struct DumpCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if format == .json {
-      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not JSON.") }
-      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not JSON.") }
-      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not JSON.") }
+    if format == .json || format == .xlsx {
+      let name = format == .json ? "JSON" : "XLSX"
+      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not \(name).") }
+      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not \(name).") }
+      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not \(name).") }
+    }
+    if format == .xlsx, output == nil || output == "-", isatty(1) == 1 {
+      throw ValidationError("--to xlsx writes a binary file; give -o FILE.xlsx or redirect standard output.")
     }
     if let output, output != "-", DumpCommand.sameFile(output, file) {
       throw ValidationError("-o \(output) is the input file; wsoa never overwrites its input.")
@@ -95,7 +104,10 @@ struct DumpCommand: ParsableCommand {
     let body: (ByteSink) throws -> Void = { sink in
       report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
     }
-    if let output, output != "-" {
+    if format == .xlsx, let output, output != "-" {
+      // The XLSX writer replaces the file atomically itself.
+      report = try GridXLSXDump.write(path: file, reading: reading, output: output)
+    } else if let output, output != "-" {
       try AtomicFile.write(to: output, body)
     } else {
       try AtomicFile.writeStandardOutput(body)
