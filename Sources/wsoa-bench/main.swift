@@ -14,6 +14,8 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-numeric-csv": XLSXReadBench.numericCSV,
   "xlsx-floor": XLSXReadBench.floor,
   "xlsx-read": XLSXReadBench.read,
+  "xlsx-write-tracker": XLSXWriteBench.tracker,
+  "xlsx-write-numeric": XLSXWriteBench.numeric,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
