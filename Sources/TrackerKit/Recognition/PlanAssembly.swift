@@ -45,6 +45,7 @@ struct PlanAssembly {
     if let overall = preamble.overallRaw {
       let key = preamble.legend.isEmpty ? layout.periodLegend : preamble.legend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
+      sheetPriority?.overallStatusSource = overall.at
     }
     reportLegendConflict(preamble.legend, layout.periodLegend)
     let statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
