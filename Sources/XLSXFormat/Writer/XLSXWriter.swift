@@ -49,7 +49,7 @@ public final class XLSXWriter {
   /// Sheets whose names had to change, in order.
   public private(set) var renamedSheets: [SheetRename] = []
 
-  private var styles = StyleTable()
+  private var styles = WriterStyleTable()
   private let strings: SharedStringsPart
   private var namer = SheetNamer()
   private var requestedNames: [String: String] = [:]
@@ -264,7 +264,7 @@ public final class XLSXWriter {
 
   // Internal access for XLSXWriter+Finish.
   var finishedSheets: [FinishedSheet] { finished }
-  var styleTable: StyleTable { styles }
+  var styleTable: WriterStyleTable { styles }
   var sharedStrings: SharedStringsPart { strings }
   var openSheetName: String? { current?.name }
   var sheetNameMap: [String: String] { requestedNames }

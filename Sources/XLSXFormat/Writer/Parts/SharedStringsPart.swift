@@ -6,7 +6,7 @@ import ZipArchive
 /// tag with its counts, known only at the end, becomes a separate leading
 /// deflate segment.
 final class SharedStringsPart {
-  let table = SharedStringTable()
+  let table = SharedStringIndex()
   private let spool: DeflateSpool
   private let body: XMLWriter
   private let level: Int

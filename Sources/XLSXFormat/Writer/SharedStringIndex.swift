@@ -14,7 +14,7 @@
 /// total size of the distinct strings: the one thing a streaming writer has
 /// to keep. The hash is seeded per process against collision flooding;
 /// indices do not depend on it.
-final class SharedStringTable {
+final class SharedStringIndex {
   private struct Entry {
     var hash: UInt64
     var block: UInt32
@@ -24,7 +24,7 @@ final class SharedStringTable {
 
   private static let blockSize = 8 << 20
   private var blocks: [UnsafeMutableRawBufferPointer] = []
-  private var blockUsed = SharedStringTable.blockSize
+  private var blockUsed = SharedStringIndex.blockSize
   private var entries: [Entry] = []
   private var slots: [Int32]
   private var mask: Int
@@ -52,7 +52,7 @@ final class SharedStringTable {
   ///   then writes its `<si>`).
   func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {
     references += 1
-    let hash = SharedStringTable.hash(bytes, seed: seed)
+    let hash = SharedStringIndex.hash(bytes, seed: seed)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let candidate = slots[slot]
@@ -78,8 +78,8 @@ final class SharedStringTable {
 
   private func store(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Entry {
     let length = bytes.count
-    if blockUsed + length > SharedStringTable.blockSize || blocks.isEmpty {
-      blocks.append(.allocate(byteCount: max(SharedStringTable.blockSize, length), alignment: 8))
+    if blockUsed + length > SharedStringIndex.blockSize || blocks.isEmpty {
+      blocks.append(.allocate(byteCount: max(SharedStringIndex.blockSize, length), alignment: 8))
       blockUsed = 0
     }
     let block = blocks.count - 1
@@ -88,7 +88,7 @@ final class SharedStringTable {
     }
     let entry = Entry(hash: hash, block: UInt32(block), offset: UInt32(blockUsed), length: UInt32(length))
     // An oversized string filled its own block: start a fresh one next time.
-    blockUsed = length > SharedStringTable.blockSize ? SharedStringTable.blockSize : blockUsed + length
+    blockUsed = length > SharedStringIndex.blockSize ? SharedStringIndex.blockSize : blockUsed + length
     return entry
   }
 
