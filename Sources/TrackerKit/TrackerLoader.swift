@@ -2,6 +2,7 @@ import DelimitedFormat
 public import Diagnostics
 import Foundation
 import Grid
+import XLSXFormat
 public import TrackerModel
 
 /// The file formats wsoa reads and writes trackers in.
@@ -99,6 +100,10 @@ public enum TrackerLoader {
   }
 
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
-    throw TrackerError.unknownFormat(file: path)
+    guard FileManager.default.fileExists(atPath: path) else { throw TrackerError.fileNotFound(path: path) }
+    let reader = try XLSXReader(path: path)
+    let workbook = try reader.readWorkbook(.all)
+    return try Recogniser.recognise(
+      workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
   }
 }

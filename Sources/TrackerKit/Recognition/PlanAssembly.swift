@@ -47,7 +47,7 @@ struct PlanAssembly {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
     }
     if let overall = preamble.overallRaw {
-      let key = preamble.legend.isEmpty ? layout.periodLegend : preamble.legend
+      let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
       sheetPriority?.overallStatusSource = overall.at
     }
@@ -91,18 +91,15 @@ struct PlanAssembly {
         diagnostics.append(RecognitionDiagnostics.noHeader(first))
       }
       guard !cells.isEmpty else { continue }
-      var kind = "sheet"
       if let header = sheet.rows.first(where: { TrailingBlocks.evidenceLogColumns($0) != nil }),
         let columns = TrailingBlocks.evidenceLogColumns(header)
       {
-        kind = "evidenceLog"
         let rows = sheet.rows.filter { $0.number >= header.number }
         evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
       } else if let key = Self.sheetKey(context) {
-        kind = "legend"
         addLegend(key)
       }
-      unparsed.append(Block(kind: kind, cells: cells))
+      unparsed.append(Block(kind: "sheet", cells: cells))
       if anyTable {
         diagnostics.append(RecognitionDiagnostics.trailingBlock("sheet \"\(sheet.name)\" has no action table", first))
       }

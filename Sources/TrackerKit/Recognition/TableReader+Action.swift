@@ -115,7 +115,10 @@ extension TableReader {
       if CellText.isBlank(value) {
         if case .text(let s) = value { status.raw = s }
         if let rgb = context.fill(row, column: column), let rating = FillColour.rating(rgb) {
-          status = Status(raw: status.raw, rating: rating, completion: rating == .blue ? .embedded : nil, origin: .fill)
+          let raw = status.raw
+          status = StatusVocabulary.read(Status(raw: "", rating: rating).code, legend: statusLegend).status
+          status.raw = raw
+          status.origin = .fill
           diagnostics.append(RecognitionDiagnostics.statusFromFill(status.code, loc))
         }
       } else {

@@ -21,7 +21,9 @@ struct ActionTable {
   private let prioritiesById: [String: Priority]
   private let focusByKey: [String: FocusArea]
 
-  init(plan: Plan) {
+  /// Builds the layout for a plan's actions; `allPeriods` (default the
+  /// plan's) decides the period columns, so every sheet of a workbook has them all.
+  init(plan: Plan, allPeriods: [Period]? = nil) {
     self.plan = plan
     let actions = plan.actions
     var columns: [Column] = []
