@@ -46,6 +46,7 @@ enum PlanComparison {
       p.asAt = nil
       p.title = nil
       p.planType = .wsoa
+      p.version = nil
       p.priorities = p.priorities.map { Priority(id: $0.id, title: $0.title) }
       if carrier == .longCSV { p.focusAreas = [] }
     }

@@ -49,7 +49,9 @@ struct ConvertRunner {
       raise(Self.status(for: error))
       return
     }
-    let lines = FindingLines.render(outcome.diagnostics, quiet: quiet)
+    // A wsoa/1 document carries the findings made when it was written; they are kept, not repeated.
+    let isJSON = (load.format ?? TrackerFormat.from(path: item.input)) == .json
+    let lines = isJSON ? "" : FindingLines.render(outcome.diagnostics, quiet: quiet)
     if !lines.isEmpty {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr(lines)

@@ -20,6 +20,7 @@ struct PlanAssembly {
   private var asAt: DateValue?
   private var title: String?
   private var planType: PlanType?
+  private var version: String?
   /// A key found on a sheet of its own (`Key`), used by sheets without one.
   var workbookLegend: [LegendEntry] = []
   private var diagnostics: [Diagnostic] = []
@@ -72,6 +73,7 @@ struct PlanAssembly {
     if title == nil, let t = preamble.title {
       title = t
       planType = preamble.planType
+      version = preamble.version
     }
     return true
   }
@@ -159,7 +161,7 @@ struct PlanAssembly {
     var base = file.split(separator: "/").last.map(String.init) ?? file
     if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
     var plan = Plan(
-      id: base, title: title, planType: planType ?? .wsoa, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
+      id: base, title: title, planType: planType ?? .wsoa, version: version, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
       priorities: priorities, focusAreas: focusAreas, actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
       sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
     plan.attributeNotesToPeriods()
