@@ -88,7 +88,8 @@ public enum Recogniser {
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
-    return Outcome(value: assembly.plan(), diagnostics: assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name)))
+    let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name))
+    return Outcome(value: assembly.plan(), diagnostics: diagnostics)
   }
 
   private static func selectSheets(_ workbook: Workbook, file: String, _ wanted: [String]) throws(TrackerError) -> [Sheet] {
