@@ -51,7 +51,9 @@ struct ConvertCommand: ParsableCommand {
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one tracker file or folder.") }
-    if output == "-", format == .xlsx { throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.") }
+    if output == nil || output == "-", format == .xlsx {
+      throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.")
+    }
   }
 
   /// The output format: --to, else the -o extension, else JSON.
