@@ -49,6 +49,9 @@ struct ConvertCommand: ParsableCommand {
   @Flag(name: [.short, .long], help: "Print only errors and warnings, not the interpretations (info).")
   var quiet = false
 
+  @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
+  var summary = false
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one tracker file or folder.") }
     if output == nil || output == "-", format == .xlsx {
@@ -67,7 +70,7 @@ struct ConvertCommand: ParsableCommand {
     let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
     let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
-    var runner = ConvertRunner(load: load, write: options, quiet: quiet)
+    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
     let status = runner.run(plan)
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -9,12 +9,14 @@ struct ConvertRunner {
   let load: LoadOptions
   let write: WriteOptions
   let quiet: Bool
+  let summary: Bool
   private var worst: ExitStatus = .success
 
-  init(load: LoadOptions, write: WriteOptions, quiet: Bool) {
+  init(load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false) {
     self.load = load
     self.write = write
     self.quiet = quiet
+    self.summary = summary
   }
 
   /// Converts every item; returns the exit status (missing input 66 beats
@@ -55,6 +57,9 @@ struct ConvertRunner {
       Self.stderr("\(item.output ?? "<stdout>"): error: \(error)\n")
       raise(error is TrackerError ? .dataError : .cannotCreate)
       return
+    }
+    if summary {
+      Self.stderr(ConvertSummary.render(outcome.value, findings: outcome.diagnostics, input: item.input, output: item.output))
     }
     if outcome.diagnostics.contains(where: { $0.severity == .error }) { raise(.findings) }
   }
