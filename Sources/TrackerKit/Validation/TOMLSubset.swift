@@ -34,13 +34,15 @@ struct TOMLSubset {
 
   let path: String
   private(set) var entries: [Entry] = []
+  /// The `[table]` headers with their lines, in order.
+  private(set) var tables: [(name: String, line: Int)] = []
 
   /// Parses the text of a file; `path` is used in errors.
   init(text: String, path: String) throws(ConfigError) {
     self.path = path
     var table = ""
     var seen: Set<String> = []
-    var tables: Set<String> = [""]
+    var tableNames: Set<String> = [""]
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = offset + 1
       var cursor = Cursor(Array(rawLine.unicodeScalars), path: path, line: line)
@@ -53,8 +55,9 @@ struct TOMLSubset {
         cursor.skipSpaces()
         try cursor.expect("]")
         try cursor.expectEnd()
-        guard tables.insert(name).inserted else { throw cursor.error("table [\(name)] is defined twice") }
+        guard tableNames.insert(name).inserted else { throw cursor.error("table [\(name)] is defined twice") }
         table = name
+        tables.append((name, line))
         continue
       }
       let key = try cursor.key()

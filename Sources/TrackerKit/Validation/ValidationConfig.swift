@@ -74,14 +74,17 @@ public struct ValidationConfig: Sendable {
     let document = try TOMLSubset(text: text, path: path)
     var config = ValidationConfig()
     config.path = path
+    for table in document.tables where !["validate", "rules", "statuses"].contains(table.name) {
+      throw ConfigError.invalid(
+        path: path, line: table.line, reason: "unknown table [\(table.name)]; expected [validate], [rules] or [statuses]")
+    }
     for entry in document.entries {
       switch entry.table {
       case "validate": try config.readSetting(entry, path: path)
       case "rules": try config.readRule(entry, path: path)
       case "statuses": try config.readStatus(entry, path: path)
       case "": throw ConfigError.invalid(path: path, line: entry.line, reason: "\"\(entry.key)\" must be inside [validate], [rules] or [statuses]")
-      default:
-        throw ConfigError.invalid(path: path, line: entry.line, reason: "unknown table [\(entry.table)]; expected [validate], [rules] or [statuses]")
+      default: break  // rejected above
       }
     }
     return config
