@@ -38,7 +38,7 @@ public struct ValidationConfig: Sendable {
   /// `[rules]`.
   public var policy = FindingPolicy()
   /// `[statuses]`.
-  public var vocabulary = StatusVocabulary()
+  public var vocabulary = CouncilVocabulary()
 
   /// The defaults: nothing configured.
   public init() {}
@@ -136,7 +136,7 @@ public struct ValidationConfig: Sendable {
       guard let rating = ValidationConfig.rating(name) else { throw bad(ValidationConfig.ratingHelp(name)) }
       vocabulary.define(entry.key, as: .init(rating: rating))
     case .table(let fields):
-      var meaning = StatusVocabulary.Meaning(rating: .none)
+      var meaning = CouncilVocabulary.Meaning(rating: .none)
       var hasRating = false
       for field in fields {
         switch (field.key, field.value) {

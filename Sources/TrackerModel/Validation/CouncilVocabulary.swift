@@ -5,7 +5,7 @@ public import Diagnostics
 /// word wins over the built-in vocabulary and the legend.
 ///
 /// Words match case-insensitively, ignoring hyphens and repeated spaces.
-public struct StatusVocabulary: Hashable, Sendable {
+public struct CouncilVocabulary: Hashable, Sendable {
   /// What a word means.
   public struct Meaning: Hashable, Sendable {
     /// The rating it maps to.
@@ -34,12 +34,12 @@ public struct StatusVocabulary: Hashable, Sendable {
 
   /// Adds (or replaces) a word.
   public mutating func define(_ word: String, as meaning: Meaning) {
-    meanings[StatusVocabulary.normalised(word)] = meaning
+    meanings[CouncilVocabulary.normalised(word)] = meaning
   }
 
   /// The meaning of a status text, if configured.
   public func meaning(of raw: String) -> Meaning? {
-    meanings.isEmpty ? nil : meanings[StatusVocabulary.normalised(raw)]
+    meanings.isEmpty ? nil : meanings[CouncilVocabulary.normalised(raw)]
   }
 
   /// The plan with every configured word re-read, and the cells changed
