@@ -11,11 +11,11 @@ struct ValidationSeedModelTests {
     var b = PlanBuilder()
     let amberMeaning = "Work In progress, and expected to be completed in time"
     b.plan.statusScheme = [
-      LegendEntry(code: "Blue", rating: .blue, meaning: "outcomes agreed, and embedded and being delivered", source: b.cell("I3")),
-      LegendEntry(code: "Red", rating: .red, meaning: "Work in progress or not started and there are concerns", source: b.cell("I3")),
-      LegendEntry(code: "Amber", rating: .amber, meaning: amberMeaning, source: b.cell("I3")),
-      LegendEntry(code: "Green", rating: .green, meaning: "Completed.", source: b.cell("I3")),
-      LegendEntry(code: "Grey", rating: .grey, meaning: "work not started", source: b.cell("I3")),
+      LegendEntry(code: "Blue", rating: .blue, meaning: "outcomes agreed, and embedded and being delivered", source: b.cell("I3"), scope: .overall),
+      LegendEntry(code: "Red", rating: .red, meaning: "Work in progress or not started and there are concerns", source: b.cell("I3"), scope: .overall),
+      LegendEntry(code: "Amber", rating: .amber, meaning: amberMeaning, source: b.cell("I3"), scope: .overall),
+      LegendEntry(code: "Green", rating: .green, meaning: "Completed.", source: b.cell("I3"), scope: .overall),
+      LegendEntry(code: "Grey", rating: .grey, meaning: "work not started", source: b.cell("I3"), scope: .overall),
       LegendEntry(code: "Red", rating: .red, meaning: "Delayed", source: b.cell("E5")),
       LegendEntry(code: "Amber", rating: .amber, meaning: "In progress", source: b.cell("E5")),
       LegendEntry(code: "Green", rating: .green, meaning: "Completed", source: b.cell("E5")),
@@ -68,5 +68,15 @@ struct ValidationSeedModelTests {
       "xref.self@I16",
     ]
     #expect(got == expected)
+  }
+
+  @Test func theOverallKeyDoesNotCoverPeriodStatuses() {
+    // I3 (overall key) defines Blue; E5 (the period key) does not.
+    var plan = Self.seedPlan()
+    plan.actions[0].statuses[3].status = Status(raw: "B", rating: .blue, completion: .embedded)
+    let findings = Validator.validate(plan, options: ValidationOptions(today: CivilDate(year: 2026, month: 1, day: 1)))
+    let finding = findings.first { $0.code == "status.not_in_legend" }
+    #expect(finding?.location?.cell?.a1 == "H7")
+    #expect(finding?.message == "1.1A Dec-21: status \"B\" is Blue, which the key at E5 does not define")
   }
 }

@@ -33,6 +33,12 @@ public struct LegendReading: Sendable {
     legendCells = cells
   }
 
+  /// The entries of one scope; all entries when the plan has none of that scope.
+  public static func entries(_ scheme: [LegendEntry], scope: LegendEntry.Scope) -> [LegendEntry] {
+    let scoped = scheme.filter { $0.scope == scope }
+    return scoped.isEmpty ? scheme : scoped
+  }
+
   /// Whether the plan has a legend at all.
   public var hasLegend: Bool { !entries.isEmpty }
 

@@ -53,6 +53,7 @@ struct NoteDateRule: ActionRule {
 
   /// The note's date as a council writes it (`Oct 2019`, `14 Feb 2021`, `Q3 2024/25`).
   static func label(_ note: ProgressNote) -> String {
+    if let prefix = note.prefix?.trimmingSpaces, !prefix.isEmpty { return prefix }
     guard let date = note.date else { return "" }
     return DateLabel.uk(date)
   }

@@ -7,10 +7,9 @@ struct StatusValueCheck {
   static let notInLegend = "status.not_in_legend"
 
   static func check(
-    _ status: Status, at cell: SourceLocation?, owner: String, _ context: ValidationContext,
+    _ status: Status, at cell: SourceLocation?, owner: String, legend: LegendReading, _ context: ValidationContext,
     into findings: inout [Diagnostic]
   ) {
-    let legend = context.legend
     if let towards = status.towards, context.isEnabled(mixed) {
       let from = LegendReading.name(status.rating)
       let to = LegendReading.name(towards)
@@ -42,7 +41,7 @@ struct StatusValueRule: ActionRule {
       guard let slot = view.slots[index], slot.status.rating != .none else { continue }
       let period = context.timeline.periods[index].label
       StatusValueCheck.check(
-        slot.status, at: view.cell(index, context.timeline), owner: "\(view.action.key) \(period): ", context,
+        slot.status, at: view.cell(index, context.timeline), owner: "\(view.action.key) \(period): ", legend: context.legend, context,
         into: &findings)
     }
   }
@@ -56,7 +55,8 @@ struct PriorityStatusRule: PlanRule {
     for priority in context.plan.priorities {
       guard let status = priority.overallStatus, status.rating != .none else { continue }
       StatusValueCheck.check(
-        status, at: priority.overallStatusSource ?? priority.source, owner: "priority \(priority.id) overall status ", context,
+        status, at: priority.overallStatusSource ?? priority.source, owner: "priority \(priority.id) overall status ", legend: context.overallLegend,
+        context,
         into: &findings)
     }
   }

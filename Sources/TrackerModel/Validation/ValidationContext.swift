@@ -6,7 +6,10 @@ struct ValidationContext: Sendable {
   let plan: Plan
   let options: ValidationOptions
   let timeline: PeriodTimeline
+  /// How the review-period statuses are read (the period key, else any key).
   let legend: LegendReading
+  /// How the priorities' overall statuses are read (the overall key, else any key).
+  let overallLegend: LegendReading
   /// The date notes may not be after (`--as-of`, else the plan's as-at date, else today).
   let asOf: CivilDate
   /// The date due dates are compared with (`--as-of`, else as-at, else the latest period's end).
@@ -20,7 +23,9 @@ struct ValidationContext: Sendable {
     self.plan = plan
     self.options = options
     timeline = PeriodTimeline(plan.periods)
-    legend = LegendReading(scheme: plan.statusScheme, mixed: options.mixedStatusReading ?? plan.mixedStatusReading)
+    let mixed = options.mixedStatusReading ?? plan.mixedStatusReading
+    legend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .periods), mixed: mixed)
+    overallLegend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .overall), mixed: mixed)
     let asAt = plan.asAt?.lastDay
     asOf = options.asOf ?? asAt ?? options.today
     overdueReference = options.asOf ?? asAt ?? timeline.periods.last?.end

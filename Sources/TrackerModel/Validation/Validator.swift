@@ -44,7 +44,9 @@ public enum Validator {
 
   /// How the plan's statuses were read (legend, mixed codes), for reports.
   public static func reading(of plan: Plan, options: ValidationOptions) -> LegendReading {
-    LegendReading(scheme: plan.statusScheme, mixed: options.mixedStatusReading ?? plan.mixedStatusReading)
+    LegendReading(
+      scheme: LegendReading.entries(plan.statusScheme, scope: .periods),
+      mixed: options.mixedStatusReading ?? plan.mixedStatusReading)
   }
 }
 
