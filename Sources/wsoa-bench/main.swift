@@ -7,7 +7,8 @@
 #endif
 
 let benchmarks: [String: ([String]) throws -> Void] = [
-  "generate-tracker-csv": GenerateBench.trackerCSV
+  "generate-tracker-csv": GenerateBench.trackerCSV,
+  "validate-rules": ValidateBench.rules,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

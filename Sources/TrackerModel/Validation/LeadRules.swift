@@ -7,10 +7,16 @@ struct MissingLeadRule: ActionRule {
   var codes: [String] { [Self.code] }
   static let placeholders: Set<String> = ["tbc", "tba", "tbd", "?", "-", "--", "n/a", "na", "none", "unknown", "to be confirmed"]
 
+  /// Whether a lead name names someone (not empty, not a placeholder).
+  static func isReal(_ name: String) -> Bool {
+    guard name.utf8.count <= 16 else { return true }  // no placeholder is longer
+    let folded = name.trimmingSpaces.lowercased()
+    return !folded.isEmpty && !placeholders.contains(folded)
+  }
+
   func check(_ view: ActionView, _ context: ValidationContext, into findings: inout [Diagnostic]) {
     let leads = view.action.leads
-    let real = leads.contains { !Self.placeholders.contains($0.name.trimmingSpaces.lowercased()) && !$0.name.trimmingSpaces.isEmpty }
-    guard !real else { return }
+    guard !leads.contains(where: { Self.isReal($0.name) }) else { return }
     let cell = leads.first?.source ?? ValidationContext.cell(in: view.action.source, column: context.leadColumn)
     let message = leads.isEmpty
       ? "\(view.action.key) has no lead"
@@ -30,8 +36,9 @@ struct SimilarLeadNamesRule: PlanRule {
   func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
     var firstSeen: [String: (name: String, source: SourceLocation?)] = [:]
     var order: [String] = []
+    var seenNames: Set<String> = []  // names as written, so each is folded once
     for action in context.plan.actions {
-      for lead in action.leads {
+      for lead in action.leads where seenNames.insert(lead.name).inserted {
         let folded = NearDuplicates.fold(lead.name)
         guard !folded.isEmpty, !MissingLeadRule.placeholders.contains(folded), firstSeen[folded] == nil else { continue }
         firstSeen[folded] = (lead.name, lead.source ?? action.source)

@@ -108,15 +108,19 @@ struct NoteDisagreesRule: ActionRule {
   }
 }
 
-/// Finds colour words used as ratings in free text, scanning bytes (no
-/// per-word allocation: notes are the bulk of a tracker's text).
+/// Finds colour words used as ratings in free text, scanning bytes: each
+/// ASCII word of up to 8 letters is packed lower-cased into a `UInt64` and
+/// compared with constants (notes are the bulk of a tracker's text).
 enum ColourPhrase {
-  private static let colours: [([UInt8], Rating)] = [
-    (Array("red".utf8), .red), (Array("amber".utf8), .amber), (Array("green".utf8), .green),
-    (Array("blue".utf8), .blue), (Array("grey".utf8), .grey), (Array("gray".utf8), .grey),
+  private static func pack(_ word: String) -> UInt64 {
+    word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+  }
+  private static let colours: [UInt64: Rating] = [
+    pack("red"): .red, pack("amber"): .amber, pack("green"): .green, pack("blue"): .blue, pack("grey"): .grey,
+    pack("gray"): .grey,
   ]
-  private static let before: [[UInt8]] = ["as", "at", "to", "rated", "is", "remains", "now", "rag"].map { Array($0.utf8) }
-  private static let after: [[UInt8]] = ["rating", "status", "rag", "rated"].map { Array($0.utf8) }
+  private static let before: Set<UInt64> = Set(["as", "at", "to", "rated", "is", "remains", "now", "rag"].map(pack))
+  private static let after: Set<UInt64> = Set(["rating", "status", "rag", "rated"].map(pack))
 
   /// The first colour word in a rating phrase, as written, with its rating.
   static func first(in text: String) -> (String, Rating)? {
@@ -125,42 +129,31 @@ enum ColourPhrase {
   }
 
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Rating)? {
-    var previous = 0..<0
-    var current = 0..<0
+    var previous: UInt64 = 0
+    var current: UInt64 = 0
+    var currentRange = 0..<0
     var index = 0
     let count = bytes.count
     while true {
       while index < count, !isLetter(bytes[index]) { index += 1 }
       let start = index
-      while index < count, isLetter(bytes[index]) { index += 1 }
-      let next = start..<index
-      if let found = judge(bytes, previous, current, next) { return found }
-      if next.isEmpty { return nil }
+      var packed: UInt64 = 0
+      while index < count, isLetter(bytes[index]) {
+        packed = packed << 8 | UInt64(bytes[index] | 0x20)
+        index += 1
+      }
+      if index - start > 8 { packed = 0 }
+      if currentRange.count >= 3, currentRange.count <= 5, let rating = colours[current],
+        before.contains(previous) || after.contains(packed)
+      {
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[currentRange]), as: UTF8.self), rating)
+      }
+      if start == index { return nil }
       previous = current
-      current = next
+      current = packed
+      currentRange = start..<index
     }
-  }
-
-  private static func judge(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ previous: Range<Int>, _ word: Range<Int>, _ next: Range<Int>
-  ) -> (String, Rating)? {
-    guard (3...5).contains(word.count),
-      let rating = colours.first(where: { equals(bytes, word, $0.0) })?.1
-    else { return nil }
-    guard before.contains(where: { equals(bytes, previous, $0) }) || after.contains(where: { equals(bytes, next, $0) })
-    else { return nil }
-    return (String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self), rating)
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-
-  private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lower: [UInt8]) -> Bool {
-    guard range.count == lower.count else { return false }
-    var offset = 0
-    for index in range {
-      if bytes[index] | 0x20 != lower[offset] { return false }
-      offset += 1
-    }
-    return true
-  }
 }

@@ -51,28 +51,69 @@ public enum Validator {
 }
 
 /// The order findings are reported in: by file, sheet, row and column, then
-/// most severe first, then by code and message.
+/// most severe first, then by code, then as produced.
 public enum FindingOrder {
-  /// Sorts findings by location (whole-file findings first).
+  /// Sorts findings by location (whole-file findings first). Files, sheets
+  /// and codes are interned to integers first, so the sort compares only
+  /// integers.
   public static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
-    findings.enumerated().sorted { lhs, rhs in
-      let a = key(lhs.element)
-      let b = key(rhs.element)
+    let files = Interned(findings.lazy.map { $0.location?.file ?? "" })
+    let sheets = Interned(findings.lazy.map { $0.location?.sheet ?? "" })
+    let codes = Interned(findings.lazy.map(\.code))
+    var keys: [Key] = []
+    keys.reserveCapacity(findings.count)
+    for (offset, finding) in findings.enumerated() {
+      let location = finding.location
+      keys.append(
+        Key(
+          file: files.ranks[offset], sheet: sheets.ranks[offset],
+          row: location?.cell?.row ?? location?.line ?? 0, column: location?.cell?.column ?? 0,
+          severity: finding.severity == .error ? 0 : finding.severity == .warning ? 1 : 2,
+          code: codes.ranks[offset], offset: offset))
+    }
+    keys.sort()
+    return keys.map { findings[$0.offset] }
+  }
+
+  /// The sort rank of each string of a sequence, hashing only when a value
+  /// differs from the one before (findings come in runs of one file and sheet).
+  private struct Interned {
+    var ranks: [Int] = []
+
+    init(_ values: some Sequence<String>) {
+      var ids: [String: Int] = [:]
+      var names: [String] = []
+      var previous: String? = nil
+      var previousID = 0
+      for value in values {
+        if value != previous {
+          if let id = ids[value] {
+            previousID = id
+          } else {
+            previousID = names.count
+            ids[value] = previousID
+            names.append(value)
+          }
+          previous = value
+        }
+        ranks.append(previousID)
+      }
+      var rankOfID = [Int](repeating: 0, count: names.count)
+      for (rank, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rankOfID[id] = rank }
+      for index in ranks.indices { ranks[index] = rankOfID[ranks[index]] }
+    }
+  }
+
+  private struct Key: Comparable {
+    var file, sheet, row, column, severity, code, offset: Int
+    static func < (a: Key, b: Key) -> Bool {
       if a.file != b.file { return a.file < b.file }
       if a.sheet != b.sheet { return a.sheet < b.sheet }
       if a.row != b.row { return a.row < b.row }
       if a.column != b.column { return a.column < b.column }
-      if a.severity != b.severity { return a.severity > b.severity }
-      if lhs.element.code != rhs.element.code { return lhs.element.code < rhs.element.code }
-      return lhs.offset < rhs.offset
-    }.map(\.element)
-  }
-
-  private static func key(_ finding: Diagnostic) -> (file: String, sheet: String, row: Int, column: Int, severity: Severity) {
-    let location = finding.location
-    return (
-      location?.file ?? "", location?.sheet ?? "", location?.cell?.row ?? location?.line ?? 0,
-      location?.cell?.column ?? 0, finding.severity
-    )
+      if a.severity != b.severity { return a.severity < b.severity }
+      if a.code != b.code { return a.code < b.code }
+      return a.offset < b.offset
+    }
   }
 }
