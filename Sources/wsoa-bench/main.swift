@@ -9,6 +9,9 @@
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
   "validate-rules": ValidateBench.rules,
+  "csv-read": CSVBench.read,
+  "csv-read-workbook": CSVBench.readWorkbook,
+  "csv-write": CSVBench.write,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
