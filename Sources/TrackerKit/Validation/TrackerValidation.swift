@@ -79,22 +79,3 @@ public enum TrackerValidation {
   }
 }
 
-extension TrackerValidation {
-  /// Reads CSV, TSV or XLSX through the recogniser.
-  public static let defaultLoader: Loader = { path in
-    throw TrackerValidationError.recogniserUnavailable(path: path)
-  }
-}
-
-/// Why the default loader could not read a file.
-public enum TrackerValidationError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// This build has no tracker recogniser yet.
-  case recogniserUnavailable(path: String)
-
-  /// The message.
-  public var description: String {
-    switch self {
-    case .recogniserUnavailable(let path): "\(path): this build cannot recognise trackers yet"
-    }
-  }
-}

@@ -26,7 +26,8 @@ struct DuplicateRefRule: PlanRule {
 }
 
 /// `ref.area_mismatch` (warning): an action's ref starts with another number
-/// than the focus area it sits under (`4.2B` under `3.1`); without a focus
+/// than the focus area it sits under (`4.2B` under `3.1`: the last focus-area
+/// heading at or above its row in the same sheet, else its `focusRef`); without a focus
 /// area, than its priority, when the plan numbers actions by priority
 /// (most do agree). The seed's focus areas 1.1–6 under Priority 2 follow
 /// the inspection's numbering, so priorities are compared only when most
@@ -46,9 +47,10 @@ struct AreaMismatchRule: PlanRule {
       if number == priority { agreeing += 1 }
     }
     let prioritiesNumberRefs = comparable > 0 && agreeing * 2 > comparable
+    let sitting = SittingFocusAreas(context.plan.focusAreas)
     for action in actions {
       guard let number = Self.leadingNumber(action.key) else { continue }
-      if let focus = action.focusRef, let focusNumber = Self.leadingNumber(focus) {
+      if let focus = sitting.focusRef(above: action.source) ?? action.focusRef, let focusNumber = Self.leadingNumber(focus) {
         if number != focusNumber {
           findings.append(
             context.finding(
@@ -80,5 +82,33 @@ struct AreaMismatchRule: PlanRule {
   private static func numericPriority(_ id: String?) -> Int? {
     guard let id, !id.isEmpty, id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
     return leadingNumber(id)
+  }
+}
+
+/// The focus-area headings of each sheet by row, to find the one an action
+/// row sits under (a ref column can give the action another focus ref).
+struct SittingFocusAreas {
+  private var bySheet: [String: [(row: Int, ref: String)]] = [:]
+
+  init(_ areas: [FocusArea]) {
+    for area in areas {
+      guard let source = area.source, let row = source.cell?.row else { continue }
+      bySheet[(source.file) + "\u{1F}" + (source.sheet ?? ""), default: []].append((row, area.ref))
+    }
+    for key in bySheet.keys { bySheet[key]?.sort { $0.row < $1.row } }
+  }
+
+  /// The ref of the last focus-area heading at or above a row.
+  func focusRef(above location: SourceLocation?) -> String? {
+    guard let location, let row = location.cell?.row,
+      let rows = bySheet[location.file + "\u{1F}" + (location.sheet ?? "")]
+    else { return nil }
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if rows[mid].row <= row { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 ? rows[low - 1].ref : nil
   }
 }
