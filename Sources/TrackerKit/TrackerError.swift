@@ -9,6 +9,8 @@ public enum TrackerError: Error, Equatable, Sendable, CustomStringConvertible {
   case notWSOAJSON(file: String, reason: String)
   /// A value cannot be written to the output format (e.g. over Excel's cell limit).
   case cannotWrite(file: String, reason: String)
+  /// The input does not exist.
+  case fileNotFound(path: String)
 
   /// A sentence naming the file and what went wrong.
   public var description: String {
@@ -19,6 +21,7 @@ public enum TrackerError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(file): cannot tell the format from the name; use .xlsx, .csv, .tsv or .json (or --from)"
     case .notWSOAJSON(let file, let reason): "\(file): not a wsoa/1 JSON document: \(reason)"
     case .cannotWrite(let file, let reason): "\(file): \(reason)"
+    case .fileNotFound(let path): "\(path): no such file"
     }
   }
 }

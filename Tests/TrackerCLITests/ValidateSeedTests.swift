@@ -52,12 +52,8 @@ struct ValidateSeedTests {
     #expect(Self.places("layout.period_gap") == ["G6"])
     #expect(Self.places("ref.normalised") == ["A8", "A9"])  // §6 cites the seed's `Ref -1.2`
     let ragged = Self.verdict.findings.filter { $0.code == "layout.ragged_row" }
-    // The delimited reader pads rows before the recogniser sees them; the
-    // recogniser's ragged-row report depends on the tracker branch wiring
-    // DelimitedReadReport.shortRows through.
-    withKnownIssue("layout.ragged_row for rows 12-16 is the recogniser's (branch tracker)", isIntermittent: true) {
-      #expect(ragged.count == 1 && ragged.first?.message.contains("12") == true && ragged.first?.message.contains("16") == true)
-    }
+    #expect(ragged.map { $0.location?.cell?.row } == [12])
+    #expect(ragged.first?.message.contains("12") == true && ragged.first?.message.contains("16") == true)
   }
 
   @Test func nothingElse() {

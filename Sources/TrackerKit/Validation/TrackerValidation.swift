@@ -34,7 +34,7 @@ public enum TrackerValidation {
     do {
       loaded = try loader(file)
     } catch {
-      verdict.failure = .unreadable(String(describing: error))
+      verdict.failure = isMissing(error) ? .missing(String(describing: error)) : .unreadable(String(describing: error))
       return verdict
     }
     let options = settings.options(with: config)
