@@ -1,9 +1,49 @@
+import AtomicOutput
 import Diagnostics
 import Foundation
+import TrackerKit
 import TrackerModel
 
 /// Benchmarks for `wsoa validate`.
 enum ValidateBench {
+  /// `validate [ACTIONS|FILE.csv]`: the synthetic tracker (100,000 actions
+  /// by default, written to a temporary CSV) converted (load + JSON out) and
+  /// validated (load + rules); prints both and what validation adds, which
+  /// should stay within a fifth of converting.
+  static func pipeline(_ args: [String]) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wsoa-validate-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var input = args.first ?? "100000"
+    if let actions = Int(input) {
+      input = dir.appendingPathComponent("tracker-\(actions).csv").path
+      try GenerateBench.trackerCSV([input, String(actions)])
+    }
+    let output = dir.appendingPathComponent("out.json").path
+    let options = ValidationOptions(today: CivilDate(year: 2022, month: 6, day: 1))
+    var convert = Double.infinity
+    var load = Double.infinity
+    var rules = Double.infinity
+    var actions = 0
+    var findings = 0
+    for _ in 0..<3 {
+      var start = Date()
+      let loaded = try TrackerLoader.load(input)
+      load = min(load, Date().timeIntervalSince(start))
+      try TrackerWriter.write(loaded.value, findings: loaded.diagnostics, to: output, options: WriteOptions(format: .json))
+      convert = min(convert, Date().timeIntervalSince(start))
+      start = Date()
+      findings = Validator.validate(loaded.value, options: options).count + loaded.diagnostics.count
+      rules = min(rules, Date().timeIntervalSince(start))
+      actions = loaded.value.actions.count
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+    print("validate: \(actions) actions (\(size / 1_000_000) MB CSV), \(findings) findings; best of 3")
+    print(String(format: "  convert  (load + write JSON):  %.3f s", convert))
+    print(String(format: "  validate (load + rules):       %.3f s", load + rules))
+    print(String(format: "  rules alone:                   %.3f s = %.2f of convert (target <= 0.20)", rules, rules / convert))
+  }
+
   /// `validate-rules [ACTIONS]`: builds the synthetic tracker's plan in code
   /// through the model's normalisers (notes, leads, evidence, statuses), then
   /// times the rules alone. Prints both and their ratio.
