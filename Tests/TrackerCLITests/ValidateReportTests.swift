@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicOutput
 import Diagnostics
 import Foundation
 import TestSupport
@@ -46,7 +47,7 @@ struct ValidateReportTests {
   }
 
   @Test func jsonMatchesTheCommittedSchema() throws {
-    let json = try ValidateJSONReport(verdicts: try verdicts(), settings: settings).encoded()
+    let json = try Self.json(try verdicts(), asOf: settings.asOf)
     let schema = try JSONSchemaSubset(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("schemas/validate-report.schema.json"))
     #expect(try schema.problems(Data(json.utf8)) == [])
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
@@ -58,6 +59,18 @@ struct ValidateReportTests {
     #expect(finding?["code"] as? String == "status.regression_without_note")
     #expect((finding?["location"] as? [String: Any])?["cell"] as? String == "F9")
     #expect(((finding?["related"] as? [[String: Any]])?.first)?["cell"] as? String == "E9")
+  }
+
+  static func json(_ verdicts: [FileValidation], asOf: CivilDate?) throws -> String {
+    let dir = try Fixtures.scratchDirectory("validate-json")
+    let path = dir.appendingPathComponent("report-\(UUID().uuidString).json").path
+    try AtomicFile.write(to: path) { ValidationReportJSON.write(verdicts, asOf: asOf, tool: "wsoa test", to: $0) }
+    return try String(contentsOfFile: path, encoding: .utf8)
+  }
+
+  @Test func jsonIsDeterministic() throws {
+    let verdicts = try verdicts()
+    #expect(try Self.json(verdicts, asOf: nil) == (try Self.json(verdicts, asOf: nil)))
   }
 
   @Test func schemaCheckerRejectsABadReport() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicOutput
 import Diagnostics
 import Foundation
 import TrackerKit
@@ -75,15 +76,16 @@ struct ValidateCommand: ParsableCommand {
       asOf: asOf.flatMap(ValidationConfig.isoDate), today: Self.today(), configPath: config,
       discoversConfig: !noConfig, mixedStatusReading: mixedStatus?.reading, strict: strict, policy: try policy())
     let verdicts = TrackerValidation.validate(files: files, settings: settings, loader: TrackerValidation.defaultLoader)
-    let text: String
     switch format {
     case .text:
       let useColour = color == .always || (color == .auto && output == nil && Terminal.stdoutIsTTY)
-      text = ValidateTextReport(colour: useColour).render(verdicts)
+      let text = ValidateTextReport(colour: useColour).render(verdicts)
+      try ReportOutput.write(to: output) { $0.write(text) }
     case .json:
-      text = try ValidateJSONReport(verdicts: verdicts, settings: settings).encoded()
+      try ReportOutput.write(to: output) { sink in
+        ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
+      }
     }
-    try ReportOutput.write(text, to: output)
     let status = Self.exitStatus(verdicts)
     if status != .success { throw ExitCode(status.rawValue) }
   }

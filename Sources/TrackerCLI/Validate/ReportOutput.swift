@@ -10,13 +10,13 @@ import Foundation
 
 /// Where a report goes: standard output, or a file written atomically.
 enum ReportOutput {
-  /// Writes the text; an unwritable file prints the reason and exits 73.
-  static func write(_ text: String, to path: String?) throws {
+  /// Writes through a sink; an unwritable file prints the reason and exits 73.
+  static func write(to path: String?, _ body: (ByteSink) throws -> Void) throws {
     do {
       if let path, path != "-" {
-        try AtomicFile.write(to: path) { $0.write(text) }
+        try AtomicFile.write(to: path, body)
       } else {
-        try AtomicFile.writeStandardOutput { $0.write(text) }
+        try AtomicFile.writeStandardOutput(body)
       }
     } catch let error as OutputError {
       FileHandleOutput.standardError("wsoa validate: \(error)\n")
