@@ -12,17 +12,17 @@ struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check trackers: errors, warnings a reviewer must act on, and the readings applied.",
     discussion: """
-      Each finding has a stable code, a severity, the cell and a fix. Settings come from
-      --config, else a wsoa.toml beside each input (see the README), else the defaults.
-      With several files each is checked on its own and a table of counts follows.
+      Each finding has a stable code, a severity, the cell and a fix (--list-rules lists them all). \
+      Settings come from --config, else a wsoa.toml beside each input (see the README), else the defaults; \
+      command-line flags win. With several files each is checked on its own and a table of counts follows.
 
-      Exit codes: 0 no errors (and no warnings with --strict); 1 findings fail a file;
-      65 a file is unreadable or its config is wrong; 66 a file is missing; 73 an output
-      cannot be written; 64 usage.
+      Exit codes: 0 no errors (and no warnings with --strict); 1 findings fail a file; \
+      65 a file is unreadable or its config is wrong; 66 a file is missing; \
+      73 an output cannot be written; 64 usage.
       """
   )
 
-  @Argument(help: "Tracker files (XLSX, CSV, TSV).")
+  @Argument(help: "Tracker files (XLSX, CSV, TSV, wsoa/1 JSON).")
   var files: [String] = []
 
   @Option(help: "Report format: text or json.")
