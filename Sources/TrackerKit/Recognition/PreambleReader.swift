@@ -72,7 +72,23 @@ enum PreambleReader {
       p.asAt = date
       return true
     }
+    if p.title == nil, let type = planType(markup.text) {
+      p.title = markup.text.collapsedParagraphs
+      p.planType = type
+      return true
+    }
     return false
+  }
+
+  /// The kind of plan a title names, if it names one.
+  static func planType(_ text: String) -> PlanType? {
+    guard text.utf8.count <= 200 else { return nil }
+    let lower = text.lowercased()
+    if lower.contains("accelerated progress plan") { return .app }
+    if lower.contains("priority action plan") { return .pap }
+    if lower.contains("written statement of action") || lower.contains("wsoa") { return .wsoa }
+    if lower.contains("improvement plan") { return .improvementPlan }
+    return nil
   }
 
   /// The text after `Vision…:` when the cell starts with the word.

@@ -79,11 +79,14 @@ public enum Recogniser {
     let sheets = try selectSheets(workbook, file: file, options.sheets)
     var assembly = PlanAssembly(file: file, options: options)
     var noHeader: [Sheet] = []
-    for sheet in sheets {
-      let context = SheetContext(
-        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
-      if !assembly.read(context) { noHeader.append(sheet) }
+    // A key on a sheet of its own serves every sheet without a key.
+    for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
+      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
     }
+    func context(_ sheet: Sheet) -> SheetContext {
+      SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+    }
+    for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
     return Outcome(value: assembly.plan(), diagnostics: assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name)))
   }

@@ -26,7 +26,7 @@ struct ActionTable {
     let actions = plan.actions
     var columns: [Column] = []
     if actions.contains(where: { $0.priorityId != nil }) { columns.append(.priority) }
-    if !plan.focusAreas.isEmpty || actions.contains(where: { $0.focusRef != nil }) { columns.append(.focusArea) }
+    if !plan.focusAreas.isEmpty { columns.append(.focusArea) }
     columns += [.ref, .action, .lead]
     if actions.contains(where: { !$0.accountable.isEmpty }) { columns.append(.accountable) }
     if actions.contains(where: { $0.subGroup != nil }) { columns.append(.subGroup) }
