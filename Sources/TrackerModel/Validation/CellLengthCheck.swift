@@ -35,28 +35,36 @@ struct CellLengthRule: PlanRule {
   var codes: [String] { [CellLengthCheck.code] }
 
   func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
-    for action in context.plan.actions {
-      func add(_ text: String, _ location: SourceLocation?, _ what: String) {
-        if let finding = CellLengthCheck.check(text, at: location ?? action.source, what: what) {
-          findings.append(finding)
-        }
-      }
-      add(action.text, action.source, "the text of \(action.key)")
-      for impact in action.impact { add(impact, action.source, "an impact measure of \(action.key)") }
-      var byCell: [(SourceLocation?, Int)] = []
-      for note in action.notes {
-        if let last = byCell.last, last.0 == note.source {
-          byCell[byCell.count - 1].1 += note.raw.utf8.count + 1
-        } else {
-          byCell.append((note.source, note.raw.utf8.count))
-        }
-      }
-      for (cell, bytes) in byCell where bytes > ExcelLimits.maxCellCharacters {
-        let joined = action.notes.filter { $0.source == cell }.map(\.raw).joined(separator: "\n")
-        add(joined, cell, "the notes of \(action.key)")
-      }
-      for item in action.evidence { add(item.raw, item.source, "an evidence item of \(action.key)") }
-      for field in action.extra { add(field.value, field.source, "column \"\(field.column)\" of \(action.key)") }
+    let limit = ExcelLimits.maxCellCharacters
+    let actions = context.plan.actions
+    for a in actions.indices {
+      // Cheap screen on UTF-8 lengths (never shorter than UTF-16) before any copy.
+      var long = actions[a].text.utf8.count > limit
+      long = long || actions[a].impact.contains { $0.utf8.count > limit }
+      long = long || actions[a].evidence.contains { $0.raw.utf8.count > limit }
+      long = long || actions[a].extra.contains { $0.value.utf8.count > limit }
+      var noteBytes = 0
+      for n in actions[a].notes.indices { noteBytes += actions[a].notes[n].raw.utf8.count + 1 }
+      long = long || noteBytes > limit
+      if long { checkAction(actions[a], into: &findings) }
     }
+  }
+
+  private func checkAction(_ action: Action, into findings: inout [Diagnostic]) {
+    func add(_ text: String, _ location: SourceLocation?, _ what: String) {
+      if let finding = CellLengthCheck.check(text, at: location ?? action.source, what: what) {
+        findings.append(finding)
+      }
+    }
+    add(action.text, action.source, "the text of \(action.key)")
+    for impact in action.impact { add(impact, action.source, "an impact measure of \(action.key)") }
+    var cells: [SourceLocation?] = []
+    for note in action.notes where !cells.contains(note.source) { cells.append(note.source) }
+    for cell in cells {
+      let joined = action.notes.filter { $0.source == cell }.map(\.raw).joined(separator: "\n")
+      add(joined, cell, "the notes of \(action.key)")
+    }
+    for item in action.evidence { add(item.raw, item.source, "an evidence item of \(action.key)") }
+    for field in action.extra { add(field.value, field.source, "column \"\(field.column)\" of \(action.key)") }
   }
 }

@@ -18,8 +18,8 @@ struct NoteDateRule: ActionRule {
     var previous: (first: CivilDate, last: CivilDate, note: Int)? = nil
     for window in view.noteWindows {
       let note = notes[window.note]
-      let label = NoteDateRule.label(note)
-      let cell = note.source ?? view.action.source
+      var label: String { NoteDateRule.label(note) }
+      var cell: SourceLocation? { note.source ?? view.action.source }
       if window.first > context.asOf {
         if context.isEnabled(Self.future) {
           findings.append(

@@ -7,14 +7,21 @@ struct DuplicateRefRule: PlanRule {
   var codes: [String] { [Self.code] }
 
   func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
-    var first: [String: Int] = [:]
-    for (index, action) in context.plan.actions.enumerated() {
-      let scope = (action.priorityId ?? "") + "\u{1F}" + action.key.uppercased()
+    struct Scope: Hashable {
+      let priority: String?
+      let key: String
+    }
+    let actions = context.plan.actions
+    var first: [Scope: Int] = [:]
+    first.reserveCapacity(actions.count)
+    for index in actions.indices {
+      let scope = Scope(priority: actions[index].priorityId, key: actions[index].key)
       guard let earlier = first[scope] else {
         first[scope] = index
         continue
       }
-      let other = context.plan.actions[earlier]
+      let action = actions[index]
+      let other = actions[earlier]
       let rows = [other.source?.cell?.row, action.source?.cell?.row].compactMap { $0 }.map(String.init)
       let where_ = rows.count == 2 ? " (rows \(rows[0]) and \(rows[1]))" : ""
       findings.append(

@@ -7,16 +7,17 @@ struct StatusValueCheck {
   static let notInLegend = "status.not_in_legend"
 
   static func check(
-    _ status: Status, at cell: SourceLocation?, owner: String, legend: LegendReading, _ context: ValidationContext,
-    into findings: inout [Diagnostic]
+    _ status: Status, at cell: @autoclosure () -> SourceLocation?, owner: @autoclosure () -> String,
+    legend: LegendReading, _ context: ValidationContext, into findings: inout [Diagnostic]
   ) {
+    guard status.towards != nil || legend.hasLegend else { return }
     if let towards = status.towards, context.isEnabled(mixed) {
       let from = LegendReading.name(status.rating)
       let to = LegendReading.name(towards)
       let counts = LegendReading.name(legend.effectiveRating(status))
       let reading = legend.mixed == .movingTowards ? "\(from) moving towards \(to)" : "between \(from) and \(to)"
       findings.append(
-        context.finding(mixed, "\(owner)\"\(status.raw.trimmingSpaces)\" read as \(reading) (counts as \(counts))", at: cell))
+        context.finding(mixed, "\(owner())\"\(status.raw.trimmingSpaces)\" read as \(reading) (counts as \(counts))", at: cell()))
     }
     guard legend.hasLegend, context.isEnabled(notInLegend) else { return }
     for rating in [status.rating, status.towards].compactMap({ $0 }) where rating.isColour {
@@ -25,8 +26,8 @@ struct StatusValueCheck {
       findings.append(
         context.finding(
           notInLegend,
-          "\(owner)status \"\(status.raw.trimmingSpaces)\" is \(LegendReading.name(rating)), which the key\(key.isEmpty ? "" : " at \(key)") does not define",
-          at: cell, related: legend.legendCells))
+          "\(owner())status \"\(status.raw.trimmingSpaces)\" is \(LegendReading.name(rating)), which the key\(key.isEmpty ? "" : " at \(key)") does not define",
+          at: cell(), related: legend.legendCells))
       break
     }
   }
@@ -39,9 +40,9 @@ struct StatusValueRule: ActionRule {
   func check(_ view: ActionView, _ context: ValidationContext, into findings: inout [Diagnostic]) {
     for index in view.slots.indices {
       guard let slot = view.slots[index], slot.status.rating != .none else { continue }
-      let period = context.timeline.periods[index].label
       StatusValueCheck.check(
-        slot.status, at: view.cell(index, context.timeline), owner: "\(view.action.key) \(period): ", legend: context.legend, context,
+        slot.status, at: view.cell(index, context.timeline),
+        owner: "\(view.action.key) \(context.timeline.periods[index].label): ", legend: context.legend, context,
         into: &findings)
     }
   }

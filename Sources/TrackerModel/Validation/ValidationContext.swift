@@ -65,17 +65,21 @@ struct ValidationContext: Sendable {
 /// One action seen through the timeline: its statuses aligned to period
 /// order, and its dated notes' windows, built once and shared by the rules.
 struct ActionView {
-  let action: Action
+  private let actions: [Action]
+  private let index: Int
+  /// The action, borrowed from the plan (not copied).
+  var action: Action { _read { yield actions[index] } }
   /// `slots[i]` is the status for `timeline.periods[i]`, `nil` when the
   /// action has no entry for it.
   let slots: [PeriodStatus?]
   /// The dated notes' windows, in source order.
   let noteWindows: [(first: CivilDate, last: CivilDate, note: Int)]
 
-  init(_ action: Action, timeline: PeriodTimeline) {
-    self.action = action
+  init(_ actions: [Action], _ index: Int, timeline: PeriodTimeline) {
+    self.actions = actions
+    self.index = index
     var slots = [PeriodStatus?](repeating: nil, count: timeline.count)
-    let statuses = action.statuses
+    let statuses = actions[index].statuses
     if statuses.count == timeline.count,
       statuses.indices.allSatisfy({ statuses[$0].periodId == timeline.periods[$0].id })
     {
@@ -87,8 +91,9 @@ struct ActionView {
     }
     self.slots = slots
     var windows: [(first: CivilDate, last: CivilDate, note: Int)] = []
-    for (index, note) in action.notes.enumerated() {
-      if let date = note.date { windows.append((date.firstDay, date.lastDay, index)) }
+    let notes = actions[index].notes
+    for position in notes.indices {
+      if let date = notes[position].date { windows.append((date.firstDay, date.lastDay, position)) }
     }
     noteWindows = windows
   }

@@ -34,8 +34,8 @@ public enum Validator {
     }
     let rules = actionRules.filter { $0.codes.contains(where: context.isEnabled) }
     if !rules.isEmpty {
-      for action in plan.actions {
-        let view = ActionView(action, timeline: context.timeline)
+      for index in plan.actions.indices {
+        let view = ActionView(plan.actions, index, timeline: context.timeline)
         for rule in rules { rule.check(view, context, into: &findings) }
       }
     }
@@ -57,50 +57,58 @@ public enum FindingOrder {
   /// and codes are interned to integers first, so the sort compares only
   /// integers.
   public static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
-    let files = Interned(findings.lazy.map { $0.location?.file ?? "" })
-    let sheets = Interned(findings.lazy.map { $0.location?.sheet ?? "" })
-    let codes = Interned(findings.lazy.map(\.code))
+    var files = Interned()
+    var sheets = Interned()
+    var codes = Interned()
     var keys: [Key] = []
     keys.reserveCapacity(findings.count)
-    for (offset, finding) in findings.enumerated() {
-      let location = finding.location
+    for offset in findings.indices {
       keys.append(
         Key(
-          file: files.ranks[offset], sheet: sheets.ranks[offset],
-          row: location?.cell?.row ?? location?.line ?? 0, column: location?.cell?.column ?? 0,
-          severity: finding.severity == .error ? 0 : finding.severity == .warning ? 1 : 2,
-          code: codes.ranks[offset], offset: offset))
+          file: files.id(findings[offset].location?.file ?? ""), sheet: sheets.id(findings[offset].location?.sheet ?? ""),
+          row: findings[offset].location?.cell?.row ?? findings[offset].location?.line ?? 0,
+          column: findings[offset].location?.cell?.column ?? 0,
+          severity: findings[offset].severity == .error ? 0 : findings[offset].severity == .warning ? 1 : 2,
+          code: codes.id(findings[offset].code), offset: offset))
+    }
+    let fileRank = files.ranks()
+    let sheetRank = sheets.ranks()
+    let codeRank = codes.ranks()
+    for index in keys.indices {
+      keys[index].file = fileRank[keys[index].file]
+      keys[index].sheet = sheetRank[keys[index].sheet]
+      keys[index].code = codeRank[keys[index].code]
     }
     keys.sort()
     return keys.map { findings[$0.offset] }
   }
 
-  /// The sort rank of each string of a sequence, hashing only when a value
-  /// differs from the one before (findings come in runs of one file and sheet).
+  /// Ids for strings in first-seen order, hashing only when a value differs
+  /// from the one before (findings come in runs of one file and sheet).
   private struct Interned {
-    var ranks: [Int] = []
+    private var ids: [String: Int] = [:]
+    private var names: [String] = []
+    private var previous: String? = nil
+    private var previousID = 0
 
-    init(_ values: some Sequence<String>) {
-      var ids: [String: Int] = [:]
-      var names: [String] = []
-      var previous: String? = nil
-      var previousID = 0
-      for value in values {
-        if value != previous {
-          if let id = ids[value] {
-            previousID = id
-          } else {
-            previousID = names.count
-            ids[value] = previousID
-            names.append(value)
-          }
-          previous = value
-        }
-        ranks.append(previousID)
+    mutating func id(_ value: String) -> Int {
+      if value == previous { return previousID }
+      if let id = ids[value] {
+        previousID = id
+      } else {
+        previousID = names.count
+        ids[value] = previousID
+        names.append(value)
       }
-      var rankOfID = [Int](repeating: 0, count: names.count)
-      for (rank, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rankOfID[id] = rank }
-      for index in ranks.indices { ranks[index] = rankOfID[ranks[index]] }
+      previous = value
+      return previousID
+    }
+
+    /// The sort rank of each id.
+    func ranks() -> [Int] {
+      var rank = [Int](repeating: 0, count: names.count)
+      for (position, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = position }
+      return rank
     }
   }
 
