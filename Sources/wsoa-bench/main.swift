@@ -8,6 +8,8 @@
 
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
+  "validate": ValidateBench.pipeline,
+  "validate-rules": ValidateBench.rules,
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
