@@ -60,10 +60,10 @@ public enum SubGroupName {
     return found
   }
 
-  /// The sub-group a file name names: the longest name among `known` (and
-  /// the alias table) that appears in the file's base name as whole words
-  /// (`_`, `-` and `.` count as spaces), returned as spelled in `known`.
-  /// `nil` when none matches or two different groups match equally well.
+  /// The sub-group a file name names: a name among `known` (or one of its
+  /// aliases) that appears in the file's base name as whole words (`_`, `-`
+  /// and `.` count as spaces), returned as spelled in `known`. `nil` when none
+  /// matches or when two different groups do (`GR and EHCP.xlsx`).
   ///
   /// `returns/2022-03_GR-sub-group.xlsx` with `known = ["Graduated Response sub group"]`
   /// gives `Graduated Response sub group` (through the alias `gr`).
@@ -79,22 +79,14 @@ public enum SubGroupName {
       spellings.append((key, key, name))
       for (alias, target) in aliases where target == key { spellings.append((alias, key, name)) }
     }
-    var best: (length: Int, canonical: String, display: String)?
-    var tie = false
-    for candidate in spellings where !candidate.spelling.isEmpty && words.contains(" " + candidate.spelling + " ") {
-      let length = candidate.spelling.count
-      if let current = best {
-        if length > current.length {
-          best = (length, candidate.canonical, candidate.display)
-          tie = false
-        } else if length == current.length, current.canonical != candidate.canonical {
-          tie = true
-        }
-      } else {
-        best = (length, candidate.canonical, candidate.display)
-      }
+    let found = spellings.filter { !$0.spelling.isEmpty && words.contains(" " + $0.spelling + " ") }
+    // A spelling inside a longer one that also matched (`ipg` in `send ipg`) does not count.
+    let kept = found.filter { short in
+      !found.contains { $0.spelling.count > short.spelling.count && " \($0.spelling) ".contains(" \(short.spelling) ") }
     }
-    return tie ? nil : best?.display
+    let groups = Set(kept.map(\.canonical))
+    guard groups.count == 1, let match = kept.max(by: { $0.spelling.count < $1.spelling.count }) else { return nil }
+    return match.display
   }
 
   /// The distinct sub-group names a plan's actions use, first spelling of
