@@ -68,9 +68,12 @@ enum MergeKeys {
       .joined(separator: "\u{1F}")
   }
 
-  /// A note's identity: its date at its precision and its normalised text.
+  /// A note's identity: its date at its precision (or, for a partial prefix
+  /// such as `Q2:`, the prefix as written) and its normalised text.
   static func note(_ note: ProgressNote) -> NoteKey {
-    NoteKey(date: dateKey(note.date), text: normalised(note.text.isEmpty ? note.raw : note.text))
+    var date = dateKey(note.date)
+    if date.isEmpty, let prefix = note.prefix { date = "prefix:" + normalised(prefix) }
+    return NoteKey(date: date, text: normalised(note.text.isEmpty ? note.raw : note.text))
   }
 
   /// A date's identity at its precision (`2021-02/month`), empty when absent.

@@ -18,8 +18,9 @@ extension RowMerge {
     }
     var seen = Set(notes.map(MergeKeys.note))
     var masterByDate: [String: [Int]] = [:]
-    for (index, note) in original.notes.enumerated() where note.date != nil {
-      masterByDate[MergeKeys.dateKey(note.date), default: []].append(index)
+    for (index, note) in original.notes.enumerated() {
+      let date = MergeKeys.note(note).date
+      if !date.isEmpty { masterByDate[date, default: []].append(index) }
     }
     for contribution in contributions {
       let source = ret(contribution)
@@ -52,7 +53,7 @@ extension RowMerge {
           diagnostics.append(
             Diagnostic(
               code: MergeCode.noteEdited, severity: .warning,
-              message: "\(name): \(who(contribution)) has a note dated \(note.date.map(\.description) ?? "") "
+              message: "\(name): \(who(contribution)) has a note dated \(note.date.map(\.description) ?? note.prefix ?? "") "
                 + "whose text differs from the master's; kept both",
               fix: "Notes are append-only: remove the outdated wording from the master if the edit is right.",
               location: location(note.source, in: contribution),
