@@ -1,1 +1,0 @@
-// TrackerKit: see README.md for this module's role.
