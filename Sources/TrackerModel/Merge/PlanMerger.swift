@@ -62,8 +62,8 @@ public enum PlanMerger {
     plan.periods = periods
     if !union.addedIds.isEmpty { NoteWindows.assign(&actions, periods: periods, newPeriodIds: union.addedIds) }
     plan.actions = actions
-    PlanAssembly.addOutline(to: &plan, from: contexts)
-    PlanAssembly.addSources(to: &plan, master: master, returns: contexts)
+    MergeAssembly.addOutline(to: &plan, from: contexts)
+    MergeAssembly.addSources(to: &plan, master: master, returns: contexts)
     return MergeResult(plan: plan, log: log, diagnostics: diagnostics, summary: summary, returns: summaries)
   }
 

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The plan-level parts of a merged tracker besides periods and actions.
-enum PlanAssembly {
+enum MergeAssembly {
   /// Adds the focus areas and priorities that new actions sit under and the
   /// master lacks (taken from the return that has them).
   static func addOutline(to plan: inout Plan, from returns: [ReturnContext]) {
