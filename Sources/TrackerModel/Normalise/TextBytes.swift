@@ -152,6 +152,7 @@ enum TextBytes {
 }
 
 extension String {
-  /// Trimmed of spaces and line breaks, inner runs of spaces collapsed.
-  var collapsedWhitespace: String { TextBytes.collapsed(self) }
+  /// Trimmed of spaces and line breaks, inner runs of spaces, tabs and
+  /// no-break spaces collapsed to one space; line breaks kept.
+  public var collapsedWhitespace: String { TextBytes.collapsed(self) }
 }

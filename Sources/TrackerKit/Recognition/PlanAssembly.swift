@@ -1,0 +1,153 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// Collects what each sheet gives and assembles one plan: periods unioned by
+/// window id and ordered by end date, every action given one status per
+/// plan period, notes attributed to period windows, cross-references resolved.
+struct PlanAssembly {
+  let file: String
+  let options: RecogniserOptions
+  private(set) var sheetsRead = 0
+  private var sheetNames: [String] = []
+  private var periods: [Period] = []
+  private var priorities: [Priority] = []
+  private var focusAreas: [FocusArea] = []
+  private var actions: [Action] = []
+  private var legend: [LegendEntry] = []
+  private var unparsed: [Block] = []
+  private var evidenceLog: [EvidenceDoc] = []
+  private var asAt: DateValue?
+  private var diagnostics: [Diagnostic] = []
+
+  init(file: String, options: RecogniserOptions) {
+    self.file = file
+    self.options = options
+  }
+
+  /// Reads one sheet; `false` when it has no action table.
+  mutating func read(_ context: SheetContext) -> Bool {
+    var finder = LayoutFinder(context: context)
+    guard let header = finder.headerRow() else { return false }
+    let layout = finder.layout(header: header)
+    diagnostics += finder.diagnostics
+    sheetsRead += 1
+    sheetNames.append(context.sheet.name)
+    let preamble = PreambleReader.read(context, before: header.number)
+    var sheetPriority = preamble.priority
+    if let p = sheetPriority, p.title.isEmpty, p.source == nil {
+      let label = RefParser.area(context.sheet.name)
+      sheetPriority?.id = label?.id ?? context.sheet.name
+      sheetPriority?.rawLabel = label?.rawLabel
+    } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
+      sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
+    }
+    if let overall = preamble.overallRaw {
+      let key = preamble.legend.isEmpty ? layout.periodLegend : preamble.legend
+      sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
+      sheetPriority?.overallStatusSource = overall.at
+    }
+    reportLegendConflict(preamble.legend, layout.periodLegend)
+    let statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
+    var table = TableReader(
+      context: context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
+    table.read()
+    diagnostics += table.diagnostics
+    if let sheetPriority { addPriority(sheetPriority) }
+    table.priorities.forEach { addPriority($0) }
+    for area in table.focusAreas where !focusAreas.contains(area) { focusAreas.append(area) }
+    actions += table.actions
+    addLegend(preamble.legend)
+    addLegend(layout.periodLegend)
+    for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
+    if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
+    unparsed += table.unparsed
+    evidenceLog += table.evidenceLog
+    if asAt == nil { asAt = preamble.asAt }
+    return true
+  }
+
+  /// Keeps sheets without an action table verbatim; with no table anywhere,
+  /// reports `layout.no_header`.
+  mutating func keepSheetsWithoutTable(_ sheets: [Sheet], anyTable: Bool) {
+    for sheet in sheets {
+      let context = SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: [])
+      let cells = sheet.rows.flatMap { row in
+        row.cells.filter { !CellText.isBlank($0.value) }.map {
+          RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
+        }
+      }
+      let first = context.location(row: sheet.rows.first?.number ?? 1, column: 1)
+      if !anyTable {
+        diagnostics.append(RecognitionDiagnostics.noHeader(first))
+      }
+      guard !cells.isEmpty else { continue }
+      unparsed.append(Block(kind: "sheet", cells: cells))
+      if anyTable {
+        diagnostics.append(RecognitionDiagnostics.trailingBlock("sheet \"\(sheet.name)\" has no action table", first))
+      }
+    }
+  }
+
+  private mutating func addPriority(_ priority: Priority) {
+    if let i = priorities.firstIndex(where: { $0.id == priority.id }) {
+      if priorities[i].title.isEmpty, !priority.title.isEmpty { priorities[i].title = priority.title }
+    } else {
+      priorities.append(priority)
+    }
+  }
+
+  private mutating func addLegend(_ entries: [LegendEntry]) {
+    for entry in entries {
+      let same = legend.contains {
+        $0.code == entry.code && $0.rating == entry.rating && $0.label == entry.label && $0.meaning == entry.meaning
+          && $0.completion == entry.completion && $0.scope == entry.scope
+      }
+      if !same { legend.append(entry) }
+    }
+  }
+
+  private mutating func reportLegendConflict(_ overall: [LegendEntry], _ periods: [LegendEntry]) {
+    guard !overall.isEmpty, !periods.isEmpty else { return }
+    var colours: [String] = []
+    for entry in overall {
+      guard let other = periods.first(where: { $0.rating == entry.rating }) else { continue }
+      let a = StatusVocabulary.normalisedKey(entry.meaning)
+      let b = StatusVocabulary.normalisedKey(other.meaning)
+      if entry.completion != other.completion || !(a.contains(b) || b.contains(a)) { colours.append(entry.code) }
+    }
+    guard !colours.isEmpty else { return }
+    diagnostics.append(RecognitionDiagnostics.legendConflict(colours: colours, overall: overall[0].source, periods: periods[0].source))
+  }
+
+  /// The assembled plan.
+  func plan() -> Plan {
+    let ordered = PeriodWindows(periods).ordered
+    var all = actions
+    for a in all.indices {
+      let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
+      all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
+    }
+    var base = file.split(separator: "/").last.map(String.init) ?? file
+    if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+    var plan = Plan(
+      id: base, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
+      priorities: priorities, focusAreas: focusAreas, actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
+      sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
+    plan.attributeNotesToPeriods()
+    plan.resolveCrossReferences()
+    return plan
+  }
+
+  /// Diagnostics ordered by sheet, then row, then column (stable).
+  func sortedDiagnostics(sheetOrder: [String]) -> [Diagnostic] {
+    let rank = Dictionary(sheetOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    return diagnostics.enumerated().sorted { x, y in
+      let a = x.element.location
+      let b = y.element.location
+      let ka = (rank[a?.sheet ?? ""] ?? 0, a?.cell?.row ?? 0, a?.cell?.column ?? 0, x.offset)
+      let kb = (rank[b?.sheet ?? ""] ?? 0, b?.cell?.row ?? 0, b?.cell?.column ?? 0, y.offset)
+      return ka < kb
+    }.map(\.element)
+  }
+}
