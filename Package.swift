@@ -66,7 +66,7 @@ let package = Package(
     .executableTarget(
       name: "wsoa-bench",
       dependencies: [
-        "TrackerKit", "Grid", "XLSXFormat", "DelimitedFormat", "TrackerModel", "AtomicOutput",
+        "TrackerKit", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "TrackerModel", "AtomicOutput",
       ],
       swiftSettings: strictImports),
     // Test-only helpers: fixture paths, golden files, running the binary.

@@ -7,7 +7,10 @@
 #endif
 
 let benchmarks: [String: ([String]) throws -> Void] = [
-  "generate-tracker-csv": GenerateBench.trackerCSV
+  "generate-tracker-csv": GenerateBench.trackerCSV,
+  "csv-read": CSVBench.read,
+  "csv-read-workbook": CSVBench.readWorkbook,
+  "csv-write": CSVBench.write,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,1 +1,0 @@
-// DelimitedFormat: see README.md for this module's role.

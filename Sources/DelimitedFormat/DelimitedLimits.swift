@@ -1,0 +1,32 @@
+public import Diagnostics
+
+/// Bounds a reader enforces so that a hostile or broken file fails fast with
+/// a clear error instead of exhausting memory. The defaults are Excel's own
+/// limits, so every grid we accept is one Excel could hold.
+///
+/// ```swift
+/// var limits = DelimitedLimits()
+/// limits.maxRows = 10_000
+/// ```
+public struct DelimitedLimits: Hashable, Sendable {
+  /// Largest file accepted, in bytes. Default 2 GiB.
+  public var maxFileBytes: Int
+  /// Most records (rows) accepted. Default 1,048,576 (Excel's rows per sheet).
+  public var maxRows: Int
+  /// Most fields in one record. Default 16,384 (Excel's columns, `XFD`).
+  public var maxColumns: Int
+  /// Most characters (UTF-16 code units, as Excel counts) in one field.
+  /// Default 32,767 (Excel's characters per cell).
+  public var maxFieldCharacters: Int
+
+  /// Creates limits; every argument defaults to Excel's limit.
+  public init(
+    maxFileBytes: Int = 2 << 30, maxRows: Int = ExcelLimits.maxRows,
+    maxColumns: Int = ExcelLimits.maxColumns, maxFieldCharacters: Int = ExcelLimits.maxCellCharacters
+  ) {
+    self.maxFileBytes = maxFileBytes
+    self.maxRows = maxRows
+    self.maxColumns = maxColumns
+    self.maxFieldCharacters = maxFieldCharacters
+  }
+}

@@ -1,0 +1,72 @@
+/// Checks that bytes are well-formed UTF-8 (Unicode Table 3-7: no overlong
+/// forms, no surrogates, nothing above U+10FFFF) and hold no NUL byte.
+///
+/// ASCII is checked eight bytes at a time; only non-ASCII sequences are
+/// decoded one by one.
+enum UTF8Validator {
+  /// The first problem found, in byte order.
+  enum Result: Equatable {
+    /// Well-formed UTF-8 without NUL bytes.
+    case valid
+    /// The byte at this offset starts an ill-formed sequence.
+    case invalid(at: Int)
+    /// A NUL byte at this offset.
+    case nul(at: Int)
+  }
+
+  /// Validates `bytes[start..<end]`.
+  static func validate(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Result {
+    var i = start
+    while true {
+      // Fast path: whole ASCII words.
+      while i + 8 <= end {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        let zero = SWAR.zeroBytes(word)
+        if zero != 0 { return .nul(at: i + zero.trailingZeroBitCount >> 3) }
+        i += 8
+      }
+      guard i < end else { return .valid }
+      let lead = bytes[i]
+      if lead < 0x80 {
+        if lead == 0 { return .nul(at: i) }
+        i += 1
+        continue
+      }
+      let length = sequenceLength(bytes, at: i, end: end)
+      if length == 0 { return .invalid(at: i) }
+      i += length
+    }
+  }
+
+  /// The length (2–4) of the well-formed sequence starting at `i`, or 0 when
+  /// the bytes there are ill-formed or cut off by `end`.
+  @inline(__always)
+  static func sequenceLength(_ bytes: UnsafePointer<UInt8>, at i: Int, end: Int) -> Int {
+    let lead = bytes[i]
+    @inline(__always) func continuation(_ offset: Int) -> Bool {
+      i + offset < end && bytes[i + offset] & 0xC0 == 0x80
+    }
+    @inline(__always) func inRange(_ offset: Int, _ low: UInt8, _ high: UInt8) -> Bool {
+      i + offset < end && (low...high).contains(bytes[i + offset])
+    }
+    switch lead {
+    case 0xC2...0xDF:
+      return continuation(1) ? 2 : 0
+    case 0xE0:
+      return inRange(1, 0xA0, 0xBF) && continuation(2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF:
+      return continuation(1) && continuation(2) ? 3 : 0
+    case 0xED:
+      return inRange(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+    case 0xF0:
+      return inRange(1, 0x90, 0xBF) && continuation(2) && continuation(3) ? 4 : 0
+    case 0xF1...0xF3:
+      return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+    case 0xF4:
+      return inRange(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+    default:
+      return 0
+    }
+  }
+}

@@ -1,0 +1,122 @@
+public import Diagnostics
+public import Grid
+
+/// Reads CSV and TSV files into rows of text cells.
+///
+/// - RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes
+///   (`""`) and line breaks; LF, CRLF and a lone CR all end a line.
+/// - Delimiter detected (comma, tab, semicolon, pipe) unless given.
+/// - Encoding as Excel decides it: a byte-order mark (UTF-8, UTF-16LE/BE);
+///   else strict UTF-8; else Windows-1252, reported as a warning.
+/// - One row per record, blank lines included, each numbered from 1 and
+///   carrying the physical line it starts on (`Row.line`), padded with empty
+///   cells to the widest record. Empty fields are `.empty`; every other field
+///   is `.text`, exactly as written (no trimming, no number guessing).
+/// - Errors (`DelimitedError`) name the file and line; the whole file is
+///   checked before the first row is handed out.
+///
+/// The file is read with one `read(2)` into a contiguous buffer; a first
+/// pass finds the records, a second decodes fields in parallel batches.
+///
+/// ```swift
+/// var builder = WorkbookBuilder()
+/// let report = try DelimitedReader().read(contentsOf: "returns.csv", into: &builder)
+/// print(report.delimiter, builder.workbook.sheets[0].rows.count)
+/// ```
+public struct DelimitedReader: Sendable {
+  /// How to read.
+  public var options: DelimitedReadOptions
+
+  /// Creates a reader.
+  public init(options: DelimitedReadOptions = DelimitedReadOptions()) {
+    self.options = options
+  }
+
+  /// Streams the file at `path` into `consumer` as one sheet named after the
+  /// file (without its extension).
+  ///
+  /// - Returns: the encoding, delimiter, size and warnings.
+  /// - Throws: `DelimitedError` for the input, before any row is consumed;
+  ///   otherwise whatever `consumer` throws.
+  @discardableResult
+  public func read(contentsOf path: String, into consumer: inout some RowConsumer) throws -> DelimitedReadReport {
+    let document = try prepare(path: path)
+    try document.stream(into: &consumer)
+    return document.report
+  }
+
+  /// Streams bytes already in memory (a download, standard input) into
+  /// `consumer`; `name` stands for the file in messages and the sheet name.
+  @discardableResult
+  public func read(bytes: [UInt8], name: String, into consumer: inout some RowConsumer) throws
+    -> DelimitedReadReport
+  {
+    let document = try prepare(bytes: bytes, name: name)
+    try document.stream(into: &consumer)
+    return document.report
+  }
+
+  /// Reads the file at `path` into a one-sheet workbook.
+  ///
+  /// - Returns: the workbook and the read's warnings.
+  /// - Throws: `DelimitedError`.
+  public func readWorkbook(contentsOf path: String) throws(DelimitedError) -> Outcome<Workbook> {
+    let document = try prepare(path: path)
+    return Outcome(value: document.workbook(), diagnostics: document.report.diagnostics)
+  }
+
+  /// Reads bytes already in memory into a one-sheet workbook.
+  ///
+  /// - Throws: `DelimitedError`.
+  public func readWorkbook(bytes: [UInt8], name: String) throws(DelimitedError) -> Outcome<Workbook> {
+    let document = try prepare(bytes: bytes, name: name)
+    return Outcome(value: document.workbook(), diagnostics: document.report.diagnostics)
+  }
+
+  /// Decodes and indexes the file at `path`, checking all of it.
+  func prepare(path: String) throws(DelimitedError) -> DelimitedDocument {
+    let raw = try FileLoader.load(path: path, displayName: path, maxBytes: options.limits.maxFileBytes)
+    return try prepare(raw: raw, name: path)
+  }
+
+  private func prepare(bytes: [UInt8], name: String) throws(DelimitedError) -> DelimitedDocument {
+    guard bytes.count <= options.limits.maxFileBytes else {
+      throw .fileTooLarge(path: name, bytes: bytes.count, limit: options.limits.maxFileBytes)
+    }
+    let raw = ByteBuffer(capacity: bytes.count) { pointer, capacity in
+      bytes.withUnsafeBufferPointer { source in
+        if let base = source.baseAddress, capacity > 0 { pointer.update(from: base, count: capacity) }
+      }
+      return capacity
+    }
+    return try prepare(raw: raw, name: name)
+  }
+
+  private func prepare(raw: ByteBuffer, name: String) throws(DelimitedError) -> DelimitedDocument {
+    if raw.count == 0 { throw .emptyFile(path: name) }
+    let text = try EncodingDecoder.decode(raw, file: name)
+    let delimiter = options.delimiter ?? DelimiterDetector.detect(in: text, preferred: .preferred(forPath: name))
+    let index = try RecordIndex.build(text, delimiter: delimiter, limits: options.limits, file: name)
+    let report = DelimitedReadReport(
+      encoding: text.encoding, delimiter: delimiter, delimiterWasDetected: options.delimiter == nil,
+      rowCount: index.records.count, columnCount: index.width,
+      diagnostics: text.diagnostics + index.diagnostics, shortRows: Self.shortRows(index))
+    return DelimitedDocument(
+      text: text, delimiter: delimiter, index: index, report: report, sheetName: Self.sheetName(for: name),
+      maxThreads: options.maxThreads)
+  }
+
+  /// Rows with fewer fields than the widest record, before padding.
+  private static func shortRows(_ index: RecordIndex) -> [Int: Int] {
+    var out: [Int: Int] = [:]
+    for (i, count) in index.fieldCounts.enumerated() where Int(count) < index.width { out[i + 1] = Int(count) }
+    return out
+  }
+
+  /// The sheet name for a file: its base name without the extension.
+  static func sheetName(for path: String) -> String {
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+    return String(base[..<dot])
+  }
+}

@@ -1,0 +1,111 @@
+import Grid
+
+/// The second pass: turns one record found by `RecordScanner` into a `Row`
+/// of text cells, padded with empty cells to the file's widest record.
+///
+/// Fields are copied straight from the UTF-8 buffer into `String`s; only a
+/// field with doubled quotes (or text after its closing quote) goes through
+/// a reused scratch buffer. Empty fields become `.empty`.
+struct RecordDecoder {
+  private let bytes: UnsafePointer<UInt8>
+  private let delimiter: UInt8
+  private let delimiterMask: UInt64
+  private let width: Int
+  private var scratch: [UInt8] = []
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let quoteMask = SWAR.broadcast(quote)
+
+  /// Creates a decoder for text in `bytes`, padding rows to `width` cells.
+  init(bytes: UnsafePointer<UInt8>, delimiter: UInt8, width: Int) {
+    self.bytes = bytes
+    self.delimiter = delimiter
+    self.delimiterMask = SWAR.broadcast(delimiter)
+    self.width = width
+  }
+
+  /// The row for the record at `span`, numbered `number`.
+  mutating func row(_ span: RecordSpan, number: Int) -> Row {
+    var cells: [Cell] = []
+    cells.reserveCapacity(width)
+    forEachField(span) { column, value in cells.append(Cell(column: column, value: value)) }
+    var column = cells.count
+    while column < width {
+      column += 1
+      cells.append(Cell(column: column, value: .empty))
+    }
+    return Row(number: number, line: span.line, cells: cells)
+  }
+
+  /// Calls `body` with each field's 1-based column and value, in order.
+  mutating func forEachField(_ span: RecordSpan, _ body: (Int, CellValue) -> Void) {
+    let end = span.end
+    var pos = span.start
+    var column = 0
+    while true {
+      column += 1
+      if pos < end, bytes[pos] == RecordDecoder.quote {
+        let (value, next) = quotedField(from: pos + 1, end: end)
+        body(column, value)
+        pos = next
+      } else {
+        let j = SWAR.firstIndex(of: delimiterMask, in: bytes, from: pos, to: end)
+        body(column, value(pos..<j))
+        pos = j
+      }
+      if pos >= end { return }
+      pos += 1  // the delimiter
+    }
+  }
+
+  /// A quoted field whose content starts at `start`; returns the value and
+  /// the offset of the delimiter (or `end`) that follows it.
+  private mutating func quotedField(from start: Int, end: Int) -> (CellValue, Int) {
+    var j = SWAR.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: start, to: end)
+    if j >= end {  // still open at the end: only when scanning a sample
+      return (value(start..<end), end)
+    }
+    if j + 1 >= end || bytes[j + 1] == delimiter {
+      // The common case: no doubled quote and nothing after the closing quote.
+      return (value(start..<j), j + 1)
+    }
+    // Slow path: undouble quotes, keep text after the closing quote.
+    scratch.removeAll(keepingCapacity: true)
+    var segment = start
+    while true {
+      append(segment..<j)
+      if j + 1 < end, bytes[j + 1] == RecordDecoder.quote {
+        scratch.append(RecordDecoder.quote)
+        segment = j + 2
+        j = SWAR.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: segment, to: end)
+        if j >= end {
+          append(segment..<end)
+          return (scratchValue(), end)
+        }
+        continue
+      }
+      let next = SWAR.firstIndex(of: delimiterMask, in: bytes, from: j + 1, to: end)
+      append(j + 1..<next)
+      return (scratchValue(), next)
+    }
+  }
+
+  @inline(__always)
+  private func value(_ range: Range<Int>) -> CellValue {
+    range.isEmpty ? .empty : .text(text(range))
+  }
+
+  private func scratchValue() -> CellValue {
+    scratch.isEmpty ? .empty : .text(scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+  }
+
+  @inline(__always)
+  private func text(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+  }
+
+  private mutating func append(_ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count))
+  }
+}
