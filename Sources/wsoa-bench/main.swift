@@ -11,6 +11,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
+  "merge": MergeBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
