@@ -14,6 +14,12 @@ struct ActionMatcher {
     var text: String
   }
 
+  /// A key as listed under one priority.
+  private struct KeyUnderPriority: Hashable {
+    var key: String
+    var priority: String?
+  }
+
   private let master: [Action]
   private var byKey: [String: [Int]] = [:]
   private var byText: [TextKey: [Int]] = [:]
@@ -46,9 +52,9 @@ struct ActionMatcher {
       prioritiesByKey[action.key, default: []].insert(action.priorityId ?? "")
     }
     var matches = Matches()
-    var seen: Set<String> = []
+    var seen: Set<KeyUnderPriority> = []
     for (index, action) in actions.enumerated() {
-      if !MergeKeys.isSynthetic(action.key), !seen.insert(action.key + "\u{1F}" + (action.priorityId ?? "")).inserted {
+      if !MergeKeys.isSynthetic(action.key), !seen.insert(KeyUnderPriority(key: action.key, priority: action.priorityId)).inserted {
         matches.duplicates.append(index)
       }
       let rows = keyMatches(action, listedUnder: prioritiesByKey[action.key] ?? [])

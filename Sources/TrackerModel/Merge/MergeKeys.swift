@@ -7,6 +7,35 @@ enum MergeKeys {
   /// Trims, collapses runs of whitespace to one space, folds `‘’“”` to
   /// `'"`, `–—` to `-`, and lower-cases.
   static func normalised(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      // ASCII fast path over bytes; anything else goes through Unicode scalars.
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return normalisedScalars(String(decoding: bytes, as: UTF8.self)) }
+      return String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          switch byte {
+          case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+            pendingSpace = count > 0
+            continue
+          default:
+            break
+          }
+          if pendingSpace {
+            out[count] = 0x20
+            count += 1
+            pendingSpace = false
+          }
+          out[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+          count += 1
+        }
+        return count
+      }
+    }
+  }
+
+  private static func normalisedScalars(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.unicodeScalars {
@@ -97,6 +126,59 @@ enum MergeKeys {
     guard let raw = action.dueRaw else { return nil }
     let text = normalised(raw)
     return text.isEmpty ? nil : "raw:" + text
+  }
+}
+
+/// A note exactly as written (date, prefix, text): equal exact keys mean
+/// equal normalised keys, so most duplicates are found without normalising.
+struct ExactNoteKey: Hashable {
+  var date: DateValue?
+  var prefix: String?
+  var text: String
+
+  init(_ note: ProgressNote) {
+    date = note.date
+    prefix = note.date == nil ? note.prefix : nil
+    text = note.text.isEmpty ? note.raw : note.text
+  }
+}
+
+/// Membership by exact text first, normalised text only on a miss.
+///
+/// Returns copy the master, so nearly every note and evidence item is found
+/// by its exact text; normalising (the costly part) happens only for the
+/// few that are new or reworded.
+struct TwoLevelSet<Exact: Hashable, Normal: Hashable> {
+  private var exact: Set<Exact> = []
+  private var normal: Set<Normal>?
+  private var pending: [Normal] = []
+  private let normalise: () -> [Normal]
+
+  /// Starts from items whose normalised keys are computed only if needed.
+  init(exact: some Sequence<Exact>, normalised: @escaping () -> [Normal]) {
+    self.exact = Set(exact)
+    self.normalise = normalised
+  }
+
+  /// Whether the item is present; `normal` is called only on an exact miss.
+  mutating func contains(_ exactKey: Exact, _ normal: () -> Normal) -> Bool {
+    if exact.contains(exactKey) { return true }
+    return normalisedSet().contains(normal())
+  }
+
+  /// Adds an item (call after `contains` returned false).
+  mutating func insert(_ exactKey: Exact, _ normalKey: Normal) {
+    exact.insert(exactKey)
+    if normal != nil { normal?.insert(normalKey) } else { pending.append(normalKey) }
+  }
+
+  private mutating func normalisedSet() -> Set<Normal> {
+    if let normal { return normal }
+    var set = Set(normalise())
+    set.formUnion(pending)
+    pending = []
+    normal = set
+    return set
   }
 }
 

@@ -14,12 +14,15 @@ extension RowMerge {
       action.evidence = evidence
       return
     }
-    var seen = Set(evidence.map(MergeKeys.evidence))
+    let masterItems = original.evidence
+    var seen = TwoLevelSet(exact: evidence.map(RowMerge.exactEvidence), normalised: { masterItems.map(MergeKeys.evidence) })
     for contribution in contributions {
       let source = ret(contribution)
       let items = row(contribution).evidence
       for item in items {
-        guard seen.insert(MergeKeys.evidence(item)).inserted else { continue }
+        let exact = RowMerge.exactEvidence(item)
+        guard !seen.contains(exact, { MergeKeys.evidence(item) }) else { continue }
+        seen.insert(exact, MergeKeys.evidence(item))
         var added = item
         added.provenance = source.provenance(item.source)
         evidence.append(added)
@@ -36,9 +39,9 @@ extension RowMerge {
   }
 
   private mutating func reportRemoved(from contribution: Contribution, _ items: [EvidenceItem]) {
-    let present = Set(items.map(MergeKeys.evidence))
+    var present = TwoLevelSet(exact: items.map(RowMerge.exactEvidence), normalised: { items.map(MergeKeys.evidence) })
     let source = ret(contribution)
-    for item in original.evidence where !present.contains(MergeKeys.evidence(item)) {
+    for item in original.evidence where !present.contains(RowMerge.exactEvidence(item), { MergeKeys.evidence(item) }) {
       summary.evidenceRemoved += 1
       record(
         MergeCode.evidenceRemoved, field: .evidence, old: RowMerge.evidenceText(item), new: "",
@@ -52,10 +55,22 @@ extension RowMerge {
     }
   }
 
+  /// An evidence item exactly as written: its E-code, else its text (raw when empty).
+  static func exactEvidence(_ item: EvidenceItem) -> ExactEvidenceKey {
+    if let ref = item.ref, !ref.isEmpty { return ExactEvidenceKey(kind: 0, text: ref) }
+    return item.text.isEmpty ? ExactEvidenceKey(kind: 1, text: item.raw) : ExactEvidenceKey(kind: 2, text: item.text)
+  }
+
   /// An evidence item as the log shows it.
   static func evidenceText(_ item: EvidenceItem) -> String {
     let text = item.text.isEmpty ? item.raw : item.text
     if let ref = item.ref, !ref.isEmpty, !text.contains(ref) { return "\(ref) \(text)" }
     return text
   }
+}
+
+/// An evidence item's exact identity: 0 E-code, 1 raw text, 2 text.
+struct ExactEvidenceKey: Hashable {
+  var kind: UInt8
+  var text: String
 }

@@ -14,6 +14,8 @@ extension RowMerge {
     var flag: String
     var accepted: Bool
     var key: (Action) -> String?
+    /// Cheap test that two actions hold exactly the same value (skips normalising).
+    var same: (Action, Action) -> Bool
     var show: (Action) -> String
     var apply: (inout Action, Action) -> Void
   }
@@ -25,14 +27,16 @@ extension RowMerge {
       Field(
         code: MergeCode.leadChanged, field: .lead, noun: "leads", flag: "--accept-leads",
         accepted: ctx.options.acceptLeads, key: { let k = MergeKeys.leads($0.leads); return k.isEmpty ? nil : k },
+        same: { $0.leads.map(\.name) == $1.leads.map(\.name) },
         show: { $0.leads.map(\.name).joined(separator: "; ") }, apply: { $0.leads = $1.leads }),
       Field(
         code: MergeCode.textChanged, field: .text, noun: "wording", flag: "--accept-text",
         accepted: ctx.options.acceptText, key: { let k = MergeKeys.normalised($0.text); return k.isEmpty ? nil : k },
+        same: { $0.text == $1.text },
         show: { $0.text }, apply: { $0.text = $1.text }),
       Field(
         code: MergeCode.dueChanged, field: .due, noun: "due date", flag: "--accept-due",
-        accepted: ctx.options.acceptDue, key: MergeKeys.due,
+        accepted: ctx.options.acceptDue, key: MergeKeys.due, same: { $0.dueDate == $1.dueDate && $0.dueRaw == $1.dueRaw },
         show: { $0.dueRaw ?? $0.dueDate?.description ?? "" },
         apply: {
           $0.dueDate = $1.dueDate
@@ -43,6 +47,7 @@ extension RowMerge {
   }
 
   private mutating func merge(_ field: Field) {
+    guard contributions.contains(where: { !field.same(original, row($0)) }) else { return }
     let masterKey = field.key(original)
     var proposals: [Contribution] = []
     var changes: [Contribution] = []

@@ -16,19 +16,23 @@ extension RowMerge {
       action.notes = notes
       return
     }
-    var seen = Set(notes.map(MergeKeys.note))
-    var masterByDate: [String: [Int]] = [:]
-    for (index, note) in original.notes.enumerated() {
-      let date = MergeKeys.note(note).date
-      if !date.isEmpty { masterByDate[date, default: []].append(index) }
-    }
+    let masterNotes = original.notes
+    var seen = TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
+    var masterByDate: [String: [Int]]?
     for contribution in contributions {
       let source = ret(contribution)
       let returnNotes = row(contribution).notes
       var returnKeys: Set<NoteKey>?
       for note in returnNotes {
-        let key = MergeKeys.note(note)
-        guard seen.insert(key).inserted else { continue }
+        let exact = ExactNoteKey(note)
+        var computed: NoteKey?
+        let isKnown = seen.contains(exact) {
+          computed = MergeKeys.note(note)
+          return computed ?? MergeKeys.note(note)
+        }
+        guard !isKnown else { continue }
+        let key = computed ?? MergeKeys.note(note)
+        seen.insert(exact, key)
         var added = note
         added.periodId = note.periodId.flatMap { source.periodMap[$0] }
         added.provenance = source.provenance(note.source, period: added.periodId)
@@ -38,7 +42,9 @@ extension RowMerge {
         summary.notesAdded += 1
         let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
         returnKeys = keys
-        let replaced = (masterByDate[key.date] ?? []).filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        let byDate = masterByDate ?? RowMerge.notesByDate(masterNotes)
+        masterByDate = byDate
+        let replaced = (byDate[key.date] ?? []).filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
         let text = RowMerge.noteText(added)
         if replaced.isEmpty {
           record(
@@ -62,6 +68,16 @@ extension RowMerge {
       }
     }
     action.notes = notes
+  }
+
+  /// Indices of notes by their date key (dated or with a partial prefix).
+  static func notesByDate(_ notes: [ProgressNote]) -> [String: [Int]] {
+    var byDate: [String: [Int]] = [:]
+    for (index, note) in notes.enumerated() {
+      let date = MergeKeys.note(note).date
+      if !date.isEmpty { byDate[date, default: []].append(index) }
+    }
+    return byDate
   }
 
   /// Before the first dated note with a strictly later date; at the end for

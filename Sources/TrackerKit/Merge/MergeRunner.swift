@@ -1,0 +1,72 @@
+public import Diagnostics
+import DelimitedFormat
+import Foundation
+public import TrackerModel
+
+/// The merge façade the CLI calls: load the master and every return into
+/// the canonical model, find each return's sub-group, merge, and write.
+///
+/// ```swift
+/// let run = try MergeRunner.merge(MergeJob(master: "master.tsv", returns: ["ehcp.tsv", "gr.csv"]))
+/// try MergeRunner.write(run, to: "merged.xlsx", format: .xlsx)
+/// run.result.summary.conflicts
+/// ```
+public enum MergeRunner {
+  /// A finished merge, ready to write.
+  public struct Run: Sendable {
+    /// The merge itself.
+    public var result: MergeResult
+    /// The master and returns as merged (returns with their sub-groups).
+    public var master: MergeInput
+    /// The returns with their sub-groups, in command-line order.
+    public var returns: [MergeInput]
+    /// Error-level problems met while reading the inputs (shown, not fatal).
+    public var loadDiagnostics: [Diagnostic]
+  }
+
+  /// Loads every input and merges.
+  ///
+  /// - Throws: `MergeRunError.missing`, `.unreadable` for an input;
+  ///   `.usage` when `--sub-group` values do not fit the returns.
+  public static func merge(_ job: MergeJob) throws(MergeRunError) -> Run {
+    let flags: MergeSubGroupFlags
+    do {
+      flags = try MergeSubGroupFlags(job.subGroupFlags, returns: job.returns)
+    } catch {
+      throw .usage(error.description)
+    }
+    let master = try load(job.master)
+    var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
+    var returns: [MergeInput] = []
+    for file in job.returns {
+      let loaded = try load(file)
+      loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
+      let input = MergeInput(plan: loaded.value, file: file, receivedAt: MergeReceivedDate.fromFileName(file))
+      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], master: master.value))
+    }
+    let masterInput = MergeInput(plan: master.value, file: job.master)
+    let result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
+  }
+
+  /// Reads one tracker file into the canonical model.
+  static func load(_ path: String) throws(MergeRunError) -> Outcome<Plan> {
+    guard FileManager.default.fileExists(atPath: path) else { throw .missing(file: path) }
+    let lower = path.lowercased()
+    do {
+      if lower.hasSuffix(".json") {
+        guard let data = FileManager.default.contents(atPath: path) else { throw MergeRunError.missing(file: path) }
+        return try PlanJSONReader.read(Array(data), file: path)
+      }
+      if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") {
+        let workbook = try DelimitedReader().readWorkbook(contentsOf: path).value
+        return try Recogniser.recognise(workbook, file: path, options: RecogniserOptions(isDelimited: true))
+      }
+      throw MergeRunError.unreadable(file: path, reason: "this build cannot read this format yet")
+    } catch let error as MergeRunError {
+      throw error
+    } catch {
+      throw .unreadable(file: path, reason: String(describing: error))
+    }
+  }
+}
