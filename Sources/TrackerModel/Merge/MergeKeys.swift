@@ -78,14 +78,15 @@ enum MergeKeys {
     status.rating == .none && status.raw.allSatisfy(\.isWhitespace)
   }
 
-  /// What makes two statuses equal: the rating, the `towards` rating and the
-  /// completion (so `G` equals `Green`); unknown statuses compare by text.
-  /// `nil` for an empty cell.
+  /// What makes two statuses equal: the colour read, i.e. the rating and the
+  /// `towards` rating (so `G` equals `Green`, and `G/A` equals `Green/Amber`);
+  /// unknown statuses compare by text. Completion and the council's label are
+  /// left out: they come from a legend, and a return on a template without
+  /// the legend reads the same `G` without them. `nil` for an empty cell.
   static func status(_ status: Status) -> String? {
     if isEmpty(status) { return nil }
     var key = status.rating.rawValue
     if let towards = status.towards { key += ">" + towards.rawValue }
-    if let completion = status.completion { key += "+" + completion.rawValue }
     if status.rating == .unknown || status.rating == .none { key += ":" + normalised(status.raw) }
     return key
   }
