@@ -16,7 +16,7 @@ public struct WSOACommand: ParsableCommand {
       \(ExitStatus.helpText)
       """,
     version: version,
-    subcommands: [DumpCommand.self, MergeCommand.self]
+    subcommands: [DumpCommand.self, ConvertCommand.self, MergeCommand.self]
   )
 
   /// Creates the command (ArgumentParser needs this).

@@ -11,6 +11,9 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
+  "generate-numeric-csv": XLSXReadBench.numericCSV,
+  "xlsx-floor": XLSXReadBench.floor,
+  "xlsx-read": XLSXReadBench.read,
   "merge": MergeBench.run,
 ]
 

@@ -61,6 +61,13 @@ import Testing
     #expect(lineStart.notes.count == 1 && lineStart.notes[0].date == DateValue(year: 2021, month: 9))
   }
 
+  @Test func dayMonthYearPrefixIsOneNote() {
+    let result = NoteSplitter.split("7th June 2023: all hubs open.")
+    #expect(result.notes.count == 1)
+    #expect(result.notes[0].date == DateValue(year: 2023, month: 6, day: 7))
+    #expect(result.notes[0].text == "all hubs open.")
+  }
+
   @Test func inlineMmmYyColonCounts() {
     let result = NoteSplitter.split("First part. Dec-21: second part")
     #expect(result.notes.map(\.text) == ["First part.", "second part"])

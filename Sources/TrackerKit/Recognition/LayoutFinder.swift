@@ -34,7 +34,7 @@ struct LayoutFinder {
     let next = context.sheet.row(header.number + 1)
     if let next, isPeriodRow(next, under: header) { layout.periodRow = next.number }
     let width = max(header.cells.last?.column ?? 0, next.map { layout.periodRow != nil ? ($0.cells.last?.column ?? 0) : 0 } ?? 0)
-    layout.headerWidth = header.cells.last?.column ?? 0
+    layout.headerWidth = context.fieldCount(header)
     var group: (text: String, column: Int)? = nil
     var workstreamColumns: [Int] = []
     var evidenceColumns: [Int] = []

@@ -18,6 +18,11 @@ struct PlanAssembly {
   private var unparsed: [Block] = []
   private var evidenceLog: [EvidenceDoc] = []
   private var asAt: DateValue?
+  private var title: String?
+  private var planType: PlanType?
+  private var version: String?
+  /// A key found on a sheet of its own (`Key`), used by sheets without one.
+  var workbookLegend: [LegendEntry] = []
   private var diagnostics: [Diagnostic] = []
 
   init(file: String, options: RecogniserOptions) {
@@ -43,12 +48,13 @@ struct PlanAssembly {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
     }
     if let overall = preamble.overallRaw {
-      let key = preamble.legend.isEmpty ? layout.periodLegend : preamble.legend
+      let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
       sheetPriority?.overallStatusSource = overall.at
     }
     reportLegendConflict(preamble.legend, layout.periodLegend)
-    let statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
+    var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
+    if statusLegend.isEmpty { statusLegend = workbookLegend }
     var table = TableReader(
       context: context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
     table.read()
@@ -64,6 +70,11 @@ struct PlanAssembly {
     unparsed += table.unparsed
     evidenceLog += table.evidenceLog
     if asAt == nil { asAt = preamble.asAt }
+    if title == nil, let t = preamble.title {
+      title = t
+      planType = preamble.planType
+      version = preamble.version
+    }
     return true
   }
 
@@ -82,11 +93,30 @@ struct PlanAssembly {
         diagnostics.append(RecognitionDiagnostics.noHeader(first))
       }
       guard !cells.isEmpty else { continue }
+      if let header = sheet.rows.first(where: { TrailingBlocks.evidenceLogColumns($0) != nil }),
+        let columns = TrailingBlocks.evidenceLogColumns(header)
+      {
+        let rows = sheet.rows.filter { $0.number >= header.number }
+        evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
+      } else if let key = Self.sheetKey(context) {
+        addLegend(key)
+      }
       unparsed.append(Block(kind: "sheet", cells: cells))
       if anyTable {
         diagnostics.append(RecognitionDiagnostics.trailingBlock("sheet \"\(sheet.name)\" has no action table", first))
       }
     }
+  }
+
+  /// A key laid out on a sheet of its own: each row's cells joined with
+  /// ` - `, rows joined, read as one key (`Blue | Complete and embedded`).
+  static func sheetKey(_ context: SheetContext) -> [LegendEntry]? {
+    let text = context.sheet.rows.map { row in
+      row.cells.filter { !CellText.isBlank($0.value) }.map { MarkupText(CellText.of($0.value)).text }.joined(separator: " - ")
+    }.filter { !$0.isEmpty }.joined(separator: " ")
+    guard text.utf8.count <= 4000 else { return nil }
+    let at = context.location(row: context.sheet.rows.first?.number ?? 1, column: 1)
+    return LegendParser.parse(text, scope: .periods, source: at)?.entries
   }
 
   private mutating func addPriority(_ priority: Priority) {
@@ -131,7 +161,7 @@ struct PlanAssembly {
     var base = file.split(separator: "/").last.map(String.init) ?? file
     if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
     var plan = Plan(
-      id: base, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
+      id: base, title: title, planType: planType ?? .wsoa, version: version, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
       priorities: priorities, focusAreas: focusAreas, actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
       sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
     plan.attributeNotesToPeriods()

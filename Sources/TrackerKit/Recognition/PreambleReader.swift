@@ -11,6 +11,7 @@ struct Preamble {
   var asAt: DateValue?
   var title: String?
   var planType: PlanType?
+  var version: String?
   var unparsed: [RawCell] = []
   /// An overall status waiting for the key (read once the whole preamble is seen).
   var overallRaw: (text: String, at: SourceLocation)?
@@ -72,7 +73,41 @@ enum PreambleReader {
       p.asAt = date
       return true
     }
+    if p.title == nil, let type = planType(markup.text) {
+      p.title = markup.text.collapsedParagraphs
+      p.planType = type
+      p.version = version(in: markup.text)
+      return true
+    }
     return false
+  }
+
+  /// A version label in a title: `(v22)`, `v4`, `Version 3` → `v22`, `v4`, `v3`.
+  static func version(in text: String) -> String? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+    for (i, word) in words.enumerated() {
+      let lower = word.lowercased()
+      if lower.count >= 2, lower.first == "v", lower.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }),
+        lower.dropFirst().first?.isNumber == true
+      {
+        return String(lower)
+      }
+      if lower == "version", i + 1 < words.count, words[i + 1].allSatisfy({ $0.isNumber || $0 == "." }) {
+        return "v" + words[i + 1]
+      }
+    }
+    return nil
+  }
+
+  /// The kind of plan a title names, if it names one.
+  static func planType(_ text: String) -> PlanType? {
+    guard text.utf8.count <= 200 else { return nil }
+    let lower = text.lowercased()
+    if lower.contains("accelerated progress plan") { return .app }
+    if lower.contains("priority action plan") { return .pap }
+    if lower.contains("written statement of action") || lower.contains("wsoa") { return .wsoa }
+    if lower.contains("improvement plan") { return .improvementPlan }
+    return nil
   }
 
   /// The text after `Vision…:` when the cell starts with the word.

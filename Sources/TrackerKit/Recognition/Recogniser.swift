@@ -12,12 +12,16 @@ public struct RecogniserOptions: Sendable {
   public var isDelimited: Bool
   /// The input's SHA-256, recorded on the plan's source.
   public var sha256: String?
+  /// For CSV/TSV: rows that had fewer fields than the widest before the
+  /// reader padded them (row → field count), for `layout.ragged_row`.
+  public var shortRows: [Int: Int]
 
   /// Creates options.
   public init(
     sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards, isDelimited: Bool = false,
-    sha256: String? = nil
+    sha256: String? = nil, shortRows: [Int: Int] = [:]
   ) {
+    self.shortRows = shortRows
     self.sheets = sheets
     self.mixedStatusReading = mixedStatusReading
     self.isDelimited = isDelimited
@@ -75,10 +79,14 @@ public enum Recogniser {
     let sheets = try selectSheets(workbook, file: file, options.sheets)
     var assembly = PlanAssembly(file: file, options: options)
     var noHeader: [Sheet] = []
-    for sheet in sheets {
-      let context = SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles)
-      if !assembly.read(context) { noHeader.append(sheet) }
+    // A key on a sheet of its own serves every sheet without a key.
+    for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
+      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
     }
+    func context(_ sheet: Sheet) -> SheetContext {
+      SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+    }
+    for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
     return Outcome(value: assembly.plan(), diagnostics: assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name)))
   }

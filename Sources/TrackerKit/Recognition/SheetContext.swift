@@ -12,6 +12,11 @@ struct SheetContext {
   let isDelimited: Bool
   /// The workbook's cell styles (for fills).
   let styles: [CellStyle]
+  /// CSV/TSV rows that were shorter before padding (row → field count).
+  var shortRows: [Int: Int] = [:]
+
+  /// A row's own field count (CSV/TSV), before the reader padded it.
+  func fieldCount(_ row: Row) -> Int { shortRows[row.number] ?? row.cells.last?.column ?? 0 }
 
   /// The location of a cell.
   func location(row: Int, column: Int) -> SourceLocation {

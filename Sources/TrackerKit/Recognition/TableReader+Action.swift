@@ -36,7 +36,7 @@ extension TableReader {
   private mutating func identify(_ row: Row) -> (String, String?, String?, String) {
     let cell = text(row, .action).map(RefParser.action)
     var letter = cell?.letter
-    var focusRef = currentFocus.flatMap { $0.ref.isEmpty ? nil : $0.ref }
+    let focusRef = currentFocus.flatMap { $0.ref.isEmpty ? nil : $0.ref }
     if let refText = text(row, .ref) {
       let loc = at(row, .ref)
       let trimmed = refText.collapsedWhitespace
@@ -48,9 +48,6 @@ extension TableReader {
       }
       if let l = letter, let digits = ref.focusRef {
         return (digits + l, l, digits, trimmed)
-      }
-      if focusRef == nil, let digits = ref.focusRef, let dot = digits.lastIndex(of: ".") {
-        focusRef = String(digits[..<dot])
       }
       return (ref.key, letter, focusRef, trimmed)
     }
@@ -118,7 +115,10 @@ extension TableReader {
       if CellText.isBlank(value) {
         if case .text(let s) = value { status.raw = s }
         if let rgb = context.fill(row, column: column), let rating = FillColour.rating(rgb) {
-          status = Status(raw: status.raw, rating: rating, completion: rating == .blue ? .embedded : nil, origin: .fill)
+          let raw = status.raw
+          status = StatusVocabulary.read(Status(raw: "", rating: rating).code, legend: statusLegend).status
+          status.raw = raw
+          status.origin = .fill
           diagnostics.append(RecognitionDiagnostics.statusFromFill(status.code, loc))
         }
       } else {

@@ -126,7 +126,7 @@ struct TableReader {
 
   private mutating func checkRagged(_ row: Row) {
     guard context.isDelimited else { return }
-    let fields = row.cells.last?.column ?? 0
+    let fields = context.fieldCount(row)
     if fields == layout.headerWidth {
       flushRagged()
       return

@@ -68,7 +68,7 @@ enum TrailingBlocks {
     flush()
   }
 
-  private static func evidenceDocs(_ rows: [Row], columns: (code: Int, title: Int), header: Row, context: SheetContext) -> [EvidenceDoc] {
+  static func evidenceDocs(_ rows: [Row], columns: (code: Int, title: Int), header: Row, context: SheetContext) -> [EvidenceDoc] {
     var docs: [EvidenceDoc] = []
     for row in rows.dropFirst() {
       let code = CellText.of(row.value(at: columns.code)).collapsedWhitespace

@@ -65,7 +65,14 @@ public enum LeadSplitter {
     "head", "of", "send", "scm", "manager", "officer", "lead", "director", "team", "service", "services",
     "coordinator", "co-ordinator", "senco", "dco", "dmo", "principal", "chair", "commissioner", "commissioning",
     "assistant", "deputy", "senior", "strategic", "designated", "clinical", "education", "health", "social",
-    "care", "inclusion", "ehc", "ehcp", "all", "partners", "cyp", "la", "ccg", "icb", "nhs",
+    "care", "inclusion", "ehc", "ehcp", "all", "partners", "cyp", "la", "ccg", "icb", "nhs", "business", "partner",
+    "finance", "school", "schools", "virtual", "adviser", "advisor", "specialist", "therapist", "psychologist", "nurse",
+    "worker", "planner", "analyst", "headteacher", "headteachers", "officers", "managers", "leads", "practitioner",
+  ]
+  /// Job titles that make the whole name a role even when it names a body (`Chair of the Board`).
+  private static let titleWords: Set<String> = [
+    "head", "chair", "director", "lead", "manager", "officer", "assistant", "deputy", "senior", "principal", "strategic",
+    "designated", "clinical", "service", "services", "scm",
   ]
   private static let orgWords: Set<String> = [
     "group", "board", "partnership", "council", "forum", "ccg", "icb", "nhs", "trust", "ipg", "sub", "subgroup",
@@ -76,6 +83,7 @@ public enum LeadSplitter {
   /// group or body), otherwise role (`SCM SEND`, `Head of SEND`).
   static func kind(of name: String) -> Lead.Kind {
     let words = name.split(separator: " ").map { $0.lowercased() }
+    if let first = words.first, titleWords.contains(first) { return .role }
     if words.contains(where: { orgWords.contains($0) }) { return .org }
     let capitalised = name.split(separator: " ").allSatisfy { word in
       guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }

@@ -41,8 +41,11 @@ public enum NoteSplitter {
     var starts: [Start] = []
     for (p, paragraph) in markup.items.enumerated() {
       let b = paragraph.bytes
-      if let start = lineStartPrefix(b, p) { starts.append(start) }
       var i = 1
+      if let start = lineStartPrefix(b, p) {
+        starts.append(start)
+        i = max(1, start.textStart)
+      }
       while i < b.count {
         if TextBytes.isLetter(b[i]), !TextBytes.isWordBefore(b, i), let start = inlinePrefix(b, i, p) {
           starts.append(start)

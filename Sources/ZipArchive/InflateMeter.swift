@@ -1,0 +1,42 @@
+/// Counts the bytes actually inflated from one entry and enforces the
+/// per-entry cap, the running total cap and the compression-ratio rule.
+struct InflateMeter {
+  let archive: String
+  let entry: String
+  let limits: ZipLimits
+  /// The compressed size used by the ratio rule: the header's claim, bounded
+  /// by the archive's real size so a lying header cannot raise it.
+  let compressed: Int
+  /// Bytes inflated by earlier entries.
+  let totalBefore: Int
+  /// Bytes inflated from this entry so far.
+  private(set) var inflated = 0
+
+  init(archive: String, entry: ZipEntry, archiveSize: Int, limits: ZipLimits, totalBefore: Int) {
+    self.archive = archive
+    self.entry = entry.name
+    self.limits = limits
+    self.compressed = min(entry.compressedSize, archiveSize)
+    self.totalBefore = totalBefore
+  }
+
+  /// Accounts for `count` more inflated bytes.
+  ///
+  /// - Throws: `ZipError.entryTooLarge`, `.totalTooLarge` or
+  ///   `.suspiciousCompressionRatio` once a cap is passed.
+  mutating func add(_ count: Int) throws(ZipError) {
+    inflated += count
+    if inflated > limits.maxEntrySize {
+      throw .entryTooLarge(archive: archive, entry: entry, limit: limits.maxEntrySize)
+    }
+    if totalBefore + inflated > limits.maxTotalSize {
+      throw .totalTooLarge(archive: archive, entry: entry, limit: limits.maxTotalSize)
+    }
+    if inflated > limits.ratioGraceSize,
+      Double(compressed) < Double(inflated) * limits.minCompressionRatio
+    {
+      throw .suspiciousCompressionRatio(
+        archive: archive, entry: entry, compressed: compressed, inflated: inflated)
+    }
+  }
+}

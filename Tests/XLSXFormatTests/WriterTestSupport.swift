@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Helpers for the writer tests: run `../shared/ooxml/check-xlsx` on every
+/// file written, and read parts back with `unzip`.
+enum WriterTestSupport {
+  /// A fresh scratch folder.
+  static func scratch() throws -> URL { try Fixtures.scratchDirectory("wsoa-xlsx-write") }
+
+  /// Runs check-xlsx on the files; records a test issue with its output when
+  /// any fails. Returns the checker's output.
+  @discardableResult
+  static func expectValid(_ files: [URL], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let checker = Fixtures.shared.appendingPathComponent("ooxml/check-xlsx")
+    let result = try ProcessRunner.run(
+      URL(fileURLWithPath: "/bin/bash"), [checker.path] + files.map(\.path))
+    #expect(
+      result.status == 0, "check-xlsx failed:\n\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+    return result.stdout + result.stderr
+  }
+
+  /// The entry names of a zip, in archive order.
+  static func entryNames(_ file: URL) throws -> [String] {
+    let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-Z1", file.path])
+    return result.stdout.split(separator: "\n").map(String.init)
+  }
+
+  /// One part's bytes as text.
+  static func part(_ file: URL, _ name: String) throws -> String {
+    String(decoding: try partData(file, name), as: UTF8.self)
+  }
+
+  /// One part's bytes (`unzip -p`; `[` and `]` escaped, unzip treats them as wildcards).
+  static func partData(_ file: URL, _ name: String) throws -> Data {
+    let pattern = name.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", file.path, pattern]).stdoutData
+  }
+}
+
+extension WriterTestSupport {
+  /// Whether this run re-records golden files (`RECORD_GOLDEN=1`).
+  static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+
+  /// Compares every part of `file` with `fixtures/xlsx-writer/golden/<name>.xlsx.d/`
+  /// (same part list, byte-identical parts). With `RECORD_GOLDEN=1` the
+  /// folder is rewritten and the test fails, so a recording run never passes.
+  static func expectGolden(_ file: URL, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let folder = Fixtures.url("xlsx-writer/golden/\(name).xlsx.d")
+    let fm = FileManager.default
+    if isRecording {
+      try? fm.removeItem(at: folder)
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+      _ = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-q", "-o", file.path, "-d", folder.path])
+      Issue.record("recorded golden \(name).xlsx.d; run again without RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+      return
+    }
+    let parts = try entryNames(file)
+    var golden: [String] = []
+    if let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
+      for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        golden.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
+      }
+    }
+    #expect(parts.sorted() == golden.sorted(), "parts differ from golden \(name)", sourceLocation: sourceLocation)
+    for part in parts where golden.contains(part) {
+      let expected = try Data(contentsOf: folder.appendingPathComponent(part))
+      let actual = try partData(file, part)
+      #expect(actual == expected, "\(name): \(part) differs from its golden (RECORD_GOLDEN=1 re-records)", sourceLocation: sourceLocation)
+    }
+  }
+}
