@@ -6,9 +6,10 @@ import TestSupport
 struct MergeScratch {
   let dir: URL
 
-  static let returns = ["returns/ehcp-return.tsv", "returns/gr-return.csv", "returns/joint-comm-q4.csv"]
-  static let xlsxReturn = "returns/old-template-return.xlsx"
-  static let inputs = ["master.tsv"] + returns + [xlsxReturn]
+  static let returns = [
+    "returns/ehcp-return.tsv", "returns/gr-return.csv", "returns/joint-comm-q4.csv", "returns/old-template-return.xlsx",
+  ]
+  static let inputs = ["master.tsv"] + returns
 
   init() throws {
     dir = try Fixtures.scratchDirectory("wsoa-merge")

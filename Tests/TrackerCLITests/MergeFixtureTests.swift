@@ -22,6 +22,7 @@ import Testing
     #expect(scratch.exists("merged.json") && scratch.exists("report.json"))
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("conflicts              3 (1 history rewrite, 3 unresolved)"))
+    #expect(result.stderr.contains("returns/old-template-return.xlsx: SIPG (from its sub-group column), 2 actions"))
   }
 
   @Test func theReportCountsEveryCase() throws {
@@ -29,15 +30,15 @@ import Testing
     let report = try scratch.json("report.json")
     let counts = try #require(report["counts"] as? [String: Int])
     #expect(counts == [
-      "updatedCells": 5, "newPeriods": 1, "conflicts": 3, "unresolvedConflicts": 3, "historyRewrites": 1,
-      "newActions": 1, "missingUpdates": 2, "missingReturns": 1, "notesAdded": 5, "notesEdited": 1,
-      "evidenceAdded": 3, "evidenceRemoved": 1, "governanceChanges": 1, "governanceAccepted": 0, "outOfRemit": 1,
+      "updatedCells": 6, "newPeriods": 2, "conflicts": 3, "unresolvedConflicts": 3, "historyRewrites": 1,
+      "newActions": 1, "missingUpdates": 2, "missingReturns": 0, "notesAdded": 5, "notesEdited": 1,
+      "evidenceAdded": 3, "evidenceRemoved": 1, "governanceChanges": 3, "governanceAccepted": 0, "outOfRemit": 1,
       "matchedByText": 1, "periodMismatches": 1,
     ])
     #expect(report["result"] as? String == "unresolved-conflicts" && report["exitStatus"] as? Int == 1)
     let returns = try #require(report["returns"] as? [[String: Any]])
-    #expect(returns.map { $0["subGroup"] as? String } == ["EHC Sub group", "GR sub group", "Joint Comm"])
-    #expect(returns.map { $0["subGroupOrigin"] as? String } == ["fileName", "fileName", "fileName"])
+    #expect(returns.map { $0["subGroup"] as? String } == ["EHC Sub group", "GR sub group", "Joint Comm", "SIPG"])
+    #expect(returns.map { $0["subGroupOrigin"] as? String } == ["fileName", "fileName", "fileName", "column"])
   }
 
   @Test func theReportMatchesItsSchema() throws {
@@ -61,10 +62,14 @@ import Testing
       "4D | Mar-22 |  | A | returns/gr-return.csv!I3 | GR sub group | kept master",
       "6E | Mar-22 | A | G | returns/gr-return.csv!I5 | GR sub group | kept master",
     ])
-    #expect(rows("status_filled").count == 5)
+    #expect(rows("status_filled").count == 6)
+    #expect(rows("status_filled").contains("1.2C | Sep-20 |  | A | returns/old-template-return.xlsx!'Priority 2'!I3 | SIPG | filled"))
     #expect(rows("status_filled").contains("3.1F | Mar-22 |  | A | returns/ehcp-return.tsv!I9 | EHC Sub group | filled"))
     #expect(rows("status_filled").contains("1.1A | Q4 2021/22 |  | G | returns/joint-comm-q4.csv!D2 | Joint Comm | filled"))
-    #expect(rows("period_added") == [" | Q4 2021/22 |  | Q4 2021/22 (2022-01-01 to 2022-03-31) | returns/joint-comm-q4.csv!D1 | Joint Comm | added"])
+    #expect(rows("period_added") == [
+      " | Q4 2021/22 |  | Q4 2021/22 (2022-01-01 to 2022-03-31) | returns/joint-comm-q4.csv!D1 | Joint Comm | added",
+      " | Sep-20 |  | Sep-20 (2020-09-01 to 2020-09-30) | returns/old-template-return.xlsx!'Priority 2'!I1 | SIPG | added",
+    ])
     #expect(rows("period_mismatch") == [" | Q4 2021/22 | Mar-22 | Q4 2021/22 | returns/joint-comm-q4.csv!D1 | Joint Comm | reported"])
     #expect(rows("note_edited").count == 1 && rows("note_edited")[0].hasPrefix("5F | Apr-21 | 2021-04: SEND Assessment Team temp Focus Group"))
     #expect(rows("evidence_removed") == ["3.3C |  | Position Statement (GR) |  | returns/gr-return.csv!A2 | GR sub group | reported"])
@@ -72,6 +77,12 @@ import Testing
     #expect(rows("new_action") == ["4E |  |  | Publish a quarterly EHCP timeliness report to the SEND IPG. | returns/ehcp-return.tsv!A13 | EHC Sub group | added"])
     #expect(rows("out_of_remit") == ["4D |  | EHC Sub group | GR sub group | returns/gr-return.csv!A3 | GR sub group | reported"])
     #expect(rows("matched_by_text") == ["6E |  | 6E | 6#5 | returns/gr-return.csv!A5 | GR sub group | reported"])
+    #expect(rows("text_changed") == [
+      "1.2C |  | Co-produce a SEND Strategy that includes: i. Defined aspirations and high expectation | "
+        + "Co-produce a SEND Strategy that includes defined aspirations and high expectations | "
+        + "returns/old-template-return.xlsx!'Priority 2'!A3 | SIPG | kept master"
+    ])
+    #expect(rows("due_changed") == ["1.2C |  |  | Mar-22 | returns/old-template-return.xlsx!'Priority 2'!A3 | SIPG | kept master"])
     #expect(rows("no_update") == ["5C | Mar-22 |  | (no update) |  | GR sub group | reported", "6F | Mar-22 |  | (absent) |  | GR sub group | reported"])
   }
 
@@ -80,7 +91,7 @@ import Testing
     let document = try scratch.json("merged.json")
     let plan = try #require(document["plan"] as? [String: Any])
     let periods = try #require(plan["periods"] as? [[String: Any]])
-    #expect(periods.map { $0["label"] as? String } == ["Dec-19", "Jan-20", "Apr-21", "Dec-21", "Q4 2021/22", "Mar-22"])
+    #expect(periods.map { $0["label"] as? String } == ["Dec-19", "Jan-20", "Sep-20", "Apr-21", "Dec-21", "Q4 2021/22", "Mar-22"])
     let actions = try #require(plan["actions"] as? [[String: Any]])
     #expect(actions.map { $0["key"] as? String } == ["1.1A", "1.2C", "3.1F", "3.3C", "4D", "4E", "5C", "5F", "6E", "6F"])
     for action in actions {
@@ -94,7 +105,7 @@ import Testing
     let mar22 = try #require((f31["statuses"] as? [[String: Any]])?.last)
     #expect((mar22["provenance"] as? [String: Any])?["file"] as? String == "returns/ehcp-return.tsv")
     #expect((mar22["provenance"] as? [String: Any])?["subGroup"] as? String == "EHC Sub group")
-    let dec21 = try #require((f31["statuses"] as? [[String: Any]])?[3])
+    let dec21 = try #require((f31["statuses"] as? [[String: Any]])?[4])
     #expect((dec21["status"] as? [String: Any])?["raw"] as? String == "G/A")  // the rewrite was not taken
     #expect((dec21["provenance"] as? [String: Any])?["file"] as? String == "master.tsv")
     let notes = try #require(actions[7]["notes"] as? [[String: Any]])  // 5F: both wordings kept

@@ -8,10 +8,22 @@ public enum MergeLogSheet {
   /// The sheet's name.
   public static let name = "Merge log"
 
-  /// The header row.
+  /// The header row. The action's column is headed `Key`, not `Action`, so
+  /// that reading a merged workbook back does not take the log for an
+  /// action table (it is kept verbatim instead).
   public static let header = [
-    "Action", "Priority", "Period", "Field", "Old", "New", "Source", "Sub-group", "Decision", "Code",
+    "Key", "Priority", "Period", "Field", "Old", "New", "Source", "Sub-group", "Decision", "Code",
   ]
+
+  /// The log sheet's name in a workbook that already has sheets named
+  /// `taken` (a master that is itself a merged workbook keeps its earlier
+  /// log): `Merge log`, else `Merge log 2`, `Merge log 3`, …
+  public static func name(avoiding taken: Set<String>) -> String {
+    guard taken.contains(name) else { return name }
+    var n = 2
+    while taken.contains("\(name) \(n)") { n += 1 }
+    return "\(name) \(n)"
+  }
 
   /// Builds the sheet. Every value is a text cell (never a formula), so a
   /// note that starts with `=` stays text.
@@ -20,7 +32,9 @@ public enum MergeLogSheet {
   ///   - log: the merge log, in order.
   ///   - headerStyle: the style index for the header row (bold).
   ///   - conflictStyle: the style index for conflict rows (highlighted).
-  public static func sheet(_ log: [MergeLogEntry], headerStyle: Int = 0, conflictStyle: Int = 0) -> Sheet {
+  public static func sheet(
+    _ log: [MergeLogEntry], named sheetName: String = name, headerStyle: Int = 0, conflictStyle: Int = 0
+  ) -> Sheet {
     var rows: [Row] = [
       Row(number: 1, cells: header.enumerated().map { Cell(column: $0.offset + 1, value: .text($0.element), style: headerStyle) })
     ]
@@ -35,7 +49,7 @@ public enum MergeLogSheet {
         Row(number: index + 2, cells: values.enumerated().map { Cell(column: $0.offset + 1, value: .text(ExcelText.clipped($0.element)), style: style) }))
     }
     return Sheet(
-      name: name, rows: rows,
+      name: sheetName, rows: rows,
       columnWidths: [1: 10, 2: 9, 3: 12, 4: 10, 5: 30, 6: 30, 7: 36, 8: 22, 9: 18, 10: 26])
   }
 }

@@ -1,5 +1,4 @@
 public import Diagnostics
-import DelimitedFormat
 import Foundation
 public import TrackerModel
 
@@ -49,23 +48,12 @@ public enum MergeRunner {
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
   }
 
-  /// Reads one tracker file into the canonical model.
+  /// Reads one tracker file into the canonical model (`TrackerLoader`).
   static func load(_ path: String) throws(MergeRunError) -> Outcome<Plan> {
-    guard FileManager.default.fileExists(atPath: path) else { throw .missing(file: path) }
-    let lower = path.lowercased()
     do {
-      if lower.hasSuffix(".json") {
-        guard let data = FileManager.default.contents(atPath: path) else { throw MergeRunError.missing(file: path) }
-        return try PlanJSONReader.read(Array(data), file: path)
-      }
-      if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") {
-        let workbook = try DelimitedReader().readWorkbook(contentsOf: path).value
-        return try Recogniser.recognise(workbook, file: path, options: RecogniserOptions(isDelimited: true))
-      }
-      throw MergeRunError.unreadable(file: path, reason: "this build cannot read this format yet")
-    } catch let error as MergeRunError {
-      throw error
+      return try TrackerLoader.load(path)
     } catch {
+      if TrackerLoader.isMissingInput(error) || !FileManager.default.fileExists(atPath: path) { throw .missing(file: path) }
       throw .unreadable(file: path, reason: String(describing: error))
     }
   }

@@ -34,6 +34,14 @@ struct MergeContext {
   /// Whether a period ended before the current (latest) one: changing it rewrites history.
   func isPast(_ position: Int) -> Bool { position < periods.count - 1 }
 
+  /// Whether a period reaches into the current one (it ends on or after the
+  /// current period starts): a status there counts as this review's update
+  /// (`Q4 2021/22` when the current period is `Mar-22`).
+  func isCurrent(_ position: Int) -> Bool {
+    guard let last = periods.last else { return false }
+    return periods[position].end >= last.start
+  }
+
   /// The current (latest) period's id, if there are periods.
   var currentPeriodId: String? { periods.last?.id }
 

@@ -2,7 +2,8 @@ import Diagnostics
 
 /// Evidence is a union (domain.md §8.2): items are matched on their E-code or
 /// normalised text, the master's order is kept and new items follow it; an
-/// item a return no longer lists stays and is reported (`merge.evidence_removed`).
+/// item a return no longer lists stays and is reported (`merge.evidence_removed`),
+/// unless another sub-group's return added it in an earlier merge.
 extension RowMerge {
   /// Appends the returns' new evidence items and reports removed ones.
   mutating func mergeEvidence() {
@@ -41,7 +42,8 @@ extension RowMerge {
   private mutating func reportRemoved(from contribution: Contribution, _ items: [EvidenceItem]) {
     var present = TwoLevelSet(exact: items.map(RowMerge.exactEvidence), normalised: { items.map(MergeKeys.evidence) })
     let source = ret(contribution)
-    for item in original.evidence where !present.contains(RowMerge.exactEvidence(item), { MergeKeys.evidence(item) }) {
+    for item in original.evidence where RowMerge.couldHaveListed(item, source) {
+      guard !present.contains(RowMerge.exactEvidence(item), { MergeKeys.evidence(item) }) else { continue }
       summary.evidenceRemoved += 1
       record(
         MergeCode.evidenceRemoved, field: .evidence, old: RowMerge.evidenceText(item), new: "",
@@ -53,6 +55,13 @@ extension RowMerge {
           location: location(row(contribution).source, in: contribution),
           related: item.source.map { [$0] } ?? []))
     }
+  }
+
+  /// Whether a return was expected to list an item: the master's own items
+  /// and those its sub-group sent earlier, not those another return added.
+  static func couldHaveListed(_ item: EvidenceItem, _ source: ReturnContext) -> Bool {
+    guard let group = item.provenance?.subGroup else { return true }
+    return SubGroupName.canonical(group) == source.canonicalSubGroup
   }
 
   /// An evidence item exactly as written: its E-code, else its text (raw when empty).

@@ -31,7 +31,7 @@ extension RowMerge {
       for status in row(contribution).statuses where !MergeKeys.isEmpty(status.status) {
         guard let merged = source.periodMap[status.periodId], let position = ctx.position[merged] else { continue }
         proposals[position].append((contribution, status))
-        if position == count - 1 { updatedBy.insert(contribution.ret) }
+        if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
       }
     }
     var statuses: [PeriodStatus] = []
