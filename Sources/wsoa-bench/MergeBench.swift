@@ -1,5 +1,4 @@
 import AtomicOutput
-import DelimitedFormat
 import Diagnostics
 import Foundation
 import Grid
@@ -42,10 +41,9 @@ enum MergeBench {
       + "evidence added \(s.evidenceAdded), out of remit \(s.outOfRemit), log entries \(result.log.count)")
   }
 
-  /// Reads one CSV file into the canonical model.
+  /// Reads one CSV file into the canonical model, as `wsoa merge` does.
   static func load(_ path: String) throws -> Plan {
-    let workbook = try DelimitedReader().readWorkbook(contentsOf: path).value
-    return try Recogniser.recognise(workbook, file: path, options: RecogniserOptions(isDelimited: true)).value
+    try TrackerLoader.load(path).value
   }
 
   private static func generate(actions: Int, returns: Int, in dir: String) throws -> [String] {

@@ -44,7 +44,7 @@ import TrackerModel
 
   @Test func theTextReportListsDiagnosticsThenCounts() {
     let text = MergeTextReport.render(Self.result(), master: "master.xlsx", output: "merged.xlsx")
-    #expect(text.hasPrefix("ehcp.csv:'Priority 2'!H9: warning[merge.status_conflict]: 3.1F (priority 2) Dec-21: the master has \"G\", EHCP (ehcp.csv) has \"A\"; kept the master's value (unresolved)\n"))
+    #expect(text.hasPrefix("ehcp.csv:'Priority 2'!H9: warning[merge.status_conflict]: 3.1F Dec-21: the master has \"G\", EHCP (ehcp.csv) has \"A\"; kept the master's value (unresolved)\n"))
     #expect(text.contains("merged 1 return into master.xlsx -> merged.xlsx\n  ehcp.csv: EHCP (from --sub-group), 1 action\n"))
     #expect(text.contains("  conflicts              1 (1 unresolved)\n"))
     #expect(text.hasSuffix("rerun with --prefer master or --prefer return to resolve them\n"))

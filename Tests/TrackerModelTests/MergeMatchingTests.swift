@@ -161,3 +161,21 @@ import TrackerModel
     #expect(P.codes(result.plan, "4D")["2021-12"] == "")
   }
 }
+
+extension MergeMatchingTests {
+  @Test func messagesNameThePriorityOnlyForAKeyListedUnderSeveral() {
+    let m = P.plan("master.xlsx", periods: periods, actions: [
+      P.action("6E", row: 15, file: "master.xlsx", periods: periods, statuses: ["A", "A", "A", "A"], priority: "2"),
+      P.action("6E", row: 30, file: "master.xlsx", periods: periods, statuses: ["A", "A", "A", "A"], priority: "6"),
+      P.action("4D", row: 12, file: "master.xlsx", periods: periods, statuses: ["R", "G", "G", "G"], priority: "2"),
+    ])
+    let r = P.plan("r.csv", periods: periods, actions: [
+      P.action("6E", row: 5, file: "r.csv", periods: periods, statuses: ["A", "A", "A", "G"], priority: "6"),
+      P.action("4D", row: 6, file: "r.csv", periods: periods, statuses: ["R", "G", "G", "A"], priority: "2"),
+    ])
+    let messages = P.with(MergeCode.statusConflict, P.merge(m, [(r, nil)])).map(\.message)
+    #expect(messages.count == 3)
+    #expect(messages.contains { $0.hasPrefix("6E (priority 2) Dec-21") } && messages.contains { $0.hasPrefix("6E (priority 6) Dec-21") })
+    #expect(messages.contains { $0.hasPrefix("4D Dec-21") })
+  }
+}

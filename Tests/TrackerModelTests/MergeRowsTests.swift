@@ -115,7 +115,7 @@ import TrackerModel
     let result = P.merge(m, [(r, "EHCP")])
     let warnings = P.with(MergeCode.outOfRemit, result)
     #expect(warnings.count == 1)
-    #expect(warnings.first?.message == "EHCP (ehcp.csv) updates 3.3C (priority 2), which belongs to GR sub group")
+    #expect(warnings.first?.message == "EHCP (ehcp.csv) updates 3.3C, which belongs to GR sub group")
     #expect(warnings.first?.location == P.cell("ehcp.csv", "B3"))
     #expect(result.summary.outOfRemit == 1)
   }

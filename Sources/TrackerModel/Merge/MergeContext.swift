@@ -15,8 +15,14 @@ struct MergeContext {
   let position: [String: Int]
   /// Canonical sub-group → indices of the returns it sent.
   let returnsBySubGroup: [String: [Int]]
+  /// Keys the master lists under more than one priority (named with their priority in messages).
+  let keysUnderSeveralPriorities: Set<String>
 
-  init(options: MergeOptions, masterFile: String, returns: [ReturnContext], periods: [Period]) {
+  init(
+    options: MergeOptions, masterFile: String, returns: [ReturnContext], periods: [Period],
+    keysUnderSeveralPriorities: Set<String> = []
+  ) {
+    self.keysUnderSeveralPriorities = keysUnderSeveralPriorities
     self.options = options
     self.masterFile = masterFile
     self.returns = returns

@@ -43,7 +43,9 @@ public enum PlanMerger {
     let periods = union.sorted()
     reportPeriods(events, log: &log, diagnostics: &diagnostics, summary: &summary)
 
-    let ctx = MergeContext(options: options, masterFile: master.file, returns: contexts, periods: periods)
+    let ctx = MergeContext(
+      options: options, masterFile: master.file, returns: contexts, periods: periods,
+      keysUnderSeveralPriorities: keysUnderSeveralPriorities(master.plan.actions))
     let layout = RowLayout(master: master.plan.actions, returns: contexts, diagnostics: &diagnostics)
     var actions: [Action] = []
     actions.reserveCapacity(layout.rows.count)
@@ -65,6 +67,21 @@ public enum PlanMerger {
     MergeAssembly.addOutline(to: &plan, from: contexts)
     MergeAssembly.addSources(to: &plan, master: master, returns: contexts)
     return MergeResult(plan: plan, log: log, diagnostics: diagnostics, summary: summary, returns: summaries)
+  }
+
+  /// Keys listed under more than one priority (seed 6E under Priorities 2 and 6).
+  private static func keysUnderSeveralPriorities(_ actions: [Action]) -> Set<String> {
+    var first: [String: String] = [:]
+    var several: Set<String> = []
+    for action in actions {
+      let priority = action.priorityId ?? ""
+      if let seen = first[action.key] {
+        if seen != priority { several.insert(action.key) }
+      } else {
+        first[action.key] = priority
+      }
+    }
+    return several
   }
 
   /// Drops a return given twice (same path, or same bytes when hashes are known).

@@ -74,11 +74,13 @@ extension RowMerge {
         source: source.provenance(proposed.source), subGroup: source.input.subGroup,
         decision: taken ? .accepted : .keptMaster)
       let verdict = taken ? "accepted (\(field.flag))" : "kept the master's (\(field.flag) accepts it)"
+      let change = masterKey == nil
+        ? "sets the \(field.noun) to \"\(field.show(proposed))\" (the master has none)"
+        : "changes the \(field.noun) from \"\(field.show(original))\" to \"\(field.show(proposed))\""
       diagnostics.append(
         Diagnostic(
           code: field.code, severity: .warning,
-          message: "\(name): \(who(contribution)) changes the \(field.noun) from \"\(field.show(original))\" "
-            + "to \"\(field.show(proposed))\"; \(verdict)",
+          message: "\(name): \(who(contribution)) \(change); \(verdict)",
           fix: "Agree the change with the plan's owner, then rerun with \(field.flag) or edit the master.",
           location: location(proposed.source, in: contribution), related: original.source.map { [$0] } ?? []))
     }

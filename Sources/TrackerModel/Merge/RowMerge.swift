@@ -79,9 +79,11 @@ struct RowMerge {
     return SourceLocation(file: ret(contribution).input.file)
   }
 
-  /// `3.1F` or `3.1F (priority 6)` when the key is listed under several priorities.
+  /// `3.1F`, or `6E (priority 6)` when the master lists the key under several priorities.
   var name: String {
-    if let priority = action.priorityId, !priority.isEmpty { return "\(action.key) (priority \(priority))" }
+    if ctx.keysUnderSeveralPriorities.contains(action.key), let priority = action.priorityId, !priority.isEmpty {
+      return "\(action.key) (priority \(priority))"
+    }
     return action.key
   }
 
