@@ -11,18 +11,20 @@ struct MergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Fold sub-group returns into the master tracker; report every change and conflict.",
     discussion: """
-      Each input (XLSX, CSV, TSV or wsoa/1 JSON, in any mix) is read into the canonical model first.
-      Actions match by reference (1.1 never equals 1.10), periods by date range (Dec-21 = December
-      2021). A return's sub-group comes from --sub-group, else its file name (a sub-group the master
-      names, or an alias such as GR, EHCP, SIPG), else its sub-group column when every row names the
-      same group. Returns are applied in sub-group, then file-name order, so the output does not
-      depend on the order given. A conflict keeps the master's value unless --prefer return; notes
-      are appended, evidence unioned; lead, wording and due-date changes are reported and kept from
-      the master unless accepted. Inputs are never modified; outputs are written atomically.
+      Each input (XLSX, CSV, TSV or wsoa/1 JSON, in any mix) is read into the canonical model first. \
+      Actions match by reference (1.1 never equals 1.10), periods by date range (Dec-21 = December 2021). \
+      A return's sub-group comes from --sub-group, else its file name (a sub-group the master names, or \
+      an alias such as GR, EHCP, SIPG), else its sub-group column when every row names the same group. \
+      Returns are applied in sub-group, then file-name order, so the output does not depend on the order \
+      given.
 
-      Exit codes: 0 merged cleanly; 1 merged, but some conflicts are unresolved (the master's value
-      was kept and the output still written; rerun with --prefer master or --prefer return);
-      64 usage; 65 an input is unreadable; 66 an input is missing; 73 an output cannot be written.
+      A conflict keeps the master's value unless --prefer return; notes are appended, evidence \
+      unioned; lead, wording and due-date changes are reported and kept from the master unless \
+      accepted. Inputs are never modified; outputs are written atomically.
+
+      Exit codes: 0 merged cleanly; 1 merged, but some conflicts are unresolved (the master's value \
+      was kept and the output still written; rerun with --prefer master or --prefer return); 64 usage; \
+      65 an input is unreadable; 66 an input is missing; 73 an output cannot be written.
       """
   )
 
