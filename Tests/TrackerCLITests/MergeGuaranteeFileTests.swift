@@ -90,4 +90,13 @@ import Testing
     #expect(result.stderr.contains("broken.json"))
     #expect(!scratch.exists("out.json"))
   }
+
+  @Test func aFileWithNoActionTableIsUnreadableNotAnEmptyReturn() throws {
+    let scratch = try MergeScratch()
+    try Data("a,b\n1,2\n".utf8).write(to: scratch.dir.appendingPathComponent("minutes.csv"))
+    let result = try scratch.merge(["master.tsv", "minutes.csv", "-o", "out.json"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("minutes.csv:1 (A1): no row has at least two recognised column headers"))
+    #expect(!scratch.exists("out.json"))
+  }
 }

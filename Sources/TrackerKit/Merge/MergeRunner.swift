@@ -48,10 +48,18 @@ public enum MergeRunner {
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
   }
 
-  /// Reads one tracker file into the canonical model (`TrackerLoader`).
+  /// Reads one tracker file into the canonical model (`TrackerLoader`). A
+  /// file with no action table at all (`layout.no_header`) is unreadable:
+  /// merging it would only report every action as not updated.
   static func load(_ path: String) throws(MergeRunError) -> Outcome<Plan> {
     do {
-      return try TrackerLoader.load(path)
+      let outcome = try TrackerLoader.load(path)
+      if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
+        throw MergeRunError.unreadable(file: path, reason: "\(problem.location.map { "\($0)" } ?? path): \(problem.message)")
+      }
+      return outcome
+    } catch let error as MergeRunError {
+      throw error
     } catch {
       if TrackerLoader.isMissingInput(error) || !FileManager.default.fileExists(atPath: path) { throw .missing(file: path) }
       throw .unreadable(file: path, reason: String(describing: error))
