@@ -57,7 +57,7 @@ let package = Package(
     .target(
       name: "TrackerCLI",
       dependencies: [
-        "TrackerKit", "TrackerModel", "Grid", "Diagnostics", "AtomicOutput",
+        "TrackerKit", "TrackerModel", "Grid", "Diagnostics", "AtomicOutput", "DelimitedFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictImports),

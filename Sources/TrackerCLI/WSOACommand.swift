@@ -1,5 +1,11 @@
 public import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `wsoa` root command: reads, checks, merges and writes WSoA progress trackers.
 public struct WSOACommand: ParsableCommand {
   /// The version `wsoa --version` prints.
@@ -10,8 +16,9 @@ public struct WSOACommand: ParsableCommand {
     commandName: "wsoa",
     abstract: "Read, check, merge and write SEND Written Statement of Action progress trackers.",
     discussion: """
-      Inputs may be XLSX, CSV, TSV or JSON (wsoa/1). Data goes to standard output or -o;
-      diagnostics go to standard error. Outputs are written atomically.
+      Inputs may be XLSX, CSV or TSV. Data goes to standard output or -o; warnings and
+      errors go to standard error. Outputs are written atomically: a temporary file beside
+      the target, renamed into place, so a failed run never leaves a half-written file.
 
       \(ExitStatus.helpText)
       """,
@@ -27,6 +34,34 @@ extension WSOACommand {
   /// Parses the process's arguments, runs the chosen command and exits with
   /// its status. The executable's `main.swift` calls only this.
   public static func runAsMain() {
-    main()
+    let status = run(arguments: Array(CommandLine.arguments.dropFirst()))
+    #if canImport(Glibc)
+      Glibc.exit(status)
+    #else
+      Darwin.exit(status)
+    #endif
+  }
+
+  /// Parses `arguments`, runs the command, prints any error (see `Failure`,
+  /// the one place errors map to exit statuses) and returns the exit status.
+  public static func run(arguments: [String]) -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      return ExitStatus.success.rawValue
+    } catch {
+      let failure = Failure(error)
+      if failure.isForStandardOutput {
+        print(failure.message, terminator: "")
+      } else {
+        StandardError.write(failure.message)
+      }
+      return failure.status
+    }
+  }
+
+  /// The exit status `wsoa` gives for `error` (see `Failure`).
+  public static func exitStatus(for error: any Error) -> Int32 {
+    Failure(error).status
   }
 }

@@ -277,3 +277,56 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.period = period
   }
 }
+
+extension ProgressNote {
+  /// The raw text a note written as `prefix: text` (or `text` alone) has;
+  /// writers may leave `raw` out of JSON when it is exactly this.
+  public var defaultRaw: String {
+    guard let prefix else { return text }
+    return text.isEmpty ? prefix : prefix + ": " + text
+  }
+
+  /// Decodes a note; a missing `raw` is `defaultRaw`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    date = try c.decodeIfPresent(DateValue.self, forKey: .date)
+    periodId = try c.decodeIfPresent(String.self, forKey: .periodId)
+    text = try c.decode(String.self, forKey: .text)
+    prefix = try c.decodeIfPresent(String.self, forKey: .prefix)
+    undated = try c.decode(Bool.self, forKey: .undated)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
+    raw = ""
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+  }
+}
+
+extension EvidenceItem {
+  /// The raw text an item written as `n. text` (or `text` alone) has;
+  /// writers may leave `raw` out of JSON when it is exactly this.
+  public var defaultRaw: String { number.map { "\($0). " + text } ?? text }
+
+  /// Decodes an item; a missing `raw` is `defaultRaw`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    number = try c.decodeIfPresent(Int.self, forKey: .number)
+    text = try c.decode(String.self, forKey: .text)
+    ref = try c.decodeIfPresent(String.self, forKey: .ref)
+    resolvedTo = try c.decodeIfPresent(CellRef.self, forKey: .resolvedTo)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
+    raw = ""
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+  }
+}
+
+extension Lead {
+  /// Decodes a lead; a missing `raw` is the name.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? name
+    kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+  }
+}

@@ -113,8 +113,9 @@ public struct DelimitedReader: Sendable {
     return out
   }
 
-  /// The sheet name for a file: its base name without the extension.
-  static func sheetName(for path: String) -> String {
+  /// The sheet name a file gets: its base name without the extension
+  /// (`returns/q3.csv` → `q3`).
+  public static func sheetName(for path: String) -> String {
     let base = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
     return String(base[..<dot])

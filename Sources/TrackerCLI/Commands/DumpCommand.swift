@@ -1,16 +1,113 @@
 import ArgumentParser
+import AtomicOutput
+import DelimitedFormat
+import TrackerKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `wsoa dump`: the generic grid of any CSV/TSV/XLSX file, as CSV, TSV or JSON.
 struct DumpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump",
-    abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid)."
+    abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid).",
+    discussion: """
+      Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
+      is read, as CSV, TSV or JSON. Every row is kept, blank ones included, so row N of the
+      output is row N of the input; CSV/TSV input rows are padded to the widest row.
+
+      CSV/TSV input: encoding from the byte-order mark (UTF-8, UTF-16LE/BE), else UTF-8, else
+      Windows-1252 with a warning; delimiter detected among comma, tab, semicolon and pipe
+      unless --delimiter says. The whole file is checked before the first row is written.
+
+      Output goes to standard output, or with -o to a file written atomically (a temporary
+      file beside it, renamed into place), so an error never leaves a half-written file.
+      Warnings go to standard error.
+
+      Examples:
+        wsoa dump returns.csv --to json
+        wsoa dump tracker.tsv -o tracker.csv --bom --crlf
+
+      \(ExitStatus.helpText)
+      """
   )
 
-  @Argument(help: "The file to read.")
+  @Argument(help: "The file to read (CSV, TSV or XLSX).")
   var file: String
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The sheet to dump, by name or 1-based number (default: the first for CSV/TSV output, every sheet for JSON).",
+      valueName: "name|n"))
+  var sheet: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Output format: csv, tsv or json (default: from the -o extension, else csv).", valueName: "format"))
+  var to: OutputFormatChoice?
+
+  @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for standard output (the default).", valueName: "out"))
+  var output: String?
+
+  @Flag(
+    name: .customLong("no-formula-guard"),
+    help: "CSV/TSV: keep text starting with = + - @ TAB or CR as is, instead of prefixing ' (for machine consumers).")
+  var noFormulaGuard = false
+
+  @Flag(name: .long, help: "CSV/TSV: start with a UTF-8 byte-order mark (so Excel reads the encoding right).")
+  var bom = false
+
+  @Flag(name: .long, help: "CSV/TSV: end lines with CRLF instead of LF.")
+  var crlf = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Input field separator: auto, comma, tab, semicolon or pipe.", valueName: "delimiter"))
+  var delimiter: DelimiterChoice = .auto
+
+  /// The output format: `--to`, else the `-o` extension, else CSV.
+  var format: GridOutputFormat {
+    to?.format ?? output.flatMap { $0 == "-" ? nil : GridOutputFormat.inferred(fromPath: $0) } ?? .csv
+  }
+
+  func validate() throws {
+    if format == .json {
+      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not JSON.") }
+      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not JSON.") }
+      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not JSON.") }
+    }
+    if let output, output != "-", DumpCommand.sameFile(output, file) {
+      throw ValidationError("-o \(output) is the input file; wsoa never overwrites its input.")
+    }
+  }
+
   func run() throws {
-    throw ValidationError("dump is not implemented yet")
+    let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
+    let writing = GridWriteOptions(
+      format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
+    var report: GridReadReport?
+    let body: (ByteSink) throws -> Void = { sink in
+      report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
+    }
+    if let output, output != "-" {
+      try AtomicFile.write(to: output, body)
+    } else {
+      try AtomicFile.writeStandardOutput(body)
+    }
+    DiagnosticPrinter.print(report?.diagnostics ?? [])
+  }
+
+  /// Whether two paths name the same existing file.
+  static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
 }

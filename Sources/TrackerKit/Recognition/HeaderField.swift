@@ -39,6 +39,19 @@ enum HeaderField: String, CaseIterable, Sendable {
     return list.sorted { $0.0.count > $1.0.count }
   }()
 
+  /// Every synonym, for exact look-ups.
+  static let exactSynonyms: Set<String> = Set(synonyms.map(\.0) + workstreamSynonyms)
+
+  /// Whether a cell's text is exactly a header synonym (cheap: long or
+  /// non-letter-led text is rejected before normalising).
+  static func isExactSynonym(_ text: String) -> Bool {
+    let count = text.utf8.count
+    guard count > 0, count <= 40, let first = text.utf8.first,
+      (first | 0x20) >= 97 && (first | 0x20) <= 122 || first == UInt8(ascii: "%")
+    else { return false }
+    return exactSynonyms.contains(normalise(text))
+  }
+
   /// Headers that name a priority only when no other priority column exists,
   /// and a sub-group otherwise.
   static let workstreamSynonyms = ["work stream", "workstream", "working group", "work streams", "workstreams"]

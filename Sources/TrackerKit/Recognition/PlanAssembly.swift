@@ -13,6 +13,7 @@ struct PlanAssembly {
   private var periods: [Period] = []
   private var priorities: [Priority] = []
   private var focusAreas: [FocusArea] = []
+  private var focusAreaSet = Set<FocusArea>()
   private var actions: [Action] = []
   private var legend: [LegendEntry] = []
   private var unparsed: [Block] = []
@@ -61,7 +62,7 @@ struct PlanAssembly {
     diagnostics += table.diagnostics
     if let sheetPriority { addPriority(sheetPriority) }
     table.priorities.forEach { addPriority($0) }
-    for area in table.focusAreas where !focusAreas.contains(area) { focusAreas.append(area) }
+    for area in table.focusAreas where focusAreaSet.insert(area).inserted { focusAreas.append(area) }
     actions += table.actions
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)

@@ -144,7 +144,7 @@ extension TableReader {
       let snippet = String(first.text.prefix(40))
       diagnostics.append(RecognitionDiagnostics.noteUndated("note \"\(snippet)\" has no date prefix", loc))
     } else if result.hasUndatedContinuation,
-      let note = result.notes.first(where: { $0.text.contains("\n") })
+      let note = result.notes.first(where: { $0.text.utf8.contains(10) })
     {
       diagnostics.append(RecognitionDiagnostics.noteUndated(
         "undated paragraphs continue the \(note.prefix ?? "dated") note", loc))

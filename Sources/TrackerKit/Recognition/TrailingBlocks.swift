@@ -10,11 +10,14 @@ enum TrailingBlocks {
   /// an evidence-log header.
   static func isHeaderLike(_ row: Row) -> Bool {
     var exact = 0
+    var short = 0
     for cell in row.cells {
-      guard case .text(let s) = cell.value, s.utf8.count <= 60 else { continue }
-      if let m = HeaderField.match(s), m.exact { exact += 1 }
+      guard case .text(let s) = cell.value, s.utf8.count <= 40 else { continue }
+      short += 1
+      if HeaderField.isExactSynonym(s) { exact += 1 }
+      if exact >= 2 { return true }
     }
-    return exact >= 2 || evidenceLogColumns(row) != nil
+    return short >= 2 && evidenceLogColumns(row) != nil
   }
 
   /// The code and title columns of an evidence-log header.

@@ -38,6 +38,10 @@ struct JSONOutput {
     for _ in 0..<hasElement.count { bytes.append(32); bytes.append(32) }
   }
 
+  /// Containers nested deeper than this are written on one line, so a
+  /// document has one plan element (an action, a period, a finding) per line.
+  static let prettyDepth = 3
+
   /// Comma and indentation before a value (not after a key).
   private mutating func beforeValue() {
     if afterKey {
@@ -47,7 +51,7 @@ struct JSONOutput {
     guard !hasElement.isEmpty else { return }
     if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
     hasElement[hasElement.count - 1] = true
-    if pretty { newline() }
+    if pretty, hasElement.count <= Self.prettyDepth { newline() }
   }
 
   mutating func beginObject() {
@@ -67,8 +71,9 @@ struct JSONOutput {
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func close(_ byte: UInt8) {
+    let depth = hasElement.count
     let had = hasElement.popLast() ?? false
-    if pretty, had { newline() }
+    if pretty, had, depth <= Self.prettyDepth { newline() }
     bytes.append(byte)
     maybeFlush()
   }
@@ -80,7 +85,7 @@ struct JSONOutput {
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
     bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(32) }
+    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
     afterKey = true
   }
 
@@ -88,7 +93,7 @@ struct JSONOutput {
   mutating func key(string name: String) {
     string(name)
     bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(32) }
+    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
     afterKey = true
   }
 

@@ -6,7 +6,9 @@ public import TrackerModel
 /// "findings": […]}`. Keys come in the model's declaration order (the order
 /// `schemas/wsoa-1.schema.json` lists them), optional values that are absent
 /// are left out, dates are ISO strings with their precision, every value
-/// carries its `source` cell. The shape is exactly what the model's
+/// carries its `source` cell. A note's, evidence item's or lead's `raw` is
+/// left out when it is exactly what the clean fields spell (`Feb 2021: text`,
+/// `2. text`, the name); readers restore it. The shape is exactly what the model's
 /// `Codable` conformance reads back, so `PlanJSONReader` gives an identical plan.
 ///
 /// Hand-written over a byte buffer rather than `JSONEncoder`: it streams to
@@ -21,7 +23,8 @@ public enum PlanJSONWriter {
   ///   - plan: the plan.
   ///   - findings: diagnostics to include.
   ///   - sink: where the bytes go.
-  ///   - pretty: two-space indentation and one value per line (default); compact otherwise.
+  ///   - pretty: one plan element (period, action, finding, …) per line,
+  ///     indented (default); compact otherwise.
   public static func write(_ plan: Plan, findings: [Diagnostic], to sink: ByteSink, pretty: Bool = true) {
     var out = JSONOutput(sink: sink, pretty: pretty)
     document(plan, findings, &out)
@@ -156,7 +159,7 @@ public enum PlanJSONWriter {
 
   static func write(_ l: Lead, _ o: inout JSONOutput) {
     o.beginObject()
-    o.key("raw"); o.string(l.raw)
+    if l.raw != l.name { o.key("raw"); o.string(l.raw) }
     o.key("name"); o.string(l.name)
     if let v = l.kind { o.key("kind"); o.string(v.rawValue) }
     source(l.source, &o)
@@ -177,7 +180,7 @@ public enum PlanJSONWriter {
     if let v = n.date { o.key("date"); write(v, &o) }
     if let v = n.periodId { o.key("periodId"); o.string(v) }
     o.key("text"); o.string(n.text)
-    o.key("raw"); o.string(n.raw)
+    if n.raw != n.defaultRaw { o.key("raw"); o.string(n.raw) }
     if let v = n.prefix { o.key("prefix"); o.string(v) }
     o.key("undated"); o.bool(n.undated)
     source(n.source, &o)
@@ -191,7 +194,7 @@ public enum PlanJSONWriter {
     o.key("text"); o.string(e.text)
     if let v = e.ref { o.key("ref"); o.string(v) }
     if let v = e.resolvedTo { o.key("resolvedTo"); write(v, &o) }
-    o.key("raw"); o.string(e.raw)
+    if e.raw != e.defaultRaw { o.key("raw"); o.string(e.raw) }
     source(e.source, &o)
     if let v = e.provenance { o.key("provenance"); write(v, &o) }
     o.endObject()

@@ -17,10 +17,30 @@ enum MonthNames {
   /// Three-letter month abbreviations, for writing (`Dec-19`).
   static let short = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+  /// `byName` keyed by the letters packed 7 bits each (no String per look-up).
+  private static let byPackedName: [UInt64: Int] = {
+    var table: [UInt64: Int] = [:]
+    for (name, month) in byName { table[pack(Array(name.utf8), 0, name.utf8.count)] = month }
+    return table
+  }()
+
+  private static func pack(_ bytes: [UInt8], _ from: Int, _ to: Int) -> UInt64 {
+    var key: UInt64 = 0
+    for i in from..<to { key = key << 7 | UInt64(TextBytes.lower(bytes[i]) & 0x7F) }
+    return key
+  }
+
   /// The month named by the whole letter run at `i`, and the index after it.
   static func month(_ bytes: [UInt8], _ i: Int) -> (month: Int, end: Int)? {
+    guard i < bytes.count else { return nil }
+    switch TextBytes.lower(bytes[i]) {
+    case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "s"),
+      UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"):
+      break
+    default: return nil
+    }
     let end = TextBytes.letterRunEnd(bytes, i)
-    guard end > i, end - i <= 9, let m = byName[TextBytes.lowerString(bytes, i, end)] else { return nil }
+    guard end - i >= 3, end - i <= 9, let m = byPackedName[pack(bytes, i, end)] else { return nil }
     return (m, end)
   }
 

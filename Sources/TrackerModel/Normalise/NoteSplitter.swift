@@ -74,7 +74,7 @@ public enum NoteSplitter {
         markup, from: (start.paragraph, start.at), textFrom: (start.paragraph, start.textStart), to: stop,
         start: start, source: source)
         ?? ProgressNote(date: date(of: start), text: "", raw: start.prefix, source: source, prefix: start.prefix)
-      if note.text.contains("\n") { result.hasUndatedContinuation = true }
+      if note.text.utf8.contains(10) { result.hasUndatedContinuation = true }
       result.notes.append(note)
     }
     return result

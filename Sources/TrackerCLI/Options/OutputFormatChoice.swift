@@ -1,0 +1,16 @@
+import ArgumentParser
+import TrackerKit
+
+/// `--to`: the output format.
+enum OutputFormatChoice: String, ExpressibleByArgument, CaseIterable {
+  case csv, tsv, json
+
+  /// The façade's format.
+  var format: GridOutputFormat {
+    switch self {
+    case .csv: .csv
+    case .tsv: .tsv
+    case .json: .json
+    }
+  }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# CSV benchmark: reads and writes a deterministic 100,000-row, 11-column,
+# ~121 MB tracker-shaped CSV (quoted newlines, cells of 50-2,000 characters)
+# with wsoa, then with Python's csv module and pyarrow.csv on the same file,
+# and prints times, MB/s, rows/s, peak RSS and the ratios.
+#
+# Usage: scripts/bench/csv.sh [RUNS]     (best of RUNS, default 3)
+# The Python side runs in a scratch venv (.venv-bench, pip install pyarrow)
+# and is skipped cleanly when python3, venv or pip are missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-3}
+BIN=$(swift build -c release --show-bin-path)
+if [ ! -x "$BIN/wsoa-bench" ] || [ ! -x "$BIN/wsoa" ]; then
+  swift build -c release --product wsoa-bench >&2
+  swift build -c release --product wsoa >&2
+fi
+OUT=bench-out
+mkdir -p "$OUT"
+CSV="$OUT/tracker-100k.csv"
+[ -s "$CSV" ] || "$BIN/wsoa-bench" generate-tracker-csv "$CSV" 100000
+BYTES=$(stat -c %s "$CSV")
+cat "$CSV" >/dev/null  # warm the page cache so every reader starts equal
+
+# value KEY LINE: the number after KEY= in a "key=value ..." line.
+value() { sed -n "s/.*$1=\([0-9.e+-]*\).*/\1/p" <<<"$2" | head -1; }
+
+declare -A SECONDS_OF RSS_OF ROWS_OF
+record() { # name, key=value line
+  SECONDS_OF[$1]=$(value seconds "$2")
+  RSS_OF[$1]=$(value peak_rss "$2")
+  ROWS_OF[$1]=$(value rows "$2")
+}
+
+# Best of RUNS separate processes, each starting cold (peak RSS is per process).
+best_of() { # name, grep pattern for the key=value line, command...
+  local name=$1 pattern=$2 best="" line
+  shift 2
+  for _ in $(seq "$RUNS"); do
+    line=$("$@" | grep -e "$pattern" | tail -1)
+    if [ -z "$best" ] || awk -v a="$(value seconds "$line")" -v b="$(value seconds "$best")" 'BEGIN{exit !(a<b)}'; then
+      best=$line
+    fi
+  done
+  record "$name" "$best"
+}
+ours() { # name, the bench= key to pick, wsoa-bench args...
+  local name=$1 key=$2
+  shift 2
+  best_of "$name" " bench=$key " "$BIN/wsoa-bench" "$@"
+}
+peer() { # name, csv_peers.py args...
+  local name=$1
+  shift
+  best_of "$name" "seconds=" .venv-bench/bin/python scripts/bench/csv_peers.py "$@"
+}
+
+ours "wsoa read (stream)" csv-read csv-read "$CSV"
+ours "wsoa read (stream, 1 thread)" csv-read csv-read "$CSV" 1
+ours "wsoa read (workbook)" csv-read-workbook csv-read-workbook "$CSV"
+ours "wsoa read (workbook, 1 thread)" csv-read-workbook csv-read-workbook "$CSV" 1
+ours "wsoa write" csv-write csv-write "$CSV" "$OUT/wsoa-write.csv"
+ours "wsoa write (atomic, fsync)" csv-write-atomic csv-write "$CSV" "$OUT/wsoa-write.csv"
+
+# The whole CLI: wsoa dump CSV -> CSV file (read, guard, write, atomic rename).
+best=""
+for _ in $(seq "$RUNS"); do
+  start=$(date +%s.%N)
+  "$BIN/wsoa" dump "$CSV" -o "$OUT/wsoa-dump.csv"
+  t=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{print e-s}')
+  if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t; fi
+done
+record "wsoa dump csv -> csv" "seconds=$best rows=100001 peak_rss=0"
+
+PY_OK=0
+if command -v python3 >/dev/null 2>&1; then
+  if [ ! -x .venv-bench/bin/python ]; then
+    python3 -m venv .venv-bench >/dev/null 2>&1 || rm -rf .venv-bench
+  fi
+  if [ -x .venv-bench/bin/python ]; then
+    .venv-bench/bin/python -c "import pyarrow" 2>/dev/null \
+      || .venv-bench/bin/pip install -q pyarrow >&2 || true
+    PY_OK=1
+  fi
+fi
+if [ $PY_OK -eq 1 ]; then
+  peer "python csv.reader (stream)" csv-read "$CSV"
+  peer "python csv.reader (list)" csv-list "$CSV"
+  if .venv-bench/bin/python -c "import pyarrow" 2>/dev/null; then
+    peer "pyarrow.csv (multi-threaded)" pyarrow "$CSV"
+    peer "pyarrow.csv (1 thread)" pyarrow-1 "$CSV"
+  else
+    echo "(pyarrow could not be installed: skipped)"
+  fi
+  peer "python csv.writer" csv-write "$CSV" "$OUT/python-write.csv"
+else
+  echo "(python3 with venv/pip not found: Python peers skipped)"
+fi
+
+echo "CSV benchmark: $CSV, $BYTES bytes, $(nproc) processors, best of $RUNS cold processes each," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-32s %9s %9s %11s %12s\n' "" "seconds" "MB/s" "rows/s" "peak RSS MB"
+for name in "wsoa read (stream)" "wsoa read (stream, 1 thread)" "wsoa read (workbook)" \
+  "wsoa read (workbook, 1 thread)" "python csv.reader (stream)" "python csv.reader (list)" \
+  "pyarrow.csv (multi-threaded)" "pyarrow.csv (1 thread)" "wsoa write" "wsoa write (atomic, fsync)" \
+  "python csv.writer" "wsoa dump csv -> csv"; do
+  s=${SECONDS_OF[$name]:-}
+  [ -z "$s" ] && continue
+  awk -v n="$name" -v s="$s" -v b="$BYTES" -v r="${ROWS_OF[$name]}" -v m="${RSS_OF[$name]}" \
+    'BEGIN{printf "%-32s %9.3f %9.1f %11.0f %12s\n", n, s, b/1e6/s, r/s, (m>0 ? sprintf("%.0f", m/1e6) : "-")}'
+done
+ratio() { # label, slower, faster
+  local a=${SECONDS_OF[$2]:-} b=${SECONDS_OF[$3]:-}
+  [ -n "$a" ] && [ -n "$b" ] && awk -v l="$1" -v a="$a" -v b="$b" 'BEGIN{printf "  %-58s %6.2fx\n", l, a/b}'
+  return 0
+}
+echo "Ratios (how many times faster wsoa is):"
+ratio "read: pyarrow multi-threaded / wsoa stream" "pyarrow.csv (multi-threaded)" "wsoa read (stream)"
+ratio "read: pyarrow multi-threaded / wsoa workbook" "pyarrow.csv (multi-threaded)" "wsoa read (workbook)"
+ratio "read: python csv stream / wsoa stream" "python csv.reader (stream)" "wsoa read (stream)"
+ratio "read: python csv list / wsoa workbook" "python csv.reader (list)" "wsoa read (workbook)"
+ratio "write: python csv.writer / wsoa" "python csv.writer" "wsoa write"
+awk -v m="${RSS_OF["wsoa read (workbook)"]}" -v s="${RSS_OF["wsoa read (stream)"]}" -v b="$BYTES" \
+  'BEGIN{printf "Peak memory / file size: stream %.2fx, workbook %.2fx (aim: <= 2x)\n", s/b, m/b}'
