@@ -18,6 +18,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "xlsx-read": XLSXReadBench.read,
   "xlsx-write-tracker": XLSXWriteBench.tracker,
   "xlsx-write-numeric": XLSXWriteBench.numeric,
+  "merge": MergeBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
