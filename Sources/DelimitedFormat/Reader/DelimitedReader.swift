@@ -95,7 +95,8 @@ public struct DelimitedReader: Sendable {
       chunkBytes: chunkBytes)
     let report = DelimitedReadReport(
       encoding: scan.encoding, delimiter: scan.delimiter, delimiterWasDetected: options.delimiter == nil,
-      rowCount: scan.index.records.count, columnCount: scan.index.width, diagnostics: scan.diagnostics)
+      rowCount: scan.index.records.count, columnCount: scan.index.width, diagnostics: scan.diagnostics,
+      shortRows: scan.index.shortRows)
     return DelimitedDocument(
       source: .file(file, isWindows1252: scan.encoding == .windows1252), path: path, delimiter: scan.delimiter,
       index: scan.index, report: report, sheetName: Self.sheetName(for: path), maxThreads: options.maxThreads)
@@ -122,7 +123,7 @@ public struct DelimitedReader: Sendable {
     let report = DelimitedReadReport(
       encoding: text.encoding, delimiter: delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: index.records.count, columnCount: index.width,
-      diagnostics: text.diagnostics + index.diagnostics)
+      diagnostics: text.diagnostics + index.diagnostics, shortRows: index.shortRows)
     return DelimitedDocument(
       source: .memory(text.buffer), path: name, delimiter: delimiter, index: index, report: report,
       sheetName: Self.sheetName(for: name), maxThreads: options.maxThreads)

@@ -12,6 +12,16 @@ struct RecordIndex: Sendable {
   var width: Int
   /// Warnings found while scanning (text after a closing quote).
   var diagnostics: [Diagnostic]
+  /// Each record's own field count, before padding (for ragged-row reports).
+  var fieldCounts: [Int32] = []
+
+  /// Rows with fewer fields than the widest record, before padding:
+  /// 1-based row number → the row's own field count.
+  var shortRows: [Int: Int] {
+    var out: [Int: Int] = [:]
+    for (i, count) in fieldCounts.enumerated() where Int(count) < width { out[i + 1] = Int(count) }
+    return out
+  }
 
   /// Scans text held in memory.
   ///
@@ -44,6 +54,7 @@ struct RecordIndexBuilder {
   let limits: DelimitedLimits
   let file: String
   private(set) var records: [RecordSpan] = []
+  private var fieldCounts: [Int32] = []
   private var width = 0
   private var strayCount = 0
   private var firstStray: SourceLocation?
@@ -71,6 +82,7 @@ struct RecordIndexBuilder {
       }
     }
     records.append(RecordSpan(start: found.span.start + origin, end: found.span.end + origin, line: line))
+    fieldCounts.append(Int32(found.fieldCount))
     width = max(width, found.fieldCount)
   }
 
@@ -91,7 +103,7 @@ struct RecordIndexBuilder {
           fix: "Quote the whole field and double any quote inside it: \"say \"\"hi\"\"\".",
           location: firstStray))
     }
-    return RecordIndex(records: records, width: width, diagnostics: diagnostics)
+    return RecordIndex(records: records, width: width, diagnostics: diagnostics, fieldCounts: fieldCounts)
   }
 
   /// Checks, exactly in UTF-16 code units as Excel counts, the fields of a

@@ -1,1 +1,0 @@
-// XLSXFormat: see README.md for this module's role.

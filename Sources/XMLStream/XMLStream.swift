@@ -1,1 +1,0 @@
-// XMLStream: see README.md for this module's role.

@@ -1,1 +1,0 @@
-// ZipArchive: see README.md for this module's role.
