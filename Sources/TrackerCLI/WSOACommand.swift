@@ -23,7 +23,7 @@ public struct WSOACommand: ParsableCommand {
       \(ExitStatus.helpText)
       """,
     version: version,
-    subcommands: [DumpCommand.self]
+    subcommands: [DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self]
   )
 
   /// Creates the command (ArgumentParser needs this).

@@ -16,7 +16,7 @@ struct DumpCommand: ParsableCommand {
     abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid).",
     discussion: """
       Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
-      is read, as CSV, TSV or JSON. Every row is kept, blank ones included, so row N of the
+      is read, as CSV, TSV, JSON or XLSX. Every row is kept, blank ones included, so row N of the
       output is row N of the input; CSV/TSV input rows are padded to the widest row.
 
       CSV/TSV input: encoding from the byte-order mark (UTF-8, UTF-16LE/BE), else UTF-8, else
@@ -32,11 +32,16 @@ struct DumpCommand: ParsableCommand {
       JSON document, or with --to csv/tsv as one file per sheet in the folder given by -o,
       each named after its sheet.
 
+      XLSX output is a clean table to read and filter: every sheet (or the one --sheet
+      picks), the first row bold and frozen, an auto-filter, column widths fitted to the
+      content, long text wrapped. Values are kept as read (CSV cells stay text).
+
       Examples:
         wsoa dump returns.csv --to json
         wsoa dump tracker.tsv -o tracker.csv --bom --crlf
         wsoa dump q3.xlsx --sheet Actions
         wsoa dump q3.xlsx --all-sheets --to csv -o q3-sheets
+        wsoa dump returns.csv -o returns.xlsx
 
       \(ExitStatus.helpText)
       """
@@ -55,7 +60,7 @@ struct DumpCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Output format: csv, tsv or json (default: from the -o extension, else csv).", valueName: "format"))
+      "Output format: csv, tsv, json or xlsx (default: from the -o extension, else csv).", valueName: "format"))
   var to: OutputFormatChoice?
 
   @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for standard output (the default).", valueName: "out"))
@@ -89,14 +94,18 @@ struct DumpCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if format == .json {
-      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not JSON.") }
-      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not JSON.") }
-      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not JSON.") }
+    if format == .json || format == .xlsx {
+      let name = format == .json ? "JSON" : "XLSX"
+      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not \(name).") }
+      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not \(name).") }
+      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not \(name).") }
+    }
+    if format == .xlsx, output == nil || output == "-", isatty(1) == 1 {
+      throw ValidationError("--to xlsx writes a binary file; give -o FILE.xlsx or redirect standard output.")
     }
     if allSheets {
       if sheet != nil { throw ValidationError("--all-sheets and --sheet cannot be used together.") }
-      if format != .json, output == nil || output == "-" {
+      if format == .csv || format == .tsv, output == nil || output == "-" {
         throw ValidationError("--all-sheets with CSV or TSV output needs -o FOLDER (one file per sheet).")
       }
     }
@@ -109,7 +118,7 @@ struct DumpCommand: ParsableCommand {
     let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
     let writing = GridWriteOptions(
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
-    if allSheets, format != .json, let output {
+    if allSheets, format == .csv || format == .tsv, let output {
       let written = try GridDump.writeEachSheet(path: file, folder: output, reading: reading, writing: writing)
       DiagnosticPrinter.print(written.report.diagnostics)
       return
@@ -118,7 +127,10 @@ struct DumpCommand: ParsableCommand {
     let body: (ByteSink) throws -> Void = { sink in
       report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
     }
-    if let output, output != "-" {
+    if format == .xlsx, let output, output != "-" {
+      // The XLSX writer replaces the file atomically itself.
+      report = try GridXLSXDump.write(path: file, reading: reading, output: output)
+    } else if let output, output != "-" {
       try AtomicFile.write(to: output, body)
     } else {
       try AtomicFile.writeStandardOutput(body)
