@@ -57,6 +57,7 @@ extension XLSXReadBench {
     let mode = args.count > 1 ? args[1] : "stream"
     let prefetch = !args.contains("serial")
     let start = ReadClock.now()
+    let cpuStart = ReadClock.cpuSeconds()
     let reader = try XLSXReader(path: path, prefetch: prefetch)
     var cells = 0
     var checksum = 0
@@ -75,10 +76,12 @@ extension XLSXReadBench {
       checksum = consumer.checksum
     }
     let seconds = ReadClock.now() - start
+    let cpu = ReadClock.cpuSeconds() - cpuStart
     let rate = Int(Double(cells) / seconds)
     print(
       "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(ReadClock.format(seconds)) s "
-        + "(\(rate) cells/s), peak RSS \(ReadClock.peakRSSMiB()) MiB [checksum \(checksum & 0xFFFF)]")
+        + "(\(rate) cells/s), cpu \(ReadClock.format(cpu)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB "
+        + "[checksum \(checksum & 0xFFFF)]")
   }
 }
 
@@ -124,6 +127,14 @@ enum ReadClock {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  /// User plus system CPU seconds of the process so far (all threads).
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 
   /// Seconds with three decimals.

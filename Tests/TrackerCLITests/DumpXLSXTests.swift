@@ -105,6 +105,16 @@ import Testing
         == "wsoa: \(path):xl/worksheets/sheet1.xml:Sheet1!B1: error: shared string 5 does not exist (the table has 2)\n")
   }
 
+  @Test func libxml2PrintsNothingOfItsOwn() throws {
+    let path = fixture("hostile-bad-encoding.xlsx")
+    let result = try ProcessRunner.wsoa(["dump", path])
+    #expect(result.status == 65)
+    #expect(
+      result.stderr
+        == "wsoa: \(path):xl/worksheets/sheet1.xml: error: line 1, column 89: not well-formed XML: "
+        + "the bytes are not valid text in the part's encoding\n")
+  }
+
   @Test(arguments: [
     "hostile-zip-bomb.xlsx", "hostile-billion-laughs.xlsx", "hostile-xxe.xlsx", "hostile-truncated.xlsx",
     "hostile-bad-crc.xlsx", "hostile-malformed-xml.xlsx", "hostile-not-a-zip.xlsx",

@@ -155,6 +155,16 @@ import ZipArchive
     #expect(found.description.hasPrefix("hostile-malformed-xml.xlsx:xl/worksheets/sheet1.xml:5:13: "))
   }
 
+  @Test func textInvalidInItsEncoding() throws {
+    let found = try #require(error("hostile-bad-encoding.xlsx"))
+    guard case .malformedXML(_, let part, _, _, let reason) = found else {
+      Issue.record("expected malformedXML, got \(found)")
+      return
+    }
+    #expect(part == "xl/worksheets/sheet1.xml")
+    #expect(reason == "the bytes are not valid text in the part's encoding")
+  }
+
   @Test func sharedStringOutOfRange() throws {
     let found = error("hostile-sst-index.xlsx")
     #expect(

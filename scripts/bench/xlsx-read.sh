@@ -5,8 +5,10 @@
 #   numeric.xlsx  1,000,000 rows x 10 mostly-numeric columns (about 76 MB)
 # The data come from wsoa-bench's generators (SyntheticTracker,
 # SyntheticNumericGrid) as CSV; XlsxWriter, in a scratch venv, turns them into
-# XLSX (scripts/bench/make-xlsx-inputs.py). Prints wall time, cells/s and
-# peak RSS (VmHWM) for each, and each peer's time as a multiple of wsoa's.
+# XLSX (scripts/bench/make-xlsx-inputs.py). Prints wall time, cells/s, peak
+# RSS (VmHWM) and CPU time (user + system, all threads) for each, and each
+# peer's wall and CPU time as a multiple of wsoa's streaming read. CPU time
+# drifts less than wall time on a shared machine.
 #
 # Usage: scripts/bench/xlsx-read.sh        (RUNS=n keeps the best of n runs;
 #        NO_OPENPYXL=1 skips openpyxl, which takes minutes on the numeric file)
@@ -50,15 +52,17 @@ best_of() {
   echo "$best"
 }
 
-ours() { # mode file -> "wsoa-<mode> seconds cells rss"
-  "$BENCH" xlsx-read "$2" "$1" | sed -E 's/^wsoa xlsx-read ([a-z]+): ([0-9]+) cells in ([0-9.]+) s .*peak RSS ([0-9]+) MiB.*/wsoa-\1 \3 \2 \4/'
+ours() { # mode file -> "wsoa-<mode> seconds cells rss cpu"
+  "$BENCH" xlsx-read "$2" "$1" \
+    | sed -E 's/^wsoa xlsx-read ([a-z]+): ([0-9]+) cells in ([0-9.]+) s .*cpu ([0-9.]+) s, peak RSS ([0-9]+) MiB.*/wsoa-\1 \3 \2 \5 \4/'
 }
 
-printf '%-14s %-16s %9s %12s %10s %10s\n' file tool "wall s" "cells/s" "peak MiB" "x wsoa"
+printf '%-14s %-16s %9s %12s %10s %8s %8s %8s\n' file tool "wall s" "cells/s" "peak MiB" "cpu s" "wall/x" "cpu/x"
 for name in tracker numeric; do
   file="$OUT/$name.xlsx"
   base=$(best_of ours stream "$file")
   base_time=$(echo "$base" | awk '{print $2}')
+  base_cpu=$(echo "$base" | awk '{print $5}')
   lines=("$base" "$(best_of ours workbook "$file")")
   for tool in calamine fastexcel openpyxl; do
     [ "$tool" = openpyxl ] && [ -n "${NO_OPENPYXL:-}" ] && continue
@@ -69,8 +73,8 @@ for name in tracker numeric; do
     fi
   done
   for line in "${lines[@]}"; do
-    echo "$line" | awk -v f="$name.xlsx" -v b="$base_time" '{
+    echo "$line" | awk -v f="$name.xlsx" -v b="$base_time" -v c="$base_cpu" '{
       if ($2 == "skipped") { printf "%-14s %-16s %9s\n", f, $1, "skipped"; next }
-      printf "%-14s %-16s %9.3f %12.0f %10d %9.2fx\n", f, $1, $2, $3 / $2, $4, $2 / b }'
+      printf "%-14s %-16s %9.3f %12.0f %10d %8.2f %7.2fx %7.2fx\n", f, $1, $2, $3 / $2, $4, $5, $2 / b, $5 / c }'
   done
 done

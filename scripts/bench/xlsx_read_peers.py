@@ -2,13 +2,15 @@
 """Times one Python XLSX reader on one file, the way a program would use it
 to get every cell of the first sheet, and prints one line:
 
-    <tool> <seconds> <cells> <peak RSS MiB>
+    <tool> <seconds> <cells> <peak RSS MiB> <cpu seconds>
 
 usage: xlsx_read_peers.py calamine|fastexcel|openpyxl FILE
 
 seconds covers opening the file and reading every cell (imports excluded);
-cells counts non-empty values; peak RSS is VmHWM from /proc/self/status.
+cells counts non-empty values; peak RSS is VmHWM from /proc/self/status;
+cpu is user + system time of the process (all threads) over the same span.
 """
+import resource
 import sys
 import time
 
@@ -48,7 +50,17 @@ def openpyxl(path):
     return time.perf_counter() - start, cells
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 if __name__ == "__main__":
     tool, path = sys.argv[1], sys.argv[2]
-    seconds, cells = {"calamine": calamine, "fastexcel": fastexcel, "openpyxl": openpyxl}[tool](path)
-    print(f"{tool} {seconds:.3f} {cells} {peak_rss_mib()}")
+    reader = {"calamine": calamine, "fastexcel": fastexcel, "openpyxl": openpyxl}[tool]
+    if tool == "fastexcel":
+        import fastexcel as _  # noqa: F401  (imports, and pyarrow's, outside the timing)
+        import pyarrow as _pa  # noqa: F401
+    cpu_start = cpu_seconds()
+    seconds, cells = reader(path)
+    print(f"{tool} {seconds:.3f} {cells} {peak_rss_mib()} {cpu_seconds() - cpu_start:.3f}")
