@@ -33,6 +33,8 @@ T6=$("$BIN/wsoa-bench" xlsx-write-tracker "$OUT/tracker-6.xlsx" "$ACTIONS" 6 | g
 line "tracker, level 6, 2 threads" "$T6"
 TI=$("$BIN/wsoa-bench" xlsx-write-tracker "$OUT/tracker-inline.xlsx" "$ACTIONS" 1 inline | grep ' bench=')
 line "tracker, level 1, 1 thread" "$TI"
+TL=$("$BIN/wsoa-bench" xlsx-write-tracker "$OUT/tracker-lean.xlsx" "$ACTIONS" 1 lean | grep ' bench=')
+line "tracker, level 1, strings > 64 B not shared" "$TL"
 N1=$("$BIN/wsoa-bench" xlsx-write-numeric "$OUT/numeric.xlsx" "$NUMERIC" | grep ' bench=')
 line "numeric, level 1 (default), 2 threads" "$N1"
 N6=$("$BIN/wsoa-bench" xlsx-write-numeric "$OUT/numeric-6.xlsx" "$NUMERIC" 6 | grep ' bench=')
