@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 value() { sed -n "s/.* $1=\([0-9.e+-]*\).*/\1/p" <<<"$2" | head -1; }
 mb() { awk -v b="$1" 'BEGIN{printf "%.0f", b/1e6}'; }
 line() { # label, key=value line
-  printf '  %-40s %7.2f s wall %7.2f s CPU %9.0f rows/s  peak RSS %4s MB  file %3s MB\n' "$1" "$(value seconds "$2")" \
+  printf '  %-44s %7.2f s wall %7.2f s CPU %9.0f rows/s  peak RSS %4s MB  file %3s MB\n' "$1" "$(value seconds "$2")" \
     "$(value cpu_seconds "$2")" "$(awk -v r="$(value rows "$2")" -v s="$(value seconds "$2")" 'BEGIN{print r/s}')" \
     "$(mb "$(value peak_rss "$2")")" "$(mb "$(value bytes "$2")")"
 }
