@@ -62,6 +62,21 @@ import AtomicOutput
     #expect(piped.stdoutData == (try Data(contentsOf: URL(fileURLWithPath: out))))
   }
 
+  @Test func theSameInputGivesTheSameBytesInAnyTimeZone() throws {
+    let folder = try Fixtures.scratchDirectory()
+    var outputs: [Data] = []
+    for zone in ["UTC", "Pacific/Auckland", "America/New_York"] {
+      let out = folder.appendingPathComponent("\(outputs.count).xlsx").path
+      var environment = ProcessInfo.processInfo.environment
+      environment["TZ"] = zone
+      let result = try ProcessRunner.run(ProcessRunner.wsoaURL, ["dump", seed, "-o", out], environment: environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      outputs.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+    }
+    #expect(outputs[0].count > 1000)
+    #expect(outputs.allSatisfy { $0 == outputs[0] })
+  }
+
   @Test func csvOnlyOptionsAreRefused() throws {
     let result = try ProcessRunner.wsoa(["dump", seed, "-o", "x.xlsx", "--crlf"])
     #expect(result.status == 64)
