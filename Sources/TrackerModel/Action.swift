@@ -14,14 +14,18 @@ public struct Action: Hashable, Sendable, Codable {
   public var rawRef: String
   /// The action's wording, without its letter.
   public var text: String
-  /// Responsible leads, in order.
+  /// Responsible leads, in order (placeholders such as `TBC` dropped).
   public var leads: [Lead]
+  /// The lead cell as written, when it had text.
+  public var leadsRaw: String?
   /// Accountable officers (SRO), in order.
   public var accountable: [Lead]
   /// The owning sub-group, when known.
   public var subGroup: String?
   /// Impact measures / success criteria, one per paragraph.
   public var impact: [String]
+  /// The impact cell as written, when it had text.
+  public var impactRaw: String?
   /// Due date, when given.
   public var dueDate: DateValue?
   /// Raw due-date text, when given.
@@ -50,7 +54,7 @@ public struct Action: Hashable, Sendable, Codable {
     subGroup: String? = nil, impact: [String] = [], dueDate: DateValue? = nil, dueRaw: String? = nil,
     percentComplete: Double? = nil, statuses: [PeriodStatus] = [], notes: [ProgressNote] = [],
     evidence: [EvidenceItem] = [], crossRefs: [CrossRef] = [], extra: [ExtraField] = [],
-    source: CellRef? = nil, provenance: [Provenance] = []
+    source: CellRef? = nil, provenance: [Provenance] = [], leadsRaw: String? = nil, impactRaw: String? = nil
   ) {
     self.key = key
     self.focusRef = focusRef
@@ -59,9 +63,11 @@ public struct Action: Hashable, Sendable, Codable {
     self.rawRef = rawRef
     self.text = text
     self.leads = leads
+    self.leadsRaw = leadsRaw
     self.accountable = accountable
     self.subGroup = subGroup
     self.impact = impact
+    self.impactRaw = impactRaw
     self.dueDate = dueDate
     self.dueRaw = dueRaw
     self.percentComplete = percentComplete
@@ -153,10 +159,15 @@ public struct ProgressNote: Hashable, Sendable, Codable {
   public var date: DateValue?
   /// The period the note falls in (derived from the date windows).
   public var periodId: String?
-  /// The note's text without its date prefix, HTML removed.
+  /// The note's text without its date prefix, HTML removed; paragraphs
+  /// joined with line breaks.
   public var text: String
-  /// The note's text exactly as in the cell.
+  /// The note's text exactly as in the cell, from its date prefix (or first
+  /// word) to its last character, markup included.
   public var raw: String
+  /// The date prefix as written (`Feb 2021`, `Q2`), when the note has one;
+  /// set without `date` when the prefix is partial (`Q2`) or impossible.
+  public var prefix: String?
   /// Whether the note has no date prefix.
   public var undated: Bool
   /// The notes cell.
@@ -167,13 +178,14 @@ public struct ProgressNote: Hashable, Sendable, Codable {
   /// Creates a note.
   public init(
     date: DateValue?, periodId: String? = nil, text: String, raw: String, source: CellRef? = nil,
-    provenance: Provenance? = nil
+    provenance: Provenance? = nil, prefix: String? = nil
   ) {
     self.date = date
     self.periodId = periodId
     self.text = text
     self.raw = raw
-    self.undated = date == nil
+    self.prefix = prefix
+    self.undated = date == nil && prefix == nil
     self.source = source
     self.provenance = provenance
   }
@@ -263,5 +275,58 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.cell = cell
     self.subGroup = subGroup
     self.period = period
+  }
+}
+
+extension ProgressNote {
+  /// The raw text a note written as `prefix: text` (or `text` alone) has;
+  /// writers may leave `raw` out of JSON when it is exactly this.
+  public var defaultRaw: String {
+    guard let prefix else { return text }
+    return text.isEmpty ? prefix : prefix + ": " + text
+  }
+
+  /// Decodes a note; a missing `raw` is `defaultRaw`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    date = try c.decodeIfPresent(DateValue.self, forKey: .date)
+    periodId = try c.decodeIfPresent(String.self, forKey: .periodId)
+    text = try c.decode(String.self, forKey: .text)
+    prefix = try c.decodeIfPresent(String.self, forKey: .prefix)
+    undated = try c.decode(Bool.self, forKey: .undated)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
+    raw = ""
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+  }
+}
+
+extension EvidenceItem {
+  /// The raw text an item written as `n. text` (or `text` alone) has;
+  /// writers may leave `raw` out of JSON when it is exactly this.
+  public var defaultRaw: String { number.map { "\($0). " + text } ?? text }
+
+  /// Decodes an item; a missing `raw` is `defaultRaw`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    number = try c.decodeIfPresent(Int.self, forKey: .number)
+    text = try c.decode(String.self, forKey: .text)
+    ref = try c.decodeIfPresent(String.self, forKey: .ref)
+    resolvedTo = try c.decodeIfPresent(CellRef.self, forKey: .resolvedTo)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
+    raw = ""
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+  }
+}
+
+extension Lead {
+  /// Decodes a lead; a missing `raw` is the name.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? name
+    kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
   }
 }

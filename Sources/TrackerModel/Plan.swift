@@ -94,11 +94,21 @@ public struct LegendEntry: Hashable, Sendable, Codable {
   public var completion: Completion?
   /// The cell that holds the legend.
   public var source: CellRef?
+  /// Which statuses the legend governs.
+  public var scope: Scope
+
+  /// Which statuses a legend governs.
+  public enum Scope: String, Hashable, Sendable, Codable {
+    /// The review-period columns (a key in or over the period headers, seed E5).
+    case periods
+    /// The priority's overall status (a key in the preamble, seed I3).
+    case overall
+  }
 
   /// Creates a legend entry.
   public init(
     code: String, rating: Rating, label: String? = nil, meaning: String,
-    completion: Completion? = nil, source: CellRef? = nil
+    completion: Completion? = nil, source: CellRef? = nil, scope: Scope = .periods
   ) {
     self.code = code
     self.rating = rating
@@ -106,6 +116,7 @@ public struct LegendEntry: Hashable, Sendable, Codable {
     self.meaning = meaning
     self.completion = completion
     self.source = source
+    self.scope = scope
   }
 }
 

@@ -14,12 +14,16 @@ public struct Priority: Hashable, Sendable, Codable {
   public var overallStatus: Status?
   /// Where the priority's heading was.
   public var source: CellRef?
+  /// The cell holding the overall status (seed I4), when there is one.
+  public var overallStatusSource: CellRef?
 
   /// Creates a priority.
   public init(
     id: String, rawLabel: String? = nil, title: String, description: String? = nil,
-    vision: String? = nil, overallStatus: Status? = nil, source: CellRef? = nil
+    vision: String? = nil, overallStatus: Status? = nil, source: CellRef? = nil,
+    overallStatusSource: CellRef? = nil
   ) {
+    self.overallStatusSource = overallStatusSource
     self.id = id
     self.rawLabel = rawLabel
     self.title = title

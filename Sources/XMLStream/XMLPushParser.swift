@@ -118,6 +118,21 @@ final class ParserContext {
     self.namespaces = namespaces
   }
 
+  /// The last namespace URI looked up and its id: elements of one part
+  /// nearly all share a namespace, so this answers most lookups.
+  @exclusivity(unchecked) private var lastURI: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) private var lastID = 0
+
+  /// The id of a namespace URI (0 for none, -1 for one not in the table).
+  @inline(__always) func namespaceID(_ uri: UnsafePointer<UInt8>?) -> Int {
+    guard let uri else { return 0 }
+    if uri == lastURI { return lastID }
+    let id = namespaces.id(of: uri)
+    lastURI = uri
+    lastID = id
+    return id
+  }
+
   /// Records the first failure and stops the parser.
   func fail(_ error: any Error) {
     if failure == nil { failure = error }

@@ -8,6 +8,8 @@
 
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
+  "validate": ValidateBench.pipeline,
+  "validate-rules": ValidateBench.rules,
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
@@ -16,6 +18,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "xlsx-read": XLSXReadBench.read,
   "xlsx-write-tracker": XLSXWriteBench.tracker,
   "xlsx-write-numeric": XLSXWriteBench.numeric,
+  "merge": MergeBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

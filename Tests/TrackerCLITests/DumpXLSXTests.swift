@@ -1,124 +1,117 @@
-import DelimitedFormat
-import Diagnostics
 import Foundation
-import Grid
 import TestSupport
 import Testing
-import XLSXFormat
-import AtomicOutput
-@testable import TrackerKit
 
-@testable import TrackerCLI
-
-/// `wsoa dump IN --to xlsx`: a clean, valid workbook with the input's values,
-/// written atomically; errors map to the usual exit statuses.
+/// `wsoa dump` on XLSX workbooks, through the built binary.
 @Suite struct DumpXLSXTests {
-  let seed = Fixtures.sample("staffordshire-priority-2.tsv").path
+  func fixture(_ name: String) -> String { Fixtures.url("xlsx/" + name).path }
 
-  private func checkXLSX(_ files: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let checker = Fixtures.shared.appendingPathComponent("ooxml/check-xlsx")
-    let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [checker.path] + files)
-    #expect(result.status == 0, "check-xlsx: \(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+  @Test func dumpsASheetAsCSV() throws {
+    let result = try ProcessRunner.wsoa(["dump", fixture("openpyxl-structure.xlsx"), "--sheet", "Main"])
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    #expect(
+      result.stdout == """
+        r1c1,,r1c3,r1c4
+        ,,r2c3,r2c4
+        r3c1,r3c2,r3c3,r3c4
+        r4c1,r4c2,r4c3,r4c4
+        r5c1,r5c2,r5c3
+        r6c1,r6c2
+        r7c1,r7c2
+        
+        
+        
+        """)
   }
 
-  /// The grid's non-empty values by address, for comparison.
-  private func values(_ sheet: Sheet) -> [CellAddress: CellValue] {
-    var result: [CellAddress: CellValue] = [:]
-    for row in sheet.rows {
-      for cell in row.cells where !cell.value.isEmpty { result[CellAddress(row: row.number, column: cell.column)] = cell.value }
-    }
-    return result
+  @Test func selectsSheetsByNumberAndTheFirstByDefault() throws {
+    let byNumber = try ProcessRunner.wsoa(["dump", fixture("openpyxl-structure.xlsx"), "--sheet", "3", "--to", "tsv"])
+    #expect(byNumber.status == 0)
+    #expect(byNumber.stdout == "\n\t7\n")
+    let first = try ProcessRunner.wsoa(["dump", fixture("openpyxl-structure.xlsx")])
+    #expect(first.stdout == "in a hidden sheet\n")
   }
 
-  @Test func theSeedBecomesACleanWorkbookWithTheSameValues() throws {
+  @Test func dumpsEverySheetAsJSONWithDatesAndMerges() throws {
+    let result = try ProcessRunner.wsoa(["dump", fixture("openpyxl-tracker.xlsx"), "--to", "json"])
+    #expect(result.status == 0 && result.stderr.isEmpty)
+    let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    let sheet = try #require((json["sheets"] as? [[String: Any]])?.first)
+    #expect(sheet["name"] as? String == "Priority 2")
+    #expect((sheet["merged"] as? [String])?.sorted() == ["A13:A14", "A15:A16", "E5:H5"])
+    let rows = try #require(sheet["rows"] as? [[String: Any]])
+    #expect(rows.map { $0["row"] as? Int } == [3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16])
+    let dec19 = try #require((rows[3]["cells"] as? [Any])?[4] as? [String: Any])
+    #expect(dec19["date"] as? String == "2019-12-01")
+    #expect((dec19["serial"] as? NSNumber)?.intValue == 43800)
+    #expect((json["input"] as? [String: Any])?["format"] as? String == "xlsx")
+  }
+
+  @Test func allSheetsIntoAFolderOneFilePerSheet() throws {
     let folder = try Fixtures.scratchDirectory()
-    let out = folder.appendingPathComponent("seed.xlsx").path
-    let result = try ProcessRunner.wsoa(["dump", seed, "-o", out])
-    #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stderr)")
-    try checkXLSX([out])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["seed.xlsx"])
-    let written = try XLSXReader(path: out).readWorkbook()
-    let source = try DelimitedReader().readWorkbook(contentsOf: seed).value
-    #expect(written.sheets.map(\.name) == ["staffordshire-priority-2"])
-    let got = values(written.sheets[0])
-    let want = values(source.sheets[0])
-    #expect(got.count == want.count)
-    for (address, value) in want where got[address] != value {
-      Issue.record("mismatch at \(address.a1): expected \(value), got \(String(describing: got[address]))")
-    }
-    // The first row with a value (row 3 of the seed) is the header: frozen, filtered, bold.
-    let sheetXML = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", out, "xl/worksheets/sheet1.xml"]).stdout
-    #expect(sheetXML.contains(#"<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>"#))
-    #expect(sheetXML.contains(#"<autoFilter ref="A3:J16"/>"#))
-    #expect(written.style(of: written.sheets[0].row(3)!.cells[0]).isBold)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("sheets").path
+    let result = try ProcessRunner.wsoa(["dump", fixture("hand-sheet-kinds.xlsx"), "--all-sheets", "--to", "csv", "-o", out])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("info[xlsx.sheet_skipped]: sheet \"Chart\" is a chart sheet"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["Data.csv", "Hidden.csv", "Very.csv"])
+    #expect(try String(contentsOfFile: out + "/Very.csv", encoding: .utf8) == "3\n")
   }
 
-  @Test func standardOutputGetsTheSameBytes() throws {
-    let folder = try Fixtures.scratchDirectory()
-    let out = folder.appendingPathComponent("file.xlsx").path
-    #expect(try ProcessRunner.wsoa(["dump", seed, "-o", out]).status == 0)
-    let piped = try ProcessRunner.wsoa(["dump", seed, "--to", "xlsx"])
-    #expect(piped.status == 0, "\(piped.stderr)")
-    #expect(piped.stdoutData == (try Data(contentsOf: URL(fileURLWithPath: out))))
+  @Test func allSheetsJSONIsOneDocument() throws {
+    let result = try ProcessRunner.wsoa(["dump", fixture("openpyxl-structure.xlsx"), "--all-sheets", "--to", "json"])
+    #expect(result.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    let sheets = try #require(json["sheets"] as? [[String: Any]])
+    #expect(sheets.map { $0["name"] as? String } == ["Hidden first", "Main", "Very hidden"])
+    #expect(sheets.map { $0["visibility"] as? String } == ["hidden", nil, "veryHidden"])
   }
 
-  @Test func theSameInputGivesTheSameBytesInAnyTimeZone() throws {
-    let folder = try Fixtures.scratchDirectory()
-    var outputs: [Data] = []
-    for zone in ["UTC", "Pacific/Auckland", "America/New_York"] {
-      let out = folder.appendingPathComponent("\(outputs.count).xlsx").path
-      var environment = ProcessInfo.processInfo.environment
-      environment["TZ"] = zone
-      let result = try ProcessRunner.run(ProcessRunner.wsoaURL, ["dump", seed, "-o", out], environment: environment)
-      #expect(result.status == 0, "\(result.stderr)")
-      outputs.append(try Data(contentsOf: URL(fileURLWithPath: out)))
-    }
-    #expect(outputs[0].count > 1000)
-    #expect(outputs.allSatisfy { $0 == outputs[0] })
+  @Test func allSheetsUsageErrors() throws {
+    let noFolder = try ProcessRunner.wsoa(["dump", fixture("hand-sheet-kinds.xlsx"), "--all-sheets"])
+    #expect(noFolder.status == 64)
+    #expect(noFolder.stderr.contains("--all-sheets with CSV or TSV output needs -o FOLDER"))
+    let withSheet = try ProcessRunner.wsoa(["dump", fixture("hand-sheet-kinds.xlsx"), "--all-sheets", "--sheet", "1", "--to", "json"])
+    #expect(withSheet.status == 64)
   }
 
-  @Test func csvOnlyOptionsAreRefused() throws {
-    let result = try ProcessRunner.wsoa(["dump", seed, "-o", "x.xlsx", "--crlf"])
-    #expect(result.status == 64)
-    #expect(result.stderr.contains("--crlf applies to CSV/TSV output only, not XLSX."))
+  @Test func missingAndChartSheets() throws {
+    let missing = try ProcessRunner.wsoa(["dump", fixture("hand-sheet-kinds.xlsx"), "--sheet", "Nope"])
+    #expect(missing.status == 66)
+    #expect(missing.stderr.contains("no sheet \"Nope\"; the file has 1 \"Data\", 2 \"Hidden\", 3 \"Very\""))
+    let chart = try ProcessRunner.wsoa(["dump", fixture("hand-sheet-kinds.xlsx"), "--sheet", "Chart"])
+    #expect(chart.status == 65)
+    #expect(chart.stderr.contains("sheet \"Chart\" is a chart sheet and holds no cells"))
   }
 
-  @Test func anUnwritableOutputExits73AndLeavesNothing() throws {
-    let result = try ProcessRunner.wsoa(["dump", seed, "-o", "/nonexistent-wsoa/out.xlsx"])
-    #expect(result.status == 73)
-    #expect(result.stderr.hasPrefix("wsoa: error: cannot create output /nonexistent-wsoa/out.xlsx"), "\(result.stderr)")
-  }
-
-  /// (The CSV reader already refuses such a field; the XLSX writer would too,
-  /// see `GridXLSXDump.translate` and WriterCellTests.)
-  @Test func textTooLongForACellIsAnInputErrorNamingTheCell() throws {
-    let folder = try Fixtures.scratchDirectory()
-    let input = folder.appendingPathComponent("long.csv")
-    try Data(("ref,notes\n1,short\n2," + String(repeating: "x", count: 40_000) + "\n").utf8).write(to: input)
-    let out = folder.appendingPathComponent("long.xlsx")
-    try Data("previous".utf8).write(to: out)
-    let result = try ProcessRunner.wsoa(["dump", input.path, "-o", out.path])
+  @Test func passwordProtectedWorkbookExits65WithTheAdvice() throws {
+    let path = fixture("hostile-password-protected.xlsx")
+    let result = try ProcessRunner.wsoa(["dump", path])
     #expect(result.status == 65)
-    #expect(result.stderr.contains("long.csv:3 (B3): error:") && result.stderr.contains("32767"), "\(result.stderr)")
-    #expect(try String(contentsOf: out, encoding: .utf8) == "previous")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["long.csv", "long.xlsx"])
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr == "wsoa: \(path): error: this workbook is password-protected or in the legacy .xls format; "
+        + "save it as .xlsx without a password\n")
   }
 
-  @Test func theFormatFollowsTheExtensionAndTheFlag() throws {
-    let byExtension = try #require(try WSOACommand.parseAsRoot(["dump", "in.csv", "-o", "Out.XLSX"]) as? DumpCommand)
-    #expect(byExtension.format == .xlsx)
-    let byFlag = try #require(try WSOACommand.parseAsRoot(["dump", "in.csv", "--to", "xlsx", "-o", "out.bin"]) as? DumpCommand)
-    #expect(byFlag.format == .xlsx)
+  @Test func brokenCellsNameFilePartSheetAndCell() throws {
+    let path = fixture("hostile-sst-index.xlsx")
+    let result = try ProcessRunner.wsoa(["dump", path, "--to", "json"])
+    #expect(result.status == 65)
+    #expect(
+      result.stderr
+        == "wsoa: \(path):xl/worksheets/sheet1.xml:Sheet1!B1: error: shared string 5 does not exist (the table has 2)\n")
   }
-}
 
-/// The writer's errors as `dump` reports them.
-@Suite struct DumpXLSXErrorTests {
-  @Test func aValueXLSXCannotHoldIsNamedAtTheInputCell() {
-    let error = GridXLSXDump.translate(
-      .textTooLong(file: "out.xlsx", sheet: "Q3", cell: CellAddress(a1: "B7")!, length: 40_000), input: "in.xlsx", output: "out.xlsx")
-    #expect("\(error)" == "in.xlsx:Q3!B7: text is 40000 characters long; an XLSX cell holds at most 32767, so it cannot be written to out.xlsx (the text is never cut)")
-    let zip = GridXLSXDump.translate(.zip(file: "out.xlsx", .cannotClose(path: "t", reason: "No space left on device")), input: "in.csv", output: "out.xlsx")
-    #expect(zip as? OutputError == .writeFailed(path: "out.xlsx", reason: "out.xlsx: cannot write zip archive t: No space left on device"))
+  @Test(arguments: [
+    "hostile-zip-bomb.xlsx", "hostile-billion-laughs.xlsx", "hostile-xxe.xlsx", "hostile-truncated.xlsx",
+    "hostile-bad-crc.xlsx", "hostile-malformed-xml.xlsx", "hostile-not-a-zip.xlsx",
+  ])
+  func hostileWorkbooksExit65(name: String) throws {
+    let result = try ProcessRunner.wsoa(["dump", fixture(name)])
+    #expect(result.status == 65, "\(name): \(result.stderr)")
+    #expect(result.stderr.hasPrefix("wsoa: \(fixture(name))"))
   }
 }

@@ -223,9 +223,9 @@ import ZipArchive
     #expect(file == "hostile-sst-amplification.xlsx")
     #expect(part == "xl/worksheets/sheet1.xml")
     #expect(sheet == "Sheet1")
-    // The table's 32,000 bytes, then 32,000 per reference: 1 GiB is passed at row 33,554.
-    #expect(cell == CellAddress(row: 33_554, column: 1))
-    #expect(limit == 1 << 30)
+    // 32,000 bytes per reference: 512 MiB is passed at row 16,778.
+    #expect(cell == CellAddress(row: 16_778, column: 1))
+    #expect(limit == 512 << 20)
   }
 
   @Test func tooManyCells() {

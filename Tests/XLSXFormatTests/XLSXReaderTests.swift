@@ -121,4 +121,11 @@ import XLSXFormat
     let bytes = try [UInt8](Data(contentsOf: path))
     #expect(try XLSXReader(bytes: bytes, name: "m.xlsx").readWorkbook() == reader("hand-cell-types.xlsx").readWorkbook())
   }
+
+  @Test func overlappingAndOutOfGridColumnRangesAreIgnored() throws {
+    let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="2" hidden="1"/><col min="2" max="3" width="9" customWidth="1"/><col min="20000" max="30000" hidden="1"/><col min="5" max="5" width="4" customWidth="1"/></cols><sheetData/></worksheet>"#
+    let book = try XLSXReader(bytes: StoredZip.workbook(sheet: Array(sheet.utf8)), name: "c.xlsx").readWorkbook()
+    #expect(book.sheets[0].hiddenColumns == [1, 2])
+    #expect(book.sheets[0].columnWidths == [5: 4])
+  }
 }

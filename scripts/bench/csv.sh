@@ -32,17 +32,27 @@ record() { # name, key=value line
   ROWS_OF[$1]=$(value rows "$2")
 }
 
-# Best of RUNS separate processes (peak RSS is per process).
-ours() { # name, the bench= key to pick, wsoa-bench args...
-  local name=$1 key=$2 best="" line
+# Best of RUNS separate processes, each starting cold (peak RSS is per process).
+best_of() { # name, grep pattern for the key=value line, command...
+  local name=$1 pattern=$2 best="" line
   shift 2
   for _ in $(seq "$RUNS"); do
-    line=$("$BIN/wsoa-bench" "$@" | grep " bench=$key ")
+    line=$("$@" | grep -e "$pattern" | tail -1)
     if [ -z "$best" ] || awk -v a="$(value seconds "$line")" -v b="$(value seconds "$best")" 'BEGIN{exit !(a<b)}'; then
       best=$line
     fi
   done
   record "$name" "$best"
+}
+ours() { # name, the bench= key to pick, wsoa-bench args...
+  local name=$1 key=$2
+  shift 2
+  best_of "$name" " bench=$key " "$BIN/wsoa-bench" "$@"
+}
+peer() { # name, csv_peers.py args...
+  local name=$1
+  shift
+  best_of "$name" "seconds=" .venv-bench/bin/python scripts/bench/csv_peers.py "$@"
 }
 
 ours "wsoa read (stream)" csv-read csv-read "$CSV"
@@ -74,21 +84,21 @@ if command -v python3 >/dev/null 2>&1; then
   fi
 fi
 if [ $PY_OK -eq 1 ]; then
-  PY=.venv-bench/bin/python
-  record "python csv.reader (stream)" "$($PY scripts/bench/csv_peers.py csv-read "$CSV" "$RUNS")"
-  record "python csv.reader (list)" "$($PY scripts/bench/csv_peers.py csv-list "$CSV" "$RUNS")"
-  if $PY -c "import pyarrow" 2>/dev/null; then
-    record "pyarrow.csv (multi-threaded)" "$($PY scripts/bench/csv_peers.py pyarrow "$CSV" "$RUNS")"
-    record "pyarrow.csv (1 thread)" "$($PY scripts/bench/csv_peers.py pyarrow-1 "$CSV" "$RUNS")"
+  peer "python csv.reader (stream)" csv-read "$CSV"
+  peer "python csv.reader (list)" csv-list "$CSV"
+  if .venv-bench/bin/python -c "import pyarrow" 2>/dev/null; then
+    peer "pyarrow.csv (multi-threaded)" pyarrow "$CSV"
+    peer "pyarrow.csv (1 thread)" pyarrow-1 "$CSV"
   else
     echo "(pyarrow could not be installed: skipped)"
   fi
-  record "python csv.writer" "$($PY scripts/bench/csv_peers.py csv-write "$CSV" "$RUNS" "$OUT/python-write.csv")"
+  peer "python csv.writer" csv-write "$CSV" "$OUT/python-write.csv"
 else
   echo "(python3 with venv/pip not found: Python peers skipped)"
 fi
 
-echo "CSV benchmark: $CSV, $BYTES bytes, $(nproc) processors, best of $RUNS"
+echo "CSV benchmark: $CSV, $BYTES bytes, $(nproc) processors, best of $RUNS cold processes each," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-32s %9s %9s %11s %12s\n' "" "seconds" "MB/s" "rows/s" "peak RSS MB"
 for name in "wsoa read (stream)" "wsoa read (stream, 1 thread)" "wsoa read (workbook)" \
   "wsoa read (workbook, 1 thread)" "python csv.reader (stream)" "python csv.reader (list)" \

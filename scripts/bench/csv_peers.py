@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Python peers for scripts/bench/csv.sh: reads (or writes) the benchmark CSV
-the way a user would, best of N runs, and prints one `key=value` line.
+the way a user would, once, and prints one `key=value` line.
 
-usage: csv_peers.py csv-read|csv-list|pyarrow|pyarrow-1|csv-write FILE [RUNS] [OUT]
+One run per process, as for wsoa: a second run in the same process is much
+faster for pyarrow (its memory pool keeps the pages of the first), which is
+not what a user running a script once sees. csv.sh takes the best of several
+processes.
+
+usage: csv_peers.py csv-read|csv-list|pyarrow|pyarrow-1|csv-write FILE [OUT]
 """
 import csv
 import resource
@@ -10,19 +15,8 @@ import sys
 import time
 
 
-def best(fn, runs):
-    times = []
-    result = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main():
     kind, path = sys.argv[1], sys.argv[2]
-    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     csv.field_size_limit(1 << 30)
 
     if kind == "csv-read":  # stream: look at every row, keep none
@@ -47,7 +41,7 @@ def main():
             )
             return table.num_rows + 1  # + the header row
     elif kind == "csv-write":
-        out = sys.argv[4]
+        out = sys.argv[3]
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))
 
@@ -58,7 +52,9 @@ def main():
     else:
         sys.exit("unknown benchmark " + kind)
 
-    seconds, rows = best(run, runs)
+    start = time.perf_counter()
+    rows = run()
+    seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(f"seconds={seconds} rows={rows} peak_rss={peak}")
 

@@ -14,12 +14,17 @@ public struct DelimitedReadReport: Hashable, Sendable {
   public var columnCount: Int
   /// Warnings about the encoding and quoting; empty for a clean file.
   public var diagnostics: [Diagnostic]
+  /// Rows that had fewer fields than `columnCount` before padding: 1-based
+  /// row number → the row's own field count (ragged rows, e.g. the seed's
+  /// rows 12–16).
+  public var shortRows: [Int: Int]
 
   /// Creates a report.
   public init(
     encoding: TextEncoding, delimiter: Delimiter, delimiterWasDetected: Bool, rowCount: Int, columnCount: Int,
-    diagnostics: [Diagnostic]
+    diagnostics: [Diagnostic], shortRows: [Int: Int] = [:]
   ) {
+    self.shortRows = shortRows
     self.encoding = encoding
     self.delimiter = delimiter
     self.delimiterWasDetected = delimiterWasDetected

@@ -75,7 +75,9 @@ public struct DelimitedReader: Sendable {
 
   /// Decodes and indexes the file at `path`, checking all of it.
   func prepare(path: String) throws(DelimitedError) -> DelimitedDocument {
-    let raw = try FileLoader.load(path: path, displayName: path, maxBytes: options.limits.maxFileBytes)
+    let raw = try FileLoader.load(
+      path: path, displayName: path, maxBytes: options.limits.maxFileBytes,
+      threads: ThreadBudget.threads(requested: options.maxThreads))
     return try prepare(raw: raw, name: path)
   }
 
@@ -100,10 +102,17 @@ public struct DelimitedReader: Sendable {
     let report = DelimitedReadReport(
       encoding: text.encoding, delimiter: delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: index.records.count, columnCount: index.width,
-      diagnostics: text.diagnostics + index.diagnostics)
+      diagnostics: text.diagnostics + index.diagnostics, shortRows: Self.shortRows(index))
     return DelimitedDocument(
       text: text, delimiter: delimiter, index: index, report: report, sheetName: Self.sheetName(for: name),
       maxThreads: options.maxThreads)
+  }
+
+  /// Rows with fewer fields than the widest record, before padding.
+  private static func shortRows(_ index: RecordIndex) -> [Int: Int] {
+    var out: [Int: Int] = [:]
+    for (i, count) in index.fieldCounts.enumerated() where Int(count) < index.width { out[i + 1] = Int(count) }
+    return out
   }
 
   /// The sheet name a file gets: its base name without the extension

@@ -12,6 +12,8 @@ struct RecordIndex: Sendable {
   var width: Int
   /// Warnings found while scanning (text after a closing quote).
   var diagnostics: [Diagnostic]
+  /// Each record's own field count, before padding (for ragged-row reports).
+  var fieldCounts: [Int32] = []
 
   /// Scans `text`.
   ///
@@ -25,6 +27,7 @@ struct RecordIndex: Sendable {
       bytes: buffer.base, start: text.start, end: buffer.count, delimiter: delimiter.byte,
       longFieldBytes: limits.maxFieldCharacters)
     var records: [RecordSpan] = []
+    var fieldCounts: [Int32] = []
     var width = 0
     var strayCount = 0
     var firstStray: SourceLocation?
@@ -55,6 +58,7 @@ struct RecordIndex: Sendable {
         }
       }
       records.append(record.span)
+      fieldCounts.append(Int32(record.fieldCount))
       width = max(width, record.fieldCount)
     }
     var diagnostics: [Diagnostic] = []
@@ -67,7 +71,7 @@ struct RecordIndex: Sendable {
           fix: "Quote the whole field and double any quote inside it: \"say \"\"hi\"\"\".",
           location: firstStray))
     }
-    return RecordIndex(records: records, width: width, diagnostics: diagnostics)
+    return RecordIndex(records: records, width: width, diagnostics: diagnostics, fieldCounts: fieldCounts)
   }
 
   /// Checks, exactly in UTF-16 code units as Excel counts, the fields of a

@@ -97,6 +97,20 @@ enum XStringEscapes {
     return i
   }
 
+  /// Whether the bytes hold `_x` anywhere (memchr per `_`); false means
+  /// there is certainly no escape to decode.
+  static func mayContainEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
+    var i = 0
+    while i < bytes.count - 1 {
+      guard let hit = memchr(base + i, Int32(UInt8(ascii: "_")), bytes.count - 1 - i) else { return false }
+      let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if bytes[k + 1] | 0x20 == UInt8(ascii: "x") { return true }
+      i = k + 1
+    }
+    return false
+  }
+
   /// The length in UTF-16 code units (as Excel counts characters) of UTF-8 bytes.
   static func utf16Length(_ bytes: some Collection<UInt8>) -> Int {
     var count = 0

@@ -17,6 +17,13 @@ final class ReadBudget {
     return cells <= limits.maxCells
   }
 
+  /// Counts `count` cells' worth of work (a column range, a merge); false
+  /// once past `maxCells`.
+  func addCells(_ count: Int) -> Bool {
+    cells += count
+    return cells <= limits.maxCells
+  }
+
   /// Counts text bytes; false once past `maxTotalTextBytes`.
   @inline(__always) func addText(_ count: Int) -> Bool {
     textBytes += count

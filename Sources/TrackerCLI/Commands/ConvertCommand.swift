@@ -1,0 +1,107 @@
+import ArgumentParser
+import TrackerKit
+import TrackerModel
+
+/// `wsoa convert`: read trackers in any layout and write the canonical
+/// model as JSON, CSV or a cleaned XLSX.
+struct ConvertCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "convert",
+    abstract: "Convert trackers (XLSX, CSV, TSV, JSON) to JSON (wsoa/1), CSV or a cleaned XLSX.",
+    discussion: HelpText.reflow(
+      """
+      The output format comes from --to, else from the -o file's extension, else JSON.
+      One input converts to -o OUT (or standard output); several inputs or a folder
+      convert into the folder -o DIR, one file each, named after the input.
+      What the recogniser noticed (a period header it could not read, an unknown column
+      kept as extra, …) is printed on standard error with its cell.
+
+      \(ExitStatus.helpText)
+      """)
+  )
+
+  @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
+  var inputs: [String] = []
+
+  @Option(name: [.short, .customLong("output")], help: "Output file (one input), folder (several), or - for standard output.")
+  var output: String? = nil
+
+  @Option(name: .customLong("to"), help: "Output format: json, csv, tsv or xlsx.")
+  var target: ConvertTarget? = nil
+
+  @Option(help: "CSV/TSV shape: wide (one row per action) or long (one row per action and period).")
+  var shape: ConvertShape = .wide
+
+  @Option(name: .customLong("sheet"), help: "Read only this sheet (name or 1-based number; repeatable).")
+  var sheets: [String] = []
+
+  @Option(name: .customLong("from"), help: "Input format when the extension does not say: xlsx, csv, tsv or json.")
+  var source: ConvertTarget? = nil
+
+  @Option(name: .customLong("mixed-status"), help: "How to read X/Y codes: moving-towards (default) or between.")
+  var mixedStatus: ConvertMixedReading = .movingTowards
+
+  @Flag(help: "Write JSON without indentation.")
+  var compact = false
+
+  @Flag(help: "Start CSV/TSV output with a UTF-8 byte-order mark (for Excel).")
+  var bom = false
+
+  @Flag(name: [.short, .long], help: "Print only errors and warnings, not the interpretations (info).")
+  var quiet = false
+
+  @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
+  var summary = false
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("Give at least one tracker file or folder.") }
+    if output == nil || output == "-", format == .xlsx {
+      throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.")
+    }
+  }
+
+  /// The output format: --to, else the -o extension, else JSON.
+  var format: TrackerFormat {
+    if let target { return target.format }
+    if let output, let format = TrackerFormat.from(path: output), !output.hasSuffix("/") { return format }
+    return .json
+  }
+
+  func run() throws {
+    let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
+    let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
+    let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
+    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
+    let status = runner.run(plan)
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
+
+/// `--to` / `--from` values.
+enum ConvertTarget: String, ExpressibleByArgument, CaseIterable {
+  case json, csv, tsv, xlsx
+
+  var format: TrackerFormat {
+    switch self {
+    case .json: .json
+    case .csv: .csv
+    case .tsv: .tsv
+    case .xlsx: .xlsx
+    }
+  }
+}
+
+/// `--shape` values.
+enum ConvertShape: String, ExpressibleByArgument, CaseIterable {
+  case wide, long
+
+  var shape: CSVShape { self == .wide ? .wide : .long }
+}
+
+/// `--mixed-status` values.
+enum ConvertMixedReading: String, ExpressibleByArgument, CaseIterable {
+  case movingTowards = "moving-towards"
+  case between
+
+  var reading: MixedStatusReading { self == .between ? .between : .movingTowards }
+}

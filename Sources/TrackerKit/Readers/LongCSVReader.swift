@@ -1,0 +1,70 @@
+public import Diagnostics
+public import Grid
+public import TrackerModel
+
+/// Reads our long CSV (`LongCSV.header`) back into a plan: actions in order
+/// of first appearance, periods from the period columns, statuses from the
+/// normalised columns, dated notes from `notes_in_period`.
+public enum LongCSVReader {
+  /// Whether a sheet's first row is the long CSV header.
+  public static func isLongCSV(_ sheet: Sheet) -> Bool {
+    guard let first = sheet.rows.first else { return false }
+    return first.cells.prefix(LongCSV.header.count).map { $0.value.displayText } == LongCSV.header
+  }
+
+  /// Reads the sheet.
+  ///
+  /// - Parameters:
+  ///   - sheet: a sheet whose first row is `LongCSV.header`.
+  ///   - file: the file name (the plan's id and sources).
+  public static func read(_ sheet: Sheet, file: String) -> Outcome<Plan> {
+    var plan = Plan(id: DelimitedName.base(file), sources: [SourceFile(path: file, sheet: nil)])
+    var actionIndex: [String: Int] = [:]
+    var diagnostics: [Diagnostic] = []
+    for row in sheet.rows.dropFirst() {
+      let v = (0..<LongCSV.header.count).map { row.value(at: $0 + 1).displayText }
+      guard !v[3].isEmpty else { continue }
+      let at = SourceLocation(file: file, cell: CellAddress(row: row.number, column: 12), line: row.line)
+      if !v[0].isEmpty, !plan.priorities.contains(where: { $0.id == v[0] }) {
+        plan.priorities.append(Priority(id: v[0], title: v[1]))
+      }
+      if !plan.periods.contains(where: { $0.id == v[6] }), let start = CivilDate(iso: v[9]), let end = CivilDate(iso: v[10]) {
+        plan.periods.append(Period(id: v[6], label: v[7], kind: Period.Kind(rawValue: v[8]) ?? .month, start: start, end: end))
+      }
+      let i: Int
+      if let existing = actionIndex[v[3]] {
+        i = existing
+      } else {
+        i = plan.actions.count
+        actionIndex[v[3]] = i
+        plan.actions.append(Action(
+          key: v[3], focusRef: v[2].isEmpty ? nil : v[2], priorityId: v[0].isEmpty ? nil : v[0], text: v[4],
+          leads: LeadSplitter.split(v[5]), leadsRaw: v[5].isEmpty ? nil : v[5]))
+      }
+      var status = StatusVocabulary.read(v[11]).status
+      if let rating = Rating(rawValue: v[12]) { status.rating = rating }
+      status.towards = Rating(rawValue: v[13])
+      status.completion = Completion(rawValue: v[14])
+      status.label = v[15].isEmpty ? nil : v[15]
+      if status.rating == .unknown { diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, at)) }
+      plan.actions[i].statuses.append(PeriodStatus(periodId: v[6], status: status, source: at))
+      if !v[18].isEmpty {
+        let notes = NoteSplitter.split(v[18], source: at.at(CellAddress(row: row.number, column: 19), line: row.line)).notes
+        plan.actions[i].notes += notes
+      }
+    }
+    plan.periods = PeriodWindows(plan.periods).ordered
+    plan.attributeNotesToPeriods()
+    return Outcome(value: plan, diagnostics: diagnostics)
+  }
+}
+
+/// File-name helpers.
+enum DelimitedName {
+  /// The base name without folders or extension.
+  static func base(_ path: String) -> String {
+    var base = path.split(separator: "/").last.map(String.init) ?? path
+    if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+    return base
+  }
+}

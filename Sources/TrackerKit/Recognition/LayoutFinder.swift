@@ -1,0 +1,185 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// Finds the header row of a sheet and what each column means (domain.md
+/// §5.1): the first row with at least two header synonyms including an
+/// action column; a row of period labels under it (a two-row header) supplies
+/// the period columns, and the header spanning them is their group label and
+/// may carry the key.
+struct LayoutFinder {
+  let context: SheetContext
+  var diagnostics: [Diagnostic] = []
+
+  init(context: SheetContext) { self.context = context }
+
+  /// The header row: the first with ≥ 2 field headers including Action.
+  func headerRow() -> Row? {
+    for row in context.sheet.rows {
+      var count = 0
+      var hasAction = false
+      for cell in row.cells {
+        guard case .text(let s) = cell.value, s.utf8.count <= 200, let m = HeaderField.match(s) else { continue }
+        count += 1
+        if m.field == .action { hasAction = true }
+      }
+      if count >= 2, hasAction { return row }
+    }
+    return nil
+  }
+
+  /// Builds the layout for a header row, reporting layout findings.
+  mutating func layout(header: Row) -> TableLayout {
+    var layout = TableLayout(headerRow: header.number)
+    let next = context.sheet.row(header.number + 1)
+    if let next, isPeriodRow(next, under: header) { layout.periodRow = next.number }
+    let width = max(header.cells.last?.column ?? 0, next.map { layout.periodRow != nil ? ($0.cells.last?.column ?? 0) : 0 } ?? 0)
+    layout.headerWidth = context.fieldCount(header)
+    var group: (text: String, column: Int)? = nil
+    var workstreamColumns: [Int] = []
+    var evidenceColumns: [Int] = []
+    for column in stride(from: 1, through: width, by: 1) {
+      let headerValue = header.value(at: column)
+      let headerText = MarkupText(CellText.of(headerValue)).text.collapsedWhitespace
+      if !headerText.isEmpty { group = (headerText, column) }
+      if let periodRow = layout.periodRow, let sub = context.sheet.row(periodRow),
+        case .period(let kind, let start, let end, let id)? = CellText.periodLabel(sub.value(at: column))
+      {
+        let label = CellText.of(sub.value(at: column)).collapsedWhitespace
+        addPeriod(&layout, Period(id: id, label: label, kind: kind, start: start, end: end, column: column,
+          source: context.location(row: periodRow, column: column)))
+        if let group, layout.periodGroup == nil { setGroup(&layout, group.text, group.column) }
+        continue
+      }
+      let at = context.location(row: header.number, column: column)
+      switch CellText.periodLabel(headerValue) {
+      case .period(let kind, let start, let end, let id)?:
+        addPeriod(&layout, Period(id: id, label: headerText, kind: kind, start: start, end: end, column: column, source: at))
+        continue
+      case .milestone?:
+        layout.extras.append((column, headerText))
+        diagnostics.append(RecognitionDiagnostics.unknownColumn(headerText, at, note: " (an APP milestone column, an impact measure)"))
+        continue
+      case .relative(let months)?:
+        layout.extras.append((column, headerText))
+        diagnostics.append(RecognitionDiagnostics.periodUnparsed(headerText, at, why: "\(months) months after plan approval, and the approval date is not known"))
+        continue
+      case nil: break
+      }
+      if let match = HeaderField.match(headerText) {
+        if match.isWorkstream { workstreamColumns.append(column) }
+        if match.field == .evidence { evidenceColumns.append(column) }
+        if layout.fields[match.field] == nil, !match.isWorkstream {
+          layout.fields[match.field] = column
+          continue
+        }
+        if match.isWorkstream { continue }
+      }
+      guard !headerText.isEmpty || columnHasData(column, from: layout.dataStart) else { continue }
+      let name = headerText.isEmpty ? "Column " + CellAddress.columnName(column) : headerText
+      layout.extras.append((column, name))
+      if isStatusBearing(headerText, column: column, from: layout.dataStart) {
+        diagnostics.append(RecognitionDiagnostics.periodUnparsed(headerText, at))
+      } else {
+        diagnostics.append(RecognitionDiagnostics.unknownColumn(name, at))
+      }
+    }
+    resolveWorkstreams(&layout, workstreamColumns, header: header)
+    resolveEvidence(&layout, evidenceColumns)
+    reportOrder(layout)
+    return layout
+  }
+
+  /// Period labels under a header: a cell that parses as a period where the
+  /// header cell is not itself a field, and no action text in the row.
+  private func isPeriodRow(_ row: Row, under header: Row) -> Bool {
+    var periods = 0
+    for cell in row.cells {
+      if case .period? = CellText.periodLabel(cell.value) {
+        let above = header.value(at: cell.column)
+        if case .text(let s) = above, let m = HeaderField.match(s), m.field != .notes { return false }
+        periods += 1
+      } else if !CellText.isBlank(cell.value) {
+        return false
+      }
+    }
+    return periods >= 1
+  }
+
+  private mutating func setGroup(_ layout: inout TableLayout, _ text: String, _ column: Int) {
+    let clean = MarkupText(text).text
+    let at = context.location(row: layout.headerRow, column: column)
+    if let legend = LegendParser.parse(clean, scope: .periods, source: at) {
+      layout.periodLegend = legend.entries
+      layout.periodGroup = legend.heading.isEmpty ? nil : legend.heading
+    } else {
+      layout.periodGroup = clean
+    }
+  }
+
+  private mutating func addPeriod(_ layout: inout TableLayout, _ period: Period) {
+    if let first = layout.periods.first(where: { $0.id == period.id }) {
+      diagnostics.append(
+        RecognitionDiagnostics.periodDuplicate(period.label, first: first.label, period.source ?? context.location(row: 1, column: 1), first.source))
+      layout.extras.append((period.column ?? 0, period.label))
+      return
+    }
+    layout.periods.append(period)
+  }
+
+  /// A work-stream column is the priority only when no other priority column exists.
+  private func resolveWorkstreams(_ layout: inout TableLayout, _ columns: [Int], header: Row) {
+    for column in columns {
+      if layout.fields[.priority] == nil {
+        layout.fields[.priority] = column
+      } else if layout.fields[.subGroup] == nil {
+        layout.fields[.subGroup] = column
+      } else {
+        layout.extras.append((column, CellText.of(header.value(at: column))))
+      }
+    }
+  }
+
+  /// Of two Evidence columns, the one before the notes column is the impact.
+  private func resolveEvidence(_ layout: inout TableLayout, _ columns: [Int]) {
+    guard columns.count >= 2, layout.fields[.impact] == nil else { return }
+    let notes = layout.fields[.notes] ?? Int.max
+    if columns[0] < notes {
+      layout.fields[.impact] = columns[0]
+      layout.fields[.evidence] = columns[1]
+      layout.extras.removeAll { $0.column == columns[1] }
+    }
+  }
+
+  private mutating func reportOrder(_ layout: TableLayout) {
+    var latest: Period? = nil
+    for period in layout.periods {
+      if let previous = latest, period.end < previous.end {
+        diagnostics.append(
+          RecognitionDiagnostics.periodsOutOfOrder(period.label, after: previous.label, period.source ?? context.location(row: 1, column: 1)))
+      } else {
+        latest = period
+      }
+    }
+  }
+
+  private func columnHasData(_ column: Int, from row: Int) -> Bool {
+    context.sheet.rows.contains { $0.number >= row && !CellText.isBlank($0.value(at: column)) }
+  }
+
+  /// `RAG …`, `Status …` headers, or a column whose values are mostly statuses.
+  private func isStatusBearing(_ header: String, column: Int, from start: Int) -> Bool {
+    let first = HeaderField.normalise(header).split(separator: " ").first.map(String.init) ?? ""
+    if ["rag", "brag", "status"].contains(first) { return true }
+    var statuses = 0
+    var seen = 0
+    for row in context.sheet.rows where row.number >= start {
+      guard case .text(let s) = row.value(at: column), !CellText.isBlank(.text(s)) else { continue }
+      seen += 1
+      let rating = StatusVocabulary.read(s).status.rating
+      if s.utf8.count <= 12, rating != .unknown, rating != .none { statuses += 1 }
+      if seen >= 50 { break }
+    }
+    return seen >= 3 && statuses * 10 >= seen * 8
+  }
+}

@@ -1,0 +1,188 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// Collects what each sheet gives and assembles one plan: periods unioned by
+/// window id and ordered by end date, every action given one status per
+/// plan period, notes attributed to period windows, cross-references resolved.
+struct PlanAssembly {
+  let file: String
+  let options: RecogniserOptions
+  private(set) var sheetsRead = 0
+  private var sheetNames: [String] = []
+  private var periods: [Period] = []
+  private var priorities: [Priority] = []
+  private var focusAreas: [FocusArea] = []
+  private var focusAreaSet = Set<FocusArea>()
+  private var actions: [Action] = []
+  private var legend: [LegendEntry] = []
+  private var unparsed: [Block] = []
+  private var evidenceLog: [EvidenceDoc] = []
+  private var asAt: DateValue?
+  private var title: String?
+  private var planType: PlanType?
+  private var version: String?
+  /// A key found on a sheet of its own (`Key`), used by sheets without one.
+  var workbookLegend: [LegendEntry] = []
+  private var diagnostics: [Diagnostic] = []
+
+  init(file: String, options: RecogniserOptions) {
+    self.file = file
+    self.options = options
+  }
+
+  /// Reads one sheet; `false` when it has no action table.
+  mutating func read(_ context: SheetContext) -> Bool {
+    var finder = LayoutFinder(context: context)
+    guard let header = finder.headerRow() else { return false }
+    let layout = finder.layout(header: header)
+    diagnostics += finder.diagnostics
+    sheetsRead += 1
+    sheetNames.append(context.sheet.name)
+    let preamble = PreambleReader.read(context, before: header.number)
+    var sheetPriority = preamble.priority
+    if let p = sheetPriority, p.title.isEmpty, p.source == nil {
+      let label = RefParser.area(context.sheet.name)
+      sheetPriority?.id = label?.id ?? context.sheet.name
+      sheetPriority?.rawLabel = label?.rawLabel
+    } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
+      sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
+    }
+    if let overall = preamble.overallRaw {
+      let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
+      sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
+      sheetPriority?.overallStatusSource = overall.at
+    }
+    reportLegendConflict(preamble.legend, layout.periodLegend)
+    var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
+    if statusLegend.isEmpty { statusLegend = workbookLegend }
+    var table = TableReader(
+      context: context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
+    table.read()
+    diagnostics += table.diagnostics
+    if let sheetPriority { addPriority(sheetPriority) }
+    table.priorities.forEach { addPriority($0) }
+    for area in table.focusAreas where focusAreaSet.insert(area).inserted { focusAreas.append(area) }
+    if actions.isEmpty { swap(&actions, &table.actions) } else { actions += table.actions }
+    addLegend(preamble.legend)
+    addLegend(layout.periodLegend)
+    for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
+    if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
+    unparsed += table.unparsed
+    evidenceLog += table.evidenceLog
+    if asAt == nil { asAt = preamble.asAt }
+    if title == nil, let t = preamble.title {
+      title = t
+      planType = preamble.planType
+      version = preamble.version
+    }
+    return true
+  }
+
+  /// Keeps sheets without an action table verbatim; with no table anywhere,
+  /// reports `layout.no_header`.
+  mutating func keepSheetsWithoutTable(_ sheets: [Sheet], anyTable: Bool) {
+    for sheet in sheets {
+      let context = SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: [])
+      let cells = sheet.rows.flatMap { row in
+        row.cells.filter { !CellText.isBlank($0.value) }.map {
+          RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
+        }
+      }
+      let first = context.location(row: sheet.rows.first?.number ?? 1, column: 1)
+      if !anyTable {
+        diagnostics.append(RecognitionDiagnostics.noHeader(first))
+      }
+      guard !cells.isEmpty else { continue }
+      if let header = sheet.rows.first(where: { TrailingBlocks.evidenceLogColumns($0) != nil }),
+        let columns = TrailingBlocks.evidenceLogColumns(header)
+      {
+        let rows = sheet.rows.filter { $0.number >= header.number }
+        evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
+      } else if let key = Self.sheetKey(context) {
+        addLegend(key)
+      }
+      unparsed.append(Block(kind: "sheet", cells: cells))
+      if anyTable {
+        diagnostics.append(RecognitionDiagnostics.trailingBlock("sheet \"\(sheet.name)\" has no action table", first))
+      }
+    }
+  }
+
+  /// A key laid out on a sheet of its own: each row's cells joined with
+  /// ` - `, rows joined, read as one key (`Blue | Complete and embedded`).
+  static func sheetKey(_ context: SheetContext) -> [LegendEntry]? {
+    let text = context.sheet.rows.map { row in
+      row.cells.filter { !CellText.isBlank($0.value) }.map { MarkupText(CellText.of($0.value)).text }.joined(separator: " - ")
+    }.filter { !$0.isEmpty }.joined(separator: " ")
+    guard text.utf8.count <= 4000 else { return nil }
+    let at = context.location(row: context.sheet.rows.first?.number ?? 1, column: 1)
+    return LegendParser.parse(text, scope: .periods, source: at)?.entries
+  }
+
+  private mutating func addPriority(_ priority: Priority) {
+    if let i = priorities.firstIndex(where: { $0.id == priority.id }) {
+      if priorities[i].title.isEmpty, !priority.title.isEmpty { priorities[i].title = priority.title }
+    } else {
+      priorities.append(priority)
+    }
+  }
+
+  private mutating func addLegend(_ entries: [LegendEntry]) {
+    for entry in entries {
+      let same = legend.contains {
+        $0.code == entry.code && $0.rating == entry.rating && $0.label == entry.label && $0.meaning == entry.meaning
+          && $0.completion == entry.completion && $0.scope == entry.scope
+      }
+      if !same { legend.append(entry) }
+    }
+  }
+
+  private mutating func reportLegendConflict(_ overall: [LegendEntry], _ periods: [LegendEntry]) {
+    guard !overall.isEmpty, !periods.isEmpty else { return }
+    var colours: [String] = []
+    for entry in overall {
+      guard let other = periods.first(where: { $0.rating == entry.rating }) else { continue }
+      let a = StatusVocabulary.normalisedKey(entry.meaning)
+      let b = StatusVocabulary.normalisedKey(other.meaning)
+      if entry.completion != other.completion || !(a.contains(b) || b.contains(a)) { colours.append(entry.code) }
+    }
+    guard !colours.isEmpty else { return }
+    diagnostics.append(RecognitionDiagnostics.legendConflict(colours: colours, overall: overall[0].source, periods: periods[0].source))
+  }
+
+  /// The assembled plan (the actions move into it).
+  mutating func plan() -> Plan {
+    let ordered = PeriodWindows(periods).ordered
+    let ids = ordered.map(\.id)
+    var all: [Action] = []
+    swap(&all, &actions)
+    for a in all.indices where !all[a].statuses.map(\.periodId).elementsEqual(ids) {
+      let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
+      all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
+    }
+    var base = file.split(separator: "/").last.map(String.init) ?? file
+    if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+    var plan = Plan(
+      id: base, title: title, planType: planType ?? .wsoa, version: version, asAt: asAt, statusScheme: legend,
+      mixedStatusReading: options.mixedStatusReading, periods: ordered, priorities: priorities, focusAreas: focusAreas,
+      actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
+      sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
+    all = []
+    plan.attributeNotesToPeriods()
+    plan.resolveCrossReferences()
+    return plan
+  }
+
+  /// Diagnostics ordered by sheet, then row, then column (stable).
+  func sortedDiagnostics(sheetOrder: [String]) -> [Diagnostic] {
+    let rank = Dictionary(sheetOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    return diagnostics.enumerated().sorted { x, y in
+      let a = x.element.location
+      let b = y.element.location
+      let ka = (rank[a?.sheet ?? ""] ?? 0, a?.cell?.row ?? 0, a?.cell?.column ?? 0, x.offset)
+      let kb = (rank[b?.sheet ?? ""] ?? 0, b?.cell?.row ?? 0, b?.cell?.column ?? 0, y.offset)
+      return ka < kb
+    }.map(\.element)
+  }
+}

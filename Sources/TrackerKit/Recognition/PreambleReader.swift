@@ -1,0 +1,140 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// What the rows above the header say: the priority's title, description,
+/// vision and overall status, the status key, the as-at date, the plan's
+/// title. Cells it cannot place are kept verbatim.
+struct Preamble {
+  var priority: Priority?
+  var legend: [LegendEntry] = []
+  var asAt: DateValue?
+  var title: String?
+  var planType: PlanType?
+  var version: String?
+  var unparsed: [RawCell] = []
+  /// An overall status waiting for the key (read once the whole preamble is seen).
+  var overallRaw: (text: String, at: SourceLocation)?
+  var vision: String?
+}
+
+/// Reads the preamble rows (above the header row).
+enum PreambleReader {
+  static func read(_ context: SheetContext, before headerRow: Int) -> Preamble {
+    var p = Preamble()
+    for row in context.sheet.rows where row.number < headerRow {
+      for cell in row.cells where !CellText.isBlank(cell.value) {
+        let raw = CellText.of(cell.value)
+        let at = context.location(row, column: cell.column)
+        if !place(raw, at: at, into: &p) { p.unparsed.append(RawCell(text: raw, source: at)) }
+      }
+    }
+    if let overall = p.overallRaw {
+      let reading = StatusVocabulary.read(overall.text, legend: p.legend)
+      if p.priority == nil {
+        p.priority = Priority(id: context.sheet.name, title: "")
+      }
+      p.priority?.overallStatus = reading.status
+    }
+    if let vision = p.vision {
+      if p.priority == nil { p.priority = Priority(id: context.sheet.name, title: "") }
+      p.priority?.vision = vision
+    }
+    return p
+  }
+
+  /// Places one cell; `false` when it says nothing the model holds.
+  private static func place(_ raw: String, at: SourceLocation, into p: inout Preamble) -> Bool {
+    let markup = MarkupText(raw)
+    let paragraphs = markup.paragraphs
+    guard let first = paragraphs.first else { return true }
+    if p.priority == nil, let label = RefParser.area(first), !label.title.isEmpty || paragraphs.count > 1 {
+      let rest = paragraphs.dropFirst().joined(separator: "\n")
+      p.priority = Priority(
+        id: label.id, rawLabel: label.rawLabel, title: label.title, description: rest.isEmpty ? nil : rest, source: at)
+      return true
+    }
+    if p.vision == nil, let vision = afterLabel(markup.text, "vision") {
+      p.vision = vision
+      return true
+    }
+    if let legend = LegendParser.parse(markup.text, scope: .overall, source: at) {
+      p.legend += legend.entries
+      return true
+    }
+    if p.overallRaw == nil, raw.utf8.count <= 24 {
+      let rating = StatusVocabulary.read(raw).status.rating
+      if rating != .unknown, rating != .none {
+        p.overallRaw = (raw, at)
+        return true
+      }
+    }
+    if p.asAt == nil, let date = asAtDate(markup.text) {
+      p.asAt = date
+      return true
+    }
+    if p.title == nil, let type = planType(markup.text) {
+      p.title = markup.text.collapsedParagraphs
+      p.planType = type
+      p.version = version(in: markup.text)
+      return true
+    }
+    return false
+  }
+
+  /// A version label in a title: `(v22)`, `v4`, `Version 3` → `v22`, `v4`, `v3`.
+  static func version(in text: String) -> String? {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+    for (i, word) in words.enumerated() {
+      let lower = word.lowercased()
+      if lower.count >= 2, lower.first == "v", lower.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }),
+        lower.dropFirst().first?.isNumber == true
+      {
+        return String(lower)
+      }
+      if lower == "version", i + 1 < words.count, words[i + 1].allSatisfy({ $0.isNumber || $0 == "." }) {
+        return "v" + words[i + 1]
+      }
+    }
+    return nil
+  }
+
+  /// The kind of plan a title names, if it names one.
+  static func planType(_ text: String) -> PlanType? {
+    guard text.utf8.count <= 200 else { return nil }
+    let lower = text.lowercased()
+    if lower.contains("accelerated progress plan") { return .app }
+    if lower.contains("priority action plan") { return .pap }
+    if lower.contains("written statement of action") || lower.contains("wsoa") { return .wsoa }
+    if lower.contains("improvement plan") { return .improvementPlan }
+    return nil
+  }
+
+  /// The text after `Vision…:` when the cell starts with the word.
+  static func afterLabel(_ text: String, _ word: String) -> String? {
+    guard text.lowercased().hasPrefix(word) else { return nil }
+    if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 40 {
+      return String(text[text.index(after: colon)...]).collapsedParagraphs
+    }
+    return text
+  }
+
+  /// `As at 31 March 2025`, `Updated: Dec-21`, `Last updated 15/11/2022`.
+  static func asAtDate(_ text: String) -> DateValue? {
+    let lower = text.lowercased()
+    for lead in ["as at", "as of", "last updated", "updated", "date"] where lower.hasPrefix(lead) {
+      var rest = Substring(text.dropFirst(lead.count))
+      while let c = rest.first, c == " " || c == ":" || c == "-" { rest.removeFirst() }
+      if case .value(let date)? = DateText.parse(String(rest)) { return date }
+    }
+    return nil
+  }
+}
+
+extension String {
+  /// Trimmed; spaces collapsed within each line; empty lines dropped.
+  var collapsedParagraphs: String {
+    split(separator: "\n").map { String($0).collapsedWhitespace }.filter { !$0.isEmpty }.joined(separator: "\n")
+  }
+
+}

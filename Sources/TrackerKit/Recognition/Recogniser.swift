@@ -1,0 +1,109 @@
+public import Diagnostics
+public import Grid
+public import TrackerModel
+
+/// Options for reading a workbook as a tracker.
+public struct RecogniserOptions: Sendable {
+  /// Sheets to read, by name or 1-based number; empty reads every sheet.
+  public var sheets: [String]
+  /// How mixed codes such as `G/A` are read (recorded on the plan).
+  public var mixedStatusReading: MixedStatusReading
+  /// Whether the grid came from CSV/TSV (locations then name the line, not a sheet).
+  public var isDelimited: Bool
+  /// The input's SHA-256, recorded on the plan's source.
+  public var sha256: String?
+  /// For CSV/TSV: rows that had fewer fields than the widest before the
+  /// reader padded them (row → field count), for `layout.ragged_row`.
+  public var shortRows: [Int: Int]
+
+  /// Creates options.
+  public init(
+    sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards, isDelimited: Bool = false,
+    sha256: String? = nil, shortRows: [Int: Int] = [:]
+  ) {
+    self.shortRows = shortRows
+    self.sheets = sheets
+    self.mixedStatusReading = mixedStatusReading
+    self.isDelimited = isDelimited
+    self.sha256 = sha256
+  }
+}
+
+/// Turns a workbook grid into the canonical tracker model (domain.md §5),
+/// working from meaning (header synonyms, value shapes), never from the
+/// seed's column positions.
+///
+/// **Recognition contract.** Every sheet with an action table is read (one
+/// sheet per priority makes one plan); the header row is the first with two
+/// header synonyms including Action; a row of period labels under it makes a
+/// two-row header; the preamble gives the priority (title, description,
+/// vision, overall status), the keys and the as-at date; priority and focus
+/// area are filled down, leads, statuses and evidence never; blank rows do
+/// not end the table; rows after it are kept as unparsed blocks; every
+/// unmapped column is kept in `extra`; every value carries its source cell.
+/// It emits these diagnostic codes (domain.md §6), each at its cell:
+///
+/// | code | severity |
+/// |---|---|
+/// | `layout.no_header`, `layout.period_unparsed`, `layout.period_duplicate` | error |
+/// | `layout.periods_out_of_order` | warning |
+/// | `layout.unknown_column`, `layout.trailing_block`, `layout.ragged_row` | info |
+/// | `ref.missing` | warning |
+/// | `ref.normalised`, `ref.split_focus_area` | info |
+/// | `status.unknown` | error |
+/// | `status.normalised` (also for a status read from a fill colour) | info |
+/// | `evidence.empty_item`, `date.invalid` | warning |
+/// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
+///
+/// Model-level rules (regressions, cross-reference findings, stalled
+/// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
+/// what they need (statuses with cells, note dates and periods, cross-refs
+/// with their resolution, evidence numbering, keys, period windows).
+///
+/// ```swift
+/// let outcome = try Recogniser.recognise(workbook, file: "priority-2.xlsx")
+/// outcome.value.actions.map(\.key)   // ["1.1A", "1.2C", "3.1F", ...]
+/// ```
+public enum Recogniser {
+  /// Reads a workbook as one plan.
+  ///
+  /// - Parameters:
+  ///   - workbook: the grid, from any reader.
+  ///   - file: the file as the user named it (used in every location).
+  ///   - options: sheets to read and how to read them.
+  /// - Returns: the plan and the recogniser's diagnostics, in sheet and cell order.
+  /// - Throws: `TrackerError.sheetNotFound` when `options.sheets` names a missing sheet.
+  public static func recognise(
+    _ workbook: Workbook, file: String, options: RecogniserOptions = RecogniserOptions()
+  ) throws(TrackerError) -> Outcome<Plan> {
+    let sheets = try selectSheets(workbook, file: file, options.sheets)
+    var assembly = PlanAssembly(file: file, options: options)
+    var noHeader: [Sheet] = []
+    // A key on a sheet of its own serves every sheet without a key.
+    for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
+      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
+    }
+    func context(_ sheet: Sheet) -> SheetContext {
+      SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+    }
+    for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
+    assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
+    let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name))
+    return Outcome(value: assembly.plan(), diagnostics: diagnostics)
+  }
+
+  private static func selectSheets(_ workbook: Workbook, file: String, _ wanted: [String]) throws(TrackerError) -> [Sheet] {
+    guard !wanted.isEmpty else { return workbook.sheets }
+    var out: [Sheet] = []
+    for name in wanted {
+      if let sheet = workbook.sheets.first(where: { $0.name == name })
+        ?? Int(name).flatMap({ n in workbook.sheets.indices.contains(n - 1) ? workbook.sheets[n - 1] : nil })
+      {
+        out.append(sheet)
+      } else {
+        throw .sheetNotFound(file: file, name: name, available: workbook.sheets.map(\.name))
+      }
+    }
+    return out
+  }
+}

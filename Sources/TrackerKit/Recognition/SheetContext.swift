@@ -1,0 +1,101 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// One sheet being recognised: its rows by number, and how to name its cells.
+struct SheetContext {
+  /// The file as the user named it.
+  let file: String
+  /// The sheet.
+  let sheet: Sheet
+  /// Whether the sheet came from CSV/TSV (locations then carry the line, no sheet).
+  let isDelimited: Bool
+  /// The workbook's cell styles (for fills).
+  let styles: [CellStyle]
+  /// CSV/TSV rows that were shorter before padding (row → field count).
+  var shortRows: [Int: Int] = [:]
+
+  /// A row's own field count (CSV/TSV), before the reader padded it.
+  func fieldCount(_ row: Row) -> Int { shortRows[row.number] ?? row.cells.last?.column ?? 0 }
+
+  /// The location of a cell.
+  func location(row: Int, column: Int) -> SourceLocation {
+    let line = isDelimited ? sheet.row(row)?.line : nil
+    return SourceLocation(
+      file: file, sheet: isDelimited ? nil : sheet.name, cell: CellAddress(row: row, column: column), line: line)
+  }
+
+  /// The location of a cell in a row already at hand.
+  func location(_ row: Row, column: Int) -> SourceLocation {
+    SourceLocation(
+      file: file, sheet: isDelimited ? nil : sheet.name, cell: CellAddress(row: row.number, column: column),
+      line: isDelimited ? row.line : nil)
+  }
+
+  /// The fill colour of a cell, when it has one.
+  func fill(_ row: Row, column: Int) -> UInt32? {
+    guard let cell = row.cells.first(where: { $0.column == column }), styles.indices.contains(cell.style) else {
+      return nil
+    }
+    return styles[cell.style].fillRGB
+  }
+}
+
+/// How a cell value reads as text in a tracker.
+enum CellText {
+  /// The text a person reads: text as is, numbers shortest, month-formatted
+  /// dates as `Dec-19`, other dates as `dd/mm/yyyy`.
+  static func of(_ value: CellValue) -> String {
+    switch value {
+    case .date(let d):
+      switch d.display {
+      case .month: return monthLabel(year: d.year, month: d.month)
+      case .date: return dayLabel(year: d.year, month: d.month, day: d.day)
+      case .dateTime, .time: return d.isoText
+      }
+    default: return value.displayText
+    }
+  }
+
+  /// `Dec-19`.
+  static func monthLabel(year: Int, month: Int) -> String {
+    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let yy = year % 100
+    return names[max(0, min(11, month - 1))] + "-" + (yy < 10 ? "0" : "") + String(yy)
+  }
+
+  /// `30/04/2021`.
+  static func dayLabel(year: Int, month: Int, day: Int) -> String {
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return two(day) + "/" + two(month) + "/" + String(year)
+  }
+
+  /// Whether a value holds any text.
+  static func isBlank(_ value: CellValue) -> Bool {
+    switch value {
+    case .empty: return true
+    case .text(let s): return s.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+    default: return false
+    }
+  }
+
+  /// The period a header cell names: a text label, or a date cell shown as
+  /// a month (or a day).
+  static func periodLabel(_ value: CellValue) -> PeriodLabel? {
+    switch value {
+    case .date(let d):
+      switch d.display {
+      case .month:
+        let start = CivilDate(year: d.year, month: d.month, day: 1)
+        let end = CivilDate(year: d.year, month: d.month, day: CivilDate.daysIn(month: d.month, year: d.year))
+        return .period(kind: .month, start: start, end: end, id: PeriodLabel.id(kind: .month, start: start, end: end))
+      case .date, .dateTime:
+        let day = CivilDate(year: d.year, month: d.month, day: d.day)
+        return .period(kind: .date, start: day, end: day, id: PeriodLabel.id(kind: .date, start: day, end: day))
+      case .time: return nil
+      }
+    case .text(let s): return s.utf8.count <= 80 ? PeriodLabel.parse(s) : nil
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import Diagnostics
+import TrackerModel
+
+/// Where a sheet's action table is and what each column means.
+struct TableLayout {
+  /// The header row (1-based).
+  var headerRow: Int
+  /// The row of period labels under a group header (seed row 6), if any.
+  var periodRow: Int?
+  /// Column of each mapped field.
+  var fields: [HeaderField: Int] = [:]
+  /// Review periods in column order (duplicates excluded), with `column` set.
+  var periods: [Period] = []
+  /// Unmapped columns kept verbatim: column and header name.
+  var extras: [(column: Int, name: String)] = []
+  /// The key over the period columns (seed E5), if any.
+  var periodLegend: [LegendEntry] = []
+  /// The group label over the period columns (`Progress`), if any.
+  var periodGroup: String?
+  /// How many fields the header row has (for ragged-row reports).
+  var headerWidth: Int = 0
+
+  /// The first data row.
+  var dataStart: Int { (periodRow ?? headerRow) + 1 }
+
+  /// The column a field sits in.
+  func column(_ field: HeaderField) -> Int? { fields[field] }
+}

@@ -1,0 +1,194 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+extension TableReader {
+  /// Builds the action on one data row.
+  mutating func buildAction(_ row: Row) -> Action {
+    let rowAt = context.location(row, column: 1)
+    let (key, letter, focusRef, rawRef) = identify(row)
+    let actionText = text(row, .action).map { MarkupText(RefParser.action($0).text).text } ?? ""
+    var action = Action(
+      key: key, focusRef: focusRef, priorityId: currentPriorityId, letter: letter, rawRef: rawRef, text: actionText,
+      source: rowAt)
+    readLeads(row, into: &action)
+    if let raw = text(row, .accountable) { action.accountable = LeadSplitter.split(raw, source: at(row, .accountable)) }
+    if let raw = text(row, .subGroup) { action.subGroup = MarkupText(raw).text }
+    if let raw = text(row, .impact) {
+      action.impact = MarkupText(raw).paragraphs
+      action.impactRaw = raw
+    }
+    readDue(row, into: &action)
+    readPercent(row, into: &action)
+    readStatuses(row, into: &action)
+    readNotes(row, into: &action)
+    readEvidence(row, into: &action)
+    for (column, name) in layout.extras {
+      let value = row.value(at: column)
+      guard !CellText.isBlank(value) else { continue }
+      action.extra.append(ExtraField(column: name, value: CellText.of(value), source: context.location(row, column: column)))
+    }
+    return action
+  }
+
+  /// Key, letter, focus ref and raw ref, from the ref column or the focus
+  /// area and the action's letter.
+  private mutating func identify(_ row: Row) -> (String, String?, String?, String) {
+    let cell = text(row, .action).map(RefParser.action)
+    var letter = cell?.letter
+    let focusRef = currentFocus.flatMap { $0.ref.isEmpty ? nil : $0.ref }
+    if let refText = text(row, .ref) {
+      let loc = at(row, .ref)
+      let trimmed = refText.collapsedWhitespace
+      guard let ref = RefParser.ref(trimmed) else { return (trimmed, letter, focusRef, trimmed) }
+      if ref.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(trimmed, ref.key, loc)) }
+      if let refLetter = ref.letter {
+        letter = refLetter
+        return (ref.key, letter, ref.focusRef ?? focusRef, trimmed)
+      }
+      if let l = letter, let digits = ref.focusRef {
+        return (digits + l, l, digits, trimmed)
+      }
+      return (ref.key, letter, focusRef, trimmed)
+    }
+    let rawRef = cell?.rawRef ?? ""
+    if let letter { return (RefParser.compositeKey(focusRef: focusRef, letter: letter, row: row.number), letter, focusRef, rawRef) }
+    if let n = cell?.number { return (focusRef.map { "\($0).\(n)" } ?? "\(n)", nil, focusRef, rawRef) }
+    let key = RefParser.compositeKey(focusRef: focusRef, letter: nil, row: row.number)
+    diagnostics.append(RecognitionDiagnostics.refMissing(row.number, key: key, at(row, .action)))
+    return (key, nil, focusRef, rawRef)
+  }
+
+  private mutating func readLeads(_ row: Row, into action: inout Action) {
+    guard let raw = text(row, .lead) else {
+      previousLeads = nil
+      return
+    }
+    let loc = at(row, .lead)
+    action.leadsRaw = raw
+    if LeadSplitter.isAsAbove(raw) {
+      let names = previousLeads?.leads.map(\.name).joined(separator: ", ") ?? ""
+      diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: previousLeads?.at, names: names))
+      action.leads = (previousLeads?.leads ?? []).map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
+    } else {
+      action.leads = LeadSplitter.split(raw, source: loc)
+    }
+    previousLeads = (action.leads, loc)
+  }
+
+  private mutating func readDue(_ row: Row, into action: inout Action) {
+    guard let c = layout.column(.due) else { return }
+    let value = row.value(at: c)
+    guard !CellText.isBlank(value) else { return }
+    let loc = context.location(row, column: c)
+    action.dueRaw = CellText.of(value)
+    switch value {
+    case .date(let d):
+      action.dueDate = d.display == .month ? DateValue(year: d.year, month: d.month) : DateValue(year: d.year, month: d.month, day: d.day)
+    default:
+      switch DateText.parse(CellText.of(value)) {
+      case .value(let date)?: action.dueDate = date
+      case .invalid(let reason)?: diagnostics.append(RecognitionDiagnostics.dateInvalid("due date " + reason, loc))
+      case .partial?, nil: break
+      }
+    }
+  }
+
+  private func readPercent(_ row: Row, into action: inout Action) {
+    guard let c = layout.column(.percentComplete) else { return }
+    switch row.value(at: c) {
+    case .number(let n): action.percentComplete = n <= 1 && n > 0 ? (n * 1000).rounded() / 10 : n
+    case .text(let s):
+      let digits = s.filter { $0.isNumber || $0 == "." }
+      if let n = Double(digits) { action.percentComplete = n }
+    default: break
+    }
+  }
+
+  private mutating func readStatuses(_ row: Row, into action: inout Action) {
+    action.statuses.reserveCapacity(layout.periods.count)
+    for period in layout.periods {
+      let column = period.column ?? 0
+      let value = row.value(at: column)
+      let loc = context.location(row, column: column)
+      var status = Status(raw: "", rating: .none)
+      if CellText.isBlank(value) {
+        if case .text(let s) = value { status.raw = s }
+        if let rgb = context.fill(row, column: column), let rating = FillColour.rating(rgb) {
+          let raw = status.raw
+          status = StatusVocabulary.read(Status(raw: "", rating: rating).code, legend: statusLegend).status
+          status.raw = raw
+          status.origin = .fill
+          diagnostics.append(RecognitionDiagnostics.statusFromFill(status.code, loc))
+        }
+      } else {
+        let reading = StatusVocabulary.read(CellText.of(value), legend: statusLegend)
+        status = reading.status
+        if status.rating == .unknown {
+          diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, loc))
+        } else if !reading.isCanonical {
+          statusNotes.add(status.raw, code: status.code, at: loc)
+        }
+      }
+      action.statuses.append(PeriodStatus(periodId: period.id, status: status, source: loc))
+    }
+  }
+
+  private mutating func readNotes(_ row: Row, into action: inout Action) {
+    guard let raw = text(row, .notes) else { return }
+    let loc = at(row, .notes)
+    let result = NoteSplitter.split(raw, source: loc)
+    action.notes = result.notes
+    let undated = result.notes.filter(\.undated)
+    if let first = undated.first {
+      let snippet = String(first.text.prefix(40))
+      diagnostics.append(RecognitionDiagnostics.noteUndated("note \"\(snippet)\" has no date prefix", loc))
+    } else if result.hasUndatedContinuation,
+      let note = result.notes.first(where: { $0.text.utf8.contains(10) })
+    {
+      diagnostics.append(RecognitionDiagnostics.noteUndated(
+        "undated paragraphs continue the \(note.prefix ?? "dated") note", loc))
+    }
+    for prefix in result.partialPrefixes { diagnostics.append(RecognitionDiagnostics.notePartialDate(prefix, loc)) }
+    for reason in result.invalidDates { diagnostics.append(RecognitionDiagnostics.dateInvalid("note date " + reason, loc)) }
+    for note in result.notes {
+      for match in CrossRefFinder.find(in: note.text) {
+        action.crossRefs.append(CrossRef(
+          fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
+          resolution: .unresolved))
+      }
+    }
+  }
+
+  private mutating func readEvidence(_ row: Row, into action: inout Action) {
+    guard let raw = text(row, .evidence) else {
+      previousEvidence = nil
+      return
+    }
+    let loc = at(row, .evidence)
+    let result = EvidenceSplitter.split(raw, source: loc)
+    if result.isAsAbove {
+      let previous = previousEvidence
+      let summary = previous.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
+      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previous?.at, summary: summary))
+      if let previous, !previous.items.isEmpty {
+        action.evidence = previous.items.map {
+          EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, resolvedTo: previous.at, raw: raw, source: loc)
+        }
+      } else {
+        action.evidence = [EvidenceItem(text: MarkupText(raw).text, raw: raw, source: loc)]
+      }
+    } else {
+      action.evidence = result.items
+      for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
+    }
+    for item in action.evidence where item.resolvedTo == nil {
+      for match in CrossRefFinder.find(in: item.text) {
+        action.crossRefs.append(CrossRef(
+          fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
+          resolution: .unresolved))
+      }
+    }
+    previousEvidence = (action.evidence, loc)
+  }
+}

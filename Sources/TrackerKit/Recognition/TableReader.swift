@@ -1,0 +1,172 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// Reads one sheet's action table (below the header) into focus areas and
+/// actions, filling down the hierarchy columns only, skipping blank rows,
+/// and keeping rows after the table as unparsed blocks.
+struct TableReader {
+  let context: SheetContext
+  let layout: TableLayout
+  /// The sheet's priority (from the preamble or the sheet name), used when
+  /// there is no priority column.
+  let sheetPriorityId: String?
+  /// The key that gives period statuses their meaning.
+  let statusLegend: [LegendEntry]
+
+  var diagnostics: [Diagnostic] = []
+  var actions: [Action] = []
+  var focusAreas: [FocusArea] = []
+  var priorities: [Priority] = []
+  var unparsed: [Block] = []
+  var evidenceLog: [EvidenceDoc] = []
+
+  var currentPriorityId: String?
+  var currentFocus: FocusArea?
+  var focusFirstSeen: [String: SourceLocation] = [:]
+  var previousLeads: (leads: [Lead], at: SourceLocation)?
+  var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
+  var statusNotes = StatusNormalisations()
+  var ragged: (first: Int, last: Int, fields: Int)?
+
+  init(context: SheetContext, layout: TableLayout, sheetPriorityId: String?, statusLegend: [LegendEntry]) {
+    self.context = context
+    self.layout = layout
+    self.sheetPriorityId = sheetPriorityId
+    self.statusLegend = statusLegend
+    self.currentPriorityId = sheetPriorityId
+  }
+
+  /// Reads every row below the header.
+  mutating func read() {
+    let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
+    let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
+    var index = rows.startIndex
+    while index < rows.endIndex {
+      let row = rows[index]
+      if isBlank(row) {
+        index += 1
+        continue
+      }
+      if row.number > lastDataRow || TrailingBlocks.isHeaderLike(row) {
+        TrailingBlocks.read(rows[index...], context: context, into: &self)
+        break
+      }
+      checkRagged(row)
+      updateHierarchy(row)
+      if isActionRow(row) {
+        actions.append(buildAction(row))
+      } else if !hasHierarchyText(row) {
+        let cells = row.cells.filter { !CellText.isBlank($0.value) }.map {
+          RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
+        }
+        unparsed.append(Block(kind: "row", cells: cells))
+        diagnostics.append(RecognitionDiagnostics.trailingBlock(
+          "row \(row.number) is neither an action nor a heading", context.location(row, column: row.cells.first?.column ?? 1)))
+      }
+      index += 1
+    }
+    flushRagged()
+    diagnostics += statusNotes.diagnostics()
+  }
+
+  /// Whether a row carries an action: action, ref, status or notes text.
+  func isActionRow(_ row: Row) -> Bool {
+    for field in [HeaderField.action, .ref, .notes] {
+      if let c = layout.column(field), !CellText.isBlank(row.value(at: c)) { return true }
+    }
+    return layout.periods.contains { !CellText.isBlank(row.value(at: $0.column ?? 0)) }
+  }
+
+  private func hasHierarchyText(_ row: Row) -> Bool {
+    [HeaderField.priority, .focusArea].contains { f in layout.column(f).map { !CellText.isBlank(row.value(at: $0)) } ?? false }
+  }
+
+  private func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { CellText.isBlank($0.value) } }
+
+  func text(_ row: Row, _ field: HeaderField) -> String? {
+    guard let c = layout.column(field) else { return nil }
+    let value = row.value(at: c)
+    return CellText.isBlank(value) ? nil : CellText.of(value)
+  }
+
+  func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
+    context.location(row, column: layout.column(field) ?? 1)
+  }
+
+  /// Fills down the priority and focus area (and registers new ones).
+  private mutating func updateHierarchy(_ row: Row) {
+    if let raw = text(row, .priority) {
+      let clean = MarkupText(raw).text
+      let label = RefParser.area(clean, requireKeyword: false)
+      let id = label?.id ?? clean.collapsedWhitespace
+      currentPriorityId = id
+      if !priorities.contains(where: { $0.id == id }) {
+        priorities.append(Priority(id: id, rawLabel: label?.rawLabel, title: label?.title ?? clean, source: at(row, .priority)))
+      }
+    }
+    guard let raw = text(row, .focusArea) else { return }
+    let clean = MarkupText(raw).text
+    let loc = at(row, .focusArea)
+    guard let cell = RefParser.focus(clean) else {
+      let area = FocusArea(ref: "", rawRef: "", title: clean.collapsedWhitespace, priorityId: currentPriorityId, source: loc)
+      currentFocus = area
+      focusAreas.append(area)
+      return
+    }
+    if cell.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(cell.rawRef, cell.ref, loc)) }
+    if let first = focusFirstSeen[cell.ref] {
+      if currentFocus?.ref != cell.ref { diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first)) }
+    } else {
+      focusFirstSeen[cell.ref] = loc
+      focusAreas.append(FocusArea(ref: cell.ref, rawRef: cell.rawRef, title: cell.title, priorityId: currentPriorityId, source: loc))
+    }
+    currentFocus = FocusArea(ref: cell.ref, rawRef: cell.rawRef, title: cell.title, priorityId: currentPriorityId, source: loc)
+  }
+
+  private mutating func checkRagged(_ row: Row) {
+    guard context.isDelimited else { return }
+    let fields = context.fieldCount(row)
+    if fields == layout.headerWidth {
+      flushRagged()
+      return
+    }
+    if let run = ragged, run.fields == fields, run.last < row.number {
+      ragged = (run.first, row.number, fields)
+    } else {
+      flushRagged()
+      ragged = (row.number, row.number, fields)
+    }
+  }
+
+  private mutating func flushRagged() {
+    guard let run = ragged else { return }
+    diagnostics.append(RecognitionDiagnostics.raggedRow(
+      rows: run.first...run.last, fields: run.fields, header: layout.headerWidth, context.location(row: run.first, column: 1)))
+    ragged = nil
+  }
+}
+
+/// Collects `status.normalised` findings per distinct raw text, so a
+/// tracker written in words gets one finding per word, not per cell.
+struct StatusNormalisations {
+  private var order: [String] = []
+  private var seen: [String: (code: String, count: Int, first: SourceLocation, more: [SourceLocation])] = [:]
+
+  mutating func add(_ raw: String, code: String, at: SourceLocation) {
+    if var entry = seen[raw] {
+      entry.count += 1
+      if entry.more.count < 20 { entry.more.append(at) }
+      seen[raw] = entry
+    } else {
+      order.append(raw)
+      seen[raw] = (code, 1, at, [])
+    }
+  }
+
+  func diagnostics() -> [Diagnostic] {
+    order.compactMap { raw in
+      seen[raw].map { RecognitionDiagnostics.statusNormalised(raw, as: $0.code, count: $0.count, $0.first, related: $0.more) }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import Diagnostics
+import Grid
+import TrackerModel
+
+/// Rows after the action table: evidence logs, footers, other tables. Kept
+/// verbatim as unparsed blocks (one per run of non-blank rows); an evidence
+/// log (`ID | Document | Date | Owner` with `E12` codes) is also read.
+enum TrailingBlocks {
+  /// A row that starts another table: two or more exact header synonyms, or
+  /// an evidence-log header.
+  static func isHeaderLike(_ row: Row) -> Bool {
+    var exact = 0
+    var short = 0
+    for cell in row.cells {
+      guard case .text(let s) = cell.value, s.utf8.count <= 40 else { continue }
+      short += 1
+      if HeaderField.isExactSynonym(s) { exact += 1 }
+      if exact >= 2 { return true }
+    }
+    return short >= 2 && evidenceLogColumns(row) != nil
+  }
+
+  /// The code and title columns of an evidence-log header.
+  static func evidenceLogColumns(_ row: Row) -> (code: Int, title: Int)? {
+    var code: Int?
+    var title: Int?
+    for cell in row.cells {
+      guard case .text(let s) = cell.value, s.utf8.count <= 40 else { continue }
+      let h = HeaderField.normalise(s)
+      if code == nil, ["id", "code", "evidence id", "evidence code", "e code", "ref", "evidence ref"].contains(h) {
+        code = cell.column
+      } else if title == nil, ["document", "title", "evidence", "name", "description", "document title"].contains(h) {
+        title = cell.column
+      }
+    }
+    guard let code, let title else { return nil }
+    return (code, title)
+  }
+
+  /// Reads the rows from the end of the table to the end of the sheet.
+  static func read(_ rows: ArraySlice<Row>, context: SheetContext, into reader: inout TableReader) {
+    var block: [Row] = []
+    func flush() {
+      guard let first = block.first else { return }
+      let cells = block.flatMap { row in
+        row.cells.filter { !CellText.isBlank($0.value) }.map {
+          RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
+        }
+      }
+      var kind = "footer"
+      if let columns = evidenceLogColumns(first) {
+        kind = "evidenceLog"
+        reader.evidenceLog += evidenceDocs(block, columns: columns, header: first, context: context)
+      } else if isHeaderLike(first) {
+        kind = "table"
+      }
+      reader.unparsed.append(Block(kind: kind, cells: cells))
+      let what = kind == "evidenceLog" ? "an evidence log" : kind == "table" ? "another table" : "a footer"
+      reader.diagnostics.append(RecognitionDiagnostics.trailingBlock(
+        "rows \(first.number)–\(block.last?.number ?? first.number) after the action table are \(what)",
+        context.location(first, column: first.cells.first { !CellText.isBlank($0.value) }?.column ?? 1)))
+      block = []
+    }
+    for row in rows {
+      if row.cells.allSatisfy({ CellText.isBlank($0.value) }) {
+        flush()
+      } else {
+        block.append(row)
+      }
+    }
+    flush()
+  }
+
+  static func evidenceDocs(_ rows: [Row], columns: (code: Int, title: Int), header: Row, context: SheetContext) -> [EvidenceDoc] {
+    var docs: [EvidenceDoc] = []
+    for row in rows.dropFirst() {
+      let code = CellText.of(row.value(at: columns.code)).collapsedWhitespace
+      guard EvidenceSplitter.eCode(code) == code else { continue }
+      var fields: [String: String] = [:]
+      for cell in row.cells where cell.column != columns.code && cell.column != columns.title && !CellText.isBlank(cell.value) {
+        let name = CellText.of(header.value(at: cell.column)).collapsedWhitespace
+        fields[name.isEmpty ? CellAddress.columnName(cell.column) : name] = CellText.of(cell.value)
+      }
+      docs.append(EvidenceDoc(
+        code: code, title: CellText.of(row.value(at: columns.title)).collapsedWhitespace, fields: fields,
+        source: context.location(row, column: columns.code)))
+    }
+    return docs
+  }
+}

@@ -1,0 +1,106 @@
+import DelimitedFormat
+public import Diagnostics
+import Grid
+import XLSXFormat
+public import TrackerModel
+
+/// The file formats wsoa reads and writes trackers in.
+public enum TrackerFormat: String, Sendable, CaseIterable {
+  /// Excel workbook.
+  case xlsx
+  /// Comma-separated values.
+  case csv
+  /// Tab-separated values.
+  case tsv
+  /// The `wsoa/1` JSON document.
+  case json
+
+  /// The format a path's extension names (`.txt` reads as TSV/CSV by content).
+  public static func from(path: String) -> TrackerFormat? {
+    let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }?.lowercased()
+    switch ext {
+    case "xlsx", "xlsm": return .xlsx
+    case "csv": return .csv
+    case "tsv", "tab", "txt": return .tsv
+    case "json": return .json
+    default: return nil
+    }
+  }
+}
+
+/// How to load a tracker.
+public struct LoadOptions: Sendable {
+  /// The input format; from the extension when `nil`.
+  public var format: TrackerFormat?
+  /// Sheets to read (XLSX), by name or 1-based number; empty reads all.
+  public var sheets: [String]
+  /// How mixed codes such as `G/A` are read.
+  public var mixedStatusReading: MixedStatusReading
+
+  /// Creates options.
+  public init(format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards) {
+    self.format = format
+    self.sheets = sheets
+    self.mixedStatusReading = mixedStatusReading
+  }
+}
+
+/// Reads a tracker file of any supported format into the canonical model:
+/// XLSX and CSV/TSV through the recogniser (our own long CSV through
+/// `LongCSVReader`), `wsoa/1` JSON through `PlanJSONReader`.
+public enum TrackerLoader {
+  /// Loads a tracker.
+  ///
+  /// - Parameters:
+  ///   - path: the file as the user named it.
+  ///   - options: format, sheets, mixed-code reading.
+  /// - Returns: the plan, with the reader's and the recogniser's diagnostics.
+  /// - Throws: `TrackerError` (unknown format, missing sheet, bad JSON),
+  ///   `DelimitedError` (CSV/TSV unreadable), or the XLSX reader's error.
+  public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> Outcome<Plan> {
+    guard let format = options.format ?? TrackerFormat.from(path: path) else { throw TrackerError.unknownFormat(file: path) }
+    switch format {
+    case .csv, .tsv: return try loadDelimited(path, options)
+    case .json: return try loadJSON(path)
+    case .xlsx: return try loadXLSX(path, options)
+    }
+  }
+
+  /// Whether a load error means the input does not exist (exit 66) rather
+  /// than that it is unreadable (exit 65).
+  public static func isMissingInput(_ error: any Error) -> Bool {
+    switch error {
+    case let e as DelimitedError: return e.isMissingInput
+    case TrackerError.fileNotFound: return true
+    default: return false
+    }
+  }
+
+  private static func loadDelimited(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
+    var builder = WorkbookBuilder()
+    let report = try DelimitedReader().read(contentsOf: path, into: &builder)
+    let workbook = builder.workbook
+    if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
+      let outcome = LongCSVReader.read(sheet, file: path)
+      return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
+    }
+    let recognised = try Recogniser.recognise(
+      workbook, file: path,
+      options: RecogniserOptions(
+        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows))
+    return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
+  }
+
+  private static func loadJSON(_ path: String) throws -> Outcome<Plan> {
+    guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
+    return try PlanJSONReader.read(bytes, file: path)
+  }
+
+  private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
+    guard FileProbe.kind(path) != .missing else { throw TrackerError.fileNotFound(path: path) }
+    let reader = try XLSXReader(path: path)
+    let workbook = try reader.readWorkbook(.all)
+    return try Recogniser.recognise(
+      workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
+  }
+}

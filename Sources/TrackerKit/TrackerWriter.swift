@@ -1,0 +1,58 @@
+import AtomicOutput
+public import Diagnostics
+public import TrackerModel
+
+/// How to write a plan.
+public struct WriteOptions: Sendable {
+  /// The output format.
+  public var format: TrackerFormat
+  /// CSV/TSV shape.
+  public var shape: CSVShape
+  /// JSON indentation (two spaces, one value per line) or compact.
+  public var prettyJSON: Bool
+  /// Start CSV/TSV with a UTF-8 byte-order mark (for Excel).
+  public var byteOrderMark: Bool
+
+  /// Creates options.
+  public init(format: TrackerFormat, shape: CSVShape = .wide, prettyJSON: Bool = true, byteOrderMark: Bool = false) {
+    self.format = format
+    self.shape = shape
+    self.prettyJSON = prettyJSON
+    self.byteOrderMark = byteOrderMark
+  }
+}
+
+/// Writes a plan in any output format, atomically to a file or to standard output.
+public enum TrackerWriter {
+  /// Writes a plan.
+  ///
+  /// - Parameters:
+  ///   - plan: the plan.
+  ///   - findings: diagnostics to embed (JSON) or list (XLSX).
+  ///   - path: the output file, or `nil` / `-` for standard output (not for XLSX).
+  ///   - options: format and shape.
+  /// - Throws: `OutputError` when the file cannot be written; `TrackerError.cannotWrite`
+  ///   when a value does not fit the format.
+  public static func write(_ plan: Plan, findings: [Diagnostic], to path: String?, options: WriteOptions) throws {
+    if options.format == .xlsx {
+      guard let path, path != "-" else {
+        throw TrackerError.cannotWrite(file: "<stdout>", reason: "XLSX is written to a file; give -o OUT.xlsx")
+      }
+      try PlanXLSXWriter.write(plan, findings: findings, to: path)
+      return
+    }
+    let body: (ByteSink) throws -> Void = { sink in
+      switch options.format {
+      case .json: PlanJSONWriter.write(plan, findings: findings, to: sink, pretty: options.prettyJSON)
+      case .csv, .tsv:
+        PlanCSVWriter.write(plan, shape: options.shape, to: sink, tab: options.format == .tsv, byteOrderMark: options.byteOrderMark)
+      case .xlsx: break
+      }
+    }
+    if let path, path != "-" {
+      try AtomicFile.write(to: path, body)
+    } else {
+      try AtomicFile.writeStandardOutput(body)
+    }
+  }
+}

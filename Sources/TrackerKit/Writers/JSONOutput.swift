@@ -1,0 +1,158 @@
+import AtomicOutput
+
+/// A small streaming JSON writer over a byte buffer: objects and arrays with
+/// commas and (optionally) two-space indentation handled for the caller,
+/// strings escaped per RFC 8259 with UTF-8 passed through. Flushes to a
+/// `ByteSink` every 1 MiB, so a 100,000-action plan never sits in memory as text.
+struct JSONOutput {
+  private var bytes: [UInt8] = []
+  private let sink: ByteSink?
+  private let pretty: Bool
+  /// Per open container: whether it already holds an element.
+  private var hasElement: [Bool] = []
+  private var afterKey = false
+
+  /// Writes to a sink (flushing as it goes), or collects bytes when `sink` is nil.
+  init(sink: ByteSink?, pretty: Bool) {
+    self.sink = sink
+    self.pretty = pretty
+    bytes.reserveCapacity(1 << 20 + 4096)
+  }
+
+  /// The bytes collected (when there is no sink).
+  var collected: [UInt8] { bytes }
+
+  /// Hands buffered bytes to the sink.
+  mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes { sink.write($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func maybeFlush() {
+    if sink != nil, bytes.count >= 1 << 20 { flush() }
+  }
+
+  private mutating func newline() {
+    bytes.append(10)
+    for _ in 0..<hasElement.count { bytes.append(32); bytes.append(32) }
+  }
+
+  /// Containers nested deeper than this are written on one line, so a
+  /// document has one plan element (an action, a period, a finding) per line.
+  static let prettyDepth = 3
+
+  /// Comma and indentation before a value (not after a key).
+  private mutating func beforeValue() {
+    if afterKey {
+      afterKey = false
+      return
+    }
+    guard !hasElement.isEmpty else { return }
+    if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    hasElement[hasElement.count - 1] = true
+    if pretty, hasElement.count <= Self.prettyDepth { newline() }
+  }
+
+  mutating func beginObject() {
+    beforeValue()
+    bytes.append(UInt8(ascii: "{"))
+    hasElement.append(false)
+  }
+
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  mutating func beginArray() {
+    beforeValue()
+    bytes.append(UInt8(ascii: "["))
+    hasElement.append(false)
+  }
+
+  mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  private mutating func close(_ byte: UInt8) {
+    let depth = hasElement.count
+    let had = hasElement.popLast() ?? false
+    if pretty, had, depth <= Self.prettyDepth { newline() }
+    bytes.append(byte)
+    maybeFlush()
+  }
+
+  /// Writes `"name":` (the name must need no escaping).
+  mutating func key(_ name: StaticString) {
+    beforeValue()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
+    afterKey = true
+  }
+
+  /// Writes `"name":` for a dynamic name.
+  mutating func key(string name: String) {
+    string(name)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
+    afterKey = true
+  }
+
+  mutating func string(_ value: String) {
+    beforeValue()
+    var s = value
+    s.withUTF8 { escape($0) }
+  }
+
+  mutating func int(_ value: Int) {
+    beforeValue()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// A number: integers without a fraction, others in Swift's shortest form.
+  mutating func double(_ value: Double) {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+      int(Int(value))
+    } else if value.isFinite {
+      beforeValue()
+      bytes.append(contentsOf: value.description.utf8)
+    } else {
+      null()
+    }
+  }
+
+  mutating func bool(_ value: Bool) {
+    beforeValue()
+    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+  }
+
+  mutating func null() {
+    beforeValue()
+    bytes.append(contentsOf: [110, 117, 108, 108])
+  }
+
+  private mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    var runStart = 0
+    for i in 0..<s.count {
+      let b = s[i]
+      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+      if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
+      bytes.append(UInt8(ascii: "\\"))
+      switch b {
+      case 0x22: bytes.append(0x22)
+      case 0x5C: bytes.append(0x5C)
+      case 0x0A: bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(UInt8(ascii: "t"))
+      case 0x08: bytes.append(UInt8(ascii: "b"))
+      case 0x0C: bytes.append(UInt8(ascii: "f"))
+      default:
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+      }
+      runStart = i + 1
+    }
+    if s.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

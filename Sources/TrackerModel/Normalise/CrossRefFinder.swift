@@ -1,0 +1,52 @@
+/// Finds cross-references in notes and evidence (domain.md §5.2):
+/// `SEE 6E`, `See [4a above]`, `see 4.2`. `See <words>` without a number
+/// names a document (`(See SEND Strategy)`) and is not a cross-reference.
+public enum CrossRefFinder {
+  /// One reference found in text.
+  public struct Match: Hashable, Sendable {
+    /// The reference as written (`See [4a above]`).
+    public var text: String
+    /// The normalised target key (`4A`).
+    public var targetKey: String
+  }
+
+  /// Every cross-reference in the text, in order.
+  public static func find(in text: String) -> [Match] {
+    let b = Array(text.utf8)
+    var out: [Match] = []
+    var i = 0
+    while i + 3 < b.count {
+      guard TextBytes.hasPrefixCI(b, i, "see"), !TextBytes.isWordBefore(b, i), !TextBytes.isLetter(b.at(i + 3)) else {
+        i += 1
+        continue
+      }
+      var j = TextBytes.skipSpaces(b, i + 3)
+      var bracket = false
+      if b.at(j) == UInt8(ascii: "[") {
+        bracket = true
+        j = TextBytes.skipSpaces(b, j + 1)
+      }
+      guard let (digits, numberEnd) = RefParser.dottedNumber(b, j) else {
+        i += 3
+        continue
+      }
+      var end = numberEnd
+      var letter = ""
+      var k = numberEnd
+      if b.at(k) == 32 { k += 1 }
+      if TextBytes.isLetter(b.at(k)), !TextBytes.isLetter(b.at(k + 1)) {
+        letter = String(UnicodeScalar(b[k] & 0xDF))
+        end = k + 1
+      }
+      var m = TextBytes.skipSpaces(b, end)
+      for word: StaticString in ["above", "below"] where TextBytes.hasPrefixCI(b, m, word) && !TextBytes.isLetter(b.at(m + 5)) {
+        end = m + 5
+        m = TextBytes.skipSpaces(b, end)
+      }
+      if bracket, b.at(m) == UInt8(ascii: "]") { end = m + 1 }
+      out.append(Match(text: TextBytes.string(b, i, end), targetKey: digits + letter))
+      i = end
+    }
+    return out
+  }
+}

@@ -1,0 +1,219 @@
+/// A cell's text as clean paragraphs: HTML fragments (`<p>`, `<br>`,
+/// entities) and line breaks become paragraph breaks, other tags are
+/// stripped, runs of spaces collapse to one (domain.md §5.5).
+///
+/// Markup is handled only when the cell contains tags, so a bare `&` (the
+/// seed's `C&F Act`) and text like `a < b` stay as written. Clean text keeps
+/// a map back to the raw bytes (a few runs per paragraph), so a split piece
+/// (one note, one evidence item) can hand back its exact raw slice.
+///
+/// ```swift
+/// MarkupText("<p>Feb 2021: Done.</p> <p>C&amp;F &amp; more</p>").paragraphs
+/// // ["Feb 2021: Done.", "C&F & more"]
+/// ```
+public struct MarkupText: Sendable {
+  /// One paragraph (or line) of clean text.
+  struct Paragraph: Sendable {
+    /// Clean UTF-8 bytes.
+    var bytes: [UInt8] = []
+    /// Runs mapping clean to raw: from clean index `runOut[i]` on, clean
+    /// byte `k` came from raw index `runRaw[i] + (k - runOut[i])`.
+    var runOut: [Int32] = []
+    var runRaw: [Int32] = []
+    /// The raw index just after the paragraph's last clean byte.
+    var rawEnd: Int = 0
+
+    /// The raw index a clean byte came from.
+    func rawIndex(_ k: Int) -> Int {
+      var low = 0
+      var high = runOut.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if Int(runOut[mid]) <= k { low = mid } else { high = mid - 1 }
+      }
+      return Int(runRaw[low]) + (k - Int(runOut[low]))
+    }
+
+    /// The raw index where clean position `k` ends (start of byte `k`, or the end).
+    func rawEnd(at k: Int) -> Int { k >= bytes.count ? rawEnd : rawIndex(k) }
+
+    /// Appends `raw[from..<to]` unchanged.
+    mutating func appendRun(_ raw: [UInt8], _ from: Int, _ to: Int) {
+      let k = bytes.count
+      if runOut.isEmpty || Int(runRaw[runRaw.count - 1]) + (k - Int(runOut[runOut.count - 1])) != from {
+        runOut.append(Int32(k))
+        runRaw.append(Int32(from))
+      }
+      bytes.append(contentsOf: raw[from..<to])
+      rawEnd = to
+    }
+
+    mutating func append(_ b: UInt8, raw: Int, rawEnd end: Int? = nil) {
+      let k = bytes.count
+      if runOut.isEmpty || Int(runRaw[runRaw.count - 1]) + (k - Int(runOut[runOut.count - 1])) != raw {
+        runOut.append(Int32(k))
+        runRaw.append(Int32(raw))
+      }
+      bytes.append(b)
+      rawEnd = end ?? raw + 1
+    }
+  }
+
+  /// The cell's bytes as written.
+  let raw: [UInt8]
+  /// Whether the cell was read as HTML.
+  public let isMarkup: Bool
+  /// The paragraphs, in order, none empty.
+  var items: [Paragraph]
+
+  /// Cleans a cell's text.
+  public init(_ text: String) {
+    raw = Array(text.utf8)
+    isMarkup = MarkupText.containsTag(raw)
+    items = MarkupText.split(raw, markup: isMarkup)
+  }
+
+  /// The clean paragraphs, in order, none empty.
+  public var paragraphs: [String] { items.map { String(decoding: $0.bytes, as: UTF8.self) } }
+
+  /// The paragraphs joined with line breaks.
+  public var text: String {
+    guard items.count != 1 else { return String(decoding: items[0].bytes, as: UTF8.self) }
+    return paragraphs.joined(separator: "\n")
+  }
+
+  /// The raw text from clean position `from` (paragraph, byte) up to clean
+  /// position `to` (exclusive; `to` may be `(p, bytes.count)`).
+  func rawSlice(from: (Int, Int), to: (Int, Int)) -> String {
+    guard from.0 < items.count, to.0 < items.count, from.1 < items[from.0].bytes.count, to.1 > 0 else {
+      return ""
+    }
+    let a = items[from.0].rawIndex(from.1)
+    let b = items[to.0].rawEnd(at: to.1)
+    return a < b ? String(decoding: raw[a..<b], as: UTF8.self) : ""
+  }
+
+  /// Whether the bytes hold something shaped like an HTML tag (`<p>`, `</p>`, `<br/>`).
+  static func containsTag(_ bytes: [UInt8]) -> Bool {
+    var i = 0
+    while i + 2 < bytes.count {
+      if bytes[i] == UInt8(ascii: "<") {
+        var j = i + 1
+        if bytes[j] == UInt8(ascii: "/") { j += 1 }
+        if j < bytes.count, TextBytes.isLetter(bytes[j]), tagEnd(bytes, i) != nil { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// The index after the `>` closing the tag that starts at `i`, if it closes
+  /// before another `<` or a line break.
+  static func tagEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+    var j = i + 1
+    while j < bytes.count {
+      let b = bytes[j]
+      if b == UInt8(ascii: ">") { return j + 1 }
+      if b == UInt8(ascii: "<") || b == 10 { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  /// Whether a tag name (lower-cased letters and digits) ends a paragraph or line.
+  private static func isBreakTag(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    guard to - from <= 5 else { return false }
+    var key: UInt64 = 0
+    for i in from..<to { key = key << 8 | UInt64(TextBytes.lower(bytes[i])) }
+    switch key {
+    case 0x70, 0x6272, 0x646976, 0x6C69, 0x756C, 0x6F6C, 0x7472, 0x7461626C65: return true  // p br div li ul ol tr table
+    default: return to - from == 2 && TextBytes.lower(bytes[from]) == UInt8(ascii: "h") && TextBytes.isDigit(bytes[from + 1])
+    }
+  }
+
+  /// Whether the text is already one clean paragraph (no markup, breaks,
+  /// tabs, no-break spaces, doubled or edge spaces), the common case.
+  private static func isPlain(_ raw: [UInt8]) -> Bool {
+    guard let first = raw.first, let last = raw.last, first != 32, last != 32 else { return false }
+    var previousSpace = false
+    for b in raw {
+      switch b {
+      case 10, 13, 9, 0, 0xC2, UInt8(ascii: "<"), UInt8(ascii: "&"): return false
+      case 32:
+        if previousSpace { return false }
+        previousSpace = true
+      default: previousSpace = false
+      }
+    }
+    return true
+  }
+
+  private static func split(_ raw: [UInt8], markup: Bool) -> [Paragraph] {
+    if isPlain(raw) {
+      return [Paragraph(bytes: raw, runOut: [0], runRaw: [0], rawEnd: raw.count)]
+    }
+    var out: [Paragraph] = []
+    var cur = Paragraph()
+    cur.bytes.reserveCapacity(min(raw.count, 4096))
+    var pendingSpace = -1
+    var i = 0
+    let n = raw.count
+    while i < n {
+      let b = raw[i]
+      if b == 10 || b == 13 {
+        if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+        pendingSpace = -1
+        i += 1
+        continue
+      }
+      if markup, b == UInt8(ascii: "<"), let end = tagEnd(raw, i) {
+        var s = i + 1
+        if s < end, raw[s] == UInt8(ascii: "/") { s += 1 }
+        let nameEnd = TextBytes.digitRunEnd(raw, TextBytes.letterRunEnd(raw, s))
+        if nameEnd > s, TextBytes.isLetter(raw[s]) {
+          if isBreakTag(raw, s, nameEnd) {
+            if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+            pendingSpace = -1
+          }
+          i = end
+          continue
+        }
+      }
+      if markup, b == UInt8(ascii: "&"), let (decoded, end) = HTMLEntities.decode(raw, i) {
+        if decoded == [32] {
+          if pendingSpace < 0 { pendingSpace = i }
+        } else {
+          if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
+          pendingSpace = -1
+          for d in decoded { cur.append(d, raw: i, rawEnd: end) }
+        }
+        i = end
+        continue
+      }
+      if b == 32 || b == 9 || (b == 0xC2 && i + 1 < n && raw[i + 1] == 0xA0) {
+        if pendingSpace < 0 { pendingSpace = i }
+        i += b == 0xC2 ? 2 : 1
+        continue
+      }
+      if b != 0 {
+        if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
+        pendingSpace = -1
+        // Copy the run of plain bytes that follows in one go.
+        var j = i + 1
+        while j < n {
+          let c = raw[j]
+          if c == 32 || c == 9 || c == 10 || c == 13 || c == 0 || c == 0xC2 || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") {
+            break
+          }
+          j += 1
+        }
+        cur.appendRun(raw, i, j)
+        i = j
+        continue
+      }
+      i += 1
+    }
+    if !cur.bytes.isEmpty { out.append(cur) }
+    return out
+  }
+}

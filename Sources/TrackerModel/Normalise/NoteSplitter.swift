@@ -1,0 +1,143 @@
+/// Splits a progress-notes cell into dated notes on date prefixes, exactly
+/// as domain.md §5.3 says:
+///
+/// - (a) at the start of a paragraph or line: `<date>` then `:`, `–`, `—`
+///   or `-`, where `<date>` is any form `DateText` reads (`Feb 2021`,
+///   `Sept 2021`, `Dec-19`, `15/11/2022`, `7 January 2025`, `2021-02-14`,
+///   `Q3 2024/25`, or a bare `Q2`, which is partial);
+/// - (b) anywhere: `<month-name> <yyyy>:` or `<Mmm-yy>:` (colon only).
+///
+/// Text before the first prefix is an undated note; undated paragraphs after
+/// a dated one continue it. Dates inside sentences (`in Nov 2021`, `by Sept
+/// 2021 -`) are not prefixes.
+public enum NoteSplitter {
+  /// The notes of one cell, and what to report about it.
+  public struct Result: Hashable, Sendable {
+    /// The notes, in source order.
+    public var notes: [ProgressNote]
+    /// Whether undated paragraphs were folded into a dated note (`note.undated`).
+    public var hasUndatedContinuation: Bool
+    /// Partial prefixes such as `Q2` (`note.partial_date`).
+    public var partialPrefixes: [String]
+    /// Why prefixes were not real dates (`date.invalid`).
+    public var invalidDates: [String]
+  }
+
+  private struct Start {
+    var paragraph: Int
+    var at: Int
+    var textStart: Int
+    var reading: DateReading
+    var prefix: String
+  }
+
+  /// Splits a cell.
+  ///
+  /// - Parameters:
+  ///   - text: the cell as written.
+  ///   - source: the cell, given to every note.
+  public static func split(_ text: String, source: CellRef? = nil) -> Result {
+    let markup = MarkupText(text)
+    var starts: [Start] = []
+    for (p, paragraph) in markup.items.enumerated() {
+      let b = paragraph.bytes
+      var i = 1
+      if let start = lineStartPrefix(b, p) {
+        starts.append(start)
+        i = max(1, start.textStart)
+      }
+      while i < b.count {
+        if TextBytes.isLetter(b[i]), !TextBytes.isWordBefore(b, i), let start = inlinePrefix(b, i, p) {
+          starts.append(start)
+          i = start.textStart
+          continue
+        }
+        i += 1
+      }
+    }
+    var result = Result(notes: [], hasUndatedContinuation: false, partialPrefixes: [], invalidDates: [])
+    let end = (markup.items.count - 1, markup.items.last?.bytes.count ?? 0)
+    guard !markup.items.isEmpty else { return result }
+    // Leading undated note.
+    let first = starts.first.map { ($0.paragraph, $0.at) } ?? end
+    if let note = makeNote(markup, from: (0, 0), textFrom: (0, 0), to: first, start: nil, source: source) {
+      result.notes.append(note)
+    }
+    for (n, start) in starts.enumerated() {
+      let stop = n + 1 < starts.count ? (starts[n + 1].paragraph, starts[n + 1].at) : end
+      switch start.reading {
+      case .partial(let text): result.partialPrefixes.append(text)
+      case .invalid(let reason): result.invalidDates.append(reason)
+      case .value: break
+      }
+      let note = makeNote(
+        markup, from: (start.paragraph, start.at), textFrom: (start.paragraph, start.textStart), to: stop,
+        start: start, source: source)
+        ?? ProgressNote(date: date(of: start), text: "", raw: start.prefix, source: source, prefix: start.prefix)
+      if note.text.utf8.contains(10) { result.hasUndatedContinuation = true }
+      result.notes.append(note)
+    }
+    return result
+  }
+
+  private static func date(of start: Start) -> DateValue? {
+    if case .value(let d) = start.reading { return d }
+    return nil
+  }
+
+  /// Rule (a): a date at the start of a line, then `:`, `–`, `—` or `-`.
+  private static func lineStartPrefix(_ b: [UInt8], _ p: Int) -> Start? {
+    guard let (reading, end) = DateText.scan(b, 0) else { return nil }
+    let j = TextBytes.skipSpaces(b, end)
+    let dash = TextBytes.dashLength(b, j)
+    guard b.at(j) == UInt8(ascii: ":") || dash > 0 else { return nil }
+    let textStart = TextBytes.skipSpaces(b, j + max(1, dash))
+    return Start(paragraph: p, at: 0, textStart: textStart, reading: reading, prefix: TextBytes.string(b, 0, end))
+  }
+
+  /// Rule (b): `<month-name> <yyyy>:` or `<Mmm-yy>:` anywhere.
+  private static func inlinePrefix(_ b: [UInt8], _ i: Int, _ p: Int) -> Start? {
+    guard let (month, mEnd) = MonthNames.month(b, i) else { return nil }
+    var yearEnd: Int
+    var year: Int
+    if b.at(mEnd) == UInt8(ascii: "-"), mEnd - i == 3, let (y, e) = DateText.year(b, mEnd + 1, allowTwoDigits: true),
+      e - mEnd - 1 == 2
+    {
+      (year, yearEnd) = (y, e)
+    } else {
+      let s = TextBytes.skipSpaces(b, mEnd)
+      guard s > mEnd, let (y, e) = DateText.year(b, s, allowTwoDigits: false) else { return nil }
+      (year, yearEnd) = (y, e)
+    }
+    let colon = TextBytes.skipSpaces(b, yearEnd)
+    guard b.at(colon) == UInt8(ascii: ":") else { return nil }
+    return Start(
+      paragraph: p, at: i, textStart: TextBytes.skipSpaces(b, colon + 1),
+      reading: .value(DateValue(year: year, month: month)), prefix: TextBytes.string(b, i, yearEnd))
+  }
+
+  private static func makeNote(
+    _ markup: MarkupText, from: (Int, Int), textFrom: (Int, Int), to: (Int, Int), start: Start?, source: CellRef?
+  ) -> ProgressNote? {
+    var lines: [String] = []
+    var lastEnd: (Int, Int)? = nil
+    var firstPos: (Int, Int)? = nil
+    for p in textFrom.0...to.0 where p < markup.items.count {
+      let b = markup.items[p].bytes
+      let a = p == textFrom.0 ? textFrom.1 : 0
+      let e = p == to.0 ? to.1 : b.count
+      guard a < e else { continue }
+      let (ta, tb) = TextBytes.trimmedRange(b, a, e)
+      guard ta < tb else { continue }
+      lines.append(TextBytes.string(b, ta, tb))
+      if firstPos == nil { firstPos = (p, ta) }
+      lastEnd = (p, tb)
+    }
+    guard let lastEnd else { return nil }
+    let rawFrom = start == nil ? (firstPos ?? from) : from
+    let raw = markup.rawSlice(from: rawFrom, to: lastEnd)
+    return ProgressNote(
+      date: start.flatMap(date(of:)), text: lines.joined(separator: "\n"), raw: raw, source: source,
+      prefix: start?.prefix)
+  }
+}

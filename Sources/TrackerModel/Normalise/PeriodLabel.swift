@@ -1,0 +1,180 @@
+/// What a column heading says as a review period (domain.md §5.3).
+public enum PeriodLabel: Hashable, Sendable {
+  /// A status-bearing review period.
+  case period(kind: Period.Kind, start: CivilDate, end: CivilDate, id: String)
+  /// An APP milestone or actual (`Milestone 1 – Jul 23`, `Actual Jul 23`):
+  /// an impact measure column, not a status.
+  case milestone(label: String, start: CivilDate, end: CivilDate)
+  /// A period relative to plan approval (`6 months`); needs the approval date.
+  case relative(months: Int)
+
+  /// Reads a heading as a period label: `Dec-19`, `December 2021`,
+  /// `Q3 2024/25`, `Quarter 3 2023 to 2024`, `2021-04-30`, `30/04/2021`,
+  /// `21/22 academic year`, `Autumn term 2021`, `Milestone 1 – Jul 23`,
+  /// `6 months`, each optionally prefixed `RAG`, `BRAG` or `Status`.
+  /// `nil` when the heading is not a period at all.
+  public static func parse(_ text: String) -> PeriodLabel? {
+    let bytes = Array(text.utf8)
+    var (a, b) = TextBytes.trimmedRange(bytes, 0, bytes.count)
+    while b > a, bytes[b - 1] == UInt8(ascii: ".") || bytes[b - 1] == UInt8(ascii: ":") { b -= 1 }
+    guard b > a else { return nil }
+    var s = Array(bytes[a..<b])
+    s = stripStatusPrefix(s)
+    guard !s.isEmpty else { return nil }
+    return milestone(s) ?? relative(s) ?? academic(s) ?? term(s) ?? dated(s)
+  }
+
+  /// The stable id of a period window: `2019-12` (month), `2024/25-Q3`,
+  /// `2021-04-30` (date), `AY2021/22`, `2021-autumn`.
+  public static func id(kind: Period.Kind, start: CivilDate, end: CivilDate) -> String {
+    switch kind {
+    case .month: return String(start.description.prefix(7))
+    case .quarterFY:
+      let fy = start.month >= 4 ? start.year : start.year - 1
+      let q = (start.month + 8) % 12 / 3 + 1
+      return "\(fy)/\(two(fy + 1))-Q\(q)"
+    case .date: return end.description
+    case .academicYear: return "AY\(start.year)/\(two(start.year + 1))"
+    case .term:
+      let name = start.month >= 9 ? "autumn" : start.month >= 4 ? "summer" : "spring"
+      return "\(start.year)-\(name)"
+    case .milestone: return "milestone-" + end.description
+    }
+  }
+
+  private static func two(_ year: Int) -> String {
+    let n = year % 100
+    return n < 10 ? "0\(n)" : "\(n)"
+  }
+
+  /// Drops a leading `RAG`, `BRAG`, `Status` (and a separator after it).
+  private static func stripStatusPrefix(_ s: [UInt8]) -> [UInt8] {
+    for word: StaticString in ["brag", "rag", "status"] where TextBytes.hasPrefixCI(s, 0, word) {
+      let n = word.utf8CodeUnitCount
+      guard !TextBytes.isWordAt(s, n) else { continue }
+      var j = TextBytes.skipSpaces(s, n)
+      if s.at(j) == UInt8(ascii: ":") { j += 1 } else if TextBytes.dashLength(s, j) > 0 { j += TextBytes.dashLength(s, j) }
+      j = TextBytes.skipSpaces(s, j)
+      return Array(s[j...])
+    }
+    return s
+  }
+
+  /// A month, quarter or day heading.
+  private static func dated(_ s: [UInt8]) -> PeriodLabel? {
+    guard let (reading, end) = DateText.scan(s, 0), case .value(let date) = reading else { return nil }
+    // A UK FY quarter may be followed by its months ("Q1 2018 - 19 April - June 2018").
+    guard end == s.count || (date.precision == .quarter && trailingMonthRange(s, end)) else { return nil }
+    switch date.precision {
+    case .month: return make(.month, date.firstDay, date.lastDay)
+    case .quarter: return make(.quarterFY, date.firstDay, date.lastDay)
+    case .day: return make(.date, date.firstDay, date.lastDay)
+    case .year: return nil
+    }
+  }
+
+  private static func make(_ kind: Period.Kind, _ start: CivilDate, _ end: CivilDate) -> PeriodLabel {
+    .period(kind: kind, start: start, end: end, id: id(kind: kind, start: start, end: end))
+  }
+
+  /// Whether the rest is only month names, dashes, years and brackets.
+  private static func trailingMonthRange(_ s: [UInt8], _ i: Int) -> Bool {
+    var j = i
+    var sawMonth = false
+    while j < s.count {
+      if TextBytes.isSpace(s, j) || TextBytes.dashLength(s, j) > 0 || s[j] == UInt8(ascii: "(")
+        || s[j] == UInt8(ascii: ")") || s[j] == UInt8(ascii: ",")
+      {
+        j += max(1, TextBytes.dashLength(s, j), TextBytes.spaceLength(s, j))
+      } else if let (_, end) = MonthNames.month(s, j) {
+        sawMonth = true
+        j = end
+      } else if TextBytes.isDigit(s[j]) {
+        j = TextBytes.digitRunEnd(s, j)
+      } else {
+        return false
+      }
+    }
+    return sawMonth
+  }
+
+  /// `Milestone n – Mmm yy`, `Actual Mmm yy`.
+  private static func milestone(_ s: [UInt8]) -> PeriodLabel? {
+    var j: Int
+    if TextBytes.hasPrefixCI(s, 0, "milestone") {
+      j = TextBytes.skipSpaces(s, 9)
+      j = TextBytes.digitRunEnd(s, j)
+    } else if TextBytes.hasPrefixCI(s, 0, "actual") {
+      j = 6
+    } else {
+      return nil
+    }
+    j = TextBytes.skipSpaces(s, j)
+    if TextBytes.dashLength(s, j) > 0 { j += TextBytes.dashLength(s, j) } else if s.at(j) == UInt8(ascii: ":") { j += 1 }
+    j = TextBytes.skipSpaces(s, j)
+    guard let (reading, end) = DateText.scan(s, j), end == s.count, case .value(let d) = reading else { return nil }
+    return .milestone(label: TextBytes.string(s, 0, s.count), start: d.firstDay, end: d.lastDay)
+  }
+
+  /// `3 months`, `6 Months`.
+  private static func relative(_ s: [UInt8]) -> PeriodLabel? {
+    let end = TextBytes.digitRunEnd(s, 0)
+    guard end > 0, end <= 2, let n = TextBytes.number(s, 0, end) else { return nil }
+    let j = TextBytes.skipSpaces(s, end)
+    guard TextBytes.hasPrefixCI(s, j, "month") else { return nil }
+    var k = j + 5
+    if s.at(k) | 0x20 == UInt8(ascii: "s") { k += 1 }
+    return k == s.count ? .relative(months: n) : nil
+  }
+
+  /// `21/22 academic year`, `Academic year 2021/22`, `AY 21/22`.
+  private static func academic(_ s: [UInt8]) -> PeriodLabel? {
+    var j = 0
+    var sawWord = false
+    if TextBytes.hasPrefixCI(s, 0, "academic year") {
+      j = TextBytes.skipSpaces(s, 13)
+      sawWord = true
+    } else if TextBytes.hasPrefixCI(s, 0, "ay"), !TextBytes.isLetter(s.at(2)) {
+      j = TextBytes.skipSpaces(s, 2)
+      sawWord = true
+    }
+    guard let (first, firstEnd) = DateText.year(s, j, allowTwoDigits: true) else { return nil }
+    var k = firstEnd
+    guard s.at(k) == UInt8(ascii: "/") || TextBytes.dashLength(s, k) > 0 else { return nil }
+    k += max(1, TextBytes.dashLength(s, k))
+    guard let (second, secondEnd) = DateText.year(s, k, allowTwoDigits: true), second == first + 1 else { return nil }
+    k = TextBytes.skipSpaces(s, secondEnd)
+    if TextBytes.hasPrefixCI(s, k, "academic year") {
+      k += 13
+      sawWord = true
+    }
+    guard sawWord, k == s.count else { return nil }
+    return make(.academicYear, CivilDate(year: first, month: 9, day: 1), CivilDate(year: second, month: 8, day: 31))
+  }
+
+  /// `Autumn 2021`, `Spring term 2022`, `Summer Term 2022`, `Autumn 2021/22`.
+  /// Windows: Autumn 1 Sep–31 Dec, Spring 1 Jan–31 Mar, Summer 1 Apr–31 Aug.
+  private static func term(_ s: [UInt8]) -> PeriodLabel? {
+    let end = TextBytes.letterRunEnd(s, 0)
+    let word = TextBytes.lowerString(s, 0, end)
+    guard ["autumn", "spring", "summer"].contains(word) else { return nil }
+    var j = TextBytes.skipSpaces(s, end)
+    if TextBytes.hasPrefixCI(s, j, "term") { j = TextBytes.skipSpaces(s, j + 4) }
+    guard let (y, yEnd) = DateText.year(s, j, allowTwoDigits: false) else { return nil }
+    var year = y
+    var k = yEnd
+    if s.at(k) == UInt8(ascii: "/") || TextBytes.dashLength(s, k) > 0 {
+      k += max(1, TextBytes.dashLength(s, k))
+      guard let (second, secondEnd) = DateText.year(s, k, allowTwoDigits: true), second == y + 1 else { return nil }
+      k = secondEnd
+      if word != "autumn" { year = second }
+    }
+    if TextBytes.hasPrefixCI(s, TextBytes.skipSpaces(s, k), "term") { k = TextBytes.skipSpaces(s, k) + 4 }
+    guard k == s.count else { return nil }
+    switch word {
+    case "autumn": return make(.term, CivilDate(year: year, month: 9, day: 1), CivilDate(year: year, month: 12, day: 31))
+    case "spring": return make(.term, CivilDate(year: year, month: 1, day: 1), CivilDate(year: year, month: 3, day: 31))
+    default: return make(.term, CivilDate(year: year, month: 4, day: 1), CivilDate(year: year, month: 8, day: 31))
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/// Byte-level helpers for the normalisers: they scan UTF-8 bytes with plain
+/// indices (no regular expressions, no Foundation) so that recognising a
+/// 100,000-action tracker stays cheap.
+enum TextBytes {
+  /// The decimal number in `bytes[from..<to]`, or `nil` unless every byte is a digit.
+  static func number(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int? {
+    guard from < to, to <= bytes.count, to - from <= 9 else { return nil }
+    var n = 0
+    for i in from..<to {
+      let b = bytes[i]
+      guard isDigit(b) else { return nil }
+      n = n * 10 + Int(b - 48)
+    }
+    return n
+  }
+
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+  @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+  @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+  /// Whether the character just before `i` is a letter or digit (of any
+  /// script; general punctuation such as dashes, curly quotes and no-break
+  /// spaces is not).
+  static func isWordBefore(_ bytes: [UInt8], _ i: Int) -> Bool {
+    guard i > 0, i <= bytes.count else { return false }
+    let b = bytes[i - 1]
+    if b < 0x80 { return isAlnum(b) }
+    if i >= 2, bytes[i - 2] == 0xC2, b == 0xA0 { return false }
+    if i >= 3, bytes[i - 3] == 0xE2, bytes[i - 2] == 0x80 { return false }
+    return true
+  }
+
+  /// Whether the character at `i` is a letter or digit (of any script).
+  static func isWordAt(_ bytes: [UInt8], _ i: Int) -> Bool {
+    guard i >= 0, i < bytes.count else { return false }
+    let b = bytes[i]
+    if b < 0x80 { return isAlnum(b) }
+    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return false }
+    if b == 0xE2, i + 1 < bytes.count, bytes[i + 1] == 0x80 { return false }
+    return b >= 0xC0
+  }
+
+  /// Length of a space at `i`: ASCII space/tab (1), no-break space (2), or 0.
+  @inline(__always) static func spaceLength(_ bytes: [UInt8], _ i: Int) -> Int {
+    guard i < bytes.count else { return 0 }
+    let b = bytes[i]
+    if b == 32 || b == 9 { return 1 }
+    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
+    return 0
+  }
+
+  @inline(__always) static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool { spaceLength(bytes, i) > 0 }
+
+  /// Length of a dash at `i`: `-` (1), en dash or em dash (3), or 0.
+  @inline(__always) static func dashLength(_ bytes: [UInt8], _ i: Int) -> Int {
+    guard i < bytes.count else { return 0 }
+    if bytes[i] == UInt8(ascii: "-") { return 1 }
+    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
+      return 3
+    }
+    return 0
+  }
+
+  /// The index after any spaces starting at `i`.
+  @inline(__always) static func skipSpaces(_ bytes: [UInt8], _ i: Int) -> Int {
+    var j = i
+    while j < bytes.count {
+      let n = spaceLength(bytes, j)
+      if n == 0 { break }
+      j += n
+    }
+    return j
+  }
+
+  /// The index after a run of ASCII letters starting at `i`.
+  @inline(__always) static func letterRunEnd(_ bytes: [UInt8], _ i: Int) -> Int {
+    var j = i
+    while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+    return j
+  }
+
+  /// The index after a run of digits starting at `i`.
+  @inline(__always) static func digitRunEnd(_ bytes: [UInt8], _ i: Int) -> Int {
+    var j = i
+    while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+    return j
+  }
+
+  /// Lower-cased ASCII of `bytes[from..<to]` as a String (for table look-ups).
+  static func lowerString(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
+    String(decoding: bytes[from..<to].lazy.map(lower), as: UTF8.self)
+  }
+
+  /// Whether `bytes[i...]` starts with the lower-case ASCII `word`, case-insensitively.
+  static func hasPrefixCI(_ bytes: [UInt8], _ i: Int, _ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= bytes.count else { return false }
+    return word.withUTF8Buffer { w in
+      for k in 0..<n where lower(bytes[i + k]) != w[k] { return false }
+      return true
+    }
+  }
+
+  /// The string of `bytes[from..<to]`.
+  static func string(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
+    String(decoding: bytes[from..<max(from, to)], as: UTF8.self)
+  }
+
+  /// Trims spaces, tabs, line breaks and no-break spaces from both ends.
+  static func trimmedRange(_ bytes: [UInt8], _ from: Int, _ to: Int) -> (Int, Int) {
+    var a = from
+    var b = to
+    while a < b {
+      if bytes[a] == 10 || bytes[a] == 13 { a += 1; continue }
+      let n = spaceLength(bytes, a)
+      if n == 0 { break }
+      a += n
+    }
+    while b > a {
+      let c = bytes[b - 1]
+      if c == 32 || c == 9 || c == 10 || c == 13 { b -= 1; continue }
+      if c == 0xA0, b - 2 >= a, bytes[b - 2] == 0xC2 { b -= 2; continue }
+      break
+    }
+    return (a, b)
+  }
+
+  /// `text` trimmed of spaces and line breaks, with every run of spaces,
+  /// tabs and no-break spaces collapsed to one space (line breaks kept).
+  static func collapsed(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    let (a, b) = trimmedRange(bytes, 0, bytes.count)
+    var out: [UInt8] = []
+    out.reserveCapacity(b - a)
+    var i = a
+    var pendingSpace = false
+    while i < b {
+      let n = spaceLength(bytes, i)
+      if n > 0 {
+        pendingSpace = true
+        i += n
+        continue
+      }
+      if pendingSpace, bytes[i] != 10, out.last != 10 { out.append(32) }
+      pendingSpace = false
+      out.append(bytes[i])
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+extension String {
+  /// Trimmed of spaces and line breaks, inner runs of spaces, tabs and
+  /// no-break spaces collapsed to one space; line breaks kept.
+  public var collapsedWhitespace: String { TextBytes.collapsed(self) }
+}

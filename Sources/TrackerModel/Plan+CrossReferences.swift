@@ -1,0 +1,25 @@
+extension Plan {
+  /// Sets every cross-reference's resolution against the plan's actions:
+  /// `self` when it names its own action, `resolved` when the action exists,
+  /// otherwise `unresolved`. References already marked `external` stay so.
+  public mutating func resolveCrossReferences() {
+    let keys = Set(actions.map(\.key))
+    for a in actions.indices {
+      let own = actions[a].key
+      for r in actions[a].crossRefs.indices where actions[a].crossRefs[r].resolution != .external {
+        let target = actions[a].crossRefs[r].targetKey
+        actions[a].crossRefs[r].resolution = target == own ? .self : keys.contains(target) ? .resolved : .unresolved
+      }
+    }
+  }
+
+  /// Sets each note's `periodId` from its date and the period windows.
+  public mutating func attributeNotesToPeriods() {
+    let windows = PeriodWindows(periods)
+    for a in actions.indices {
+      for n in actions[a].notes.indices {
+        actions[a].notes[n].periodId = actions[a].notes[n].date.flatMap(windows.periodId(for:))
+      }
+    }
+  }
+}

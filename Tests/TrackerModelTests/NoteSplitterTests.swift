@@ -1,0 +1,75 @@
+import Testing
+@testable import TrackerModel
+
+@Suite struct NoteSplitterTests {
+  @Test("the seed's notes cells give 2, 1, 1, 3, 4, 2, 2, 0, 0 dated notes (domain.md §7)")
+  func seedNoteCounts() {
+    let rows = [7, 8, 9, 10, 12, 13, 14, 15, 16]
+    let counts = rows.map { row in NoteSplitter.split(SeedCells["I\(row)"]).notes.filter { $0.date != nil }.count }
+    #expect(counts == [2, 1, 1, 3, 4, 2, 2, 0, 0])
+  }
+
+  @Test func seedRow12DatesAndPrefixInsideParagraph() {
+    let notes = NoteSplitter.split(SeedCells["I12"]).notes
+    #expect(notes.map { $0.date?.description } == ["2019-10", "2020-01", "2021-02", "2021-12"])
+    #expect(notes[2].text == "See [4a above]")
+    #expect(notes[2].prefix == "Feb 2021")
+    // "January 2022" and "April 2022" sit inside a sentence: not prefixes.
+    #expect(notes[3].text.contains("multi agency auditing in January 2022."))
+    #expect(notes[3].raw.hasPrefix("December 2021: Co-Produced"))
+  }
+
+  @Test func seedRow13KeepsSeptAndNovInsideTextAndFoldsCaseStudies() {
+    let result = NoteSplitter.split(SeedCells["I13"])
+    #expect(result.notes.count == 2)
+    #expect(result.notes[0].text.contains("by Sept 2021 - 1/3 of SCC"))
+    #expect(result.notes[0].text.contains("in Nov 2021. Three issues"))
+    #expect(result.notes[0].text.contains("\nCase studies to be undertaken"))
+    #expect(result.hasUndatedContinuation)
+    #expect(result.notes[1].date == DateValue(year: 2021, month: 12))
+  }
+
+  @Test func undatedCellIsOneUndatedNote() {
+    let result = NoteSplitter.split("SEE 6E")
+    #expect(result.notes.count == 1)
+    #expect(result.notes[0].undated)
+    #expect(result.notes[0].text == "SEE 6E")
+  }
+
+  @Test func leadingUndatedTextThenDatedLines() {
+    let result = NoteSplitter.split("Overview first.\n15/11/2022 - met the board\n2023-01-04: signed off")
+    #expect(result.notes.count == 3)
+    #expect(result.notes[0].undated)
+    #expect(result.notes[1].date == DateValue(year: 2022, month: 11, day: 15))
+    #expect(result.notes[1].text == "met the board")
+    #expect(result.notes[2].date == DateValue(year: 2023, month: 1, day: 4))
+  }
+
+  @Test func partialAndInvalidPrefixes() {
+    let result = NoteSplitter.split("Q2: started\n31/02/2023: impossible\nQ3 2024/25 - quarter note")
+    #expect(result.partialPrefixes == ["Q2"])
+    #expect(result.invalidDates.count == 1)
+    #expect(result.notes.count == 3)
+    #expect(result.notes[0].date == nil && !result.notes[0].undated && result.notes[0].prefix == "Q2")
+    #expect(result.notes[2].date == DateValue(year: 2024, month: 10, precision: .quarter))
+  }
+
+  @Test func dashOnlyCountsAtLineStart() {
+    let inline = NoteSplitter.split("Work is due by Sept 2021 - then review")
+    #expect(inline.notes.count == 1 && inline.notes[0].undated)
+    let lineStart = NoteSplitter.split("Sept 2021 - then review")
+    #expect(lineStart.notes.count == 1 && lineStart.notes[0].date == DateValue(year: 2021, month: 9))
+  }
+
+  @Test func dayMonthYearPrefixIsOneNote() {
+    let result = NoteSplitter.split("7th June 2023: all hubs open.")
+    #expect(result.notes.count == 1)
+    #expect(result.notes[0].date == DateValue(year: 2023, month: 6, day: 7))
+    #expect(result.notes[0].text == "all hubs open.")
+  }
+
+  @Test func inlineMmmYyColonCounts() {
+    let result = NoteSplitter.split("First part. Dec-21: second part")
+    #expect(result.notes.map(\.text) == ["First part.", "second part"])
+  }
+}
