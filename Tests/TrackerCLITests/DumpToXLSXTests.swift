@@ -53,6 +53,25 @@ import AtomicOutput
     #expect(written.style(of: written.sheets[0].row(3)!.cells[0]).isBold)
   }
 
+  @Test func anXLSXInputKeepsEverySheetAndValue() throws {
+    let source = Fixtures.url("xlsx/openpyxl-structure.xlsx").path
+    let folder = try Fixtures.scratchDirectory()
+    let out = folder.appendingPathComponent("copy.xlsx").path
+    let result = try ProcessRunner.wsoa(["dump", source, "-o", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    try checkXLSX([out])
+    let original = try XLSXReader(path: source).readWorkbook()
+    let copy = try XLSXReader(path: out).readWorkbook()
+    #expect(copy.sheets.map(\.name) == original.sheets.map(\.name))
+    #expect(copy.sheets.map(\.visibility) == original.sheets.map(\.visibility))
+    for (got, want) in zip(copy.sheets, original.sheets) {
+      #expect(values(got) == values(want), "sheet \(want.name)")
+    }
+    let one = try ProcessRunner.wsoa(["dump", source, "--sheet", "Main", "-o", out])
+    #expect(one.status == 0)
+    #expect(try XLSXReader(path: out).sheets.map(\.name) == ["Main"])
+  }
+
   @Test func standardOutputGetsTheSameBytes() throws {
     let folder = try Fixtures.scratchDirectory()
     let out = folder.appendingPathComponent("file.xlsx").path
@@ -60,6 +79,21 @@ import AtomicOutput
     let piped = try ProcessRunner.wsoa(["dump", seed, "--to", "xlsx"])
     #expect(piped.status == 0, "\(piped.stderr)")
     #expect(piped.stdoutData == (try Data(contentsOf: URL(fileURLWithPath: out))))
+  }
+
+  @Test func theSameInputGivesTheSameBytesInAnyTimeZone() throws {
+    let folder = try Fixtures.scratchDirectory()
+    var outputs: [Data] = []
+    for zone in ["UTC", "Pacific/Auckland", "America/New_York"] {
+      let out = folder.appendingPathComponent("\(outputs.count).xlsx").path
+      var environment = ProcessInfo.processInfo.environment
+      environment["TZ"] = zone
+      let result = try ProcessRunner.run(ProcessRunner.wsoaURL, ["dump", seed, "-o", out], environment: environment)
+      #expect(result.status == 0, "\(result.stderr)")
+      outputs.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+    }
+    #expect(outputs[0].count > 1000)
+    #expect(outputs.allSatisfy { $0 == outputs[0] })
   }
 
   @Test func csvOnlyOptionsAreRefused() throws {
