@@ -11,7 +11,9 @@ import TrackerModel
 ///   accountable, an extra column); any other cell of the row (the row's
 ///   first cell, a column the cleaned tracker rewrites, such as the due date)
 ///   → the action's Ref cell;
-/// - a period heading → that period's heading; a key (legend) → the key
+/// - a period heading → that period's heading; the heading of a column
+///   kept as an extra (`layout.unknown_column`) → that column's heading in
+///   the cleaned tracker; a key (legend) → the key
 ///   cell over the periods or beside the priority; an overall status → the
 ///   priority's overall status;
 /// - findings about the input's shape (`layout.ragged_row`,
@@ -76,6 +78,10 @@ struct FindingTargets {
   func target(of finding: Diagnostic) -> TrackerCell? {
     guard !Self.shapeCodes.contains(finding.code), let at = finding.location, let cell = at.cell else { return nil }
     if let found = cells[CellKey(sheet: at.sheet, row: cell.row, column: cell.column)] { return found }
+    if finding.code == "layout.unknown_column" {
+      guard case .extra(let name)? = columns[ColumnKey(sheet: at.sheet, column: cell.column)] else { return nil }
+      return .heading(.extra(name))
+    }
     guard let index = rows[RowKey(sheet: at.sheet, row: cell.row)] else { return nil }
     let column = columns[ColumnKey(sheet: at.sheet, column: cell.column)] ?? periodColumns[cell.column].map { .period($0) }
     guard let column, Self.isWritten(column, for: plan.actions[index]) else { return .action(index: index, column: .ref) }

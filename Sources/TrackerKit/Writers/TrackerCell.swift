@@ -6,6 +6,8 @@ import XLSXFormat
 enum TrackerCell: Hashable, Sendable {
   /// An action's cell in one column; `index` is the action's position in `plan.actions`.
   case action(index: Int, column: ActionTable.Column)
+  /// A column's heading in the header's first row (not the period columns); on every tracker sheet.
+  case heading(ActionTable.Column)
   /// A period's heading in the header's second row (`plan.periods` index); on every tracker sheet.
   case periodHeading(Int)
   /// The period key, in the header cell over the period columns; on every tracker sheet.

@@ -123,7 +123,7 @@ struct TrackerSheetWriter {
         let format = observed(.periodHeading(p), row + 1, i + 1, styles.periodHeader)
         sub.append(FormattedCell(column: i + 1, value: Self.periodHeading(plan.periods[p]), format: format))
       } else {
-        top.append(FormattedCell(column: i + 1, value: .text(table.headers[i]), format: styles.header))
+        top.append(FormattedCell(column: i + 1, value: .text(table.headers[i]), format: observed(.heading(column), row, i + 1, styles.header)))
       }
     }
     try writer.writeRow(number: row, cells: top)
