@@ -214,6 +214,23 @@ struct AnnotatedWorkbookTests {
     #expect(!Self.validate(annotated.path).findings.contains { $0.code == "status.normalised" })  // no status from a colour
   }
 
+  /// Excel allows 65,530 hyperlinks per sheet: later findings keep their
+  /// `Go to` text without a link instead of failing the write.
+  @Test func findingsPastExcelsLinkLimitKeepTheirGoToTextWithoutALink() throws {
+    let verdict = Self.validate(Self.seedTSV)
+    let plan = try #require(verdict.plan)
+    let regression = try #require(verdict.findings.first { $0.code == "status.regression_without_note" })
+    let findings = [Diagnostic](repeating: regression, count: 65_540)
+    let path = try Fixtures.scratchDirectory("wsoa-annotate-many").appendingPathComponent("many.xlsx").path
+    try AnnotatedWorkbookWriter.write(plan, findings: findings, to: path)
+    let probe = try AnnotatedWorkbookProbe(path: path)
+    let rows = probe.findingRows
+    #expect(rows.count == 65_541)
+    #expect(rows.dropFirst().allSatisfy { $0[3] == "'Priority 2'!J8" })
+    #expect(probe.links.count == 65_530)
+    #expect(probe.links["D65531"] == "'Priority 2'!J8" && probe.links["D65532"] == nil)
+  }
+
   @Test func findingsOnASecondSheetLinkToThatSheet() throws {
     let annotated = try Self.annotate(Fixtures.url("trackers/one-sheet-per-priority.xlsx").path)
     #expect(annotated.probe.workbook.sheets.map(\.name) == ["Priority 1", "Priority 2", "Key", "Evidence log", "Findings"])
