@@ -8,7 +8,8 @@ struct ConvertCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
     abstract: "Convert trackers (XLSX, CSV, TSV, JSON) to JSON (wsoa/1), CSV or a cleaned XLSX.",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       The output format comes from --to, else from the -o file's extension, else JSON.
       One input converts to -o OUT (or standard output); several inputs or a folder
       convert into the folder -o DIR, one file each, named after the input.
@@ -16,7 +17,7 @@ struct ConvertCommand: ParsableCommand {
       kept as extra, …) is printed on standard error with its cell.
 
       \(ExitStatus.helpText)
-      """
+      """)
   )
 
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")

@@ -14,7 +14,8 @@ struct DumpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump",
     abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid).",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
       is read, as CSV, TSV, JSON or XLSX. Every row is kept, blank ones included, so row N of the
       output is row N of the input; CSV/TSV input rows are padded to the widest row.
@@ -44,7 +45,7 @@ struct DumpCommand: ParsableCommand {
         wsoa dump returns.csv -o returns.xlsx
 
       \(ExitStatus.helpText)
-      """
+      """)
   )
 
   @Argument(help: "The file to read (CSV, TSV or XLSX).")

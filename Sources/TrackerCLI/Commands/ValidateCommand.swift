@@ -11,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check trackers: errors, warnings a reviewer must act on, and the readings applied.",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       Each finding has a stable code, a severity, the cell and a fix (--list-rules lists them all). \
       Settings come from --config, else a wsoa.toml beside each input (see the README), else the defaults; \
       command-line flags win. With several files each is checked on its own and a table of counts follows. \
@@ -21,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
       Exit codes: 0 no errors (and no warnings with --strict); 1 findings fail a file; \
       65 a file is unreadable or its config is wrong; 66 a file is missing; \
       73 an output cannot be written; 64 usage.
-      """
+      """)
   )
 
   @Argument(help: "Tracker files (XLSX, CSV, TSV, wsoa/1 JSON).")
