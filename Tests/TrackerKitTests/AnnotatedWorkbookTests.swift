@@ -38,11 +38,12 @@ struct AnnotatedWorkbookTests {
   static let seedTSV = Fixtures.sample("staffordshire-priority-2.tsv").path
   static let seedXLSX = Fixtures.sample("staffordshire-priority-2.xlsx").path
 
-  /// Inputs of every shape: the seed as TSV and XLSX, the tracker fixtures
+  /// Inputs of every shape: the seed as TSV, XLSX and wsoa/1 JSON (whose
+  /// values carry the cells of the file it was made from), the tracker fixtures
   /// (one sheet per priority, kept sheets, extra columns, quarters, words),
   /// and rule fixtures whose findings sit on empty or optional cells.
   static let inputs: [String] = [
-    seedTSV, seedXLSX,
+    seedTSV, seedXLSX, Fixtures.sample("staffordshire-priority-2.json").path,
     Fixtures.url("trackers/one-sheet-per-priority.xlsx").path,
     Fixtures.url("trackers/reordered-extra-columns.xlsx").path,
     Fixtures.url("trackers/brag-fy-quarters.xlsx").path,

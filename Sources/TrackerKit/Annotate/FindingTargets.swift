@@ -20,18 +20,22 @@ import TrackerModel
 ///   `layout.trailing_block`, `layout.no_header`) and cells outside the
 ///   table (footers, other sheets) → no cell.
 struct FindingTargets {
+  // Keys carry the file too: a merged plan read from JSON has values from several files.
   private struct CellKey: Hashable {
+    var file: String
     var sheet: String?
     var row: Int
     var column: Int
   }
 
   private struct RowKey: Hashable {
+    var file: String
     var sheet: String?
     var row: Int
   }
 
   private struct ColumnKey: Hashable {
+    var file: String
     var sheet: String?
     var column: Int
   }
@@ -62,8 +66,8 @@ struct FindingTargets {
       set(priority.overallStatusSource, .overallStatus(priorityId: priority.id))
     }
     for (index, action) in plan.actions.enumerated() {
-      if let at = action.source, let cell = at.cell, rows[RowKey(sheet: at.sheet, row: cell.row)] == nil {
-        rows[RowKey(sheet: at.sheet, row: cell.row)] = index
+      if let at = action.source, let cell = at.cell, rows[RowKey(file: at.file, sheet: at.sheet, row: cell.row)] == nil {
+        rows[RowKey(file: at.file, sheet: at.sheet, row: cell.row)] = index
       }
       for status in action.statuses { field(status.source, periodIndex[status.periodId].map { .period($0) }) }
       for lead in action.leads { field(lead.source, .lead) }
@@ -77,13 +81,13 @@ struct FindingTargets {
   /// The cleaned tracker's cell for a finding, or `nil` when it has none.
   func target(of finding: Diagnostic) -> TrackerCell? {
     guard !Self.shapeCodes.contains(finding.code), let at = finding.location, let cell = at.cell else { return nil }
-    if let found = cells[CellKey(sheet: at.sheet, row: cell.row, column: cell.column)] { return found }
+    if let found = cells[CellKey(file: at.file, sheet: at.sheet, row: cell.row, column: cell.column)] { return found }
     if finding.code == "layout.unknown_column" {
-      guard case .extra(let name)? = columns[ColumnKey(sheet: at.sheet, column: cell.column)] else { return nil }
+      guard case .extra(let name)? = columns[ColumnKey(file: at.file, sheet: at.sheet, column: cell.column)] else { return nil }
       return .heading(.extra(name))
     }
-    guard let index = rows[RowKey(sheet: at.sheet, row: cell.row)] else { return nil }
-    let column = columns[ColumnKey(sheet: at.sheet, column: cell.column)] ?? periodColumns[cell.column].map { .period($0) }
+    guard let index = rows[RowKey(file: at.file, sheet: at.sheet, row: cell.row)] else { return nil }
+    let column = columns[ColumnKey(file: at.file, sheet: at.sheet, column: cell.column)] ?? periodColumns[cell.column].map { .period($0) }
     guard let column, Self.isWritten(column, for: plan.actions[index]) else { return .action(index: index, column: .ref) }
     return .action(index: index, column: column)
   }
@@ -102,13 +106,13 @@ struct FindingTargets {
 
   private mutating func set(_ at: SourceLocation?, _ cell: TrackerCell) {
     guard let at, let address = at.cell else { return }
-    let key = CellKey(sheet: at.sheet, row: address.row, column: address.column)
+    let key = CellKey(file: at.file, sheet: at.sheet, row: address.row, column: address.column)
     if cells[key] == nil { cells[key] = cell }
   }
 
   private mutating func field(_ at: SourceLocation?, _ column: ActionTable.Column?) {
     guard let at, let column, let address = at.cell else { return }
-    let key = ColumnKey(sheet: at.sheet, column: address.column)
+    let key = ColumnKey(file: at.file, sheet: at.sheet, column: address.column)
     if columns[key] == nil { columns[key] = column }
   }
 }
