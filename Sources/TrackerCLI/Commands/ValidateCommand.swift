@@ -15,7 +15,9 @@ struct ValidateCommand: ParsableCommand {
       """
       Each finding has a stable code, a severity, the cell and a fix (--list-rules lists them all). \
       Settings come from --config, else a wsoa.toml beside each input (see the README), else the defaults; \
-      command-line flags win. With several files each is checked on its own and a table of counts follows.
+      command-line flags win. With several files each is checked on its own and a table of counts follows. \
+      --annotate OUT.xlsx (one input) also writes the cleaned tracker with the cells that have findings outlined \
+      and a Findings sheet linking to them.
 
       Exit codes: 0 no errors (and no warnings with --strict); 1 findings fail a file; \
       65 a file is unreadable or its config is wrong; 66 a file is missing; \
@@ -53,6 +55,12 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: [.short, .customLong("output")], help: "Write the report to a file instead of standard output.")
   var output: String? = nil
 
+  @Option(
+    name: .customLong("annotate"), help: ArgumentHelp(
+      "Also write the cleaned tracker with its findings outlined and a Findings sheet (one input).",
+      valueName: "out.xlsx"))
+  var annotate: String? = nil
+
   @Option(help: "Colour: auto (only on a terminal), always or never.")
   var color: ColorChoice = .auto
 
@@ -65,6 +73,7 @@ struct ValidateCommand: ParsableCommand {
       throw ValidationError("--as-of \"\(asOf)\" is not a date like 2022-01-31.")
     }
     if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
+    if let annotate { try AnnotateOutput.check(annotate, inputs: files, report: output) }
     _ = try policy()
   }
 
@@ -87,7 +96,10 @@ struct ValidateCommand: ParsableCommand {
         ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
       }
     }
-    let status = Self.exitStatus(verdicts)
+    var status = Self.exitStatus(verdicts)
+    if let annotate, let verdict = verdicts.first {
+      status = AnnotateOutput.worse(status, AnnotateOutput.write(verdict, to: annotate))
+    }
     if status != .success { throw ExitCode(status.rawValue) }
   }
 
