@@ -14,6 +14,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-numeric-csv": XLSXReadBench.numericCSV,
   "xlsx-floor": XLSXReadBench.floor,
   "xlsx-read": XLSXReadBench.read,
+  "tracker": TrackerBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -103,6 +103,38 @@ struct JSONOutput {
     s.withUTF8 { escape($0) }
   }
 
+  /// An A1 cell reference as a string (`"E5"`), written without allocating.
+  mutating func cell(row: Int, column: Int) {
+    beforeValue()
+    bytes.append(UInt8(ascii: "\""))
+    var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var n = column
+    var count = 0
+    while n > 0, count < 3 {
+      let rem = UInt8((n - 1) % 26)
+      switch count {
+      case 0: letters.0 = 65 + rem
+      case 1: letters.1 = 65 + rem
+      default: letters.2 = 65 + rem
+      }
+      n = (n - 1) / 26
+      count += 1
+    }
+    if count == 3 { bytes.append(letters.2) }
+    if count >= 2 { bytes.append(letters.1) }
+    bytes.append(letters.0)
+    appendDigits(row)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func appendDigits(_ value: Int) {
+    if value < 10 {
+      bytes.append(48 + UInt8(max(0, value)))
+      return
+    }
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
   mutating func int(_ value: Int) {
     beforeValue()
     bytes.append(contentsOf: String(value).utf8)
