@@ -23,7 +23,7 @@ public final class XMLPushParser {
   public let part: String
   private let context: ParserContext
   private let parser: xmlParserCtxtPtr
-  private var finished = false
+  @exclusivity(unchecked) private var finished = false
 
   /// Creates a parser for one part.
   ///
@@ -108,14 +108,29 @@ final class ParserContext {
   let part: String
   let handler: any XMLEventHandler
   let namespaces: NamespaceTable
-  var parser: xmlParserCtxtPtr?
+  @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
   /// The first error: the handler's, a libxml2 error, or the DOCTYPE refusal.
-  var failure: (any Error)?
+  @exclusivity(unchecked) var failure: (any Error)?
 
   init(part: String, handler: any XMLEventHandler, namespaces: NamespaceTable) {
     self.part = part
     self.handler = handler
     self.namespaces = namespaces
+  }
+
+  /// The last namespace URI looked up and its id: elements of one part
+  /// nearly all share a namespace, so this answers most lookups.
+  @exclusivity(unchecked) private var lastURI: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) private var lastID = 0
+
+  /// The id of a namespace URI (0 for none, -1 for one not in the table).
+  @inline(__always) func namespaceID(_ uri: UnsafePointer<UInt8>?) -> Int {
+    guard let uri else { return 0 }
+    if uri == lastURI { return lastID }
+    let id = namespaces.id(of: uri)
+    lastURI = uri
+    lastID = id
+    return id
   }
 
   /// Records the first failure and stops the parser.

@@ -29,7 +29,7 @@ enum XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-floor FILE [serial|prefetch]") }
     let prefetch = args.count < 2 || args[1] == "prefetch"
     let parse = args.count < 2 || args[1] != "inflate"
-    let start = Clock.now()
+    let start = ReadClock.now()
     let zip = try ZipReader(path: path)
     let handler = CountingHandler()
     var bytes = 0
@@ -41,10 +41,10 @@ enum XLSXReadBench {
       }
       if parse { try parser.finish() }
     }
-    let seconds = Clock.now() - start
+    let seconds = ReadClock.now() - start
     print(
       "xlsx-floor \(args.count > 1 ? args[1] : "prefetch"): \(bytes) XML bytes, \(handler.elements) elements "
-        + "in \(Clock.format(seconds)) s, peak RSS \(Clock.peakRSSMiB()) MiB")
+        + "in \(ReadClock.format(seconds)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB")
   }
 }
 
@@ -56,7 +56,7 @@ extension XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-read FILE [stream|workbook] [serial]") }
     let mode = args.count > 1 ? args[1] : "stream"
     let prefetch = !args.contains("serial")
-    let start = Clock.now()
+    let start = ReadClock.now()
     let reader = try XLSXReader(path: path, prefetch: prefetch)
     var cells = 0
     var checksum = 0
@@ -74,11 +74,11 @@ extension XLSXReadBench {
       cells = consumer.cells
       checksum = consumer.checksum
     }
-    let seconds = Clock.now() - start
+    let seconds = ReadClock.now() - start
     let rate = Int(Double(cells) / seconds)
     print(
-      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(Clock.format(seconds)) s "
-        + "(\(rate) cells/s), peak RSS \(Clock.peakRSSMiB()) MiB [checksum \(checksum & 0xFFFF)]")
+      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(ReadClock.format(seconds)) s "
+        + "(\(rate) cells/s), peak RSS \(ReadClock.peakRSSMiB()) MiB [checksum \(checksum & 0xFFFF)]")
   }
 }
 
@@ -118,7 +118,7 @@ final class CountingHandler: XMLEventHandler {
 }
 
 /// Wall time and peak memory for the benchmarks.
-enum Clock {
+enum ReadClock {
   /// Monotonic seconds.
   static func now() -> Double {
     var ts = timespec()

@@ -8,6 +8,8 @@
 
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
+  "validate": ValidateBench.pipeline,
+  "validate-rules": ValidateBench.rules,
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
@@ -15,6 +17,9 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "xlsx-floor": XLSXReadBench.floor,
   "xlsx-read": XLSXReadBench.read,
   "tracker": TrackerBench.run,
+  "xlsx-write-tracker": XLSXWriteBench.tracker,
+  "xlsx-write-numeric": XLSXWriteBench.numeric,
+  "merge": MergeBench.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

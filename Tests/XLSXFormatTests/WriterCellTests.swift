@@ -46,6 +46,21 @@ import XLSXFormat
     #expect(strings.contains("<si><t>\(composed)</t></si><si><t>\(decomposed)</t></si>"))
   }
 
+  @Test func longStringsCanSkipDeduplication() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("lean.xlsx")
+    let writer = try XLSXWriter(path: url.path, options: XLSXWriteOptions(longestDeduplicatedString: 5))
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([.text("short"), .text("longer text"), .text("short"), .text("longer text"), .text("x")])
+    try writer.endSheet()
+    let summary = try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    #expect(summary.stringCells == 5 && summary.distinctStrings == 4)
+    let strings = try WriterTestSupport.part(url, "xl/sharedStrings.xml")
+    #expect(strings.contains(#"count="5" uniqueCount="4"><si><t>short</t></si><si><t>longer text</t></si><si><t>longer text</t></si><si><t>x</t></si>"#))
+    #expect(try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml").contains(
+      #"<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c>"#))
+  }
+
   @Test func textIsEscapedAndEdgeWhitespacePreserved() throws {
     let (_, strings, _) = try write([[
       .text(" lead"), .text("line\r\nbreak"), .text("ctl\u{01}"), .text("<b>&amp;</b>"), .text("_x0041_"),
@@ -82,6 +97,24 @@ import XLSXFormat
     }
     #expect(sheet.contains(#"<c r="A1" s="1"><v>44287</v></c>"#))
     #expect(try WriterTestSupport.part(url, "xl/styles.xml").contains(#"formatCode="yyyy-mm-dd""#))
+  }
+
+  @Test func theDimensionCoversCellsOnly() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("dimension.xlsx")
+    let writer = try XLSXWriter(path: url.path)
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([], options: RowOptions(height: 30))
+    try writer.writeRow([.empty, .empty, .number(1)])
+    try writer.writeRow([.empty, .text("x")])
+    try writer.writeRow([], options: RowOptions(isHidden: true))
+    try writer.writeRow([])
+    #expect(writer.nextRowNumber == 6)
+    try writer.endSheet()
+    try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    let xml = try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml")
+    #expect(xml.contains(#"<dimension ref="B2:C3"/>"#))
+    #expect(xml.contains(#"<sheetData><row r="1" ht="30" customHeight="1"/><row r="2"><c r="C2"><v>1</v></c></row><row r="3"><c r="B3" t="s"><v>0</v></c></row><row r="4" hidden="1"/></sheetData>"#))
   }
 
   @Test func styledBlanksAreWrittenPlainBlanksAreNot() throws {

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Grid
 
 /// A decoded, fully checked file ready to hand out its rows: the UTF-8
@@ -73,12 +66,10 @@ struct DelimitedDocument: Sendable {
     RecordDecoder(bytes: text.buffer.base, delimiter: delimiter.byte, width: index.width)
   }
 
-  /// Threads besides the caller's: none for small files or one processor.
+  /// Threads besides the caller's: none for a single batch (see `ThreadBudget`).
   private func helperCount(batches: Int) -> Int {
     guard batches > 1 else { return 0 }
-    let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let threads = min(maxThreads ?? processors, processors, 16, batches)
-    return max(0, threads - 1)
+    return min(ThreadBudget.threads(requested: maxThreads), batches) - 1
   }
 }
 

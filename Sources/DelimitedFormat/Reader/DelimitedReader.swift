@@ -75,7 +75,9 @@ public struct DelimitedReader: Sendable {
 
   /// Decodes and indexes the file at `path`, checking all of it.
   func prepare(path: String) throws(DelimitedError) -> DelimitedDocument {
-    let raw = try FileLoader.load(path: path, displayName: path, maxBytes: options.limits.maxFileBytes)
+    let raw = try FileLoader.load(
+      path: path, displayName: path, maxBytes: options.limits.maxFileBytes,
+      threads: ThreadBudget.threads(requested: options.maxThreads))
     return try prepare(raw: raw, name: path)
   }
 

@@ -8,14 +8,15 @@ struct ConvertCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
     abstract: "Convert trackers (XLSX, CSV, TSV, JSON) to JSON (wsoa/1), CSV or a cleaned XLSX.",
-    discussion: """
-      The output format comes from --to, else from the -o file's extension, else JSON. \
-      One input converts to -o OUT (or standard output); several inputs or a folder convert \
-      into the folder -o DIR, one file each, named after the input.
+    discussion: HelpText.reflow(
+      """
+      The output format comes from --to, else from the -o file's extension, else JSON.
+      One input converts to -o OUT (or standard output); several inputs or a folder
+      convert into the folder -o DIR, one file each, named after the input.
 
-      What the recogniser noticed (a period header it could not read, an unknown column kept \
-      as extra, ...) is printed on standard error with its cell; --quiet keeps only errors \
-      and warnings. The output is written even when there are errors (exit 1).
+      What the recogniser noticed (a period header it could not read, an unknown column
+      kept as extra, ...) is printed on standard error with its cell; --quiet keeps only
+      errors and warnings. The output is written even when there are errors (exit 1).
 
       Examples:
         wsoa convert tracker.xlsx -o tracker.json --summary
@@ -23,7 +24,7 @@ struct ConvertCommand: ParsableCommand {
         wsoa convert returns/ -o cleaned/ --to xlsx
 
       \(ExitStatus.helpText)
-      """
+      """)
   )
 
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")

@@ -19,19 +19,29 @@ enum PlanXLSXWriter {
   /// - Throws: `TrackerError.cellTooLong` for a value over Excel's 32,767
   ///   characters; `TrackerError.cannotWrite` for other writer failures;
   ///   `OutputError` (via `XLSXWriteError.output`) when the file cannot be written.
-  static func write(_ plan: Plan, findings: [Diagnostic], to path: String) throws {
+  /// - Parameters:
+  ///   - statusFormat: given the writer, a format for particular status cells
+  ///     (merge highlights conflicting cells); `nil` keeps the status format.
+  ///   - extraSheets: writes sheets after the tracker's (merge's "Merge log").
+  static func write(
+    _ plan: Plan, findings: [Diagnostic], to path: String,
+    statusFormat: ((XLSXWriter) -> (Action, Period) -> FormatID?)? = nil,
+    extraSheets: ((XLSXWriter) throws(XLSXWriteError) -> Void)? = nil
+  ) throws {
     do {
       let writer = try XLSXWriter(
         path: path, options: XLSXWriteOptions(properties: DocumentProperties(title: plan.title, creator: "wsoa")))
       let styles = TrackerXLSXStyles(writer)
       let groups = sheetGroups(plan)
+      let special = statusFormat?(writer)
       for (index, group) in groups.enumerated() {
-        var sheet = TrackerSheetWriter(plan: plan, writer: writer, styles: styles)
+        var sheet = TrackerSheetWriter(plan: plan, writer: writer, styles: styles, statusFormat: special)
         try sheet.write(name: group.name, priority: group.priority, actions: group.actions, isFirst: index == 0)
       }
       for block in plan.unparsed where isOwnSheet(block) {
         try writeBlockSheet(block, writer: writer, styles: styles)
       }
+      try extraSheets?(writer)
       _ = try writer.finish()
     } catch .textTooLong(let file, let sheet, let cell, let length) {
       throw TrackerError.cellTooLong(file: file, sheet: sheet, cell: cell.a1, length: length)

@@ -8,6 +8,8 @@ struct TrackerSheetWriter {
   let plan: Plan
   let writer: XLSXWriter
   let styles: TrackerXLSXStyles
+  /// A format for particular status cells (merge highlights conflicts), else the status format.
+  var statusFormat: ((Action, Period) -> FormatID?)? = nil
 
   /// Writes the sheet for one priority (or for the actions without one).
   mutating func write(name: String, priority: Priority?, actions: [Action], isFirst: Bool) throws(XLSXWriteError) {
@@ -117,7 +119,7 @@ struct TrackerSheetWriter {
       var value: CellValue = values[i].isEmpty ? .empty : .text(values[i])
       var format = styles.text
       switch column {
-      case .period: format = styles.status
+      case .period(let p): format = statusFormat?(action, plan.periods[p]) ?? styles.status
       case .ref: format = styles.ref
       case .due:
         if let d = action.dueDate, d.precision == .day || d.precision == .month {

@@ -1,0 +1,68 @@
+public import Diagnostics
+import Foundation
+public import TrackerModel
+
+/// The merge façade the CLI calls: load the master and every return into
+/// the canonical model, find each return's sub-group, merge, and write.
+///
+/// ```swift
+/// let run = try MergeRunner.merge(MergeJob(master: "master.tsv", returns: ["ehcp.tsv", "gr.csv"]))
+/// try MergeRunner.write(run, to: "merged.xlsx", format: .xlsx)
+/// run.result.summary.conflicts
+/// ```
+public enum MergeRunner {
+  /// A finished merge, ready to write.
+  public struct Run: Sendable {
+    /// The merge itself.
+    public var result: MergeResult
+    /// The master and returns as merged (returns with their sub-groups).
+    public var master: MergeInput
+    /// The returns with their sub-groups, in command-line order.
+    public var returns: [MergeInput]
+    /// Error-level problems met while reading the inputs (shown, not fatal).
+    public var loadDiagnostics: [Diagnostic]
+  }
+
+  /// Loads every input and merges.
+  ///
+  /// - Throws: `MergeRunError.missing`, `.unreadable` for an input;
+  ///   `.usage` when `--sub-group` values do not fit the returns.
+  public static func merge(_ job: MergeJob) throws(MergeRunError) -> Run {
+    let flags: MergeSubGroupFlags
+    do {
+      flags = try MergeSubGroupFlags(job.subGroupFlags, returns: job.returns)
+    } catch {
+      throw .usage(error.description)
+    }
+    let master = try load(job.master)
+    var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
+    var returns: [MergeInput] = []
+    for file in job.returns {
+      let loaded = try load(file)
+      loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
+      let input = MergeInput(plan: loaded.value, file: file, receivedAt: MergeReceivedDate.fromFileName(file))
+      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], master: master.value))
+    }
+    let masterInput = MergeInput(plan: master.value, file: job.master)
+    let result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
+  }
+
+  /// Reads one tracker file into the canonical model (`TrackerLoader`). A
+  /// file with no action table at all (`layout.no_header`) is unreadable:
+  /// merging it would only report every action as not updated.
+  static func load(_ path: String) throws(MergeRunError) -> Outcome<Plan> {
+    do {
+      let outcome = try TrackerLoader.load(path)
+      if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
+        throw MergeRunError.unreadable(file: path, reason: "\(problem.location.map { "\($0)" } ?? path): \(problem.message)")
+      }
+      return outcome
+    } catch let error as MergeRunError {
+      throw error
+    } catch {
+      if TrackerLoader.isMissingInput(error) || !FileManager.default.fileExists(atPath: path) { throw .missing(file: path) }
+      throw .unreadable(file: path, reason: String(describing: error))
+    }
+  }
+}

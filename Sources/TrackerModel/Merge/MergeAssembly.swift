@@ -1,0 +1,38 @@
+import Diagnostics
+
+/// The plan-level parts of a merged tracker besides periods and actions.
+enum MergeAssembly {
+  /// Adds the focus areas and priorities that new actions sit under and the
+  /// master lacks (taken from the return that has them).
+  static func addOutline(to plan: inout Plan, from returns: [ReturnContext]) {
+    var focusRefs = Set(plan.focusAreas.map { "\($0.priorityId ?? "")\u{1F}\($0.ref)" })
+    var priorityIds = Set(plan.priorities.map(\.id))
+    let needed = Set(plan.actions.compactMap { action in action.focusRef.map { "\(action.priorityId ?? "")\u{1F}\($0)" } })
+    let neededPriorities = Set(plan.actions.compactMap(\.priorityId))
+    for ret in returns {
+      for area in ret.input.plan.focusAreas {
+        let key = "\(area.priorityId ?? "")\u{1F}\(area.ref)"
+        if needed.contains(key), focusRefs.insert(key).inserted { plan.focusAreas.append(area) }
+      }
+      for priority in ret.input.plan.priorities where neededPriorities.contains(priority.id) {
+        if priorityIds.insert(priority.id).inserted { plan.priorities.append(priority) }
+      }
+    }
+  }
+
+  /// Records the master and each applied return in `sources` (each once, so
+  /// re-merging a return adds nothing).
+  static func addSources(to plan: inout Plan, master: MergeInput, returns: [ReturnContext]) {
+    if plan.sources.isEmpty { plan.sources = [SourceFile(path: master.file, role: .master)] }
+    var seen = Set(plan.sources)
+    for ret in returns {
+      var files = ret.input.plan.sources
+      if files.isEmpty { files = [SourceFile(path: ret.input.file)] }
+      for var file in files {
+        file.role = .return
+        file.subGroup = ret.input.subGroup
+        if seen.insert(file).inserted { plan.sources.append(file) }
+      }
+    }
+  }
+}

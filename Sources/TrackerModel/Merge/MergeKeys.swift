@@ -1,0 +1,192 @@
+import Diagnostics
+
+/// The comparison keys merge matches on. Text is compared after
+/// normalisation (whitespace collapsed, typographic quotes and dashes folded,
+/// case folded); nothing is ever fuzzy-matched.
+enum MergeKeys {
+  /// Trims, collapses runs of whitespace to one space, folds `‘’“”` to
+  /// `'"`, `–—` to `-`, and lower-cases.
+  static func normalised(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      // ASCII fast path over bytes; anything else goes through Unicode scalars.
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return normalisedScalars(String(decoding: bytes, as: UTF8.self)) }
+      return String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          switch byte {
+          case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+            pendingSpace = count > 0
+            continue
+          default:
+            break
+          }
+          if pendingSpace {
+            out[count] = 0x20
+            count += 1
+            pendingSpace = false
+          }
+          out[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+          count += 1
+        }
+        return count
+      }
+    }
+  }
+
+  private static func normalisedScalars(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !scalars.isEmpty
+        continue
+      }
+      if pendingSpace {
+        scalars.append(" ")
+        pendingSpace = false
+      }
+      switch scalar.value {
+      case 0x2018, 0x2019, 0x201B, 0x2032: scalars.append("'")
+      case 0x201C, 0x201D, 0x201F, 0x2033: scalars.append("\"")
+      case 0x2010...0x2015, 0x2212: scalars.append("-")
+      case 0x41...0x5A: scalars.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+      case 0...0x7F: scalars.append(scalar)
+      default: scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(scalars)
+  }
+
+  /// The text without leading and trailing whitespace.
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+      let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(text[first...last])
+  }
+
+  /// Whether a key was made up from a row number (`1.1#12`) because the
+  /// action has neither letter nor ref; such keys never match across files.
+  static func isSynthetic(_ key: String) -> Bool {
+    key.utf8.contains(UInt8(ascii: "#"))
+  }
+
+  /// Whether a status cell is empty (no text and no fill).
+  static func isEmpty(_ status: Status) -> Bool {
+    status.rating == .none && status.raw.allSatisfy(\.isWhitespace)
+  }
+
+  /// What makes two statuses equal: the colour read, i.e. the rating and the
+  /// `towards` rating (so `G` equals `Green`, and `G/A` equals `Green/Amber`);
+  /// unknown statuses compare by text. Completion and the council's label are
+  /// left out: they come from a legend, and a return on a template without
+  /// the legend reads the same `G` without them. `nil` for an empty cell.
+  static func status(_ status: Status) -> String? {
+    if isEmpty(status) { return nil }
+    var key = status.rating.rawValue
+    if let towards = status.towards { key += ">" + towards.rawValue }
+    if status.rating == .unknown || status.rating == .none { key += ":" + normalised(status.raw) }
+    return key
+  }
+
+  /// Leads compared as a set of case-folded names (`A/B` equals `b / a`);
+  /// empty when the action names none.
+  static func leads(_ leads: [Lead]) -> String {
+    leads.map { normalised($0.name.isEmpty ? $0.raw : $0.name) }.filter { !$0.isEmpty }.sorted()
+      .joined(separator: "\u{1F}")
+  }
+
+  /// A note's identity: its date at its precision (or, for a partial prefix
+  /// such as `Q2:`, the prefix as written) and its normalised text.
+  static func note(_ note: ProgressNote) -> NoteKey {
+    var date = dateKey(note.date)
+    if date.isEmpty, let prefix = note.prefix { date = "prefix:" + normalised(prefix) }
+    return NoteKey(date: date, text: normalised(note.text.isEmpty ? note.raw : note.text))
+  }
+
+  /// A date's identity at its precision (`2021-02/month`), empty when absent.
+  static func dateKey(_ date: DateValue?) -> String {
+    guard let date else { return "" }
+    return date.description + "/" + date.precision.rawValue
+  }
+
+  /// An evidence item's identity: its E-code when it cites one, otherwise
+  /// its normalised text (its raw text when the text is empty).
+  static func evidence(_ item: EvidenceItem) -> String {
+    if let ref = item.ref, !ref.isEmpty { return "ref:" + normalised(ref) }
+    let text = normalised(item.text)
+    return text.isEmpty ? "raw:" + normalised(item.raw) : "text:" + text
+  }
+
+  /// A due date's identity: the date at its precision, else the raw text;
+  /// `nil` when the action has none.
+  static func due(_ action: Action) -> String? {
+    if let date = action.dueDate { return dateKey(date) }
+    guard let raw = action.dueRaw else { return nil }
+    let text = normalised(raw)
+    return text.isEmpty ? nil : "raw:" + text
+  }
+}
+
+/// A note exactly as written (date, prefix, text): equal exact keys mean
+/// equal normalised keys, so most duplicates are found without normalising.
+struct ExactNoteKey: Hashable {
+  var date: DateValue?
+  var prefix: String?
+  var text: String
+
+  init(_ note: ProgressNote) {
+    date = note.date
+    prefix = note.date == nil ? note.prefix : nil
+    text = note.text.isEmpty ? note.raw : note.text
+  }
+}
+
+/// Membership by exact text first, normalised text only on a miss.
+///
+/// Returns copy the master, so nearly every note and evidence item is found
+/// by its exact text; normalising (the costly part) happens only for the
+/// few that are new or reworded.
+struct TwoLevelSet<Exact: Hashable, Normal: Hashable> {
+  private var exact: Set<Exact> = []
+  private var normal: Set<Normal>?
+  private var pending: [Normal] = []
+  private let normalise: () -> [Normal]
+
+  /// Starts from items whose normalised keys are computed only if needed.
+  init(exact: some Sequence<Exact>, normalised: @escaping () -> [Normal]) {
+    self.exact = Set(exact)
+    self.normalise = normalised
+  }
+
+  /// Whether the item is present; `normal` is called only on an exact miss.
+  mutating func contains(_ exactKey: Exact, _ normal: () -> Normal) -> Bool {
+    if exact.contains(exactKey) { return true }
+    return normalisedSet().contains(normal())
+  }
+
+  /// Adds an item (call after `contains` returned false).
+  mutating func insert(_ exactKey: Exact, _ normalKey: Normal) {
+    exact.insert(exactKey)
+    if normal != nil { normal?.insert(normalKey) } else { pending.append(normalKey) }
+  }
+
+  private mutating func normalisedSet() -> Set<Normal> {
+    if let normal { return normal }
+    var set = Set(normalise())
+    set.formUnion(pending)
+    pending = []
+    normal = set
+    return set
+  }
+}
+
+/// A note's identity for de-duplication: (date at its precision, normalised text).
+struct NoteKey: Hashable {
+  /// `MergeKeys.dateKey` of the note's date.
+  var date: String
+  /// The normalised text.
+  var text: String
+}

@@ -1,0 +1,205 @@
+public import Diagnostics
+
+/// Folds sub-group returns into a master tracker (domain.md §8.2).
+///
+/// A pure function over canonical plans: it reads no files and prints
+/// nothing. Returns are applied in a fixed order (sub-group, then file name),
+/// so the result does not depend on the order they were given in; applying
+/// the same return again changes nothing; no master row, note or evidence
+/// item is ever dropped.
+///
+/// ```swift
+/// let result = PlanMerger.merge(
+///   master: MergeInput(plan: master, file: "master.xlsx"),
+///   returns: [MergeInput(plan: ehcp, file: "ehcp.csv", subGroup: "EHCP", subGroupOrigin: .flag)],
+///   options: MergeOptions(prefer: .master))
+/// result.plan             // the merged tracker, provenance on every status, note and evidence item
+/// result.log              // one entry per change or conflict
+/// result.summary.conflicts
+/// ```
+public enum PlanMerger {
+  /// Merges returns into a master.
+  ///
+  /// - Parameters:
+  ///   - master: the consolidated tracker.
+  ///   - returns: the sub-groups' returns, in any order; give each its
+  ///     sub-group first (`SubGroupName.resolve`) to get remit checks.
+  ///   - options: conflict preference and governance flags.
+  /// - Returns: the merged plan, its log, diagnostics and counts.
+  public static func merge(master: MergeInput, returns: [MergeInput], options: MergeOptions = MergeOptions()) -> MergeResult {
+    var diagnostics: [Diagnostic] = []
+    var log: [MergeLogEntry] = []
+    var summary = MergeSummary()
+    let (applied, summaries) = dedupe(ReturnContext.ordered(returns), diagnostics: &diagnostics)
+
+    var union = PeriodUnion(master: master.plan.periods)
+    var contexts = applied.enumerated().map { ReturnContext(index: $0.offset, input: $0.element) }
+    var events: [PeriodEvent] = []
+    for index in contexts.indices {
+      let absorbed = union.absorb(contexts[index].input.plan.periods, from: contexts[index])
+      contexts[index].periodMap = absorbed.map
+      events += absorbed.events
+    }
+    let periods = union.sorted()
+    reportPeriods(events, log: &log, diagnostics: &diagnostics, summary: &summary)
+
+    let ctx = MergeContext(
+      options: options, masterFile: master.file, returns: contexts, periods: periods,
+      keysUnderSeveralPriorities: keysUnderSeveralPriorities(master.plan.actions))
+    let layout = RowLayout(master: master.plan.actions, returns: contexts, diagnostics: &diagnostics)
+    var actions: [Action] = []
+    actions.reserveCapacity(layout.rows.count)
+    for (index, slot) in layout.rows.enumerated() {
+      var row = RowMerge(
+        ctx: ctx, action: slot.base, contributions: slot.contributions, index: index, isNew: slot.isNew)
+      actions.append(row.run())
+      if slot.isNew { reportNew(&row, summary: &summary) }
+      log += row.log
+      diagnostics += row.diagnostics
+      summary.add(row.summary)
+    }
+    reportMissingReturns(master.plan, ctx, diagnostics: &diagnostics, summary: &summary)
+
+    var plan = master.plan
+    plan.periods = periods
+    if !union.addedIds.isEmpty { NoteWindows.assign(&actions, periods: periods, newPeriodIds: union.addedIds) }
+    plan.actions = actions
+    MergeAssembly.addOutline(to: &plan, from: contexts)
+    MergeAssembly.addSources(to: &plan, master: master, returns: contexts)
+    return MergeResult(plan: plan, log: log, diagnostics: diagnostics, summary: summary, returns: summaries)
+  }
+
+  /// Keys listed under more than one priority (seed 6E under Priorities 2 and 6).
+  private static func keysUnderSeveralPriorities(_ actions: [Action]) -> Set<String> {
+    var first: [String: String] = [:]
+    var several: Set<String> = []
+    for action in actions {
+      let priority = action.priorityId ?? ""
+      if let seen = first[action.key] {
+        if seen != priority { several.insert(action.key) }
+      } else {
+        first[action.key] = priority
+      }
+    }
+    return several
+  }
+
+  /// Drops a return given twice (same path, or same bytes when hashes are known).
+  private static func dedupe(
+    _ ordered: [MergeInput], diagnostics: inout [Diagnostic]
+  ) -> ([MergeInput], [MergeReturnSummary]) {
+    var kept: [MergeInput] = []
+    var summaries: [MergeReturnSummary] = []
+    var paths: Set<String> = []
+    var hashes: Set<String> = []
+    for input in ordered {
+      let duplicate = paths.contains(input.file) || input.sha256.map(hashes.contains) == true
+      summaries.append(
+        MergeReturnSummary(
+          file: input.file, subGroup: input.subGroup, subGroupOrigin: input.subGroupOrigin, sha256: input.sha256,
+          actions: input.plan.actions.count, skipped: duplicate))
+      if duplicate {
+        diagnostics.append(
+          Diagnostic(
+            code: MergeCode.duplicateReturn, severity: .info,
+            message: "\(input.file) was given twice (same file or same bytes); applied once",
+            location: SourceLocation(file: input.file)))
+        continue
+      }
+      paths.insert(input.file)
+      if let hash = input.sha256 { hashes.insert(hash) }
+      kept.append(input)
+    }
+    return (kept, summaries)
+  }
+
+  private static func reportPeriods(
+    _ events: [PeriodEvent], log: inout [MergeLogEntry], diagnostics: inout [Diagnostic], summary: inout MergeSummary
+  ) {
+    for event in events {
+      let period = event.period
+      let source = event.source
+      summary.newPeriods += 1
+      let where_ = period.source ?? SourceLocation(file: source.input.file)
+      let window = "\(period.start) to \(period.end)"
+      log.append(
+        MergeLogEntry(
+          code: MergeCode.periodAdded, action: "", periodId: period.id, period: period.label, field: .period, old: "",
+          new: "\(period.label) (\(window))", source: source.provenance(period.source), subGroup: source.input.subGroup,
+          decision: .added))
+      diagnostics.append(
+        Diagnostic(
+          code: MergeCode.periodAdded, severity: .info,
+          message: "\(source.input.fileName) adds the period \"\(period.label)\" (\(window))", location: where_))
+      guard !event.overlapping.isEmpty else { continue }
+      summary.periodMismatches += 1
+      let others = event.overlapping.map { "\"\($0.label)\" (\($0.start) to \($0.end))" }.joined(separator: ", ")
+      log.append(
+        MergeLogEntry(
+          code: MergeCode.periodMismatch, action: "", periodId: period.id, period: period.label, field: .period,
+          old: event.overlapping.map(\.label).joined(separator: ", "), new: period.label,
+          source: source.provenance(period.source), subGroup: source.input.subGroup, decision: .reported))
+      diagnostics.append(
+        Diagnostic(
+          code: MergeCode.periodMismatch, severity: .warning,
+          message: "\(source.input.fileName)'s period \"\(period.label)\" (\(window)) overlaps \(others) "
+            + "without matching it; added as its own column",
+          fix: "Report statuses on the master's review periods (same months or quarters).",
+          location: where_, related: event.overlapping.compactMap(\.source)))
+    }
+  }
+
+  private static func reportNew(_ row: inout RowMerge, summary: inout MergeSummary) {
+    summary.newActions += 1
+    guard let first = row.contributions.first else { return }
+    let source = row.ret(first)
+    let added = row.row(first)
+    let entry = MergeLogEntry(
+      code: MergeCode.newAction, action: added.key, priorityId: added.priorityId, actionIndex: row.index,
+      field: .action, old: "", new: added.text, source: source.provenance(added.source), subGroup: source.input.subGroup,
+      decision: .added)
+    row.log.insert(entry, at: 0)
+    row.diagnostics.insert(
+      Diagnostic(
+        code: MergeCode.newAction, severity: .warning,
+        message: "\(row.who(first)) adds the action \(row.name) \"\(added.text)\", which the master does not have",
+        fix: "Check the action is agreed; give it a ref that is not already used.",
+        location: row.location(added.source, in: first)), at: 0)
+  }
+
+  private static func reportMissingReturns(
+    _ master: Plan, _ ctx: MergeContext, diagnostics: inout [Diagnostic], summary: inout MergeSummary
+  ) {
+    guard !ctx.returns.isEmpty, ctx.returns.allSatisfy({ $0.canonicalSubGroup != nil }) else { return }
+    for name in SubGroupName.known(in: master) where ctx.returnsBySubGroup[SubGroupName.canonical(name)] == nil {
+      summary.missingReturns += 1
+      diagnostics.append(
+        Diagnostic(
+          code: MergeCode.noReturn, severity: .info,
+          message: "\(name) owns actions in the master but sent no return"))
+    }
+  }
+}
+
+extension MergeSummary {
+  /// Adds another summary's counts to this one.
+  mutating func add(_ other: MergeSummary) {
+    updatedCells += other.updatedCells
+    newPeriods += other.newPeriods
+    conflicts += other.conflicts
+    unresolvedConflicts += other.unresolvedConflicts
+    historyRewrites += other.historyRewrites
+    newActions += other.newActions
+    missingUpdates += other.missingUpdates
+    missingReturns += other.missingReturns
+    notesAdded += other.notesAdded
+    notesEdited += other.notesEdited
+    evidenceAdded += other.evidenceAdded
+    evidenceRemoved += other.evidenceRemoved
+    governanceChanges += other.governanceChanges
+    governanceAccepted += other.governanceAccepted
+    outOfRemit += other.outOfRemit
+    matchedByText += other.matchedByText
+    periodMismatches += other.periodMismatches
+  }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+
+/// Notes are append-only (domain.md §8.2): a return's note whose (date,
+/// normalised text) is already there is a duplicate; a new one is inserted in
+/// date order with its provenance; one that shares its date with a master note
+/// the return no longer carries is kept beside it and reported
+/// (`merge.note_edited`).
+extension RowMerge {
+  /// Appends the returns' new notes.
+  mutating func mergeNotes() {
+    var notes = original.notes
+    for index in notes.indices where notes[index].provenance == nil {
+      notes[index].provenance = ctx.masterProvenance(notes[index].source, period: notes[index].periodId)
+    }
+    guard contributions.contains(where: { !row($0).notes.isEmpty }) else {
+      action.notes = notes
+      return
+    }
+    let masterNotes = original.notes
+    var seen = TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
+    var masterByDate: [String: [Int]]?
+    for contribution in contributions {
+      let source = ret(contribution)
+      let returnNotes = row(contribution).notes
+      var returnKeys: Set<NoteKey>?
+      for note in returnNotes {
+        let exact = ExactNoteKey(note)
+        var computed: NoteKey?
+        let isKnown = seen.contains(exact) {
+          computed = MergeKeys.note(note)
+          return computed ?? MergeKeys.note(note)
+        }
+        guard !isKnown else { continue }
+        let key = computed ?? MergeKeys.note(note)
+        seen.insert(exact, key)
+        var added = note
+        added.periodId = note.periodId.flatMap { source.periodMap[$0] }
+        added.provenance = source.provenance(note.source, period: added.periodId)
+        notes.insert(added, at: RowMerge.insertionIndex(for: added, in: notes))
+        changedBy.insert(contribution.ret)
+        updatedBy.insert(contribution.ret)
+        summary.notesAdded += 1
+        let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
+        returnKeys = keys
+        let byDate = masterByDate ?? RowMerge.notesByDate(masterNotes)
+        masterByDate = byDate
+        let replaced = (byDate[key.date] ?? []).filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        let text = RowMerge.noteText(added)
+        if replaced.isEmpty {
+          record(
+            MergeCode.noteAdded, field: .note, periodId: added.periodId, old: "", new: text,
+            source: added.provenance, subGroup: source.input.subGroup, decision: .added)
+        } else {
+          summary.notesEdited += 1
+          let old = replaced.map { RowMerge.noteText(original.notes[$0]) }.joined(separator: "\n")
+          record(
+            MergeCode.noteEdited, field: .note, periodId: added.periodId, old: old, new: text,
+            source: added.provenance, subGroup: source.input.subGroup, decision: .keptBoth)
+          diagnostics.append(
+            Diagnostic(
+              code: MergeCode.noteEdited, severity: .warning,
+              message: "\(name): \(who(contribution)) has a note dated \(note.date.map(\.description) ?? note.prefix ?? "") "
+                + "whose text differs from the master's; kept both",
+              fix: "Notes are append-only: remove the outdated wording from the master if the edit is right.",
+              location: location(note.source, in: contribution),
+              related: replaced.compactMap { original.notes[$0].source }))
+        }
+      }
+    }
+    action.notes = notes
+  }
+
+  /// Indices of notes by their date key (dated or with a partial prefix).
+  static func notesByDate(_ notes: [ProgressNote]) -> [String: [Int]] {
+    var byDate: [String: [Int]] = [:]
+    for (index, note) in notes.enumerated() {
+      let date = MergeKeys.note(note).date
+      if !date.isEmpty { byDate[date, default: []].append(index) }
+    }
+    return byDate
+  }
+
+  /// Before the first dated note with a strictly later date; at the end for
+  /// an undated note or when no later note exists.
+  static func insertionIndex(for note: ProgressNote, in notes: [ProgressNote]) -> Int {
+    guard let date = note.date else { return notes.count }
+    return notes.firstIndex { existing in existing.date.map { date < $0 } ?? false } ?? notes.count
+  }
+
+  /// A note as the log shows it: `2021-02: text`.
+  static func noteText(_ note: ProgressNote) -> String {
+    let text = note.text.isEmpty ? note.raw : note.text
+    guard let date = note.date else { return text }
+    return "\(date): \(text)"
+  }
+}

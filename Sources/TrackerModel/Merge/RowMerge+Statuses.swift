@@ -1,0 +1,156 @@
+import Diagnostics
+
+/// Per (action, period) status rules, domain.md §8.2:
+///
+/// | master | return(s) | result |
+/// |---|---|---|
+/// | empty | one value | the return's value (`merge.status_filled`, log only) |
+/// | equal | equal | no change |
+/// | value | different value(s) | conflict (`merge.status_conflict`, or `merge.history_rewrite` in a past period): master kept unless `--prefer return` |
+/// | empty | values that disagree | one conflict listing them all |
+/// | value | empty | the master's value |
+extension RowMerge {
+  /// One return's status for one merged period.
+  typealias Proposal = (contribution: Contribution, status: PeriodStatus)
+
+  /// Rebuilds the row's statuses in merged period order, one per period.
+  mutating func mergeStatuses() {
+    let count = ctx.periods.count
+    var masterStatuses = [PeriodStatus?](repeating: nil, count: count)
+    var orphans: [PeriodStatus] = []
+    for status in original.statuses {
+      if let position = ctx.position[status.periodId], masterStatuses[position] == nil {
+        masterStatuses[position] = status
+      } else {
+        orphans.append(status)  // a period the plan does not list: kept, never dropped
+      }
+    }
+    var proposals = [[Proposal]](repeating: [], count: contributions.isEmpty ? 0 : count)
+    for contribution in contributions {
+      let source = ret(contribution)
+      for status in row(contribution).statuses where !MergeKeys.isEmpty(status.status) {
+        guard let merged = source.periodMap[status.periodId], let position = ctx.position[merged] else { continue }
+        proposals[position].append((contribution, status))
+        if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
+      }
+    }
+    var statuses: [PeriodStatus] = []
+    statuses.reserveCapacity(count + orphans.count)
+    for position in 0..<count {
+      let periodId = ctx.periods[position].id
+      var master = masterStatuses[position] ?? PeriodStatus(periodId: periodId, status: .empty)
+      if master.provenance == nil, MergeKeys.status(master.status) != nil {
+        master.provenance = ctx.masterProvenance(master.source, period: periodId)
+      }
+      statuses.append(proposals.isEmpty ? master : resolve(master, at: position, proposals[position]))
+    }
+    action.statuses = statuses + orphans
+  }
+
+  private mutating func resolve(_ master: PeriodStatus, at position: Int, _ proposals: [Proposal]) -> PeriodStatus {
+    let masterKey = MergeKeys.status(master.status)
+    let differing = proposals.filter { MergeKeys.status($0.status.status) != masterKey }
+    guard !differing.isEmpty else { return master }
+    for proposal in differing { changedBy.insert(proposal.contribution.ret) }
+    let distinct = Set(differing.compactMap { MergeKeys.status($0.status.status) })
+    if masterKey == nil, distinct.count == 1 {
+      summary.updatedCells += 1
+      for proposal in differing {
+        record(
+          MergeCode.statusFilled, field: .status, periodId: master.periodId, old: "",
+          new: RowMerge.display(proposal.status.status), source: provenance(proposal, master.periodId),
+          subGroup: ret(proposal.contribution).input.subGroup, decision: .filled)
+      }
+      return taken(differing[0], periodId: master.periodId)
+    }
+    return conflict(master, at: position, proposals: proposals, differing: differing)
+  }
+
+  private mutating func conflict(
+    _ master: PeriodStatus, at position: Int, proposals: [Proposal], differing: [Proposal]
+  ) -> PeriodStatus {
+    let masterKey = MergeKeys.status(master.status)
+    let isRewrite = masterKey != nil && ctx.isPast(position)
+    summary.conflicts += 1
+    if isRewrite { summary.historyRewrites += 1 }
+    if ctx.options.prefer == nil { summary.unresolvedConflicts += 1 }
+    var result = master
+    var chosen: Proposal?
+    if ctx.options.prefer == .return, let pick = ctx.choose(proposals.map(\.contribution), owner: owner),
+      let proposal = proposals.first(where: { $0.contribution == pick })
+    {
+      chosen = proposal
+      if MergeKeys.status(proposal.status.status) != masterKey {
+        result = taken(proposal, periodId: master.periodId)
+        summary.updatedCells += 1
+      }
+    }
+    let resultKey = MergeKeys.status(result.status)
+    let code = isRewrite ? MergeCode.historyRewrite : MergeCode.statusConflict
+    for proposal in differing {
+      let decision: MergeDecision =
+        chosen.map { $0.contribution == proposal.contribution } == true && resultKey != masterKey
+        ? .tookReturn : resultKey == masterKey ? .keptMaster : .tookOtherReturn
+      record(
+        code, field: .status, periodId: master.periodId, old: RowMerge.display(master.status),
+        new: RowMerge.display(proposal.status.status), source: provenance(proposal, master.periodId),
+        subGroup: ret(proposal.contribution).input.subGroup, decision: decision)
+    }
+    diagnostics.append(conflictDiagnostic(master, isRewrite: isRewrite, differing: differing, result: result))
+    return result
+  }
+
+  private func conflictDiagnostic(
+    _ master: PeriodStatus, isRewrite: Bool, differing: [Proposal], result: PeriodStatus
+  ) -> Diagnostic {
+    let period = ctx.label(master.periodId)
+    let values = differing.map { "\(who($0.contribution)) has \"\(RowMerge.display($0.status.status))\"" }
+      .joined(separator: ", ")
+    let masterText = RowMerge.display(master.status)
+    var message: String
+    if isRewrite {
+      message = "\(name) \(period) is a past period: the master has \"\(masterText)\", \(values)"
+    } else if masterText.isEmpty {
+      message = "\(name) \(period): returns disagree and the master is empty: \(values)"
+    } else {
+      message = "\(name) \(period): the master has \"\(masterText)\", \(values)"
+    }
+    switch ctx.options.prefer {
+    case nil: message += "; kept the master's value (unresolved)"
+    case .master: message += "; kept the master's value (--prefer master)"
+    case .return:
+      message += MergeKeys.status(result.status) == MergeKeys.status(master.status)
+        ? "; kept the master's value (a preferred return agrees with it)"
+        : "; took \"\(RowMerge.display(result.status))\" (--prefer return)"
+    }
+    let first = differing[0]
+    var related = differing.dropFirst().map { location($0.status.source, in: $0.contribution) }
+    if let source = master.source { related.insert(source, at: 0) }
+    return Diagnostic(
+      code: isRewrite ? MergeCode.historyRewrite : MergeCode.statusConflict, severity: .warning,
+      message: message,
+      fix: isRewrite
+        ? "Check why the return changes an earlier review; rerun with --prefer master or --prefer return."
+        : "Decide which status is right; rerun with --prefer master or --prefer return, or correct the master.",
+      location: location(first.status.source, in: first.contribution), related: related)
+  }
+
+  /// A return's status as it goes into the merged row: merged period id, provenance.
+  private func taken(_ proposal: Proposal, periodId: String) -> PeriodStatus {
+    var status = proposal.status
+    status.periodId = periodId
+    status.provenance = provenance(proposal, periodId)
+    return status
+  }
+
+  private func provenance(_ proposal: Proposal, _ periodId: String) -> Provenance {
+    ret(proposal.contribution).provenance(proposal.status.source, period: periodId)
+  }
+
+  /// A status as the log shows it: its text, or `(green fill)` for a filled empty cell.
+  static func display(_ status: Status) -> String {
+    let raw = MergeKeys.trimmed(status.raw)
+    if !raw.isEmpty { return raw }
+    return status.rating == .none ? "" : "(\(status.rating.rawValue) fill)"
+  }
+}

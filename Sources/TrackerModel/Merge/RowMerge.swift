@@ -1,0 +1,96 @@
+import Diagnostics
+
+/// Merges the return rows that feed one row of the merged plan into it:
+/// statuses, notes, evidence, then leads / wording / due date, then remit.
+///
+/// A master row starts as the master's action; a new action starts as a
+/// skeleton of the first return row that brought it (its wording, leads and
+/// due date, with no statuses, notes or evidence), so that every return row,
+/// the first included, goes through the same rules.
+struct RowMerge {
+  let ctx: MergeContext
+  /// The row as it was before the merge (the skeleton for a new action).
+  let original: Action
+  /// The return rows feeding this one, in merge order.
+  let contributions: [Contribution]
+  /// The row's index in the merged plan.
+  let index: Int
+  /// Whether the row is new (brought by a return).
+  let isNew: Bool
+  /// Canonical sub-group owning the action, when known.
+  let owner: String?
+
+  /// The row being built.
+  var action: Action
+  /// Log entries, in order.
+  var log: [MergeLogEntry] = []
+  /// Diagnostics, in order.
+  var diagnostics: [Diagnostic] = []
+  /// Counts to add to the summary.
+  var summary = MergeSummary()
+  /// Returns (by index) that proposed a change to this row.
+  var changedBy: Set<Int> = []
+  /// Returns (by index) that gave a current-period status or added something.
+  var updatedBy: Set<Int> = []
+
+  init(ctx: MergeContext, action: Action, contributions: [Contribution], index: Int, isNew: Bool) {
+    self.ctx = ctx
+    self.original = action
+    self.action = action
+    self.contributions = contributions
+    self.index = index
+    self.isNew = isNew
+    owner = action.subGroup.map(SubGroupName.canonical)
+  }
+
+  /// Runs every step and returns the merged row.
+  mutating func run() -> Action {
+    reportTextMatches()
+    mergeStatuses()
+    mergeNotes()
+    mergeEvidence()
+    mergeGovernance()
+    checkRemit()
+    checkUpdated()
+    return action
+  }
+
+  /// The return a contribution comes from.
+  func ret(_ contribution: Contribution) -> ReturnContext { ctx.returns[contribution.ret] }
+
+  /// The return row a contribution comes from.
+  func row(_ contribution: Contribution) -> Action { ctx.returns[contribution.ret].action(contribution.action) }
+
+  /// Appends a log entry about this row.
+  mutating func record(
+    _ code: String, field: MergeField, periodId: String? = nil, old: String, new: String,
+    source: Provenance?, subGroup: String?, decision: MergeDecision
+  ) {
+    log.append(
+      MergeLogEntry(
+        code: code, action: action.key, priorityId: action.priorityId, actionIndex: index, periodId: periodId,
+        period: periodId.map(ctx.label), field: field, old: old, new: new, source: source, subGroup: subGroup,
+        decision: decision))
+  }
+
+  /// Where a return's value sits, for a diagnostic: its cell, or its file.
+  func location(_ source: CellRef?, in contribution: Contribution) -> SourceLocation {
+    if let source, source.cell != nil || source.line != nil { return source }
+    return SourceLocation(file: ret(contribution).input.file)
+  }
+
+  /// `3.1F`, or `6E (priority 6)` when the master lists the key under several priorities.
+  var name: String {
+    if ctx.keysUnderSeveralPriorities.contains(action.key), let priority = action.priorityId, !priority.isEmpty {
+      return "\(action.key) (priority \(priority))"
+    }
+    return action.key
+  }
+
+  /// `EHCP (ehcp.csv)` or `ehcp.csv`.
+  func who(_ contribution: Contribution) -> String {
+    let input = ret(contribution).input
+    if let group = input.subGroup { return "\(group) (\(input.fileName))" }
+    return input.fileName
+  }
+}
