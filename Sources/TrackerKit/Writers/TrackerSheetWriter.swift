@@ -41,7 +41,9 @@ struct TrackerSheetWriter {
     if isFirst {
       var next = dataRow + 1
       for block in plan.unparsed where block.kind != "preamble" && !PlanXLSXWriter.isOwnSheet(block) {
-        next = try BlockCells.write(block, writer: writer, startRow: next, format: styles.text) + 1
+        next = try BlockCells.write(
+          block, writer: writer, startRow: next, format: styles.text, avoiding: unsafeColumns(table),
+          beyond: table.columns.count) + 1
       }
     }
     try addStatusFeatures(periodColumns, from: headerRow + 2, to: dataRow - 1)
@@ -145,6 +147,18 @@ struct TrackerSheetWriter {
     try writer.addDataValidation(DataValidation(
       ranges: [range], source: .list(TrackerXLSXStyles.allowedCodes), errorTitle: "Status",
       errorMessage: "Use R, A, G, B, Grey, N/A or Complete; X/Y means moving from X towards Y.", errorStyle: .warning))
+  }
+
+  /// Columns whose text makes a row an action when read back.
+  private func unsafeColumns(_ table: ActionTable) -> Set<Int> {
+    var out = Set<Int>()
+    for (i, column) in table.columns.enumerated() {
+      switch column {
+      case .ref, .action, .notes, .period: out.insert(i + 1)
+      default: break
+      }
+    }
+    return out
   }
 
   private func cell(_ row: Int, _ column: Int, _ value: CellValue, _ format: FormatID) throws(XLSXWriteError) {
