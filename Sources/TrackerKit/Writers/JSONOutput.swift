@@ -162,12 +162,37 @@ struct JSONOutput {
     bytes.append(contentsOf: [110, 117, 108, 108])
   }
 
+  /// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR).
+  @inline(__always)
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let q = word ^ (ones &* 0x22)
+    let quote = (q &- ones) & ~q & highs
+    let bs = word ^ (ones &* 0x5C)
+    let backslash = (bs &- ones) & ~bs & highs
+    return (below20 | quote | backslash) != 0
+  }
+
   private mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     var runStart = 0
-    for i in 0..<s.count {
+    var i = 0
+    let n = s.count
+    guard let base = s.baseAddress else {
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    while i < n {
+      // Skip 8 clean bytes at a time.
+      while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+      guard i < n else { break }
       let b = s[i]
-      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+      guard b < 0x20 || b == 0x22 || b == 0x5C else {
+        i += 1
+        continue
+      }
       if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
       bytes.append(UInt8(ascii: "\\"))
       switch b {
@@ -183,6 +208,7 @@ struct JSONOutput {
         bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
       }
       runStart = i + 1
+      i += 1
     }
     if s.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
     bytes.append(UInt8(ascii: "\""))
