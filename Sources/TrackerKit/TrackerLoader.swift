@@ -79,7 +79,8 @@ public enum TrackerLoader {
   private static func loadDelimited(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
     var builder = WorkbookBuilder()
     let report = try DelimitedReader().read(contentsOf: path, into: &builder)
-    let workbook = builder.workbook
+    var workbook = builder.workbook
+    removeFormulaGuards(&workbook)
     if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
       let outcome = LongCSVReader.read(sheet, file: path)
       return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
@@ -89,6 +90,26 @@ public enum TrackerLoader {
       options: RecogniserOptions(
         mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows))
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
+  }
+
+  /// Takes off the apostrophe a CSV writer's formula guard puts before text
+  /// starting with `=`, `+`, `-`, `@`, TAB or CR (ours and Excel's), so a
+  /// guarded CSV reads back to the text it guarded.
+  static func removeFormulaGuards(_ workbook: inout Workbook) {
+    for s in workbook.sheets.indices {
+      for r in workbook.sheets[s].rows.indices {
+        for c in workbook.sheets[s].rows[r].cells.indices {
+          guard case .text(let text) = workbook.sheets[s].rows[r].cells[c].value, text.utf8.first == UInt8(ascii: "'") else {
+            continue
+          }
+          let utf8 = text.utf8
+          let second = utf8.dropFirst().first
+          guard let second, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(second)
+          else { continue }
+          workbook.sheets[s].rows[r].cells[c].value = .text(String(text.dropFirst()))
+        }
+      }
+    }
   }
 
   private static func loadJSON(_ path: String) throws -> Outcome<Plan> {

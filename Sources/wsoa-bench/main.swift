@@ -16,6 +16,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-numeric-csv": XLSXReadBench.numericCSV,
   "xlsx-floor": XLSXReadBench.floor,
   "xlsx-read": XLSXReadBench.read,
+  "tracker": TrackerBench.run,
   "xlsx-write-tracker": XLSXWriteBench.tracker,
   "xlsx-write-numeric": XLSXWriteBench.numeric,
   "merge": MergeBench.run,

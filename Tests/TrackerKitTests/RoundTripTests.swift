@@ -25,6 +25,9 @@ import TrackerModel
 
     let xlsx = try write("plan.xlsx") { _ in }
     try TrackerWriter.write(plan, findings: [], to: xlsx, options: WriteOptions(format: .xlsx))
+    let checker = Fixtures.shared.appendingPathComponent("ooxml/check-xlsx")
+    let check = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [checker.path, xlsx])
+    #expect(check.status == 0, "check-xlsx on the cleaned XLSX of \(source):\n\(check.stdout)\(check.stderr)")
     let xlsxBack = try TrackerLoader.load(xlsx).value
     let xlsxSame = PlanComparison.same(xlsxBack, plan, .xlsx)
     #expect(xlsxSame.0, "XLSX of \(source): \(xlsxSame.1)")
@@ -49,5 +52,23 @@ import TrackerModel
   @Test func seed() throws {
     let plan = try #require(SeedRecognitionTests.outcome?.value)
     try Self.check(plan, source: "the seed")
+  }
+}
+
+/// Excel holds at most 32,767 characters in a cell: the cleaned XLSX refuses
+/// a longer note with `output.cell_too_long`, naming the cell, and leaves no file.
+@Suite struct CellLimitTests {
+  @Test func aNoteOverExcelsLimitIsRefused() throws {
+    var plan = try #require(SeedRecognitionTests.outcome?.value)
+    plan.actions[0].notes = [ProgressNote(date: nil, text: String(repeating: "x", count: 40_000), raw: "")]
+    let path = try Fixtures.scratchDirectory("wsoa-limit").appendingPathComponent("long.xlsx").path
+    #expect {
+      try TrackerWriter.write(plan, findings: [], to: path, options: WriteOptions(format: .xlsx))
+    } throws: { error in
+      guard case TrackerError.cellTooLong(_, let sheet, let cell, let length) = error else { return false }
+      return sheet == "Priority 2" && cell.hasPrefix("K") && length == 40_000
+        && "\(error)".contains("error[output.cell_too_long]")
+    }
+    #expect(!FileManager.default.fileExists(atPath: path))
   }
 }

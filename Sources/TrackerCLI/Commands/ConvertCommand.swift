@@ -13,8 +13,15 @@ struct ConvertCommand: ParsableCommand {
       The output format comes from --to, else from the -o file's extension, else JSON.
       One input converts to -o OUT (or standard output); several inputs or a folder
       convert into the folder -o DIR, one file each, named after the input.
+
       What the recogniser noticed (a period header it could not read, an unknown column
-      kept as extra, …) is printed on standard error with its cell.
+      kept as extra, ...) is printed on standard error with its cell; --quiet keeps only
+      errors and warnings. The output is written even when there are errors (exit 1).
+
+      Examples:
+        wsoa convert tracker.xlsx -o tracker.json --summary
+        wsoa convert tracker.xlsx --to csv --shape long > statuses.csv
+        wsoa convert returns/ -o cleaned/ --to xlsx
 
       \(ExitStatus.helpText)
       """)

@@ -24,9 +24,9 @@ struct TableReader {
   var currentPriorityId: String?
   var currentFocus: FocusArea?
   var focusFirstSeen: [String: SourceLocation] = [:]
-  var previousLeads: (leads: [Lead], at: SourceLocation)?
-  var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
-  var statusNotes = StatusNormalisations()
+  var focusReported = Set<String>()
+  /// Action rows found so far, with the hierarchy each sits under.
+  var jobs: [ActionJob] = []
   var ragged: (first: Int, last: Int, fields: Int)?
 
   init(context: SheetContext, layout: TableLayout, sheetPriorityId: String?, statusLegend: [LegendEntry]) {
@@ -55,7 +55,7 @@ struct TableReader {
       checkRagged(row)
       updateHierarchy(row)
       if isActionRow(row) {
-        actions.append(buildAction(row))
+        jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focus: currentFocus))
       } else if !hasHierarchyText(row) {
         let cells = row.cells.filter { !CellText.isBlank($0.value) }.map {
           RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
@@ -67,7 +67,7 @@ struct TableReader {
       index += 1
     }
     flushRagged()
-    diagnostics += statusNotes.diagnostics()
+    buildActions()
   }
 
   /// Whether a row carries an action: action, ref, status or notes text.
@@ -78,12 +78,6 @@ struct TableReader {
     return layout.periods.contains { !CellText.isBlank(row.value(at: $0.column ?? 0)) }
   }
 
-  private func hasHierarchyText(_ row: Row) -> Bool {
-    [HeaderField.priority, .focusArea].contains { f in layout.column(f).map { !CellText.isBlank(row.value(at: $0)) } ?? false }
-  }
-
-  private func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { CellText.isBlank($0.value) } }
-
   func text(_ row: Row, _ field: HeaderField) -> String? {
     guard let c = layout.column(field) else { return nil }
     let value = row.value(at: c)
@@ -93,6 +87,12 @@ struct TableReader {
   func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
     context.location(row, column: layout.column(field) ?? 1)
   }
+
+  private func hasHierarchyText(_ row: Row) -> Bool {
+    [HeaderField.priority, .focusArea].contains { f in layout.column(f).map { !CellText.isBlank(row.value(at: $0)) } ?? false }
+  }
+
+  private func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { CellText.isBlank($0.value) } }
 
   /// Fills down the priority and focus area (and registers new ones).
   private mutating func updateHierarchy(_ row: Row) {
@@ -116,7 +116,9 @@ struct TableReader {
     }
     if cell.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(cell.rawRef, cell.ref, loc)) }
     if let first = focusFirstSeen[cell.ref] {
-      if currentFocus?.ref != cell.ref { diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first)) }
+      if currentFocus?.ref != cell.ref, focusReported.insert(cell.ref).inserted {
+        diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first))
+      }
     } else {
       focusFirstSeen[cell.ref] = loc
       focusAreas.append(FocusArea(ref: cell.ref, rawRef: cell.rawRef, title: cell.title, priorityId: currentPriorityId, source: loc))
@@ -152,6 +154,22 @@ struct TableReader {
 struct StatusNormalisations {
   private var order: [String] = []
   private var seen: [String: (code: String, count: Int, first: SourceLocation, more: [SourceLocation])] = [:]
+
+  /// Adds what a later chunk of rows collected (counts add up; the first
+  /// cell stays the earliest).
+  mutating func merge(_ other: StatusNormalisations) {
+    for raw in other.order {
+      guard let theirs = other.seen[raw] else { continue }
+      if var entry = seen[raw] {
+        entry.count += theirs.count
+        entry.more = Array((entry.more + [theirs.first] + theirs.more).prefix(20))
+        seen[raw] = entry
+      } else {
+        order.append(raw)
+        seen[raw] = theirs
+      }
+    }
+  }
 
   mutating func add(_ raw: String, code: String, at: SourceLocation) {
     if var entry = seen[raw] {

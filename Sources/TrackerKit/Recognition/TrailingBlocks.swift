@@ -10,15 +10,26 @@ enum TrailingBlocks {
   /// an evidence-log header.
   static func isHeaderLike(_ row: Row) -> Bool {
     var exact = 0
-    var short = 0
+    var code = false
+    var title = false
     for cell in row.cells {
-      guard case .text(let s) = cell.value, s.utf8.count <= 40 else { continue }
-      short += 1
-      if HeaderField.isExactSynonym(s) { exact += 1 }
-      if exact >= 2 { return true }
+      guard case .text(let s) = cell.value else { continue }
+      let count = s.utf8.count
+      guard count >= 2, count <= 40, let first = s.utf8.first, (first | 0x20) >= 97 && (first | 0x20) <= 122 || first == 37 else {
+        continue
+      }
+      let h = HeaderField.normalise(s)
+      if HeaderField.exactSynonyms.contains(h) {
+        exact += 1
+        if exact >= 2 { return true }
+      }
+      if codeHeaders.contains(h) { code = true } else if titleHeaders.contains(h) { title = true }
     }
-    return short >= 2 && evidenceLogColumns(row) != nil
+    return code && title
   }
+
+  private static let codeHeaders: Set<String> = ["id", "code", "evidence id", "evidence code", "e code", "ref", "evidence ref"]
+  private static let titleHeaders: Set<String> = ["document", "title", "evidence", "name", "description", "document title"]
 
   /// The code and title columns of an evidence-log header.
   static func evidenceLogColumns(_ row: Row) -> (code: Int, title: Int)? {
@@ -27,9 +38,9 @@ enum TrailingBlocks {
     for cell in row.cells {
       guard case .text(let s) = cell.value, s.utf8.count <= 40 else { continue }
       let h = HeaderField.normalise(s)
-      if code == nil, ["id", "code", "evidence id", "evidence code", "e code", "ref", "evidence ref"].contains(h) {
+      if code == nil, codeHeaders.contains(h) {
         code = cell.column
-      } else if title == nil, ["document", "title", "evidence", "name", "description", "document title"].contains(h) {
+      } else if title == nil, titleHeaders.contains(h) {
         title = cell.column
       }
     }

@@ -103,6 +103,38 @@ struct JSONOutput {
     s.withUTF8 { escape($0) }
   }
 
+  /// An A1 cell reference as a string (`"E5"`), written without allocating.
+  mutating func cell(row: Int, column: Int) {
+    beforeValue()
+    bytes.append(UInt8(ascii: "\""))
+    var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var n = column
+    var count = 0
+    while n > 0, count < 3 {
+      let rem = UInt8((n - 1) % 26)
+      switch count {
+      case 0: letters.0 = 65 + rem
+      case 1: letters.1 = 65 + rem
+      default: letters.2 = 65 + rem
+      }
+      n = (n - 1) / 26
+      count += 1
+    }
+    if count == 3 { bytes.append(letters.2) }
+    if count >= 2 { bytes.append(letters.1) }
+    bytes.append(letters.0)
+    appendDigits(row)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func appendDigits(_ value: Int) {
+    if value < 10 {
+      bytes.append(48 + UInt8(max(0, value)))
+      return
+    }
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
   mutating func int(_ value: Int) {
     beforeValue()
     bytes.append(contentsOf: String(value).utf8)
@@ -130,12 +162,37 @@ struct JSONOutput {
     bytes.append(contentsOf: [110, 117, 108, 108])
   }
 
+  /// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR).
+  @inline(__always)
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let q = word ^ (ones &* 0x22)
+    let quote = (q &- ones) & ~q & highs
+    let bs = word ^ (ones &* 0x5C)
+    let backslash = (bs &- ones) & ~bs & highs
+    return (below20 | quote | backslash) != 0
+  }
+
   private mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     var runStart = 0
-    for i in 0..<s.count {
+    var i = 0
+    let n = s.count
+    guard let base = s.baseAddress else {
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    while i < n {
+      // Skip 8 clean bytes at a time.
+      while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+      guard i < n else { break }
       let b = s[i]
-      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+      guard b < 0x20 || b == 0x22 || b == 0x5C else {
+        i += 1
+        continue
+      }
       if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
       bytes.append(UInt8(ascii: "\\"))
       switch b {
@@ -151,6 +208,7 @@ struct JSONOutput {
         bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
       }
       runStart = i + 1
+      i += 1
     }
     if s.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
     bytes.append(UInt8(ascii: "\""))

@@ -279,7 +279,7 @@ public enum PlanJSONWriter {
     o.beginObject()
     o.key("file"); o.string(s.file)
     if let v = s.sheet { o.key("sheet"); o.string(v) }
-    if let v = s.cell { o.key("cell"); o.string(v.a1) }
+    if let v = s.cell { o.key("cell"); o.cell(row: v.row, column: v.column) }
     if let v = s.line { o.key("line"); o.int(v) }
     if let v = s.part { o.key("part"); o.string(v) }
     o.endObject()

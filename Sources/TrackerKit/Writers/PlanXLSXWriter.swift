@@ -107,7 +107,10 @@ enum BlockCells {
   /// Writes the block's cells from `startRow`, keeping their relative rows
   /// and their columns; returns the next free row.
   @discardableResult
-  static func write(_ block: Block, writer: XLSXWriter, startRow: Int, format: FormatID) throws(XLSXWriteError) -> Int {
+  static func write(
+    _ block: Block, writer: XLSXWriter, startRow: Int, format: FormatID, avoiding unsafe: Set<Int> = [],
+    beyond width: Int = 0
+  ) throws(XLSXWriteError) -> Int {
     guard let firstRow = block.cells.compactMap({ $0.source?.cell?.row }).min() else {
       // Cells without positions: one per row.
       var row = startRow
@@ -117,11 +120,16 @@ enum BlockCells {
       }
       return row
     }
+    // Keep the block's own columns unless one would land in a column that
+    // makes a row an action (ref, action, notes, a period); then move the
+    // whole block right of the table.
+    let columns = block.cells.map { $0.source?.cell?.column ?? 1 }
+    let shift = columns.contains(where: unsafe.contains) ? width + 2 - (columns.min() ?? 1) : 0
     var byRow: [Int: [FormattedCell]] = [:]
     for (n, cell) in block.cells.enumerated() {
       let address = cell.source?.cell ?? CellAddress(row: firstRow + n, column: 1)
       byRow[address.row - firstRow + startRow, default: []].append(
-        FormattedCell(column: address.column, value: .text(cell.text), format: format))
+        FormattedCell(column: address.column + shift, value: .text(cell.text), format: format))
     }
     var last = startRow
     for row in byRow.keys.sorted() {

@@ -65,7 +65,9 @@ struct TrackerSheetWriter {
     if isFirst {
       var next = dataRow + 1
       for block in plan.unparsed where block.kind != "preamble" && !PlanXLSXWriter.isOwnSheet(block) {
-        next = try BlockCells.write(block, writer: writer, startRow: next, format: styles.text) + 1
+        next = try BlockCells.write(
+          block, writer: writer, startRow: next, format: styles.text, avoiding: unsafeColumns(table),
+          beyond: table.columns.count) + 1
       }
     }
     try addStatusFeatures(periodColumns, from: headerRow + 2, to: dataRow - 1)
@@ -178,6 +180,18 @@ struct TrackerSheetWriter {
   /// The format for a cell, as the observer (if any) has it.
   private func observed(_ what: TrackerCell, _ row: Int, _ column: Int, _ format: FormatID) -> FormatID {
     observer?.place(what, sheet: sheetName, at: CellAddress(row: row, column: column), format: format) ?? format
+  }
+
+  /// Columns whose text makes a row an action when read back.
+  private func unsafeColumns(_ table: ActionTable) -> Set<Int> {
+    var out = Set<Int>()
+    for (i, column) in table.columns.enumerated() {
+      switch column {
+      case .ref, .action, .notes, .period: out.insert(i + 1)
+      default: break
+      }
+    }
+    return out
   }
 
   private func cell(_ row: Int, _ column: Int, _ value: CellValue, _ format: FormatID) throws(XLSXWriteError) {

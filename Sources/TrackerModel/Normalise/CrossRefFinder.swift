@@ -10,8 +10,31 @@ public enum CrossRefFinder {
     public var targetKey: String
   }
 
+  /// Whether `see` (any case) occurs at all: a scan with no allocation, so
+  /// the common note without a reference costs little.
+  static func mentionsSee(_ text: String) -> Bool {
+    if let found = text.utf8.withContiguousStorageIfAvailable({ mentionsSee($0) }) { return found }
+    return mentionsSee(Array(text.utf8)[...])
+  }
+
+  private static func mentionsSee<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+    var state = 0
+    for b in bytes {
+      let c = b | 0x20
+      switch state {
+      case 0: state = c == UInt8(ascii: "s") ? 1 : 0
+      case 1: state = c == UInt8(ascii: "e") ? 2 : (c == UInt8(ascii: "s") ? 1 : 0)
+      default:
+        if c == UInt8(ascii: "e") { return true }
+        state = c == UInt8(ascii: "s") ? 1 : 0
+      }
+    }
+    return false
+  }
+
   /// Every cross-reference in the text, in order.
   public static func find(in text: String) -> [Match] {
+    guard mentionsSee(text) else { return [] }
     let b = Array(text.utf8)
     var out: [Match] = []
     var i = 0

@@ -61,6 +61,8 @@ public struct MarkupText: Sendable {
 
   /// The cell's bytes as written.
   let raw: [UInt8]
+  /// The cell as written, when it is already one clean paragraph.
+  private let plain: String?
   /// Whether the cell was read as HTML.
   public let isMarkup: Bool
   /// The paragraphs, in order, none empty.
@@ -69,15 +71,26 @@ public struct MarkupText: Sendable {
   /// Cleans a cell's text.
   public init(_ text: String) {
     raw = Array(text.utf8)
+    if MarkupText.isPlain(raw) {
+      isMarkup = false
+      plain = text
+      items = [Paragraph(bytes: raw, runOut: [0], runRaw: [0], rawEnd: raw.count)]
+      return
+    }
+    plain = nil
     isMarkup = MarkupText.containsTag(raw)
     items = MarkupText.split(raw, markup: isMarkup)
   }
 
   /// The clean paragraphs, in order, none empty.
-  public var paragraphs: [String] { items.map { String(decoding: $0.bytes, as: UTF8.self) } }
+  public var paragraphs: [String] {
+    if let plain { return [plain] }
+    return items.map { String(decoding: $0.bytes, as: UTF8.self) }
+  }
 
   /// The paragraphs joined with line breaks.
   public var text: String {
+    if let plain { return plain }
     guard items.count != 1 else { return String(decoding: items[0].bytes, as: UTF8.self) }
     return paragraphs.joined(separator: "\n")
   }
@@ -149,9 +162,6 @@ public struct MarkupText: Sendable {
   }
 
   private static func split(_ raw: [UInt8], markup: Bool) -> [Paragraph] {
-    if isPlain(raw) {
-      return [Paragraph(bytes: raw, runOut: [0], runRaw: [0], rawEnd: raw.count)]
-    }
     var out: [Paragraph] = []
     var cur = Paragraph()
     cur.bytes.reserveCapacity(min(raw.count, 4096))
@@ -199,9 +209,17 @@ public struct MarkupText: Sendable {
         if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
         pendingSpace = -1
         // Copy the run of plain bytes that follows in one go.
+        // single spaces between words stay inside the run.
         var j = i + 1
         while j < n {
           let c = raw[j]
+          if c == 32, j + 1 < n {
+            let d = raw[j + 1]
+            if d != 32 && d != 9 && d != 10 && d != 13 && d != 0 && d != 0xC2 && d != UInt8(ascii: "<") && d != UInt8(ascii: "&") {
+              j += 2
+              continue
+            }
+          }
           if c == 32 || c == 9 || c == 10 || c == 13 || c == 0 || c == 0xC2 || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") {
             break
           }

@@ -60,7 +60,8 @@ public enum NoteSplitter {
     guard !markup.items.isEmpty else { return result }
     // Leading undated note.
     let first = starts.first.map { ($0.paragraph, $0.at) } ?? end
-    if let note = makeNote(markup, from: (0, 0), textFrom: (0, 0), to: first, start: nil, source: source) {
+    var leadingLines = 0
+    if let note = makeNote(markup, from: (0, 0), textFrom: (0, 0), to: first, start: nil, source: source, lineCount: &leadingLines) {
       result.notes.append(note)
     }
     for (n, start) in starts.enumerated() {
@@ -70,11 +71,12 @@ public enum NoteSplitter {
       case .invalid(let reason): result.invalidDates.append(reason)
       case .value: break
       }
+      var lineCount = 0
       let note = makeNote(
         markup, from: (start.paragraph, start.at), textFrom: (start.paragraph, start.textStart), to: stop,
-        start: start, source: source)
+        start: start, source: source, lineCount: &lineCount)
         ?? ProgressNote(date: date(of: start), text: "", raw: start.prefix, source: source, prefix: start.prefix)
-      if note.text.utf8.contains(10) { result.hasUndatedContinuation = true }
+      if lineCount > 1 { result.hasUndatedContinuation = true }
       result.notes.append(note)
     }
     return result
@@ -97,6 +99,13 @@ public enum NoteSplitter {
 
   /// Rule (b): `<month-name> <yyyy>:` or `<Mmm-yy>:` anywhere.
   private static func inlinePrefix(_ b: [UInt8], _ i: Int, _ p: Int) -> Start? {
+    // Cheap shape test first: a 3–9 letter word, then `-` or a space, then a digit.
+    let run = TextBytes.letterRunEnd(b, i)
+    guard run - i >= 3, run - i <= 9 else { return nil }
+    let next = b.at(run)
+    guard (next == UInt8(ascii: "-") && TextBytes.isDigit(b.at(run + 1)))
+      || (next == 32 && TextBytes.isDigit(b.at(TextBytes.skipSpaces(b, run))))
+    else { return nil }
     guard let (month, mEnd) = MonthNames.month(b, i) else { return nil }
     var yearEnd: Int
     var year: Int
@@ -117,7 +126,8 @@ public enum NoteSplitter {
   }
 
   private static func makeNote(
-    _ markup: MarkupText, from: (Int, Int), textFrom: (Int, Int), to: (Int, Int), start: Start?, source: CellRef?
+    _ markup: MarkupText, from: (Int, Int), textFrom: (Int, Int), to: (Int, Int), start: Start?, source: CellRef?,
+    lineCount: inout Int
   ) -> ProgressNote? {
     var lines: [String] = []
     var lastEnd: (Int, Int)? = nil
@@ -133,6 +143,7 @@ public enum NoteSplitter {
       if firstPos == nil { firstPos = (p, ta) }
       lastEnd = (p, tb)
     }
+    lineCount = lines.count
     guard let lastEnd else { return nil }
     let rawFrom = start == nil ? (firstPos ?? from) : from
     let raw = markup.rawSlice(from: rawFrom, to: lastEnd)

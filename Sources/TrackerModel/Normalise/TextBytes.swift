@@ -126,9 +126,27 @@ enum TextBytes {
     return (a, b)
   }
 
+  /// Whether `collapsed` would return the text unchanged (no allocation).
+  static func isCollapsed(_ text: String) -> Bool {
+    var previous: UInt8 = 10
+    var last: UInt8 = 0
+    var empty = true
+    for b in text.utf8 {
+      if b == 9 || b == 13 || b == 0xA0 || b == 0xC2 { return false }
+      if b == 32, previous == 32 || previous == 10 { return false }
+      if b == 10, previous == 32 { return false }
+      if empty, b == 10 { return false }
+      previous = b
+      last = b
+      empty = false
+    }
+    return empty || (last != 32 && last != 10)
+  }
+
   /// `text` trimmed of spaces and line breaks, with every run of spaces,
   /// tabs and no-break spaces collapsed to one space (line breaks kept).
   static func collapsed(_ text: String) -> String {
+    if isCollapsed(text) { return text }
     let bytes = Array(text.utf8)
     let (a, b) = trimmedRange(bytes, 0, bytes.count)
     var out: [UInt8] = []

@@ -2,16 +2,59 @@ import Diagnostics
 import Grid
 import TrackerModel
 
-extension TableReader {
-  /// Builds the action on one data row.
-  mutating func buildAction(_ row: Row) -> Action {
+/// Builds the action on one data row. Independent of other rows (the
+/// hierarchy comes in; `As above` leads and evidence are left for
+/// `TableReader` to resolve in row order), so chunks of rows can be built
+/// on several threads with the same result.
+struct ActionBuilder {
+  let context: SheetContext
+  let layout: TableLayout
+  /// The key that gives period statuses their meaning.
+  let statusLegend: [LegendEntry]
+  var diagnostics: [Diagnostic] = []
+  var statusNotes = StatusNormalisations()
+  /// Statuses and leads repeat (a few codes, a few people): each distinct
+  /// text is read once.
+  var statusCache: [String: StatusVocabulary.Reading] = [:]
+  var leadCache: [String: [Lead]] = [:]
+  private var currentPriorityId: String?
+  private var currentFocus: FocusArea?
+
+  init(context: SheetContext, layout: TableLayout, statusLegend: [LegendEntry]) {
+    self.context = context
+    self.layout = layout
+    self.statusLegend = statusLegend
+  }
+
+  /// An action and whether its lead or evidence cell says `As above`.
+  struct Built {
+    var action: Action
+    var leadsAsAbove: Bool
+    var evidenceAsAbove: Bool
+  }
+
+  func text(_ row: Row, _ field: HeaderField) -> String? {
+    guard let c = layout.column(field) else { return nil }
+    let value = row.value(at: c)
+    return CellText.isBlank(value) ? nil : CellText.of(value)
+  }
+
+  func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
+    context.location(row, column: layout.column(field) ?? 1)
+  }
+
+  /// Builds the action on one data row under the given priority and focus area.
+  mutating func build(_ row: Row, priorityId: String?, focus: FocusArea?) -> Built {
+    currentPriorityId = priorityId
+    currentFocus = focus
     let rowAt = context.location(row, column: 1)
-    let (key, letter, focusRef, rawRef) = identify(row)
-    let actionText = text(row, .action).map { MarkupText(RefParser.action($0).text).text } ?? ""
+    let cell = text(row, .action).map(RefParser.action)
+    let (key, letter, focusRef, rawRef) = identify(row, cell)
+    let actionText = cell.map { MarkupText($0.text).text } ?? ""
     var action = Action(
       key: key, focusRef: focusRef, priorityId: currentPriorityId, letter: letter, rawRef: rawRef, text: actionText,
       source: rowAt)
-    readLeads(row, into: &action)
+    let leadsAsAbove = readLeads(row, into: &action)
     if let raw = text(row, .accountable) { action.accountable = LeadSplitter.split(raw, source: at(row, .accountable)) }
     if let raw = text(row, .subGroup) { action.subGroup = MarkupText(raw).text }
     if let raw = text(row, .impact) {
@@ -22,19 +65,18 @@ extension TableReader {
     readPercent(row, into: &action)
     readStatuses(row, into: &action)
     readNotes(row, into: &action)
-    readEvidence(row, into: &action)
+    let evidenceAsAbove = readEvidence(row, into: &action)
     for (column, name) in layout.extras {
       let value = row.value(at: column)
       guard !CellText.isBlank(value) else { continue }
       action.extra.append(ExtraField(column: name, value: CellText.of(value), source: context.location(row, column: column)))
     }
-    return action
+    return Built(action: action, leadsAsAbove: leadsAsAbove, evidenceAsAbove: evidenceAsAbove)
   }
 
   /// Key, letter, focus ref and raw ref, from the ref column or the focus
   /// area and the action's letter.
-  private mutating func identify(_ row: Row) -> (String, String?, String?, String) {
-    let cell = text(row, .action).map(RefParser.action)
+  private mutating func identify(_ row: Row, _ cell: RefParser.ActionCell?) -> (String, String?, String?, String) {
     var letter = cell?.letter
     let focusRef = currentFocus.flatMap { $0.ref.isEmpty ? nil : $0.ref }
     if let refText = text(row, .ref) {
@@ -59,21 +101,19 @@ extension TableReader {
     return (key, nil, focusRef, rawRef)
   }
 
-  private mutating func readLeads(_ row: Row, into action: inout Action) {
-    guard let raw = text(row, .lead) else {
-      previousLeads = nil
-      return
-    }
+  /// Reads the leads; `true` when the cell says `As above` (resolved later).
+  private mutating func readLeads(_ row: Row, into action: inout Action) -> Bool {
+    guard let raw = text(row, .lead) else { return false }
     let loc = at(row, .lead)
     action.leadsRaw = raw
-    if LeadSplitter.isAsAbove(raw) {
-      let names = previousLeads?.leads.map(\.name).joined(separator: ", ") ?? ""
-      diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: previousLeads?.at, names: names))
-      action.leads = (previousLeads?.leads ?? []).map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
+    if LeadSplitter.isAsAbove(raw) { return true }
+    if let cached = leadCache[raw] {
+      action.leads = cached.map { Lead(raw: $0.raw, name: $0.name, kind: $0.kind, source: loc) }
     } else {
       action.leads = LeadSplitter.split(raw, source: loc)
+      if leadCache.count < 10_000 { leadCache[raw] = action.leads }
     }
-    previousLeads = (action.leads, loc)
+    return false
   }
 
   private mutating func readDue(_ row: Row, into action: inout Action) {
@@ -122,7 +162,14 @@ extension TableReader {
           diagnostics.append(RecognitionDiagnostics.statusFromFill(status.code, loc))
         }
       } else {
-        let reading = StatusVocabulary.read(CellText.of(value), legend: statusLegend)
+        let text = CellText.of(value)
+        let reading: StatusVocabulary.Reading
+        if let cached = statusCache[text] {
+          reading = cached
+        } else {
+          reading = StatusVocabulary.read(text, legend: statusLegend)
+          if statusCache.count < 10_000 { statusCache[text] = reading }
+        }
         status = reading.status
         if status.rating == .unknown {
           diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, loc))
@@ -160,35 +207,24 @@ extension TableReader {
     }
   }
 
-  private mutating func readEvidence(_ row: Row, into action: inout Action) {
-    guard let raw = text(row, .evidence) else {
-      previousEvidence = nil
-      return
-    }
+  /// Reads the evidence; `true` when the cell says `As above` (resolved later).
+  private mutating func readEvidence(_ row: Row, into action: inout Action) -> Bool {
+    guard let raw = text(row, .evidence) else { return false }
     let loc = at(row, .evidence)
     let result = EvidenceSplitter.split(raw, source: loc)
     if result.isAsAbove {
-      let previous = previousEvidence
-      let summary = previous.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
-      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previous?.at, summary: summary))
-      if let previous, !previous.items.isEmpty {
-        action.evidence = previous.items.map {
-          EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, resolvedTo: previous.at, raw: raw, source: loc)
-        }
-      } else {
-        action.evidence = [EvidenceItem(text: MarkupText(raw).text, raw: raw, source: loc)]
-      }
-    } else {
-      action.evidence = result.items
-      for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
+      action.evidence = [EvidenceItem(text: MarkupText(raw).text, raw: raw, source: loc)]
+      return true
     }
-    for item in action.evidence where item.resolvedTo == nil {
+    action.evidence = result.items
+    for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
+    for item in action.evidence {
       for match in CrossRefFinder.find(in: item.text) {
         action.crossRefs.append(CrossRef(
           fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
           resolution: .unresolved))
       }
     }
-    previousEvidence = (action.evidence, loc)
+    return false
   }
 }
