@@ -12,16 +12,20 @@ extension RowMerge {
     for index in notes.indices where notes[index].provenance == nil {
       notes[index].provenance = ctx.masterProvenance(notes[index].source, period: notes[index].periodId)
     }
-    guard contributions.contains(where: { !row($0).notes.isEmpty }) else {
+    guard contributions.contains(where: { !ctx.returns[$0.ret].input.plan.actions[$0.action].notes.isEmpty }) else {
       action.notes = notes
       return
     }
     let masterNotes = original.notes
-    var seen = TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
+    var seenSet: TwoLevelSet<ExactNoteKey, NoteKey>?
     var masterByDate: [String: [Int]]?
     for contribution in contributions {
       let source = ret(contribution)
-      let returnNotes = row(contribution).notes
+      let returnNotes = ctx.returns[contribution.ret].input.plan.actions[contribution.action].notes
+      // A return repeating (a prefix of) the master's notes as they were adds nothing.
+      if RowMerge.notes(returnNotes, arePrefixOf: masterNotes) { continue }
+      var seen = seenSet ?? TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
+      defer { seenSet = seen }
       var returnKeys: Set<NoteKey>?
       for note in returnNotes {
         let exact = ExactNoteKey(note)
@@ -40,11 +44,14 @@ extension RowMerge {
         changedBy.insert(contribution.ret)
         updatedBy.insert(contribution.ret)
         summary.notesAdded += 1
-        let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
-        returnKeys = keys
         let byDate = masterByDate ?? RowMerge.notesByDate(masterNotes)
         masterByDate = byDate
-        let replaced = (byDate[key.date] ?? []).filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        var replaced: [Int] = []
+        if let sameDate = byDate[key.date] {
+          let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
+          returnKeys = keys
+          replaced = sameDate.filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        }
         let text = RowMerge.noteText(added)
         if replaced.isEmpty {
           record(
@@ -70,11 +77,24 @@ extension RowMerge {
     action.notes = notes
   }
 
+  /// Whether `items` are the first notes of `base`, each written exactly
+  /// alike (equal `ExactNoteKey`s). Fields are compared in place: passing
+  /// whole notes around would copy every string in them.
+  static func notes(_ items: [ProgressNote], arePrefixOf base: [ProgressNote]) -> Bool {
+    guard items.count <= base.count else { return false }
+    for i in items.indices {
+      guard items[i].date == base[i].date, items[i].text == base[i].text else { return false }
+      if items[i].date == nil, items[i].prefix != base[i].prefix { return false }
+      if items[i].text.isEmpty, items[i].raw != base[i].raw { return false }
+    }
+    return true
+  }
+
   /// Indices of notes by their date key (dated or with a partial prefix).
   static func notesByDate(_ notes: [ProgressNote]) -> [String: [Int]] {
     var byDate: [String: [Int]] = [:]
     for (index, note) in notes.enumerated() {
-      let date = MergeKeys.note(note).date
+      let date = MergeKeys.noteDate(note)
       if !date.isEmpty { byDate[date, default: []].append(index) }
     }
     return byDate

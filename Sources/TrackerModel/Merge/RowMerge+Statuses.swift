@@ -18,20 +18,34 @@ extension RowMerge {
     let count = ctx.periods.count
     var masterStatuses = [PeriodStatus?](repeating: nil, count: count)
     var orphans: [PeriodStatus] = []
-    for status in original.statuses {
-      if let position = ctx.position[status.periodId], masterStatuses[position] == nil {
+    for (index, status) in original.statuses.enumerated() {
+      let position = index < count && ctx.periods[index].id == status.periodId ? index : ctx.position[status.periodId]
+      if let position, masterStatuses[position] == nil {
         masterStatuses[position] = status
       } else {
         orphans.append(status)  // a period the plan does not list: kept, never dropped
       }
     }
-    var proposals = [[Proposal]](repeating: [], count: contributions.isEmpty ? 0 : count)
+    // Most return rows repeat the master's statuses: gather proposals only
+    // when some return status differs from the master's.
+    let masterKeys = masterStatuses.map { $0.flatMap { MergeKeys.status($0.status) } }
+    var differs = false
     for contribution in contributions {
-      let source = ret(contribution)
-      for status in row(contribution).statuses where !MergeKeys.isEmpty(status.status) {
-        guard let merged = source.periodMap[status.periodId], let position = ctx.position[merged] else { continue }
-        proposals[position].append((contribution, status))
+      let source = ctx.returns[contribution.ret]
+      let statuses = source.input.plan.actions[contribution.action].statuses
+      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
         if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
+        if !differs, MergeKeys.status(statuses[index].status) != masterKeys[position] { differs = true }
+      }
+    }
+    var proposals = [[Proposal]](repeating: [], count: differs ? count : 0)
+    for contribution in differs ? contributions : [] {
+      let source = ctx.returns[contribution.ret]
+      for (index, status) in source.input.plan.actions[contribution.action].statuses.enumerated()
+      where !MergeKeys.isEmpty(status.status) {
+        guard let position = source.position(of: status.periodId, at: index, in: ctx.position) else { continue }
+        proposals[position].append((contribution, status))
       }
     }
     var statuses: [PeriodStatus] = []
@@ -39,7 +53,7 @@ extension RowMerge {
     for position in 0..<count {
       let periodId = ctx.periods[position].id
       var master = masterStatuses[position] ?? PeriodStatus(periodId: periodId, status: .empty)
-      if master.provenance == nil, MergeKeys.status(master.status) != nil {
+      if master.provenance == nil, masterKeys[position] != nil {
         master.provenance = ctx.masterProvenance(master.source, period: periodId)
       }
       statuses.append(proposals.isEmpty ? master : resolve(master, at: position, proposals[position]))
