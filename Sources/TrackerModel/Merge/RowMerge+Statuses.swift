@@ -16,19 +16,55 @@ extension RowMerge {
   /// Rebuilds the row's statuses in merged period order, one per period.
   mutating func mergeStatuses() {
     let count = ctx.periods.count
-    var masterStatuses = [PeriodStatus?](repeating: nil, count: count)
+    // The master's statuses laid out on the merged periods. When they
+    // already are (no period added: the usual case) the array is reused and
+    // changed in place.
+    var statuses: [PeriodStatus]
     var orphans: [PeriodStatus] = []
-    for (index, status) in original.statuses.enumerated() {
-      let position = index < count && ctx.periods[index].id == status.periodId ? index : ctx.position[status.periodId]
-      if let position, masterStatuses[position] == nil {
-        masterStatuses[position] = status
-      } else {
-        orphans.append(status)  // a period the plan does not list: kept, never dropped
+    if original.statuses.count == count,
+      original.statuses.indices.allSatisfy({ original.statuses[$0].periodId == ctx.periods[$0].id })
+    {
+      statuses = original.statuses
+    } else {
+      (statuses, orphans) = laidOut(original.statuses)
+    }
+    let masterKeys = statuses.indices.map { MergeKeys.status(statuses[$0].status) }
+    let proposals = gatherProposals(masterKeys)
+    for position in 0..<count {
+      if statuses[position].provenance == nil, masterKeys[position] != nil {
+        statuses[position].provenance = ctx.masterProvenance(statuses[position].source, period: ctx.periods[position].id)
+      }
+      if !proposals.isEmpty, !proposals[position].isEmpty {
+        statuses[position] = resolve(statuses[position], at: position, proposals[position])
       }
     }
-    // Most return rows repeat the master's statuses: gather proposals only
-    // when some return status differs from the master's.
-    let masterKeys = masterStatuses.map { $0.flatMap { MergeKeys.status($0.status) } }
+    action.statuses = orphans.isEmpty ? statuses : statuses + orphans
+  }
+
+  /// The master's statuses placed on the merged periods (blank where the
+  /// master has none), and those whose period the plan does not list, kept
+  /// apart so nothing is dropped.
+  private func laidOut(_ original: [PeriodStatus]) -> (statuses: [PeriodStatus], orphans: [PeriodStatus]) {
+    let count = ctx.periods.count
+    var placed = [PeriodStatus?](repeating: nil, count: count)
+    var orphans: [PeriodStatus] = []
+    for index in original.indices {
+      let id = original[index].periodId
+      let position = index < count && ctx.periods[index].id == id ? index : ctx.position[id]
+      if let position, placed[position] == nil {
+        placed[position] = original[index]
+      } else {
+        orphans.append(original[index])
+      }
+    }
+    let statuses = (0..<count).map { placed[$0] ?? PeriodStatus(periodId: ctx.periods[$0].id, status: .empty) }
+    return (statuses, orphans)
+  }
+
+  /// Every return's non-empty status by merged period, or nothing when no
+  /// return status differs from the master's (most return rows repeat the
+  /// master). Marks the returns that gave a status for the current period.
+  private mutating func gatherProposals(_ masterKeys: [StatusKey?]) -> [[Proposal]] {
     var differs = false
     for contribution in contributions {
       let source = ctx.returns[contribution.ret]
@@ -39,26 +75,17 @@ extension RowMerge {
         if !differs, MergeKeys.status(statuses[index].status) != masterKeys[position] { differs = true }
       }
     }
-    var proposals = [[Proposal]](repeating: [], count: differs ? count : 0)
-    for contribution in differs ? contributions : [] {
+    guard differs else { return [] }
+    var proposals = [[Proposal]](repeating: [], count: ctx.periods.count)
+    for contribution in contributions {
       let source = ctx.returns[contribution.ret]
-      for (index, status) in source.input.plan.actions[contribution.action].statuses.enumerated()
-      where !MergeKeys.isEmpty(status.status) {
-        guard let position = source.position(of: status.periodId, at: index, in: ctx.position) else { continue }
-        proposals[position].append((contribution, status))
+      let statuses = source.input.plan.actions[contribution.action].statuses
+      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
+        proposals[position].append((contribution, statuses[index]))
       }
     }
-    var statuses: [PeriodStatus] = []
-    statuses.reserveCapacity(count + orphans.count)
-    for position in 0..<count {
-      let periodId = ctx.periods[position].id
-      var master = masterStatuses[position] ?? PeriodStatus(periodId: periodId, status: .empty)
-      if master.provenance == nil, masterKeys[position] != nil {
-        master.provenance = ctx.masterProvenance(master.source, period: periodId)
-      }
-      statuses.append(proposals.isEmpty ? master : resolve(master, at: position, proposals[position]))
-    }
-    action.statuses = statuses + orphans
+    return proposals
   }
 
   private mutating func resolve(_ master: PeriodStatus, at position: Int, _ proposals: [Proposal]) -> PeriodStatus {
