@@ -69,6 +69,8 @@ let package = Package(
         "TrackerKit", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "TrackerModel", "AtomicOutput",
       ],
       swiftSettings: strictImports),
+    // libFuzzer target for the XLSX reader (see Sources/FuzzXLSX/main.swift).
+    .executableTarget(name: "FuzzXLSX", dependencies: ["XLSXFormat", "ZipArchive", "TestSupport"], swiftSettings: strictImports),
     // Test-only helpers: fixture paths, golden files, running the binary.
     .target(
       name: "TestSupport", dependencies: ["Grid", "Diagnostics"], swiftSettings: strictImports),

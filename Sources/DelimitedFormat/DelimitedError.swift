@@ -26,6 +26,8 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
   case tooManyColumns(path: String, line: Int, row: Int, count: Int, limit: Int)
   /// A field is longer than `DelimitedLimits.maxFieldCharacters`.
   case fieldTooLong(path: String, line: Int, cell: CellAddress, characters: Int, limit: Int)
+  /// Another program changed the file while it was being read.
+  case changedWhileReading(path: String)
 
   /// The file the error is about.
   public var path: String {
@@ -33,7 +35,7 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
     case .fileNotFound(let path), .isDirectory(let path), .notRegularFile(let path),
       .unreadable(let path, _), .emptyFile(let path), .fileTooLarge(let path, _, _),
       .nulByte(let path, _), .unterminatedQuote(let path, _, _), .tooManyRows(let path, _, _),
-      .tooManyColumns(let path, _, _, _, _), .fieldTooLong(let path, _, _, _, _):
+      .tooManyColumns(let path, _, _, _, _), .fieldTooLong(let path, _, _, _, _), .changedWhileReading(let path):
       path
     }
   }
@@ -41,7 +43,7 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
   /// Where the problem is: the file, and the line and cell when known.
   public var location: SourceLocation {
     switch self {
-    case .fileNotFound, .isDirectory, .notRegularFile, .unreadable, .emptyFile, .fileTooLarge:
+    case .fileNotFound, .isDirectory, .notRegularFile, .unreadable, .emptyFile, .fileTooLarge, .changedWhileReading:
       SourceLocation(file: path)
     case .nulByte(_, let line), .tooManyRows(_, let line, _), .tooManyColumns(_, let line, _, _, _):
       SourceLocation(file: path, line: line)
@@ -82,6 +84,8 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
       "row \(row) has \(count) fields, over the limit of \(limit) columns"
     case .fieldTooLong(_, _, let cell, let characters, let limit):
       "cell \(cell.a1) holds \(characters) characters, over the limit of \(limit) per cell"
+    case .changedWhileReading:
+      "the file changed while it was being read; run again once it is saved"
     }
   }
 

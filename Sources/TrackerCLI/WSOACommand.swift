@@ -15,15 +15,16 @@ public struct WSOACommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "wsoa",
     abstract: "Read, check, merge and write SEND Written Statement of Action progress trackers.",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       Inputs may be XLSX, CSV or TSV. Data goes to standard output or -o; warnings and
       errors go to standard error. Outputs are written atomically: a temporary file beside
       the target, renamed into place, so a failed run never leaves a half-written file.
 
       \(ExitStatus.helpText)
-      """,
+      """),
     version: version,
-    subcommands: [DumpCommand.self, ConvertCommand.self, MergeCommand.self]
+    subcommands: [DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self]
   )
 
   /// Creates the command (ArgumentParser needs this).

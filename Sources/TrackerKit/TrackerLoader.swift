@@ -1,6 +1,5 @@
 import DelimitedFormat
 public import Diagnostics
-import Foundation
 import Grid
 import XLSXFormat
 public import TrackerModel
@@ -93,14 +92,12 @@ public enum TrackerLoader {
   }
 
   private static func loadJSON(_ path: String) throws -> Outcome<Plan> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw TrackerError.fileNotFound(path: path)
-    }
-    return try PlanJSONReader.read(Array(data), file: path)
+    guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
+    return try PlanJSONReader.read(bytes, file: path)
   }
 
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
-    guard FileManager.default.fileExists(atPath: path) else { throw TrackerError.fileNotFound(path: path) }
+    guard FileProbe.kind(path) != .missing else { throw TrackerError.fileNotFound(path: path) }
     let reader = try XLSXReader(path: path)
     let workbook = try reader.readWorkbook(.all)
     return try Recogniser.recognise(

@@ -3,10 +3,12 @@
 /// libxml2 interns URIs in the parser's dictionary, so one URI arrives as the
 /// same pointer every time; a short pointer cache makes the lookup a few
 /// comparisons. No namespace maps to 0, a URI not in the table to -1.
+///
+/// The cache opts out of dynamic exclusivity checks: one parser, one thread.
 @usableFromInline final class NamespaceTable {
   private let ids: [String: Int]
-  private var cachedPointers: [UnsafePointer<UInt8>] = []
-  private var cachedIDs: [Int] = []
+  @exclusivity(unchecked) private var cachedPointers: [UnsafePointer<UInt8>] = []
+  @exclusivity(unchecked) private var cachedIDs: [Int] = []
   private static let cacheLimit = 32
 
   /// Creates a table from URI → id (ids should be positive).

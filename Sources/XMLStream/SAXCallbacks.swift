@@ -14,7 +14,7 @@ enum SAXCallbacks {
       Unmanaged<ParserContext>.fromOpaque(userData)._withUnsafeGuaranteedRef { context in
         guard context.failure == nil else { return }
         let name = XMLBytes(cString: localName)
-        let namespace = context.namespaces.id(of: uri)
+        let namespace = context.namespaceID(uri)
         let attributes = XMLAttributes(
           fields: UnsafePointer(attributes), count: Int(attributeCount),
           namespaces: Unmanaged.passUnretained(context.namespaces))
@@ -30,7 +30,7 @@ enum SAXCallbacks {
       Unmanaged<ParserContext>.fromOpaque(userData)._withUnsafeGuaranteedRef { context in
         guard context.failure == nil else { return }
         do {
-          try context.handler.endElement(XMLBytes(cString: localName), namespace: context.namespaces.id(of: uri))
+          try context.handler.endElement(XMLBytes(cString: localName), namespace: context.namespaceID(uri))
         } catch {
           context.fail(error)
         }

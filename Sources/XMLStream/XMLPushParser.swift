@@ -23,7 +23,7 @@ public final class XMLPushParser {
   public let part: String
   private let context: ParserContext
   private let parser: xmlParserCtxtPtr
-  private var finished = false
+  @exclusivity(unchecked) private var finished = false
 
   /// Creates a parser for one part.
   ///
@@ -63,7 +63,7 @@ public final class XMLPushParser {
       repeat {
         let count = min(bytes.count - offset, 1 << 30)
         let start = bytes.baseAddress.map { UnsafeRawPointer($0 + offset).assumingMemoryBound(to: CChar.self) }
-        let status = xmlParseChunk(parser, start, Int32(count), 0)
+        let status = Self.quietly { xmlParseChunk(parser, start, Int32(count), 0) }
         try check(status)
         offset += count
       } while offset < bytes.count
@@ -81,7 +81,7 @@ public final class XMLPushParser {
   public func finish() throws {
     guard !finished else { return }
     finished = true
-    let status = xmlParseChunk(parser, nil, 0, 1)
+    let status = Self.quietly { xmlParseChunk(parser, nil, 0, 1) }
     try check(status)
     if parser.pointee.wellFormed == 0 {
       throw context.failure ?? XMLStreamError.malformed(
@@ -93,12 +93,35 @@ public final class XMLPushParser {
   /// The 1-based line the parser has reached (for error messages).
   public var line: Int { Int(parser.pointee.input?.pointee.line ?? 0) }
 
+  /// Runs a libxml2 call with its context-free error output silenced
+  /// (see `wsoa_xml_silence_generic_errors` in the C shim); errors still
+  /// reach this parser through its structured handler and return codes.
+  private static func quietly(_ call: () -> Int32) -> Int32 {
+    let saved = wsoa_xml_silence_generic_errors()
+    defer { wsoa_xml_restore_generic_errors(saved) }
+    return call()
+  }
+
   private func check(_ status: Int32) throws {
     if let failure = context.failure { throw failure }
     if status != 0 {
       throw XMLStreamError.malformed(
-        part: part, line: line, column: Int(parser.pointee.input?.pointee.col ?? 0),
-        reason: "libxml2 error \(status)")
+        part: part, line: line, column: Int(parser.pointee.input?.pointee.col ?? 0), reason: Self.reason(status))
+    }
+  }
+
+  /// A reason for a failure libxml2 returned without reporting it through
+  /// this parser's handler.
+  private static func reason(_ status: Int32) -> String {
+    switch UInt32(bitPattern: status) {
+    case XML_ERR_INVALID_ENCODING.rawValue, XML_ERR_INVALID_CHAR.rawValue:
+      "the bytes are not valid text in the part's encoding"
+    case XML_ERR_UNSUPPORTED_ENCODING.rawValue, XML_ERR_UNKNOWN_ENCODING.rawValue:
+      "the part declares an encoding that cannot be read"
+    case XML_ERR_NO_MEMORY.rawValue:
+      "out of memory"
+    default:
+      "libxml2 error \(status)"
     }
   }
 }
@@ -108,14 +131,29 @@ final class ParserContext {
   let part: String
   let handler: any XMLEventHandler
   let namespaces: NamespaceTable
-  var parser: xmlParserCtxtPtr?
+  @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
   /// The first error: the handler's, a libxml2 error, or the DOCTYPE refusal.
-  var failure: (any Error)?
+  @exclusivity(unchecked) var failure: (any Error)?
 
   init(part: String, handler: any XMLEventHandler, namespaces: NamespaceTable) {
     self.part = part
     self.handler = handler
     self.namespaces = namespaces
+  }
+
+  /// The last namespace URI looked up and its id: elements of one part
+  /// nearly all share a namespace, so this answers most lookups.
+  @exclusivity(unchecked) private var lastURI: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) private var lastID = 0
+
+  /// The id of a namespace URI (0 for none, -1 for one not in the table).
+  @inline(__always) func namespaceID(_ uri: UnsafePointer<UInt8>?) -> Int {
+    guard let uri else { return 0 }
+    if uri == lastURI { return lastID }
+    let id = namespaces.id(of: uri)
+    lastURI = uri
+    lastID = id
+    return id
   }
 
   /// Records the first failure and stops the parser.

@@ -206,11 +206,12 @@ public final class XMLWriter {
   }
 
   /// A number in the shortest form that reads back to the same `Double`:
-  /// whole numbers up to 2^53 as integers (`3`), others as Swift prints
+  /// whole numbers up to 2^53 as integers (`3`, `-0`), others as Swift prints
   /// them (`0.25`, `1e-05`, `1e+16`). Not for NaN or infinity (callers
   /// refuse those).
   public func number(_ value: Double) {
     if value == value.rounded(), abs(value) <= 9_007_199_254_740_992 {
+      if value == 0 && value.sign == .minus { byte(UInt8(ascii: "-")) }  // keep -0
       integer(Int(value))
       return
     }

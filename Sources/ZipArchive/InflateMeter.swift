@@ -4,21 +4,26 @@ struct InflateMeter {
   let archive: String
   let entry: String
   let limits: ZipLimits
-  /// The compressed size used by the ratio rule: the header's claim, bounded
-  /// by the archive's real size so a lying header cannot raise it.
-  let compressed: Int
+  /// The archive's bytes as libzip reads them.
+  let source: CountingSource
+  /// `source.bytesRead` when the entry was opened.
+  let readBefore: Int
   /// Bytes inflated by earlier entries.
   let totalBefore: Int
   /// Bytes inflated from this entry so far.
   private(set) var inflated = 0
 
-  init(archive: String, entry: ZipEntry, archiveSize: Int, limits: ZipLimits, totalBefore: Int) {
+  init(archive: String, entry: ZipEntry, source: CountingSource, limits: ZipLimits, totalBefore: Int) {
     self.archive = archive
     self.entry = entry.name
     self.limits = limits
-    self.compressed = min(entry.compressedSize, archiveSize)
+    self.source = source
+    self.readBefore = source.bytesRead
     self.totalBefore = totalBefore
   }
+
+  /// Compressed bytes libzip has read for this entry so far (with its local header).
+  var compressed: Int { source.bytesRead - readBefore }
 
   /// Accounts for `count` more inflated bytes.
   ///

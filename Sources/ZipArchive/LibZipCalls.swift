@@ -63,11 +63,4 @@ enum LibZipCalls {
     }
     return Array(buffer.prefix(count))
   }
-
-  /// The size of a file in bytes (`Int.max` when unknown).
-  static func fileSize(path: String) -> Int {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return Int.max }
-    return Int(info.st_size)
-  }
 }

@@ -30,37 +30,76 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
   /// No entry has this name.
   case entryNotFound(archive: String, entry: String)
 
-  /// A message naming the archive and entry, saying what was expected and found.
-  public var description: String {
+  /// The entry concerned, when there is one.
+  public var entry: String? {
     switch self {
-    case .cannotOpen(let archive, let reason):
-      "\(archive): cannot open: \(reason)"
-    case .encryptedOrLegacyFormat(let archive):
-      "\(archive): this workbook is password-protected or in the legacy .xls format; "
-        + "save it as .xlsx without a password"
-    case .notAZip(let archive, let reason):
-      "\(archive): not an XLSX file (expected a zip archive: \(reason))"
-    case .corrupt(let archive, let reason):
-      "\(archive): the zip archive is damaged: \(reason)"
-    case .corruptEntry(let archive, let entry, let reason):
-      "\(archive): \(entry): damaged zip entry: \(reason)"
-    case .unsupportedEntry(let archive, let entry, let reason):
-      "\(archive): \(entry): cannot read this zip entry: \(reason)"
-    case .tooManyEntries(let archive, let count, let limit):
-      "\(archive): the archive has \(count) entries, more than the limit of \(limit)"
-    case .duplicateEntry(let archive, let entry, let other):
-      "\(archive): entries \"\(other)\" and \"\(entry)\" have the same name "
-        + "(ignoring case and separators); refusing to guess which one is meant"
-    case .entryTooLarge(let archive, let entry, let limit):
-      "\(archive): \(entry): inflates to more than the limit of \(limit) bytes (a zip bomb?)"
-    case .totalTooLarge(let archive, let entry, let limit):
-      "\(archive): \(entry): the archive inflates to more than the limit of \(limit) bytes "
-        + "in total (a zip bomb?)"
-    case .suspiciousCompressionRatio(let archive, let entry, let compressed, let inflated):
-      "\(archive): \(entry): \(compressed) compressed bytes inflate to more than \(inflated) bytes, "
-        + "a ratio no real workbook has (a zip bomb?)"
-    case .entryNotFound(let archive, let entry):
-      "\(archive): no entry named \"\(entry)\""
+    case .corruptEntry(_, let entry, _), .unsupportedEntry(_, let entry, _), .duplicateEntry(_, let entry, _),
+      .entryTooLarge(_, let entry, _), .totalTooLarge(_, let entry, _),
+      .suspiciousCompressionRatio(_, let entry, _, _), .entryNotFound(_, let entry):
+      entry
+    case .cannotOpen, .encryptedOrLegacyFormat, .notAZip, .corrupt, .tooManyEntries:
+      nil
+    }
+  }
+
+  /// What is wrong, without the archive and entry names.
+  public var reason: String {
+    switch self {
+    case .cannotOpen(_, let reason):
+      "cannot open: \(reason)"
+    case .encryptedOrLegacyFormat:
+      "this workbook is password-protected or in the legacy .xls format; save it as .xlsx without a password"
+    case .notAZip(_, let reason):
+      "not an XLSX file (expected a zip archive: \(reason))"
+    case .corrupt(_, let reason):
+      "the zip archive is damaged: \(reason)"
+    case .corruptEntry(_, _, let reason):
+      "damaged zip entry: \(reason)"
+    case .unsupportedEntry(_, _, let reason):
+      "cannot read this zip entry: \(reason)"
+    case .tooManyEntries(_, let count, let limit):
+      "the archive has \(count) entries, more than the limit of \(limit)"
+    case .duplicateEntry(_, let entry, let other):
+      "entries \"\(other)\" and \"\(entry)\" have the same name (ignoring case and separators); "
+        + "refusing to guess which one is meant"
+    case .entryTooLarge(_, _, let limit):
+      "inflates to more than the limit of \(limit) bytes (a zip bomb?)"
+    case .totalTooLarge(_, _, let limit):
+      "the archive inflates to more than the limit of \(limit) bytes in total (a zip bomb?)"
+    case .suspiciousCompressionRatio(_, _, let compressed, let inflated):
+      "\(compressed) compressed bytes inflate to more than \(inflated) bytes, a ratio no real workbook has "
+        + "(a zip bomb?)"
+    case .entryNotFound(_, let entry):
+      "no entry named \"\(entry)\""
+    }
+  }
+
+  /// `archive: entry: reason` (the entry only when there is one, and not
+  /// for a duplicate, whose reason names both).
+  public var description: String {
+    if let entry, !isDuplicate, !isNotFound { return "\(archiveName): \(entry): \(reason)" }
+    return "\(archiveName): \(reason)"
+  }
+
+  private var isDuplicate: Bool {
+    if case .duplicateEntry = self { return true }
+    return false
+  }
+
+  private var isNotFound: Bool {
+    if case .entryNotFound = self { return true }
+    return false
+  }
+
+  /// The archive named by the error.
+  public var archiveName: String {
+    switch self {
+    case .cannotOpen(let archive, _), .encryptedOrLegacyFormat(let archive), .notAZip(let archive, _),
+      .corrupt(let archive, _), .corruptEntry(let archive, _, _), .unsupportedEntry(let archive, _, _),
+      .tooManyEntries(let archive, _, _), .duplicateEntry(let archive, _, _), .entryTooLarge(let archive, _, _),
+      .totalTooLarge(let archive, _, _), .suspiciousCompressionRatio(let archive, _, _, _),
+      .entryNotFound(let archive, _):
+      archive
     }
   }
 }

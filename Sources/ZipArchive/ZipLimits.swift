@@ -3,7 +3,7 @@
 /// Sizes are counted on the bytes actually inflated, never taken from the
 /// archive's headers (which a zip bomb can fake). The defaults admit real
 /// workbooks of several hundred megabytes of XML while stopping a bomb within
-/// its first megabyte.
+/// its first few megabytes.
 public struct ZipLimits: Hashable, Sendable {
   /// Most entries an archive may list. Default 10,000 (Apache POI uses 1,000).
   public var maxEntries: Int
@@ -11,9 +11,10 @@ public struct ZipLimits: Hashable, Sendable {
   public var maxEntrySize: Int
   /// Most bytes all entries read may inflate to together. Default 4 GiB.
   public var maxTotalSize: Int
-  /// Smallest allowed compressed/inflated ratio once an entry passes
-  /// `ratioGraceSize`. Default 0.002 (500:1); real XLSX parts stay above
-  /// 0.005, while a deflate bomb reaches about 0.001.
+  /// Smallest allowed ratio of compressed bytes read to bytes inflated, both
+  /// counted so far, once an entry passes `ratioGraceSize`. Default 0.002
+  /// (500:1): real XLSX parts stay well above it, while a deflate bomb runs
+  /// at about 0.001 (1030:1 is deflate's maximum).
   public var minCompressionRatio: Double
   /// Inflated size below which the ratio rule does not apply. Default 1 MiB.
   public var ratioGraceSize: Int

@@ -27,7 +27,7 @@ extension ZipReader {
     let file = try openEntry(entry)
     defer { zip_fclose(file) }
     var meter = InflateMeter(
-      archive: archiveName, entry: entry, archiveSize: archiveSize, limits: limits, totalBefore: inflatedTotal)
+      archive: archiveName, entry: entry, source: source, limits: limits, totalBefore: inflatedTotal)
     defer { inflatedTotal = meter.totalBefore + meter.inflated }
     let size = max(chunkSize, 4096)
     if prefetch ?? (entry.declaredSize > 1 << 20) {

@@ -25,13 +25,11 @@ public final class ZipReader {
   public let entries: [ZipEntry]
 
   let handle: OpaquePointer
-  /// The archive's size on disk, which bounds every entry's compressed size.
-  let archiveSize: Int
+  /// The archive's bytes as libzip reads them, counted for the ratio rule.
+  let source: CountingSource
   /// Bytes inflated so far over all entries, for `ZipLimits.maxTotalSize`.
   var inflatedTotal = 0
   private let byNormalizedName: [String: Int]
-  /// The in-memory archive for `init(bytes:)`; libzip reads it until close.
-  private let ownedBytes: UnsafeMutableRawBufferPointer?
 
   /// Opens the archive at `path`.
   ///
@@ -45,12 +43,7 @@ public final class ZipReader {
     let archive = name ?? path
     let prefix = try LibZipCalls.filePrefix(path: path, archive: archive)
     try Self.checkSignature(prefix, archive: archive)
-    var code: Int32 = 0
-    guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
-      throw LibZipCalls.openError(code: code, archive: archive)
-    }
-    let size = LibZipCalls.fileSize(path: path)
-    try self.init(handle: handle, archive: archive, size: size, limits: limits, ownedBytes: nil)
+    try self.init(source: CountingSource(path: path, archive: archive), archive: archive, limits: limits)
   }
 
   /// Opens an archive held in memory (tests and fuzzing); the bytes are copied.
@@ -58,47 +51,36 @@ public final class ZipReader {
   /// - Throws: the same errors as `init(path:name:limits:)`.
   public convenience init(bytes: some Collection<UInt8>, name: String, limits: ZipLimits = .default) throws(ZipError) {
     try Self.checkSignature(bytes, archive: name)
-    let count = bytes.count
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
-    _ = buffer.initializeMemory(as: UInt8.self, from: bytes)
+    try self.init(source: CountingSource(bytes: bytes), archive: name, limits: limits)
+  }
+
+  private init(source: CountingSource, archive: String, limits: ZipLimits) throws(ZipError) {
+    guard let zipSource = source.makeSource() else {
+      throw .cannotOpen(archive: archive, reason: "libzip could not create a source (out of memory)")
+    }
     var error = zip_error_t()
     zip_error_init(&error)
     defer { zip_error_fini(&error) }
-    guard let source = zip_source_buffer_create(buffer.baseAddress, UInt64(count), 0, &error) else {
-      buffer.deallocate()
-      throw .cannotOpen(archive: name, reason: "out of memory")
+    guard let handle = zip_open_from_source(zipSource, ZIP_RDONLY, &error) else {
+      zip_source_free(zipSource)
+      throw LibZipCalls.openError(code: zip_error_code_zip(&error), archive: archive)
     }
-    guard let handle = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-      zip_source_free(source)
-      buffer.deallocate()
-      throw LibZipCalls.openError(code: zip_error_code_zip(&error), archive: name)
-    }
-    try self.init(handle: handle, archive: name, size: count, limits: limits, ownedBytes: buffer)
-  }
-
-  private init(
-    handle: OpaquePointer, archive: String, size: Int, limits: ZipLimits,
-    ownedBytes: UnsafeMutableRawBufferPointer?
-  ) throws(ZipError) {
     self.handle = handle
+    self.source = source
     self.archiveName = archive
-    self.archiveSize = size
     self.limits = limits
-    self.ownedBytes = ownedBytes
     do {
       let listed = try Self.listEntries(handle: handle, archive: archive, limits: limits)
       self.entries = listed.entries
       self.byNormalizedName = listed.index
     } catch {
       zip_discard(handle)
-      ownedBytes?.deallocate()
       throw error
     }
   }
 
   deinit {
     zip_discard(handle)
-    ownedBytes?.deallocate()
   }
 
   /// The entry whose name matches ignoring case, `\` vs `/` and a leading `/`.

@@ -66,7 +66,8 @@ final class SpoolFile: @unchecked Sendable {
 ///
 /// Bytes are gathered in 1 MiB chunks. With `compressesInBackground`, each
 /// full chunk is deflated on a serial background queue while the caller goes
-/// on producing the next (at most three chunks wait), so XML generation and
+/// on producing the next (at most eight chunks wait, so a briefly descheduled
+/// compressor rarely stalls the producer), so XML generation and
 /// compression use two cores. The output does not depend on that choice.
 ///
 /// ```swift
@@ -83,7 +84,7 @@ public final class DeflateSpool: @unchecked Sendable {
   private let deflater: Deflater
   private let file: SpoolFile
   private let queue: DispatchQueue?
-  private let slots = DispatchSemaphore(value: 3)
+  private let slots = DispatchSemaphore(value: 8)
   private var chunk: UnsafeMutableRawBufferPointer
   private var chunkCount = 0
   private var crc: UInt32 = 0

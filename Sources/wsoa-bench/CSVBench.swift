@@ -17,10 +17,10 @@ enum CSVBench {
     var counter = CountingConsumer()
     let clock = BenchClock()
     let report = try reader.read(contentsOf: path, into: &counter)
-    let seconds = clock.seconds
+    let (seconds, cpu) = (clock.seconds, clock.cpuSeconds)
     precondition(counter.rows == report.rowCount)
     BenchReport.print(
-      "csv-read", path: path, bytes: fileSize(path), rows: counter.rows, seconds: seconds,
+      "csv-read", path: path, bytes: fileSize(path), rows: counter.rows, seconds: seconds, cpu: cpu,
       extra: "\(counter.cells) cells, \(report.encoding), \(report.delimiter)")
   }
 
@@ -29,9 +29,10 @@ enum CSVBench {
     let reader = DelimitedReader(options: DelimitedReadOptions(maxThreads: args.count > 1 ? Int(args[1]) : nil))
     let clock = BenchClock()
     let workbook = try reader.readWorkbook(contentsOf: path).value
-    let seconds = clock.seconds
+    let (seconds, cpu) = (clock.seconds, clock.cpuSeconds)
     let rows = workbook.sheets.first?.rows.count ?? 0
-    BenchReport.print("csv-read-workbook", path: path, bytes: fileSize(path), rows: rows, seconds: seconds, extra: "")
+    BenchReport.print(
+      "csv-read-workbook", path: path, bytes: fileSize(path), rows: rows, seconds: seconds, cpu: cpu, extra: "")
   }
 
   static func write(_ args: [String]) throws {
@@ -49,16 +50,16 @@ enum CSVBench {
     for row in sheet.rows { writer.consume(row) }
     try sink.flush(path: plain)
     close(fd)
-    var seconds = clock.seconds
-    BenchReport.print("csv-write", path: plain, bytes: fileSize(plain), rows: sheet.rows.count, seconds: seconds, extra: "no fsync")
+    BenchReport.print(
+      "csv-write", path: plain, bytes: fileSize(plain), rows: sheet.rows.count, seconds: clock.seconds,
+      cpu: clock.cpuSeconds, extra: "no fsync")
     unlink(plain)
     // The product's way: temporary file, fsync, rename, fsync of the folder.
     clock = BenchClock()
     try DelimitedWriter.write(sheet, to: args[1], options: options)
-    seconds = clock.seconds
     BenchReport.print(
-      "csv-write-atomic", path: args[1], bytes: fileSize(args[1]), rows: sheet.rows.count, seconds: seconds,
-      extra: "temp file + fsync + rename")
+      "csv-write-atomic", path: args[1], bytes: fileSize(args[1]), rows: sheet.rows.count, seconds: clock.seconds,
+      cpu: clock.cpuSeconds, extra: "temp file + fsync + rename")
   }
 
   private static func fileSize(_ path: String) -> Int {
@@ -86,10 +87,18 @@ struct CountingConsumer: RowConsumer {
   mutating func endSheet(_ sheet: Sheet) {}
 }
 
-/// A monotonic stopwatch.
+/// A monotonic stopwatch, also counting the process's CPU time (all threads).
 struct BenchClock {
   private var start = BenchClock.now()
+  private var startCPU = BenchClock.cpuNow()
   var seconds: Double { BenchClock.now() - start }
+  var cpuSeconds: Double { BenchClock.cpuNow() - startCPU }
+  static func cpuNow() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+      + Double(usage.ru_stime.tv_usec) / 1e6
+  }
   static func now() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)
@@ -99,16 +108,18 @@ struct BenchClock {
 
 /// Prints one benchmark line: human figures, then `key=value` pairs for scripts.
 enum BenchReport {
-  static func print(_ name: String, path: String, bytes: Int, rows: Int, seconds: Double, extra: String) {
+  static func print(
+    _ name: String, path: String, bytes: Int, rows: Int, seconds: Double, cpu: Double, extra: String
+  ) {
     let mb = Double(bytes) / 1e6
     let peak = peakRSSBytes()
     let line =
       "\(name): \(format(mb)) MB, \(rows) rows in \(format(seconds, 3)) s = \(format(mb / seconds)) MB/s, "
       + "\(Int(Double(rows) / seconds)) rows/s; peak RSS \(format(Double(peak) / 1e6)) MB "
-      + "(\(format(Double(peak) / Double(max(bytes, 1)), 2))x file)"
+      + "(\(format(Double(peak) / Double(max(bytes, 1)), 2))x file); CPU \(format(cpu, 3)) s"
       + (extra.isEmpty ? "" : "; \(extra)")
     Swift.print(line)
-    Swift.print("  bench=\(name) seconds=\(seconds) bytes=\(bytes) rows=\(rows) peak_rss=\(peak)")
+    Swift.print("  bench=\(name) seconds=\(seconds) cpu=\(cpu) bytes=\(bytes) rows=\(rows) peak_rss=\(peak)")
   }
 
   /// `VmHWM` from /proc/self/status, in bytes (0 where unavailable).

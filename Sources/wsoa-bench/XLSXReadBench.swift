@@ -29,7 +29,7 @@ enum XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-floor FILE [serial|prefetch]") }
     let prefetch = args.count < 2 || args[1] == "prefetch"
     let parse = args.count < 2 || args[1] != "inflate"
-    let start = Clock.now()
+    let start = ReadClock.now()
     let zip = try ZipReader(path: path)
     let handler = CountingHandler()
     var bytes = 0
@@ -41,10 +41,10 @@ enum XLSXReadBench {
       }
       if parse { try parser.finish() }
     }
-    let seconds = Clock.now() - start
+    let seconds = ReadClock.now() - start
     print(
       "xlsx-floor \(args.count > 1 ? args[1] : "prefetch"): \(bytes) XML bytes, \(handler.elements) elements "
-        + "in \(Clock.format(seconds)) s, peak RSS \(Clock.peakRSSMiB()) MiB")
+        + "in \(ReadClock.format(seconds)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB")
   }
 }
 
@@ -56,7 +56,8 @@ extension XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-read FILE [stream|workbook] [serial]") }
     let mode = args.count > 1 ? args[1] : "stream"
     let prefetch = !args.contains("serial")
-    let start = Clock.now()
+    let start = ReadClock.now()
+    let cpuStart = ReadClock.cpuSeconds()
     let reader = try XLSXReader(path: path, prefetch: prefetch)
     var cells = 0
     var checksum = 0
@@ -74,11 +75,13 @@ extension XLSXReadBench {
       cells = consumer.cells
       checksum = consumer.checksum
     }
-    let seconds = Clock.now() - start
+    let seconds = ReadClock.now() - start
+    let cpu = ReadClock.cpuSeconds() - cpuStart
     let rate = Int(Double(cells) / seconds)
     print(
-      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(Clock.format(seconds)) s "
-        + "(\(rate) cells/s), peak RSS \(Clock.peakRSSMiB()) MiB [checksum \(checksum & 0xFFFF)]")
+      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(ReadClock.format(seconds)) s "
+        + "(\(rate) cells/s), cpu \(ReadClock.format(cpu)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB "
+        + "[checksum \(checksum & 0xFFFF)]")
   }
 }
 
@@ -118,12 +121,20 @@ final class CountingHandler: XMLEventHandler {
 }
 
 /// Wall time and peak memory for the benchmarks.
-enum Clock {
+enum ReadClock {
   /// Monotonic seconds.
   static func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  /// User plus system CPU seconds of the process so far (all threads).
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 
   /// Seconds with three decimals.

@@ -8,12 +8,16 @@
 
 let benchmarks: [String: ([String]) throws -> Void] = [
   "generate-tracker-csv": GenerateBench.trackerCSV,
+  "validate": ValidateBench.pipeline,
+  "validate-rules": ValidateBench.rules,
   "csv-read": CSVBench.read,
   "csv-read-workbook": CSVBench.readWorkbook,
   "csv-write": CSVBench.write,
   "generate-numeric-csv": XLSXReadBench.numericCSV,
   "xlsx-floor": XLSXReadBench.floor,
   "xlsx-read": XLSXReadBench.read,
+  "xlsx-write-tracker": XLSXWriteBench.tracker,
+  "xlsx-write-numeric": XLSXWriteBench.numeric,
   "merge": MergeBench.run,
 ]
 

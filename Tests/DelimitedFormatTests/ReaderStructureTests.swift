@@ -1,5 +1,6 @@
 import DelimitedFormat
 import Diagnostics
+import Foundation
 import Grid
 import TestSupport
 import Testing
@@ -108,6 +109,12 @@ import Testing
     // Rows 12–16 have 10 fields: column K is padding.
     #expect((12...16).allSatisfy { sheet.value(at: CellAddress(row: $0, column: 11)) == .empty })
     #expect((3...10).allSatisfy { sheet.rows[$0 - 1].lastNonEmptyColumn <= 11 })
+    // Before padding: blank lines hold one field, rows 12–16 ten.
+    #expect(report.shortRows == [1: 1, 2: 1, 11: 1, 12: 10, 13: 10, 14: 10, 15: 10, 16: 10])
+    let inMemory = try DelimitedReader().read(
+      bytes: Array(try Data(contentsOf: Fixtures.sample("staffordshire-priority-2.tsv"))), name: "seed.tsv",
+      into: &builder)
+    #expect(inMemory.shortRows == report.shortRows)
   }
 
   @Test func bytesInMemoryReadLikeAFile() throws {

@@ -62,10 +62,10 @@ import TrackerKit
     let folder = try Fixtures.scratchDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cases: [(String, [UInt8], String)] = [
-      ("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "legacy Excel 97-2003"),
+      ("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+       "this workbook is password-protected or in the legacy .xls format; save it as .xlsx without a password"),
       ("plan.json", Array("{\"schema\": \"wsoa/1\"}".utf8), "tracker JSON"),
-      // XLSX PLUG-IN POINT: this case changes when XLSXInput is wired to XLSXReader.
-      ("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "XLSX reading is not available in this build"),
+      ("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "no zip central directory"),
     ]
     for (name, bytes, words) in cases {
       let path = folder.appendingPathComponent(name).path

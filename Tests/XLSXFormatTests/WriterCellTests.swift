@@ -32,7 +32,7 @@ import XLSXFormat
     #expect(sheet.contains(#"<c r="C1" t="b"><v>1</v></c><c r="D1" t="b"><v>0</v></c>"#))
     #expect(sheet.contains(#"<c r="E1" t="e"><v>#N/A</v></c><c r="G1" t="s"><v>0</v></c></row>"#))
     // A newer error code goes in as text; an empty string is no cell.
-    #expect(sheet.contains(#"<row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2"><v>0</v></c><c r="D2"><v>12345678901</v></c></row>"#))
+    #expect(sheet.contains(#"<row r="2"><c r="A2" t="s"><v>1</v></c><c r="C2"><v>-0</v></c><c r="D2"><v>12345678901</v></c></row>"#))
     #expect(sheet.contains(#"<dimension ref="A1:G2"/>"#))
     #expect(strings.contains(#"count="3" uniqueCount="2"><si><t>a</t></si><si><t>#SPILL!</t></si></sst>"#))
   }
@@ -44,6 +44,21 @@ import XLSXFormat
     let (_, strings, _) = try write([[.text(composed), .text(decomposed), .text(composed)]])
     #expect(strings.contains(#"count="3" uniqueCount="2""#))
     #expect(strings.contains("<si><t>\(composed)</t></si><si><t>\(decomposed)</t></si>"))
+  }
+
+  @Test func longStringsCanSkipDeduplication() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("lean.xlsx")
+    let writer = try XLSXWriter(path: url.path, options: XLSXWriteOptions(longestDeduplicatedString: 5))
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([.text("short"), .text("longer text"), .text("short"), .text("longer text"), .text("x")])
+    try writer.endSheet()
+    let summary = try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    #expect(summary.stringCells == 5 && summary.distinctStrings == 4)
+    let strings = try WriterTestSupport.part(url, "xl/sharedStrings.xml")
+    #expect(strings.contains(#"count="5" uniqueCount="4"><si><t>short</t></si><si><t>longer text</t></si><si><t>longer text</t></si><si><t>x</t></si>"#))
+    #expect(try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml").contains(
+      #"<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c>"#))
   }
 
   @Test func textIsEscapedAndEdgeWhitespacePreserved() throws {
@@ -65,11 +80,12 @@ import XLSXFormat
       .date(DateCell(year: 1900, month: 3, day: 1)),
       .date(DateCell(year: 2021, month: 4, day: 1, secondsOfDay: 43_200, display: .dateTime)),
       .date(DateCell(year: 1899, month: 12, day: 30, secondsOfDay: 21_600, display: .time)),
+      .date(DateCell(year: 1899, month: 12, day: 31, secondsOfDay: 43_200, display: .dateTime)),
     ]])
     #expect(!sheet.contains("t=\"d\""))
     #expect(sheet.contains(#"<c r="A1" s="1"><v>44287</v></c><c r="B1" s="2"><v>43800</v></c>"#))
     #expect(sheet.contains(#"<c r="C1" s="1"><v>1</v></c><c r="D1" s="1"><v>61</v></c>"#))
-    #expect(sheet.contains(#"<c r="E1" s="3"><v>44287.5</v></c><c r="F1" s="4"><v>0.25</v></c>"#))
+    #expect(sheet.contains(#"<c r="E1" s="3"><v>44287.5</v></c><c r="F1" s="4"><v>0.25</v></c><c r="G1" s="3"><v>0.5</v></c>"#))
     let styles = try WriterTestSupport.part(url, "xl/styles.xml")
     #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>"#))
     #expect(styles.contains(#"<xf numFmtId="17" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#))
@@ -82,6 +98,24 @@ import XLSXFormat
     }
     #expect(sheet.contains(#"<c r="A1" s="1"><v>44287</v></c>"#))
     #expect(try WriterTestSupport.part(url, "xl/styles.xml").contains(#"formatCode="yyyy-mm-dd""#))
+  }
+
+  @Test func theDimensionCoversCellsOnly() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("dimension.xlsx")
+    let writer = try XLSXWriter(path: url.path)
+    try writer.beginSheet(name: "S")
+    try writer.writeRow([], options: RowOptions(height: 30))
+    try writer.writeRow([.empty, .empty, .number(1)])
+    try writer.writeRow([.empty, .text("x")])
+    try writer.writeRow([], options: RowOptions(isHidden: true))
+    try writer.writeRow([])
+    #expect(writer.nextRowNumber == 6)
+    try writer.endSheet()
+    try writer.finish()
+    try WriterTestSupport.expectValid([url])
+    let xml = try WriterTestSupport.part(url, "xl/worksheets/sheet1.xml")
+    #expect(xml.contains(#"<dimension ref="B2:C3"/>"#))
+    #expect(xml.contains(#"<sheetData><row r="1" ht="30" customHeight="1"/><row r="2"><c r="C2"><v>1</v></c></row><row r="3"><c r="B3" t="s"><v>0</v></c></row><row r="4" hidden="1"/></sheetData>"#))
   }
 
   @Test func styledBlanksAreWrittenPlainBlanksAreNot() throws {
@@ -137,8 +171,8 @@ import XLSXFormat
     #expect(error == .invalidNumber(file: file(url), sheet: "Priority 2", cell: CellAddress(a1: "A1")!, value: "nan"))
     (error, url) = try refusal { try $0.writeRow([.empty, .number(.infinity)]) }
     #expect(error == .invalidNumber(file: file(url), sheet: "Priority 2", cell: CellAddress(a1: "B1")!, value: "inf"))
-    (error, url) = try refusal { try $0.writeRow([.date(DateCell(year: 1899, month: 12, day: 31))]) }
-    #expect(error == .dateOutOfRange(file: file(url), sheet: "Priority 2", cell: CellAddress(a1: "A1")!, date: "1899-12-31"))
+    (error, url) = try refusal { try $0.writeRow([.date(DateCell(year: 1899, month: 12, day: 30))]) }
+    #expect(error == .dateOutOfRange(file: file(url), sheet: "Priority 2", cell: CellAddress(a1: "A1")!, date: "1899-12-30"))
     (error, url) = try refusal { try $0.writeRow([.date(DateCell(year: 2021, month: 2, day: 30))]) }
     #expect(error == .dateOutOfRange(file: file(url), sheet: "Priority 2", cell: CellAddress(a1: "A1")!, date: "2021-02-30"))
     (error, url) = try refusal { w in

@@ -7,6 +7,9 @@
 # Usage: scripts/bench/csv.sh [RUNS]     (best of RUNS, default 3)
 # The Python side runs in a scratch venv (.venv-bench, pip install pyarrow)
 # and is skipped cleanly when python3, venv or pip are missing.
+# "wsoa read" without a thread count uses the processors the load average
+# leaves idle (one on a busy machine); wall times drift on a shared machine,
+# so compare the ratios, and the CPU seconds, which drift less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
@@ -25,9 +28,10 @@ cat "$CSV" >/dev/null  # warm the page cache so every reader starts equal
 # value KEY LINE: the number after KEY= in a "key=value ..." line.
 value() { sed -n "s/.*$1=\([0-9.e+-]*\).*/\1/p" <<<"$2" | head -1; }
 
-declare -A SECONDS_OF RSS_OF ROWS_OF
+declare -A SECONDS_OF CPU_OF RSS_OF ROWS_OF
 record() { # name, key=value line
   SECONDS_OF[$1]=$(value seconds "$2")
+  CPU_OF[$1]=$(value cpu "$2")
   RSS_OF[$1]=$(value peak_rss "$2")
   ROWS_OF[$1]=$(value rows "$2")
 }
@@ -57,6 +61,7 @@ peer() { # name, csv_peers.py args...
 
 ours "wsoa read (stream)" csv-read csv-read "$CSV"
 ours "wsoa read (stream, 1 thread)" csv-read csv-read "$CSV" 1
+ours "wsoa read (stream, 2 threads)" csv-read csv-read "$CSV" 2
 ours "wsoa read (workbook)" csv-read-workbook csv-read-workbook "$CSV"
 ours "wsoa read (workbook, 1 thread)" csv-read-workbook csv-read-workbook "$CSV" 1
 ours "wsoa write" csv-write csv-write "$CSV" "$OUT/wsoa-write.csv"
@@ -99,22 +104,23 @@ fi
 
 echo "CSV benchmark: $CSV, $BYTES bytes, $(nproc) processors, best of $RUNS cold processes each," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-32s %9s %9s %11s %12s\n' "" "seconds" "MB/s" "rows/s" "peak RSS MB"
-for name in "wsoa read (stream)" "wsoa read (stream, 1 thread)" "wsoa read (workbook)" \
+printf '%-32s %9s %9s %11s %9s %12s\n' "" "seconds" "MB/s" "rows/s" "CPU s" "peak RSS MB"
+for name in "wsoa read (stream)" "wsoa read (stream, 1 thread)" "wsoa read (stream, 2 threads)" "wsoa read (workbook)" \
   "wsoa read (workbook, 1 thread)" "python csv.reader (stream)" "python csv.reader (list)" \
   "pyarrow.csv (multi-threaded)" "pyarrow.csv (1 thread)" "wsoa write" "wsoa write (atomic, fsync)" \
   "python csv.writer" "wsoa dump csv -> csv"; do
   s=${SECONDS_OF[$name]:-}
   [ -z "$s" ] && continue
-  awk -v n="$name" -v s="$s" -v b="$BYTES" -v r="${ROWS_OF[$name]}" -v m="${RSS_OF[$name]}" \
-    'BEGIN{printf "%-32s %9.3f %9.1f %11.0f %12s\n", n, s, b/1e6/s, r/s, (m>0 ? sprintf("%.0f", m/1e6) : "-")}'
+  awk -v n="$name" -v s="$s" -v b="$BYTES" -v r="${ROWS_OF[$name]}" -v m="${RSS_OF[$name]}" -v c="${CPU_OF[$name]:-}" \
+    'BEGIN{printf "%-32s %9.3f %9.1f %11.0f %9s %12s\n", n, s, b/1e6/s, r/s, (c!="" ? sprintf("%.3f", c) : "-"), (m>0 ? sprintf("%.0f", m/1e6) : "-")}'
 done
 ratio() { # label, slower, faster
-  local a=${SECONDS_OF[$2]:-} b=${SECONDS_OF[$3]:-}
-  [ -n "$a" ] && [ -n "$b" ] && awk -v l="$1" -v a="$a" -v b="$b" 'BEGIN{printf "  %-58s %6.2fx\n", l, a/b}'
+  local a=${SECONDS_OF[$2]:-} b=${SECONDS_OF[$3]:-} ca=${CPU_OF[$2]:-} cb=${CPU_OF[$3]:-}
+  [ -n "$a" ] && [ -n "$b" ] && awk -v l="$1" -v a="$a" -v b="$b" -v ca="$ca" -v cb="$cb" \
+    'BEGIN{printf "  %-54s %6.2fx %9s\n", l, a/b, (ca!="" && cb!="" ? sprintf("%.2fx", ca/cb) : "-")}'
   return 0
 }
-echo "Ratios (how many times faster wsoa is):"
+printf '%-56s %7s %9s\n' "Ratios (how many times faster wsoa is):" "wall" "CPU"
 ratio "read: pyarrow multi-threaded / wsoa stream" "pyarrow.csv (multi-threaded)" "wsoa read (stream)"
 ratio "read: pyarrow multi-threaded / wsoa workbook" "pyarrow.csv (multi-threaded)" "wsoa read (workbook)"
 ratio "read: python csv stream / wsoa stream" "python csv.reader (stream)" "wsoa read (stream)"

@@ -52,11 +52,11 @@ def main():
     else:
         sys.exit("unknown benchmark " + kind)
 
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     rows = run()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(f"seconds={seconds} rows={rows} peak_rss={peak}")
+    print(f"seconds={seconds} cpu={cpu} rows={rows} peak_rss={peak}")
 
 
 if __name__ == "__main__":

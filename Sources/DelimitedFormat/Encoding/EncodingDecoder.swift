@@ -57,30 +57,41 @@ enum EncodingDecoder {
         path: file, line: LineCounter.line(at: offset, in: raw.base, from: start, end: raw.count))
     case .invalid(let offset):
       let line = LineCounter.line(at: offset, in: raw.base, from: start, end: raw.count)
-      let hex = "0x" + String(raw[offset], radix: 16, uppercase: true)
       if encoding == .utf8WithBOM {
-        let diagnostic = Diagnostic(
-          code: "csv.invalid_utf8", severity: .warning,
-          message: "the file starts with a UTF-8 byte-order mark but byte \(hex) on line \(line) is not "
-            + "valid UTF-8; invalid bytes were replaced by U+FFFD",
-          fix: "Re-export the file from the spreadsheet as \"CSV UTF-8\".",
-          location: SourceLocation(file: file, line: line))
+        let diagnostic = invalidUTF8(file: file, line: line, byte: raw[offset])
         let repaired = Transcoder.repairUTF8(raw, from: start)
         return try checked(
           DecodedText(buffer: repaired, start: 0, encoding: encoding, diagnostics: [diagnostic]), file: file)
       }
-      let diagnostic = Diagnostic(
-        code: "csv.encoding_fallback", severity: .warning,
-        message: "the file is not valid UTF-8 (byte \(hex) on line \(line)); read it as Windows-1252",
-        fix: "Check accented letters and symbols such as £ and €; to be sure, save the file from the "
-          + "spreadsheet as \"CSV UTF-8\".",
-        location: SourceLocation(file: file, line: line))
+      let diagnostic = windows1252Fallback(file: file, line: line, byte: raw[offset])
       let converted = Transcoder.windows1252(raw, from: start)
       return try checked(
         DecodedText(buffer: converted, start: 0, encoding: .windows1252, diagnostics: [diagnostic]),
         file: file)
     }
   }
+
+  /// The warning for a file read as Windows-1252 because `byte` on `line` is not UTF-8.
+  static func windows1252Fallback(file: String, line: Int, byte: UInt8) -> Diagnostic {
+    Diagnostic(
+      code: "csv.encoding_fallback", severity: .warning,
+      message: "the file is not valid UTF-8 (byte \(hex(byte)) on line \(line)); read it as Windows-1252",
+      fix: "Check accented letters and symbols such as £ and €; to be sure, save the file from the "
+        + "spreadsheet as \"CSV UTF-8\".",
+      location: SourceLocation(file: file, line: line))
+  }
+
+  /// The warning for a file with a UTF-8 byte-order mark whose `byte` on `line` is not UTF-8.
+  static func invalidUTF8(file: String, line: Int, byte: UInt8) -> Diagnostic {
+    Diagnostic(
+      code: "csv.invalid_utf8", severity: .warning,
+      message: "the file starts with a UTF-8 byte-order mark but byte \(hex(byte)) on line \(line) is not "
+        + "valid UTF-8; invalid bytes were replaced by U+FFFD",
+      fix: "Re-export the file from the spreadsheet as \"CSV UTF-8\".",
+      location: SourceLocation(file: file, line: line))
+  }
+
+  private static func hex(_ byte: UInt8) -> String { "0x" + String(byte, radix: 16, uppercase: true) }
 
   /// Rejects transcoded text that is empty or holds U+0000.
   private static func checked(_ text: DecodedText, file: String) throws(DelimitedError) -> DecodedText {

@@ -61,6 +61,23 @@ enum Transcoder {
     }
   }
 
+  /// A string from Windows-1252 bytes (one field).
+  static func windows1252String(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: raw.count * 3) { out in
+      guard let base = out.baseAddress else { return 0 }
+      var n = 0
+      for byte in raw {
+        if byte < 0x80 {
+          base[n] = byte
+          n += 1
+        } else {
+          n += encode(byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte), into: base + n)
+        }
+      }
+      return n
+    }
+  }
+
   /// UTF-8 with ill-formed sequences replaced by U+FFFD (one per maximal bad
   /// subpart, as Swift's `String(decoding:)` does).
   static func repairUTF8(_ source: ByteBuffer, from start: Int) -> ByteBuffer {

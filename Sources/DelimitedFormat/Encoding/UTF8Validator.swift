@@ -39,6 +39,30 @@ enum UTF8Validator {
     }
   }
 
+  /// Whether the bytes from `i` to `end` are the well-formed beginning of a
+  /// sequence that `end` cuts short (the rest may be in the next chunk).
+  static func isCutShort(_ bytes: UnsafePointer<UInt8>, at i: Int, end: Int) -> Bool {
+    let lead = bytes[i]
+    let length: Int
+    var second: ClosedRange<UInt8> = 0x80...0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: (length, second) = (3, 0xA0...0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: (length, second) = (3, 0x80...0x9F)
+    case 0xF0: (length, second) = (4, 0x90...0xBF)
+    case 0xF1...0xF3: length = 4
+    case 0xF4: (length, second) = (4, 0x80...0x8F)
+    default: return false
+    }
+    guard i + length > end else { return false }
+    for k in 1..<(end - i) {
+      let byte = bytes[i + k]
+      if k == 1 ? !second.contains(byte) : byte & 0xC0 != 0x80 { return false }
+    }
+    return true
+  }
+
   /// The length (2–4) of the well-formed sequence starting at `i`, or 0 when
   /// the bytes there are ill-formed or cut off by `end`.
   @inline(__always)

@@ -1,7 +1,6 @@
 import Dispatch
-import Grid
 
-/// Decodes numbered batches of rows on helper threads, ahead of a caller
+/// Decodes numbered batches (of rows) on helper threads, ahead of a caller
 /// that takes them strictly in order and decodes batches itself whenever
 /// that is quicker than waiting, so a busy machine never makes the parallel
 /// read much slower than a sequential one:
@@ -19,7 +18,7 @@ import Grid
 /// free contends for the allocating thread's arena lock, which measured
 /// slower than not using threads at all). Call `finish()` once, also after
 /// an error.
-final class BatchPipeline: @unchecked Sendable {
+final class BatchPipeline<Batch>: @unchecked Sendable {
   private enum SlotState {
     case idle
     case decoding(batch: Int)
@@ -29,7 +28,7 @@ final class BatchPipeline: @unchecked Sendable {
   private let batchCount: Int
   private let window: Int
   private let helpers: Int
-  private let decode: @Sendable (Int) -> [Row]
+  private let decode: @Sendable (Int) -> Batch
   /// Guards everything below it.
   ///
   /// Semaphores start at 0 and are signalled up to their initial value:
@@ -39,9 +38,9 @@ final class BatchPipeline: @unchecked Sendable {
   private var nextClaim = 0
   private var cancelled = false
   private var states: [SlotState]
-  private var slots: [[Row]]
+  private var slots: [Batch?]
   /// Used batches waiting to be freed by the helper that decoded them (index `helper - 1`).
-  private var graveyards: [[[Row]]]
+  private var graveyards: [[Batch]]
   /// Permits for helpers to claim a batch: `window` minus helper batches not yet taken.
   private let free = DispatchSemaphore(value: 0)
   /// Signalled when a batch is stored in the slot (a hint: state is checked under `lock`).
@@ -51,13 +50,13 @@ final class BatchPipeline: @unchecked Sendable {
   private var patience: DispatchTimeInterval = .milliseconds(5)
 
   /// Starts `helpers` threads decoding `batchCount` batches with `decode`.
-  init(batchCount: Int, helpers: Int, window: Int, decode: @escaping @Sendable (Int) -> [Row]) {
+  init(batchCount: Int, helpers: Int, window: Int, decode: @escaping @Sendable (Int) -> Batch) {
     self.batchCount = batchCount
     self.window = window
     self.helpers = helpers
     self.decode = decode
     states = Array(repeating: .idle, count: window)
-    slots = Array(repeating: [], count: window)
+    slots = Array(repeating: nil, count: window)
     graveyards = Array(repeating: [], count: helpers)
     wake = (0..<window).map { _ in DispatchSemaphore(value: 0) }
     lock.signal()
@@ -72,13 +71,12 @@ final class BatchPipeline: @unchecked Sendable {
   }
 
   /// Calls `body` with batch `k`; batches must be taken in order 0, 1, 2, …
-  func take<E: Error>(_ k: Int, _ body: ([Row]) throws(E) -> Void) throws(E) {
+  func take<E: Error>(_ k: Int, _ body: (Batch) throws(E) -> Void) throws(E) {
     let slot = k % window
     while true {
       lock.wait()
-      if case .ready(let batch, let helper) = states[slot], batch == k {
-        let rows = slots[slot]
-        slots[slot] = []
+      if case .ready(let batch, let helper) = states[slot], batch == k, let rows = slots[slot] {
+        slots[slot] = nil
         states[slot] = .idle
         lock.signal()
         free.signal()
@@ -118,7 +116,7 @@ final class BatchPipeline: @unchecked Sendable {
   }
 
   /// Decodes batch `k` on the caller's thread, learning how long a batch takes.
-  private func decodeHere(_ k: Int) -> [Row] {
+  private func decodeHere(_ k: Int) -> Batch {
     let start = DispatchTime.now().uptimeNanoseconds
     let rows = decode(k)
     let nanoseconds = Int(clamping: DispatchTime.now().uptimeNanoseconds - start)
@@ -140,7 +138,7 @@ final class BatchPipeline: @unchecked Sendable {
     nextClaim += 1
     let slot = k % window
     states[slot] = .decoding(batch: k)
-    var used: [[Row]] = []
+    var used: [Batch] = []
     if thread > 0 { swap(&used, &graveyards[thread - 1]) }
     lock.signal()
     used.removeAll()  // freed here, on the thread that allocated them
@@ -157,7 +155,7 @@ final class BatchPipeline: @unchecked Sendable {
     return true
   }
 
-  private func bury(_ rows: [Row], decodedBy helper: Int) {
+  private func bury(_ rows: Batch, decodedBy helper: Int) {
     guard helper > 0 else { return }
     lock.wait()
     graveyards[helper - 1].append(rows)

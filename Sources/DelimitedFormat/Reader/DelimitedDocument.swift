@@ -1,23 +1,25 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import Grid
 
-/// A decoded, fully checked file ready to hand out its rows: the UTF-8
-/// text, its record index and the report.
+/// Where a document's text is while its rows are decoded.
+enum TextSource: Sendable {
+  /// In memory: UTF-16 input transcoded to UTF-8, or bytes the caller gave.
+  case memory(ByteBuffer)
+  /// In the file, read again batch by batch (UTF-8, or Windows-1252).
+  case file(InputFile, isWindows1252: Bool)
+}
+
+/// A fully checked file ready to hand out its rows: where its text is, its
+/// record index and the report.
 struct DelimitedDocument: Sendable {
-  let text: DecodedText
+  let source: TextSource
+  let path: String
   let delimiter: Delimiter
   let index: RecordIndex
   let report: DelimitedReadReport
   let sheetName: String
   let maxThreads: Int?
 
-  /// Records decoded per batch (and per thread in a parallel wave).
+  /// Records decoded per batch.
   static let batchSize = 2048
 
   /// Hands the rows to `consumer` in order, framed by `beginSheet`/`endSheet`.
@@ -30,55 +32,85 @@ struct DelimitedDocument: Sendable {
   }
 
   /// The whole file as a one-sheet workbook.
-  func workbook() -> Workbook {
+  ///
+  /// - Throws: `DelimitedError.unreadable` or `.changedWhileReading` when
+  ///   the file cannot be read again as it was indexed.
+  func workbook() throws(DelimitedError) -> Workbook {
     var rows: [Row] = []
     rows.reserveCapacity(index.records.count)
-    forEachBatch { batch in rows.append(contentsOf: batch) }
+    do {
+      try forEachBatch { batch in rows.append(contentsOf: batch) }
+    } catch let error as DelimitedError {
+      throw error
+    } catch {
+      throw .unreadable(path: path, reason: "\(error)")
+    }
     return Workbook(sheets: [Sheet(name: sheetName, rows: rows)])
   }
 
-  /// Decodes the records in batches (on helper threads too, when there are
-  /// several processors and enough records) and calls `body` with each
-  /// batch in file order on the caller's thread. Bytes already decoded are
-  /// given back to the system as it goes, so the text is read only once.
-  func forEachBatch<E: Error>(_ body: ([Row]) throws(E) -> Void) throws(E) {
+  /// Decodes the records in batches (on helper threads too, see
+  /// `ThreadBudget`) and calls `body` with each batch in file order on the
+  /// caller's thread.
+  ///
+  /// - Throws: what `body` throws, or `DelimitedError` when the file cannot
+  ///   be read again as it was indexed.
+  func forEachBatch(_ body: ([Row]) throws -> Void) throws {
     let records = index.records
-    let batch = DelimitedDocument.batchSize
-    let batches = (records.count + batch - 1) / batch
-    let helpers = helperCount(batches: batches)
-    let buffer = text.buffer
+    let batches = (records.count + DelimitedDocument.batchSize - 1) / DelimitedDocument.batchSize
+    let helpers = batches > 1 ? min(ThreadBudget.threads(requested: maxThreads), batches) - 1 : 0
+    let scratch = ScratchPool()
     if helpers == 0 {
-      var decoder = makeDecoder()
       for k in 0..<batches {
-        let range = k * batch..<min((k + 1) * batch, records.count)
-        try body(decoder.rows(records, range))
-        if range.upperBound < records.count { buffer.discard(before: records[range.upperBound].start) }
+        try body(decodeBatch(k, scratch: scratch).get())
+        release(before: k + 1)
       }
-      return
+    } else {
+      let document = self
+      let pipeline = BatchPipeline<Result<[Row], DelimitedError>>(
+        batchCount: batches, helpers: helpers, window: 2 * (helpers + 1)
+      ) { k in document.decodeBatch(k, scratch: scratch) }
+      defer { pipeline.finish() }
+      for k in 0..<batches {
+        try pipeline.take(k) { batch in try body(batch.get()) }
+        release(before: k + 1)
+      }
     }
-    let document = self
-    let pipeline = BatchPipeline(batchCount: batches, helpers: helpers, window: 4 * (helpers + 1)) { k in
-      var decoder = document.makeDecoder()
-      return decoder.rows(document.index.records, k * batch..<min((k + 1) * batch, document.index.records.count))
-    }
-    defer { pipeline.finish() }
-    for k in 0..<batches {
-      try pipeline.take(k, body)
-      let next = (k + 1) * batch
-      if next < records.count { buffer.discard(before: records[next].start) }
+    if case .file(let file, _) = source { try file.checkUnchanged() }
+  }
+
+  /// Decodes batch `k`; row numbers are 1-based record indices.
+  private func decodeBatch(_ k: Int, scratch: ScratchPool) -> Result<[Row], DelimitedError> {
+    let records = index.records
+    let range = k * DelimitedDocument.batchSize..<min((k + 1) * DelimitedDocument.batchSize, records.count)
+    switch source {
+    case .memory(let buffer):
+      var decoder = RecordDecoder(bytes: buffer.base, delimiter: delimiter.byte, width: index.width)
+      return .success(decoder.rows(records, range))
+    case .file(let file, let isWindows1252):
+      let first = records[range.lowerBound].start
+      let count = records[range.upperBound - 1].end - first
+      let bytes = scratch.take(count)
+      defer { scratch.give(bytes) }
+      do {
+        guard try file.read(into: bytes.base, count: count, at: first) == count else {
+          return .failure(.changedWhileReading(path: path))
+        }
+      } catch {
+        return .failure(error)
+      }
+      var decoder = RecordDecoder(
+        bytes: bytes.base, origin: first, delimiter: delimiter.byte, width: index.width,
+        isWindows1252: isWindows1252)
+      return .success(decoder.rows(records, range))
     }
   }
 
-  private func makeDecoder() -> RecordDecoder {
-    RecordDecoder(bytes: text.buffer.base, delimiter: delimiter.byte, width: index.width)
-  }
-
-  /// Threads besides the caller's: none for small files or one processor.
-  private func helperCount(batches: Int) -> Int {
-    guard batches > 1 else { return 0 }
-    let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let threads = min(maxThreads ?? processors, processors, 16, batches)
-    return max(0, threads - 1)
+  /// Gives back the memory of text before batch `k` (in-memory text only).
+  private func release(before k: Int) {
+    let next = k * DelimitedDocument.batchSize
+    if case .memory(let buffer) = source, next < index.records.count {
+      buffer.discard(before: index.records[next].start)
+    }
   }
 }
 

@@ -5,8 +5,8 @@ public struct DelimitedReadOptions: Hashable, Sendable {
   public var delimiter: Delimiter?
   /// Size bounds; Excel's limits by default.
   public var limits: DelimitedLimits
-  /// Most threads used to decode fields, or `nil` for one per processor.
-  /// Output is identical whatever the number.
+  /// Most threads used to read and decode, or `nil` for one per processor
+  /// that the machine's load leaves idle. Output is identical whatever the number.
   public var maxThreads: Int?
 
   /// Creates options: detected delimiter, Excel's limits, all processors.

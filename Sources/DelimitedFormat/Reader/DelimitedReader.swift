@@ -15,8 +15,9 @@ public import Grid
 /// - Errors (`DelimitedError`) name the file and line; the whole file is
 ///   checked before the first row is handed out.
 ///
-/// The file is read with one `read(2)` into a contiguous buffer; a first
-/// pass finds the records, a second decodes fields in parallel batches.
+/// A first pass reads the file in chunks and indexes its records; a second
+/// reads the records again batch by batch and decodes their fields, in
+/// parallel when processors are idle. Neither holds the whole file.
 ///
 /// ```swift
 /// var builder = WorkbookBuilder()
@@ -26,6 +27,8 @@ public import Grid
 public struct DelimitedReader: Sendable {
   /// How to read.
   public var options: DelimitedReadOptions
+  /// Bytes per chunk of the first pass over a file (tests make it tiny).
+  var chunkBytes = 4 << 20
 
   /// Creates a reader.
   public init(options: DelimitedReadOptions = DelimitedReadOptions()) {
@@ -62,7 +65,7 @@ public struct DelimitedReader: Sendable {
   /// - Throws: `DelimitedError`.
   public func readWorkbook(contentsOf path: String) throws(DelimitedError) -> Outcome<Workbook> {
     let document = try prepare(path: path)
-    return Outcome(value: document.workbook(), diagnostics: document.report.diagnostics)
+    return Outcome(value: try document.workbook(), diagnostics: document.report.diagnostics)
   }
 
   /// Reads bytes already in memory into a one-sheet workbook.
@@ -70,13 +73,33 @@ public struct DelimitedReader: Sendable {
   /// - Throws: `DelimitedError`.
   public func readWorkbook(bytes: [UInt8], name: String) throws(DelimitedError) -> Outcome<Workbook> {
     let document = try prepare(bytes: bytes, name: name)
-    return Outcome(value: document.workbook(), diagnostics: document.report.diagnostics)
+    return Outcome(value: try document.workbook(), diagnostics: document.report.diagnostics)
   }
 
   /// Decodes and indexes the file at `path`, checking all of it.
+  ///
+  /// UTF-8 and Windows-1252 files are indexed in chunks and their rows read
+  /// again batch by batch, so no copy of the whole file is held; UTF-16
+  /// files are transcoded to UTF-8 in memory first.
   func prepare(path: String) throws(DelimitedError) -> DelimitedDocument {
-    let raw = try FileLoader.load(path: path, displayName: path, maxBytes: options.limits.maxFileBytes)
-    return try prepare(raw: raw, name: path)
+    let file = try InputFile(path: path, displayName: path, maxBytes: options.limits.maxFileBytes)
+    guard file.size > 0 else { throw .emptyFile(path: path) }
+    let head = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
+    defer { head.deallocate() }
+    let headCount = try file.read(into: head, count: 2, at: 0)
+    if headCount == 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+      return try prepare(raw: try file.readAll(), name: path)
+    }
+    let scan = try ChunkedIndexer.index(
+      file, delimiter: options.delimiter, preferred: .preferred(forPath: path), limits: options.limits,
+      chunkBytes: chunkBytes)
+    let report = DelimitedReadReport(
+      encoding: scan.encoding, delimiter: scan.delimiter, delimiterWasDetected: options.delimiter == nil,
+      rowCount: scan.index.records.count, columnCount: scan.index.width, diagnostics: scan.diagnostics,
+      shortRows: scan.index.shortRows)
+    return DelimitedDocument(
+      source: .file(file, isWindows1252: scan.encoding == .windows1252), path: path, delimiter: scan.delimiter,
+      index: scan.index, report: report, sheetName: Self.sheetName(for: path), maxThreads: options.maxThreads)
   }
 
   private func prepare(bytes: [UInt8], name: String) throws(DelimitedError) -> DelimitedDocument {
@@ -100,17 +123,10 @@ public struct DelimitedReader: Sendable {
     let report = DelimitedReadReport(
       encoding: text.encoding, delimiter: delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: index.records.count, columnCount: index.width,
-      diagnostics: text.diagnostics + index.diagnostics, shortRows: Self.shortRows(index))
+      diagnostics: text.diagnostics + index.diagnostics, shortRows: index.shortRows)
     return DelimitedDocument(
-      text: text, delimiter: delimiter, index: index, report: report, sheetName: Self.sheetName(for: name),
-      maxThreads: options.maxThreads)
-  }
-
-  /// Rows with fewer fields than the widest record, before padding.
-  private static func shortRows(_ index: RecordIndex) -> [Int: Int] {
-    var out: [Int: Int] = [:]
-    for (i, count) in index.fieldCounts.enumerated() where Int(count) < index.width { out[i + 1] = Int(count) }
-    return out
+      source: .memory(text.buffer), path: name, delimiter: delimiter, index: index, report: report,
+      sheetName: Self.sheetName(for: name), maxThreads: options.maxThreads)
   }
 
   /// The sheet name a file gets: its base name without the extension

@@ -10,14 +10,22 @@ enum DelimiterDetector {
 
   /// The delimiter for `text`, or `preferred` when no candidate splits any record.
   static func detect(in text: DecodedText, preferred: Delimiter) -> Delimiter {
-    let end = min(text.buffer.count, text.start + sampleBytes)
-    let truncated = end < text.buffer.count
+    detect(in: text.buffer.base, from: text.start, to: text.buffer.count, isWhole: true, preferred: preferred)
+  }
+
+  /// The delimiter for the text in `bytes[start..<end]`, which is the whole
+  /// text or (`isWhole` false) its beginning.
+  static func detect(
+    in bytes: UnsafePointer<UInt8>, from start: Int, to end: Int, isWhole: Bool, preferred: Delimiter
+  ) -> Delimiter {
+    let sampleEnd = min(end, start + sampleBytes)
+    let isFinal = isWhole && sampleEnd == end
     var best = preferred
     var bestScore = (frequency: 0, fields: 0)
     var candidates: [Delimiter] = [preferred]
     candidates += [.tab, .comma, .semicolon, .pipe].filter { $0 != preferred }
     for candidate in candidates {
-      let score = self.score(candidate, text: text, end: end, dropLast: truncated)
+      let score = self.score(candidate, bytes: bytes, start: start, end: sampleEnd, isFinal: isFinal)
       if score.frequency > bestScore.frequency
         || (score.frequency == bestScore.frequency && score.fields > bestScore.fields)
       {
@@ -30,15 +38,14 @@ enum DelimiterDetector {
 
   /// How many sampled records share the most common field count above 1, and that count.
   private static func score(
-    _ delimiter: Delimiter, text: DecodedText, end: Int, dropLast: Bool
+    _ delimiter: Delimiter, bytes: UnsafePointer<UInt8>, start: Int, end: Int, isFinal: Bool
   ) -> (frequency: Int, fields: Int) {
-    var scanner = RecordScanner(
-      bytes: text.buffer.base, start: text.start, end: end, delimiter: delimiter.byte, sampling: true)
+    // Not final: a record cut off by the sample's end is left out.
+    var scanner = RecordScanner(bytes: bytes, start: start, end: end, isFinal: isFinal, delimiter: delimiter.byte)
     var counts: [Int] = []
-    while counts.count < sampleRecords, let record = try? scanner.next() {
+    while counts.count < sampleRecords, case .record(let record)? = try? scanner.next() {
       counts.append(record.fieldCount)
     }
-    if dropLast, scanner.position >= end, !counts.isEmpty { counts.removeLast() }
     var frequency: [Int: Int] = [:]
     for count in counts where count > 1 { frequency[count, default: 0] += 1 }
     var best = (frequency: 0, fields: 0)

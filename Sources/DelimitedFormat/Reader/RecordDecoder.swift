@@ -3,32 +3,43 @@ import Grid
 /// The second pass: turns one record found by `RecordScanner` into a `Row`
 /// of text cells, padded with empty cells to the file's widest record.
 ///
-/// Fields are copied straight from the UTF-8 buffer into `String`s; only a
-/// field with doubled quotes (or text after its closing quote) goes through
-/// a reused scratch buffer. Empty fields become `.empty`.
+/// Fields are copied straight from the bytes into `String`s (UTF-8, with any
+/// ill-formed sequence replaced by U+FFFD; or Windows-1252, converted field
+/// by field); only a field with doubled quotes (or text after its closing
+/// quote) goes through a reused scratch buffer. Empty fields become `.empty`.
 struct RecordDecoder {
   private let bytes: UnsafePointer<UInt8>
+  private let origin: Int
   private let delimiter: UInt8
   private let delimiterMask: UInt64
   private let width: Int
+  private let isWindows1252: Bool
   private var scratch: [UInt8] = []
 
   private static let quote = UInt8(ascii: "\"")
   private static let quoteMask = SWAR.broadcast(quote)
 
   /// Creates a decoder for text in `bytes`, padding rows to `width` cells.
-  init(bytes: UnsafePointer<UInt8>, delimiter: UInt8, width: Int) {
+  ///
+  /// - Parameters:
+  ///   - origin: the offset in the whole text of `bytes[0]` (spans given to
+  ///     `row(_:number:)` are offsets into the whole text).
+  ///   - isWindows1252: whether the bytes are Windows-1252 rather than UTF-8.
+  init(bytes: UnsafePointer<UInt8>, origin: Int = 0, delimiter: UInt8, width: Int, isWindows1252: Bool = false) {
     self.bytes = bytes
+    self.origin = origin
     self.delimiter = delimiter
     self.delimiterMask = SWAR.broadcast(delimiter)
     self.width = width
+    self.isWindows1252 = isWindows1252
   }
 
-  /// The row for the record at `span`, numbered `number`.
+  /// The row for the record at `span` (offsets into the whole text), numbered `number`.
   mutating func row(_ span: RecordSpan, number: Int) -> Row {
     var cells: [Cell] = []
     cells.reserveCapacity(width)
-    forEachField(span) { column, value in cells.append(Cell(column: column, value: value)) }
+    let local = RecordSpan(start: span.start - origin, end: span.end - origin, line: span.line)
+    forEachField(local) { column, value in cells.append(Cell(column: column, value: value)) }
     var column = cells.count
     while column < width {
       column += 1
@@ -37,7 +48,8 @@ struct RecordDecoder {
     return Row(number: number, line: span.line, cells: cells)
   }
 
-  /// Calls `body` with each field's 1-based column and value, in order.
+  /// Calls `body` with each field's 1-based column and value, in order
+  /// (`span` is relative to `bytes`).
   mutating func forEachField(_ span: RecordSpan, _ body: (Int, CellValue) -> Void) {
     let end = span.end
     var pos = span.start
@@ -96,12 +108,17 @@ struct RecordDecoder {
   }
 
   private func scratchValue() -> CellValue {
-    scratch.isEmpty ? .empty : .text(scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+    scratch.isEmpty ? .empty : .text(scratch.withUnsafeBufferPointer { string($0) })
   }
 
   @inline(__always)
   private func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), as: UTF8.self)
+    string(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count))
+  }
+
+  @inline(__always)
+  private func string(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+    isWindows1252 ? Transcoder.windows1252String(raw) : String(decoding: raw, as: UTF8.self)
   }
 
   private mutating func append(_ range: Range<Int>) {

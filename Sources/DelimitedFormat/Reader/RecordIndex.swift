@@ -6,7 +6,7 @@ import Grid
 /// many rows or columns, an over-long field) fail the read before a single
 /// row is written, and rows can be padded to the widest record.
 struct RecordIndex: Sendable {
-  /// The records in file order.
+  /// The records in file order; offsets are into the whole text.
   var records: [RecordSpan]
   /// The largest field count of any record.
   var width: Int
@@ -15,52 +15,84 @@ struct RecordIndex: Sendable {
   /// Each record's own field count, before padding (for ragged-row reports).
   var fieldCounts: [Int32] = []
 
-  /// Scans `text`.
+  /// Rows with fewer fields than the widest record, before padding:
+  /// 1-based row number → the row's own field count.
+  var shortRows: [Int: Int] {
+    var out: [Int: Int] = [:]
+    for (i, count) in fieldCounts.enumerated() where Int(count) < width { out[i + 1] = Int(count) }
+    return out
+  }
+
+  /// Scans text held in memory.
   ///
   /// - Throws: `DelimitedError` `.unterminatedQuote`, `.tooManyRows`,
   ///   `.tooManyColumns`, `.fieldTooLong`.
   static func build(
     _ text: DecodedText, delimiter: Delimiter, limits: DelimitedLimits, file: String
   ) throws(DelimitedError) -> RecordIndex {
-    let buffer = text.buffer
+    var builder = RecordIndexBuilder(delimiter: delimiter, limits: limits, file: file)
     var scanner = RecordScanner(
-      bytes: buffer.base, start: text.start, end: buffer.count, delimiter: delimiter.byte,
-      longFieldBytes: limits.maxFieldCharacters)
-    var records: [RecordSpan] = []
-    var fieldCounts: [Int32] = []
-    var width = 0
-    var strayCount = 0
-    var firstStray: SourceLocation?
+      bytes: text.buffer.base, start: text.start, end: text.buffer.count, isFinal: true,
+      delimiter: delimiter.byte, longFieldBytes: limits.maxFieldCharacters)
     while true {
-      let next: RecordScanner.Record?
+      let step: RecordScanner.Step
       do {
-        next = try scanner.next()
+        step = try scanner.next()
       } catch {
-        throw .unterminatedQuote(
-          path: file, line: error.line, cell: CellAddress(row: records.count + 1, column: error.field))
+        throw builder.unterminated(error)
       }
-      guard let record = next else { break }
-      let row = records.count + 1
-      guard row <= limits.maxRows else {
-        throw .tooManyRows(path: file, line: record.span.line, limit: limits.maxRows)
-      }
-      guard record.fieldCount <= limits.maxColumns else {
-        throw .tooManyColumns(
-          path: file, line: record.span.line, row: row, count: record.fieldCount, limit: limits.maxColumns)
-      }
-      if record.longField != nil {
-        try checkFieldLengths(record.span, row: row, text: text, delimiter: delimiter, limits: limits, file: file)
-      }
-      if let field = record.strayQuoteField {
-        strayCount += 1
-        if firstStray == nil {
-          firstStray = SourceLocation(file: file, cell: CellAddress(row: row, column: field), line: record.span.line)
-        }
-      }
-      records.append(record.span)
-      fieldCounts.append(Int32(record.fieldCount))
-      width = max(width, record.fieldCount)
+      guard case .record(let record) = step else { break }
+      try builder.add(record, bytes: text.buffer.base, origin: 0)
     }
+    return builder.index()
+  }
+}
+
+/// Collects records as a scanner finds them, enforcing the limits.
+struct RecordIndexBuilder {
+  let delimiter: Delimiter
+  let limits: DelimitedLimits
+  let file: String
+  private(set) var records: [RecordSpan] = []
+  private var fieldCounts: [Int32] = []
+  private var width = 0
+  private var strayCount = 0
+  private var firstStray: SourceLocation?
+
+  init(delimiter: Delimiter, limits: DelimitedLimits, file: String) {
+    self.delimiter = delimiter
+    self.limits = limits
+    self.file = file
+  }
+
+  /// Adds a record found in `bytes`, whose first byte is at offset `origin`
+  /// of the whole text (the record's span is relative to `bytes`).
+  mutating func add(_ found: RecordScanner.Record, bytes: UnsafePointer<UInt8>, origin: Int) throws(DelimitedError) {
+    let row = records.count + 1
+    let line = found.span.line
+    guard row <= limits.maxRows else { throw .tooManyRows(path: file, line: line, limit: limits.maxRows) }
+    guard found.fieldCount <= limits.maxColumns else {
+      throw .tooManyColumns(path: file, line: line, row: row, count: found.fieldCount, limit: limits.maxColumns)
+    }
+    if found.longField != nil { try checkFieldLengths(found.span, row: row, bytes: bytes) }
+    if let field = found.strayQuoteField {
+      strayCount += 1
+      if firstStray == nil {
+        firstStray = SourceLocation(file: file, cell: CellAddress(row: row, column: field), line: line)
+      }
+    }
+    records.append(RecordSpan(start: found.span.start + origin, end: found.span.end + origin, line: line))
+    fieldCounts.append(Int32(found.fieldCount))
+    width = max(width, found.fieldCount)
+  }
+
+  /// The error for a quote left open, in the record being added.
+  func unterminated(_ error: RecordScanner.UnterminatedQuote) -> DelimitedError {
+    .unterminatedQuote(path: file, line: error.line, cell: CellAddress(row: records.count + 1, column: error.field))
+  }
+
+  /// The finished index, with a warning if any field had text after its closing quote.
+  func index() -> RecordIndex {
     var diagnostics: [Diagnostic] = []
     if let firstStray, let cell = firstStray.cell {
       let others = strayCount > 1 ? " (and \(strayCount - 1) more field\(strayCount > 2 ? "s" : ""))" : ""
@@ -76,11 +108,8 @@ struct RecordIndex: Sendable {
 
   /// Checks, exactly in UTF-16 code units as Excel counts, the fields of a
   /// record that has a field with more raw bytes than the limit.
-  private static func checkFieldLengths(
-    _ span: RecordSpan, row: Int, text: DecodedText, delimiter: Delimiter, limits: DelimitedLimits,
-    file: String
-  ) throws(DelimitedError) {
-    var decoder = RecordDecoder(bytes: text.buffer.base, delimiter: delimiter.byte, width: 0)
+  private func checkFieldLengths(_ span: RecordSpan, row: Int, bytes: UnsafePointer<UInt8>) throws(DelimitedError) {
+    var decoder = RecordDecoder(bytes: bytes, delimiter: delimiter.byte, width: 0)
     var tooLong: (column: Int, characters: Int)?
     decoder.forEachField(span) { column, value in
       if tooLong != nil { return }

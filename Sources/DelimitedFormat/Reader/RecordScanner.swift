@@ -1,4 +1,4 @@
-/// Where one record lies in the UTF-8 text.
+/// Where one record lies in the text.
 struct RecordSpan: Sendable {
   /// Offset of the record's first byte.
   var start: Int
@@ -15,10 +15,14 @@ struct RecordSpan: Sendable {
 /// Leniency, matching Excel and Python's `csv`: a quote inside an unquoted
 /// field is an ordinary character; text after a closing quote (`"ab"c`) is
 /// kept and the scanner notes it, so the reader can warn.
+///
+/// The bytes may be one chunk of a longer text (`isFinal` false): a record
+/// that runs into the end of the chunk is then `.incomplete`, and the caller
+/// carries it over to the next chunk.
 struct RecordScanner {
-  /// How a record ended, besides its span.
+  /// One record and what the scanner noticed in it.
   struct Record {
-    /// Where it is.
+    /// Where it is (offsets into the scanned bytes).
     var span: RecordSpan
     /// How many fields it has.
     var fieldCount: Int
@@ -28,39 +32,14 @@ struct RecordScanner {
     var strayQuoteField: Int?
   }
 
-  private let bytes: UnsafePointer<UInt8>
-  private let end: Int
-  private let delimiter: UInt8
-  private let delimiterMask: UInt64
-  private let longFieldBytes: Int
-  private let stopsAtUnterminatedQuote: Bool
-  /// Offset of the next record.
-  private(set) var position: Int
-  /// The physical line `position` is on.
-  private(set) var line = 1
-
-  private static let quote = UInt8(ascii: "\"")
-  private static let quoteMask = SWAR.broadcast(quote)
-  private static let lfMask = SWAR.broadcast(0x0A)
-  private static let crMask = SWAR.broadcast(0x0D)
-
-  /// Creates a scanner over `bytes[start..<end]`.
-  ///
-  /// - Parameters:
-  ///   - longFieldBytes: fields with more raw bytes than this are flagged in `Record.longField`.
-  ///   - sampling: when true, a quote still open at `end` ends the record
-  ///     instead of being an error (for scanning a prefix of the file).
-  init(
-    bytes: UnsafePointer<UInt8>, start: Int, end: Int, delimiter: UInt8, longFieldBytes: Int = .max,
-    sampling: Bool = false
-  ) {
-    self.bytes = bytes
-    self.end = end
-    self.delimiter = delimiter
-    self.delimiterMask = SWAR.broadcast(delimiter)
-    self.longFieldBytes = longFieldBytes
-    self.stopsAtUnterminatedQuote = sampling
-    self.position = start
+  /// What `next()` found.
+  enum Step {
+    /// A whole record.
+    case record(Record)
+    /// The rest of the bytes start a record that the next chunk completes.
+    case incomplete
+    /// No bytes left.
+    case end
   }
 
   /// A quoted field that never closes: its 1-based field number and the line it opened on.
@@ -71,20 +50,59 @@ struct RecordScanner {
     var line: Int
   }
 
-  /// Scans the next record, or returns `nil` at the end of the text.
+  private let bytes: UnsafePointer<UInt8>
+  private let end: Int
+  private let isFinal: Bool
+  private let delimiter: UInt8
+  private let delimiterMask: UInt64
+  private let longFieldBytes: Int
+  /// Offset of the next record.
+  private(set) var position: Int
+  /// The physical line `position` is on.
+  private(set) var line: Int
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let quoteMask = SWAR.broadcast(quote)
+  private static let lfMask = SWAR.broadcast(0x0A)
+  private static let crMask = SWAR.broadcast(0x0D)
+
+  /// Creates a scanner over `bytes[start..<end]`.
   ///
-  /// - Throws: `UnterminatedQuote` when a quoted field runs to the end of the text.
-  mutating func next() throws(UnterminatedQuote) -> Record? {
-    guard position < end else { return nil }
-    let start = position
+  /// - Parameters:
+  ///   - isFinal: whether `end` is the end of the text (else more follows).
+  ///   - line: the physical line `start` is on.
+  ///   - longFieldBytes: fields with more raw bytes than this are flagged in `Record.longField`.
+  init(
+    bytes: UnsafePointer<UInt8>, start: Int, end: Int, isFinal: Bool, delimiter: UInt8, line: Int = 1,
+    longFieldBytes: Int = .max
+  ) {
+    self.bytes = bytes
+    self.end = end
+    self.isFinal = isFinal
+    self.delimiter = delimiter
+    self.delimiterMask = SWAR.broadcast(delimiter)
+    self.longFieldBytes = longFieldBytes
+    self.position = start
+    self.line = line
+  }
+
+  /// Scans the next record.
+  ///
+  /// - Throws: `UnterminatedQuote` when a quoted field runs to the end of the final text.
+  mutating func next() throws(UnterminatedQuote) -> Step {
+    guard position < end else { return .end }
     let startLine = line
-    var record = Record(span: RecordSpan(start: start, end: end, line: startLine), fieldCount: 0)
+    var record = Record(span: RecordSpan(start: position, end: end, line: startLine), fieldCount: 0)
     var pos = position
     while true {
       record.fieldCount += 1
       let fieldStart = pos
       if pos < end, bytes[pos] == RecordScanner.quote {
-        pos = try skipQuoted(from: pos + 1, field: record.fieldCount)
+        guard let closed = try skipQuoted(from: pos + 1, field: record.fieldCount) else {
+          line = startLine
+          return .incomplete
+        }
+        pos = closed
         if pos < end {
           let c = bytes[pos]
           if c != delimiter, c != 0x0A, c != 0x0D {
@@ -99,34 +117,45 @@ struct RecordScanner {
       }
       if pos - fieldStart > longFieldBytes, record.longField == nil { record.longField = record.fieldCount }
       if pos >= end {
+        guard isFinal else {
+          line = startLine
+          return .incomplete
+        }
         position = end
         record.span.end = end
-        return record
+        return .record(record)
       }
       let c = bytes[pos]
       if c == delimiter {
         pos += 1
         continue
       }
+      // A line break. A CR as the chunk's last byte may be the first half of a CRLF.
+      if c == 0x0D, pos + 1 == end, !isFinal {
+        line = startLine
+        return .incomplete
+      }
       record.span.end = pos
       pos += c == 0x0D && pos + 1 < end && bytes[pos + 1] == 0x0A ? 2 : 1
       line += 1
       position = pos
-      return record
+      return .record(record)
     }
   }
 
   /// Skips a quoted field's content from just after its opening quote,
-  /// counting the line breaks inside; returns the offset after the closing quote.
-  private mutating func skipQuoted(from start: Int, field: Int) throws(UnterminatedQuote) -> Int {
+  /// counting the line breaks inside; returns the offset after the closing
+  /// quote, or nil when the chunk ends first (more text follows).
+  private mutating func skipQuoted(from start: Int, field: Int) throws(UnterminatedQuote) -> Int? {
     let openLine = line
     var pos = start
     while true {
       let j = SWAR.firstIndex(
         of: RecordScanner.quoteMask, RecordScanner.lfMask, RecordScanner.crMask, in: bytes, from: pos, to: end)
-      if j >= end {
-        if stopsAtUnterminatedQuote { return end }
-        throw UnterminatedQuote(field: field, line: openLine)
+      // A quote or CR as the chunk's last byte needs the next byte to be understood.
+      if j >= end || (j + 1 == end && !isFinal) {
+        if !isFinal { return nil }
+        if j >= end { throw UnterminatedQuote(field: field, line: openLine) }
       }
       let c = bytes[j]
       if c == RecordScanner.quote {

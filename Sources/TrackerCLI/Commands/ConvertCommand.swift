@@ -8,7 +8,8 @@ struct ConvertCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
     abstract: "Convert trackers (XLSX, CSV, TSV, JSON) to JSON (wsoa/1), CSV or a cleaned XLSX.",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       The output format comes from --to, else from the -o file's extension, else JSON.
       One input converts to -o OUT (or standard output); several inputs or a folder
       convert into the folder -o DIR, one file each, named after the input.
@@ -16,7 +17,7 @@ struct ConvertCommand: ParsableCommand {
       kept as extra, …) is printed on standard error with its cell.
 
       \(ExitStatus.helpText)
-      """
+      """)
   )
 
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
@@ -49,9 +50,14 @@ struct ConvertCommand: ParsableCommand {
   @Flag(name: [.short, .long], help: "Print only errors and warnings, not the interpretations (info).")
   var quiet = false
 
+  @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
+  var summary = false
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("Give at least one tracker file or folder.") }
-    if output == "-", format == .xlsx { throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.") }
+    if output == nil || output == "-", format == .xlsx {
+      throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.")
+    }
   }
 
   /// The output format: --to, else the -o extension, else JSON.
@@ -65,7 +71,7 @@ struct ConvertCommand: ParsableCommand {
     let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
     let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
-    var runner = ConvertRunner(load: load, write: options, quiet: quiet)
+    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
     let status = runner.run(plan)
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -14,9 +14,10 @@ struct DumpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dump",
     abstract: "Print the cell grid of a CSV, TSV or XLSX file (a debugging aid).",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
-      is read, as CSV, TSV or JSON. Every row is kept, blank ones included, so row N of the
+      is read, as CSV, TSV, JSON or XLSX. Every row is kept, blank ones included, so row N of the
       output is row N of the input; CSV/TSV input rows are padded to the widest row.
 
       CSV/TSV input: encoding from the byte-order mark (UTF-8, UTF-16LE/BE), else UTF-8, else
@@ -27,12 +28,24 @@ struct DumpCommand: ParsableCommand {
       file beside it, renamed into place), so an error never leaves a half-written file.
       Warnings go to standard error.
 
+      XLSX input: every worksheet in workbook order (chart sheets are skipped with a note);
+      --sheet picks one by name or 1-based number. --all-sheets writes every sheet: as one
+      JSON document, or with --to csv/tsv as one file per sheet in the folder given by -o,
+      each named after its sheet.
+
+      XLSX output is a clean table to read and filter: every sheet (or the one --sheet
+      picks), the first row bold and frozen, an auto-filter, column widths fitted to the
+      content, long text wrapped. Values are kept as read (CSV cells stay text).
+
       Examples:
         wsoa dump returns.csv --to json
         wsoa dump tracker.tsv -o tracker.csv --bom --crlf
+        wsoa dump q3.xlsx --sheet Actions
+        wsoa dump q3.xlsx --all-sheets --to csv -o q3-sheets
+        wsoa dump returns.csv -o returns.xlsx
 
       \(ExitStatus.helpText)
-      """
+      """)
   )
 
   @Argument(help: "The file to read (CSV, TSV or XLSX).")
@@ -48,7 +61,7 @@ struct DumpCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Output format: csv, tsv or json (default: from the -o extension, else csv).", valueName: "format"))
+      "Output format: csv, tsv, json or xlsx (default: from the -o extension, else csv).", valueName: "format"))
   var to: OutputFormatChoice?
 
   @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for standard output (the default).", valueName: "out"))
@@ -58,6 +71,11 @@ struct DumpCommand: ParsableCommand {
     name: .customLong("no-formula-guard"),
     help: "CSV/TSV: keep text starting with = + - @ TAB or CR as is, instead of prefixing ' (for machine consumers).")
   var noFormulaGuard = false
+
+  @Flag(
+    name: .long,
+    help: "Write every sheet: one JSON document, or one CSV/TSV file per sheet in the folder given by -o.")
+  var allSheets = false
 
   @Flag(name: .long, help: "CSV/TSV: start with a UTF-8 byte-order mark (so Excel reads the encoding right).")
   var bom = false
@@ -77,10 +95,20 @@ struct DumpCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if format == .json {
-      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not JSON.") }
-      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not JSON.") }
-      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not JSON.") }
+    if format == .json || format == .xlsx {
+      let name = format == .json ? "JSON" : "XLSX"
+      if bom { throw ValidationError("--bom applies to CSV/TSV output only, not \(name).") }
+      if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not \(name).") }
+      if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not \(name).") }
+    }
+    if format == .xlsx, output == nil || output == "-", isatty(1) == 1 {
+      throw ValidationError("--to xlsx writes a binary file; give -o FILE.xlsx or redirect standard output.")
+    }
+    if allSheets {
+      if sheet != nil { throw ValidationError("--all-sheets and --sheet cannot be used together.") }
+      if format == .csv || format == .tsv, output == nil || output == "-" {
+        throw ValidationError("--all-sheets with CSV or TSV output needs -o FOLDER (one file per sheet).")
+      }
     }
     if let output, output != "-", DumpCommand.sameFile(output, file) {
       throw ValidationError("-o \(output) is the input file; wsoa never overwrites its input.")
@@ -91,11 +119,19 @@ struct DumpCommand: ParsableCommand {
     let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
     let writing = GridWriteOptions(
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
+    if allSheets, format == .csv || format == .tsv, let output {
+      let written = try GridDump.writeEachSheet(path: file, folder: output, reading: reading, writing: writing)
+      DiagnosticPrinter.print(written.report.diagnostics)
+      return
+    }
     var report: GridReadReport?
     let body: (ByteSink) throws -> Void = { sink in
       report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
     }
-    if let output, output != "-" {
+    if format == .xlsx, let output, output != "-" {
+      // The XLSX writer replaces the file atomically itself.
+      report = try GridXLSXDump.write(path: file, reading: reading, output: output)
+    } else if let output, output != "-" {
       try AtomicFile.write(to: output, body)
     } else {
       try AtomicFile.writeStandardOutput(body)

@@ -10,7 +10,8 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract: "Fold sub-group returns into the master tracker; report every change and conflict.",
-    discussion: """
+    discussion: HelpText.reflow(
+      """
       Each input (XLSX, CSV, TSV or wsoa/1 JSON, in any mix) is read into the canonical model first. \
       Actions match by reference (1.1 never equals 1.10), periods by date range (Dec-21 = December 2021). \
       A return's sub-group comes from --sub-group, else its file name (a sub-group the master names, or \
@@ -25,7 +26,7 @@ struct MergeCommand: ParsableCommand {
       Exit codes: 0 merged cleanly; 1 merged, but some conflicts are unresolved (the master's value \
       was kept and the output still written; rerun with --prefer master or --prefer return); 64 usage; \
       65 an input is unreadable; 66 an input is missing; 73 an output cannot be written.
-      """
+      """)
   )
 
   @Argument(help: "The master tracker, then one or more returns.")

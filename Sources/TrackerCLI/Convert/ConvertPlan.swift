@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TrackerKit
 
 /// Which inputs convert to which outputs: one input to a file or standard
@@ -22,13 +21,10 @@ struct ConvertPlan {
   static func make(inputs: [String], output: String?, format: TrackerFormat) throws -> ConvertPlan {
     var files: [String] = []
     var sawFolder = false
-    let fm = FileManager.default
     for input in inputs {
-      var isDirectory: ObjCBool = false
-      if fm.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileProbe.kind(input) == .directory {
         sawFolder = true
-        let names = (try? fm.contentsOfDirectory(atPath: input)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") && TrackerFormat.from(path: name) != nil {
+        for name in FileProbe.list(input) where !name.hasPrefix(".") && !name.hasPrefix("~$") && TrackerFormat.from(path: name) != nil {
           files.append(input.hasSuffix("/") ? input + name : input + "/" + name)
         }
       } else {
@@ -40,8 +36,7 @@ struct ConvertPlan {
     guard let folder = output, folder != "-" else {
       throw ValidationError("Several inputs convert into a folder: give -o DIR.")
     }
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+    if FileProbe.kind(folder) == .file {
       throw ValidationError("-o \(folder) is a file; several inputs need a folder.")
     }
     let ext = format.rawValue

@@ -1,13 +1,6 @@
 import Diagnostics
-import Foundation
 import TrackerKit
 import TrackerModel
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Runs the conversions one by one: a failing input is reported and the
 /// others still convert. Findings go to standard error as
@@ -16,20 +9,22 @@ struct ConvertRunner {
   let load: LoadOptions
   let write: WriteOptions
   let quiet: Bool
+  let summary: Bool
   private var worst: ExitStatus = .success
 
-  init(load: LoadOptions, write: WriteOptions, quiet: Bool) {
+  init(load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false) {
     self.load = load
     self.write = write
     self.quiet = quiet
+    self.summary = summary
   }
 
   /// Converts every item; returns the exit status (missing input 66 beats
   /// unreadable 65 beats unwritable 73 beats error findings 1).
   mutating func run(_ plan: ConvertPlan) -> ExitStatus {
-    let progress = plan.items.count > 1 && isatty(2) != 0
+    let progress = plan.items.count > 1 && FileProbe.isTerminal(2)
     if let folder = plan.items.first?.output.map(Self.folder), plan.items.count > 1 {
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      FileProbe.makeDirectories(folder)
     }
     for (n, item) in plan.items.enumerated() {
       if progress { Self.stderr("\r\u{1B}[K[\(n + 1)/\(plan.items.count)] \(item.input)") }
@@ -63,6 +58,9 @@ struct ConvertRunner {
       raise(error is TrackerError ? .dataError : .cannotCreate)
       return
     }
+    if summary {
+      Self.stderr(ConvertSummary.render(outcome.value, findings: outcome.diagnostics, input: item.input, output: item.output))
+    }
     if outcome.diagnostics.contains(where: { $0.severity == .error }) { raise(.findings) }
   }
 
@@ -81,6 +79,6 @@ struct ConvertRunner {
   }
 
   static func stderr(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileProbe.writeStandardError(text)
   }
 }

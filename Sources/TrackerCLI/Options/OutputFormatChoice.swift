@@ -3,7 +3,7 @@ import TrackerKit
 
 /// `--to`: the output format.
 enum OutputFormatChoice: String, ExpressibleByArgument, CaseIterable {
-  case csv, tsv, json
+  case csv, tsv, json, xlsx
 
   /// The façade's format.
   var format: GridOutputFormat {
@@ -11,6 +11,7 @@ enum OutputFormatChoice: String, ExpressibleByArgument, CaseIterable {
     case .csv: .csv
     case .tsv: .tsv
     case .json: .json
+    case .xlsx: .xlsx
     }
   }
 }

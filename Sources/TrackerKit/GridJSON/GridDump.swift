@@ -9,14 +9,17 @@ public enum GridOutputFormat: String, Sendable, CaseIterable {
   case tsv
   /// Grid JSON (see `GridJSONWriter`).
   case json
+  /// A clean XLSX workbook (see `GridXLSXDump`).
+  case xlsx
 
   /// The format an output file's extension asks for (`.csv`, `.tsv`/`.tab`,
-  /// `.json`), or nil for any other name.
+  /// `.json`, `.xlsx`), or nil for any other name.
   public static func inferred(fromPath path: String) -> GridOutputFormat? {
     let lower = path.lowercased()
     if lower.hasSuffix(".csv") { return .csv }
     if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".xlsx") { return .xlsx }
     return nil
   }
 }
@@ -50,7 +53,9 @@ public enum GridDump {
   /// Writes the grid of the input at `path` to `sink`.
   ///
   /// CSV/TSV output holds one sheet: the one `reading.sheet` selects, else
-  /// the first. JSON holds the selected sheet, else every sheet.
+  /// the first. JSON and XLSX hold the selected sheet, else every sheet
+  /// (XLSX to a sink is built in a temporary file first; to write a file,
+  /// `GridXLSXDump.write(path:reading:output:)` replaces it atomically).
   ///
   /// - Returns: the format and the read's warnings.
   /// - Throws: `InputError`; for CSV/TSV inputs before anything is written.
@@ -73,6 +78,8 @@ public enum GridDump {
       let report = try GridReader(options: reading).read(path: path, into: &writer)
       writer.finish(report: report)
       return report
+    case .xlsx:
+      return try GridXLSXDump.write(path: path, reading: reading, to: sink)
     }
   }
 }

@@ -77,14 +77,10 @@ public struct GridReader: Sendable {
       } catch let error as DelimitedError {
         throw InputError(error)
       }
-    case .xlsx:
+    case .xlsx, .legacyOrEncrypted:
+      // XLSXReader recognises an OLE/CFB container and says so in one message.
       let diagnostics = try XLSXInput.stream(path: path, sheet: options.sheet, into: &consumer)
       return GridReadReport(format: format, diagnostics: diagnostics)
-    case .legacyOrEncrypted:
-      throw InputError.unsupported(
-        location: SourceLocation(file: path),
-        reason: "is a legacy Excel 97-2003 workbook (.xls) or a password-protected workbook; "
-          + "open it in Excel and save it as .xlsx (Excel Workbook) without a password")
     case .trackerJSON:
       throw InputError.unsupported(
         location: SourceLocation(file: path),
@@ -117,7 +113,8 @@ extension InputError {
       self = .missing(location: error.location, reason: error.reason)
     case .isDirectory, .notRegularFile, .unreadable:
       self = .unreadable(location: error.location, reason: error.reason)
-    case .emptyFile, .fileTooLarge, .nulByte, .unterminatedQuote, .tooManyRows, .tooManyColumns, .fieldTooLong:
+    case .emptyFile, .fileTooLarge, .nulByte, .unterminatedQuote, .tooManyRows, .tooManyColumns, .fieldTooLong,
+      .changedWhileReading:
       self = .malformed(location: error.location, reason: error.reason)
     }
   }

@@ -1,27 +1,106 @@
 import Diagnostics
 import Grid
+public import XLSXFormat
 
-// ============================================================================
-// XLSX PLUG-IN POINT: the single place where XLSX input joins TrackerKit.
-//
-// The XLSX reader (Sources/XLSXFormat, `XLSXReader`) is merged separately. To
-// wire it: stream the sheet chosen by `sheet` (all sheets when nil) into
-// `consumer`, return the reader's diagnostics, and translate `XLSXError` into
-// `InputError` (missing part / bad XML / over a limit → `.malformed` with the
-// part and cell; unknown sheet → `.sheetNotFound` with the sheet names).
-// Until then every XLSX input fails with exit status 65.
-// ============================================================================
-
-/// Reads XLSX workbooks for `GridReader`.
+/// Reads XLSX workbooks for `GridReader`: the single place where XLSX input
+/// joins TrackerKit. Streams the chosen sheet (every worksheet when none is
+/// chosen) straight from `XLSXReader` into the consumer and translates
+/// `XLSXError` into `InputError`.
 enum XLSXInput {
-  /// Streams the selected sheet (or every sheet) of the workbook at `path`.
+  /// Streams the selected sheet (or every worksheet) of the workbook at `path`.
   ///
-  /// - Returns: the reader's diagnostics.
+  /// `sheet` picks among worksheets (chart sheets hold no cells) by name,
+  /// then ignoring case, then by 1-based number, as for CSV.
+  ///
+  /// - Returns: notes on what was skipped (chart sheets).
   /// - Throws: `InputError`, or whatever `consumer` throws.
   static func stream(
     path: String, sheet: SheetSelector?, into consumer: inout some RowConsumer
   ) throws -> [Diagnostic] {
-    throw InputError.unsupported(
-      location: SourceLocation(file: path), reason: "XLSX reading is not available in this build")
+    let reader = try open(path)
+    var selection = SheetSelection.all
+    if let sheet {
+      let names = reader.worksheets.map(\.name)
+      guard let index = sheet.index(in: names) else {
+        if let other = reader.sheets.first(where: { $0.name == sheet.text && $0.kind != .worksheet }) {
+          throw InputError.unsupported(
+            location: SourceLocation(file: path, sheet: other.name),
+            reason: "sheet \"\(other.name)\" is a \(describe(other.kind)) and holds no cells")
+        }
+        throw InputError.sheetNotFound(location: SourceLocation(file: path), requested: sheet.text, available: names)
+      }
+      selection = .index(index + 1)
+    }
+    try read(reader, selection, into: &consumer)
+    return skippedSheets(reader, path: path)
+  }
+
+  /// Calls `body` once per worksheet, in workbook order, with its name and a
+  /// function that streams that sheet into a consumer; the workbook is opened
+  /// and its shared strings read once.
+  ///
+  /// - Returns: notes on what was skipped (chart sheets).
+  /// - Throws: `InputError`, or whatever `body` throws.
+  static func eachWorksheet<Consumer: RowConsumer>(
+    path: String, consumer: Consumer.Type,
+    _ body: (_ name: String, _ read: (inout Consumer) throws -> Void) throws -> Void
+  ) throws -> [Diagnostic] {
+    let reader = try open(path)
+    for (index, sheet) in reader.worksheets.enumerated() {
+      try body(sheet.name) { consumer in try read(reader, .index(index + 1), into: &consumer) }
+    }
+    return skippedSheets(reader, path: path)
+  }
+
+  private static func open(_ path: String) throws(InputError) -> XLSXReader {
+    do {
+      return try XLSXReader(path: path)
+    } catch {
+      throw InputError(error)
+    }
+  }
+
+  private static func read(_ reader: XLSXReader, _ selection: SheetSelection, into consumer: inout some RowConsumer)
+    throws
+  {
+    do {
+      try reader.read(selection, into: &consumer)
+    } catch let error as XLSXError {
+      throw InputError(error)
+    }
+  }
+
+  private static func describe(_ kind: XLSXSheet.Kind) -> String {
+    switch kind {
+    case .worksheet: "worksheet"
+    case .chartsheet: "chart sheet"
+    case .dialogsheet: "dialog sheet"
+    case .macrosheet: "macro sheet"
+    case .unknown: "sheet of a kind wsoa does not know"
+    }
+  }
+
+  private static func skippedSheets(_ reader: XLSXReader, path: String) -> [Diagnostic] {
+    reader.sheets.filter { $0.kind != .worksheet }.map { skipped in
+      Diagnostic(
+        code: "xlsx.sheet_skipped", severity: .info,
+        message: "sheet \"\(skipped.name)\" is a \(describe(skipped.kind)) and holds no cells; it is skipped",
+        location: SourceLocation(file: path, sheet: skipped.name))
+    }
+  }
+}
+
+extension InputError {
+  /// Translates an XLSX reader error, keeping its file, part, sheet and cell.
+  public init(_ error: XLSXError) {
+    if error.isUnopenable {
+      self = .unreadable(location: error.location, reason: error.reason)
+    } else if error.isEncryptedOrLegacy {
+      self = .unsupported(location: error.location, reason: error.reason)
+    } else if case .sheetNotFound(let file, let name, let available) = error {
+      self = .sheetNotFound(location: SourceLocation(file: file), requested: name, available: available)
+    } else {
+      self = .malformed(location: error.location, reason: error.reason)
+    }
   }
 }

@@ -1,5 +1,5 @@
 public import Diagnostics
-import Foundation
+import FoundationEssentials
 public import TrackerModel
 
 /// Reads a `wsoa/1` JSON document back into a plan and its findings.

@@ -63,7 +63,7 @@ struct PlanAssembly {
     if let sheetPriority { addPriority(sheetPriority) }
     table.priorities.forEach { addPriority($0) }
     for area in table.focusAreas where focusAreaSet.insert(area).inserted { focusAreas.append(area) }
-    actions += table.actions
+    if actions.isEmpty { swap(&actions, &table.actions) } else { actions += table.actions }
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)
     for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
@@ -151,20 +151,24 @@ struct PlanAssembly {
     diagnostics.append(RecognitionDiagnostics.legendConflict(colours: colours, overall: overall[0].source, periods: periods[0].source))
   }
 
-  /// The assembled plan.
-  func plan() -> Plan {
+  /// The assembled plan (the actions move into it).
+  mutating func plan() -> Plan {
     let ordered = PeriodWindows(periods).ordered
-    var all = actions
-    for a in all.indices {
+    let ids = ordered.map(\.id)
+    var all: [Action] = []
+    swap(&all, &actions)
+    for a in all.indices where !all[a].statuses.map(\.periodId).elementsEqual(ids) {
       let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
       all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
     }
     var base = file.split(separator: "/").last.map(String.init) ?? file
     if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
     var plan = Plan(
-      id: base, title: title, planType: planType ?? .wsoa, version: version, asAt: asAt, statusScheme: legend, mixedStatusReading: options.mixedStatusReading, periods: ordered,
-      priorities: priorities, focusAreas: focusAreas, actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
+      id: base, title: title, planType: planType ?? .wsoa, version: version, asAt: asAt, statusScheme: legend,
+      mixedStatusReading: options.mixedStatusReading, periods: ordered, priorities: priorities, focusAreas: focusAreas,
+      actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
       sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
+    all = []
     plan.attributeNotesToPeriods()
     plan.resolveCrossReferences()
     return plan

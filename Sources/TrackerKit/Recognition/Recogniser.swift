@@ -41,6 +41,9 @@ public struct RecogniserOptions: Sendable {
 /// area are filled down, leads, statuses and evidence never; blank rows do
 /// not end the table; rows after it are kept as unparsed blocks; every
 /// unmapped column is kept in `extra`; every value carries its source cell.
+/// A "Findings" sheet that `wsoa validate --annotate` wrote (`FindingsSheet`)
+/// is skipped unless asked for by name, so an annotated workbook reads as
+/// the plan it was written from.
 /// It emits these diagnostic codes (domain.md §6), each at its cell:
 ///
 /// | code | severity |
@@ -88,11 +91,12 @@ public enum Recogniser {
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
-    return Outcome(value: assembly.plan(), diagnostics: assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name)))
+    let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name))
+    return Outcome(value: assembly.plan(), diagnostics: diagnostics)
   }
 
   private static func selectSheets(_ workbook: Workbook, file: String, _ wanted: [String]) throws(TrackerError) -> [Sheet] {
-    guard !wanted.isEmpty else { return workbook.sheets }
+    guard !wanted.isEmpty else { return workbook.sheets.filter { !FindingsSheet.isFindingsSheet($0) } }
     var out: [Sheet] = []
     for name in wanted {
       if let sheet = workbook.sheets.first(where: { $0.name == name })

@@ -9,7 +9,7 @@ import TrackerModel
 /// plan.
 struct ActionTable {
   /// What a column holds.
-  enum Column: Equatable {
+  enum Column: Hashable, Sendable {
     case priority, focusArea, ref, action, lead, accountable, subGroup, impact, due, percent, notes, evidence
     case period(Int)
     case extra(String)

@@ -22,10 +22,13 @@ enum PlanXLSXWriter {
   /// - Parameters:
   ///   - statusFormat: given the writer, a format for particular status cells
   ///     (merge highlights conflicting cells); `nil` keeps the status format.
+  ///   - observer: told where each tracker cell lands, and may re-format it
+  ///     (the annotated workbook highlights cells with findings).
   ///   - extraSheets: writes sheets after the tracker's (merge's "Merge log").
   static func write(
     _ plan: Plan, findings: [Diagnostic], to path: String,
     statusFormat: ((XLSXWriter) -> (Action, Period) -> FormatID?)? = nil,
+    observer: (any TrackerCellObserver)? = nil,
     extraSheets: ((XLSXWriter) throws(XLSXWriteError) -> Void)? = nil
   ) throws {
     do {
@@ -34,9 +37,11 @@ enum PlanXLSXWriter {
       let styles = TrackerXLSXStyles(writer)
       let groups = sheetGroups(plan)
       let special = statusFormat?(writer)
+      observer?.begin(writer, styles: styles)
       for (index, group) in groups.enumerated() {
-        var sheet = TrackerSheetWriter(plan: plan, writer: writer, styles: styles, statusFormat: special)
-        try sheet.write(name: group.name, priority: group.priority, actions: group.actions, isFirst: index == 0)
+        var sheet = TrackerSheetWriter(plan: plan, writer: writer, styles: styles, statusFormat: special, observer: observer)
+        try sheet.write(
+          name: group.name, priority: group.priority, actions: group.actions, indices: group.indices, isFirst: index == 0)
       }
       for block in plan.unparsed where isOwnSheet(block) {
         try writeBlockSheet(block, writer: writer, styles: styles)
@@ -59,6 +64,8 @@ enum PlanXLSXWriter {
     var name: String
     var priority: Priority?
     var actions: [Action]
+    /// Each action's position in `plan.actions`.
+    var indices: [Int] = []
   }
 
   /// One group per priority (in plan order), then actions without one.
@@ -66,18 +73,23 @@ enum PlanXLSXWriter {
     var groups: [Group] = plan.priorities.map { Group(name: "Priority \($0.id)", priority: $0, actions: []) }
     var index = Dictionary(plan.priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     var loose: [Action] = []
-    for action in plan.actions {
+    var looseIndices: [Int] = []
+    for (n, action) in plan.actions.enumerated() {
       if let id = action.priorityId {
         if index[id] == nil {
           index[id] = groups.count
           groups.append(Group(name: "Priority \(id)", priority: nil, actions: []))
         }
         groups[index[id] ?? 0].actions.append(action)
+        groups[index[id] ?? 0].indices.append(n)
       } else {
         loose.append(action)
+        looseIndices.append(n)
       }
     }
-    if !loose.isEmpty || groups.isEmpty { groups.append(Group(name: "Actions", priority: nil, actions: loose)) }
+    if !loose.isEmpty || groups.isEmpty {
+      groups.append(Group(name: "Actions", priority: nil, actions: loose, indices: looseIndices))
+    }
     return groups
   }
 

@@ -10,15 +10,31 @@ struct TrackerSheetWriter {
   let styles: TrackerXLSXStyles
   /// A format for particular status cells (merge highlights conflicts), else the status format.
   var statusFormat: ((Action, Period) -> FormatID?)? = nil
+  /// Told where each cell lands; may re-format it (the annotated workbook's highlights).
+  var observer: (any TrackerCellObserver)? = nil
+  /// The sheet's name as written (set by `write`).
+  private var sheetName = ""
 
-  /// Writes the sheet for one priority (or for the actions without one).
-  mutating func write(name: String, priority: Priority?, actions: [Action], isFirst: Bool) throws(XLSXWriteError) {
+  init(
+    plan: Plan, writer: XLSXWriter, styles: TrackerXLSXStyles, statusFormat: ((Action, Period) -> FormatID?)? = nil,
+    observer: (any TrackerCellObserver)? = nil
+  ) {
+    self.plan = plan
+    self.writer = writer
+    self.styles = styles
+    self.statusFormat = statusFormat
+    self.observer = observer
+  }
+
+  /// Writes the sheet for one priority (or for the actions without one);
+  /// `indices` are the actions' positions in `plan.actions`.
+  mutating func write(name: String, priority: Priority?, actions: [Action], indices: [Int], isFirst: Bool) throws(XLSXWriteError) {
     var sheetPlan = plan
     sheetPlan.actions = actions
     let table = ActionTable(plan: sheetPlan, allPeriods: plan.periods)
     let periodColumns = table.periodColumnIndices.map { $0 + 1 }
     let keyColumn = max(3, (table.columns.firstIndex(of: .notes) ?? 2) + 1)
-    _ = try writer.beginSheet(name: name, layout: layout(table))
+    sheetName = try writer.beginSheet(name: name, layout: layout(table))
     var row = 1
     if isFirst {
       if let title = plan.title { try cell(row, 1, .text(title), styles.title); row += 1 }
@@ -34,8 +50,16 @@ struct TrackerSheetWriter {
     let headerRow = row
     try writeHeader(table, row: headerRow, periodColumns: periodColumns)
     var dataRow = headerRow + 2
-    for action in actions {
-      try writer.writeRow(number: dataRow, cells: cells(table, action))
+    for (n, action) in actions.enumerated() {
+      var row = cells(table, action)
+      if let observer, indices.indices.contains(n) {
+        for i in row.indices {
+          row[i].format = observer.place(
+            .action(index: indices[n], column: table.columns[i]), sheet: sheetName,
+            at: CellAddress(row: dataRow, column: row[i].column), format: row[i].format)
+        }
+      }
+      try writer.writeRow(number: dataRow, cells: row)
       dataRow += 1
     }
     if isFirst {
@@ -70,7 +94,9 @@ struct TrackerSheetWriter {
       var cells: [FormattedCell] = []
       if i < lines.count { cells.append(FormattedCell(column: 1, value: .text(lines[i]), format: styles.preamble)) }
       if side[min(i, 1)] != .empty, i < 2 {
-        cells.append(FormattedCell(column: keyColumn, value: side[i], format: i == 1 ? styles.status : styles.preamble))
+        let what: TrackerCell = i == 1 ? .overallStatus(priorityId: p.id) : .overallKey
+        let format = observed(what, row, keyColumn, i == 1 ? styles.status : styles.preamble)
+        cells.append(FormattedCell(column: keyColumn, value: side[i], format: format))
       }
       if !cells.isEmpty { try writer.writeRow(number: row, cells: cells) }
       if i < lines.count, keyColumn > 2 { try writer.mergeCells(CellRange(start: CellAddress(row: row, column: 1), end: CellAddress(row: row, column: keyColumn - 1))) }
@@ -91,11 +117,13 @@ struct TrackerSheetWriter {
     for (i, column) in table.columns.enumerated() {
       if case .period(let p) = column {
         if i + 1 == periodColumns.first {
-          top.append(FormattedCell(column: i + 1, value: .text(periodKey.isEmpty ? "Progress" : Self.keyText("Progress", periodKey)), format: styles.header))
+          let text = periodKey.isEmpty ? "Progress" : Self.keyText("Progress", periodKey)
+          top.append(FormattedCell(column: i + 1, value: .text(text), format: observed(.periodKey, row, i + 1, styles.header)))
         }
-        sub.append(FormattedCell(column: i + 1, value: Self.periodHeading(plan.periods[p]), format: styles.periodHeader))
+        let format = observed(.periodHeading(p), row + 1, i + 1, styles.periodHeader)
+        sub.append(FormattedCell(column: i + 1, value: Self.periodHeading(plan.periods[p]), format: format))
       } else {
-        top.append(FormattedCell(column: i + 1, value: .text(table.headers[i]), format: styles.header))
+        top.append(FormattedCell(column: i + 1, value: .text(table.headers[i]), format: observed(.heading(column), row, i + 1, styles.header)))
       }
     }
     try writer.writeRow(number: row, cells: top)
@@ -145,6 +173,11 @@ struct TrackerSheetWriter {
     try writer.addDataValidation(DataValidation(
       ranges: [range], source: .list(TrackerXLSXStyles.allowedCodes), errorTitle: "Status",
       errorMessage: "Use R, A, G, B, Grey, N/A or Complete; X/Y means moving from X towards Y.", errorStyle: .warning))
+  }
+
+  /// The format for a cell, as the observer (if any) has it.
+  private func observed(_ what: TrackerCell, _ row: Int, _ column: Int, _ format: FormatID) -> FormatID {
+    observer?.place(what, sheet: sheetName, at: CellAddress(row: row, column: column), format: format) ?? format
   }
 
   private func cell(_ row: Int, _ column: Int, _ value: CellValue, _ format: FormatID) throws(XLSXWriteError) {

@@ -10,20 +10,29 @@ struct TrackerXLSXStyles {
   let status: FormatID
   let ref: FormatID
 
+  /// Each registered format's definition, so a highlight can be derived from it.
+  let definitions: [FormatID: CellFormat]
+
   init(_ writer: XLSXWriter) {
     let top = AlignmentFormat(vertical: .top, wrapsText: true)
     let border = BorderFormat.all(.thin, colorRGB: 0xBFBFBF)
-    title = writer.addFormat(CellFormat(font: FontFormat(isBold: true, size: 14)))
-    preamble = writer.addFormat(CellFormat(alignment: top))
-    header = writer.addFormat(CellFormat(
-      font: FontFormat(isBold: true), fillRGB: 0xD9E1F2, border: border, alignment: top))
-    periodHeader = writer.addFormat(CellFormat(
+    var definitions: [FormatID: CellFormat] = [:]
+    func add(_ format: CellFormat) -> FormatID {
+      let id = writer.addFormat(format)
+      definitions[id] = format
+      return id
+    }
+    title = add(CellFormat(font: FontFormat(isBold: true, size: 14)))
+    preamble = add(CellFormat(alignment: top))
+    header = add(CellFormat(font: FontFormat(isBold: true), fillRGB: 0xD9E1F2, border: border, alignment: top))
+    periodHeader = add(CellFormat(
       font: FontFormat(isBold: true), fillRGB: 0xD9E1F2, border: border,
       alignment: AlignmentFormat(horizontal: .center, vertical: .top, wrapsText: true), numberFormat: .monthYear))
-    text = writer.addFormat(CellFormat(border: border, alignment: top))
-    status = writer.addFormat(CellFormat(
+    text = add(CellFormat(border: border, alignment: top))
+    status = add(CellFormat(
       font: FontFormat(isBold: true), border: border, alignment: AlignmentFormat(horizontal: .center, vertical: .top)))
-    ref = writer.addFormat(CellFormat(font: FontFormat(isBold: true), border: border, alignment: top))
+    ref = add(CellFormat(font: FontFormat(isBold: true), border: border, alignment: top))
+    self.definitions = definitions
   }
 
   /// Fill colours of the status codes (Excel's "Good / Neutral / Bad" tints, blue, grey).

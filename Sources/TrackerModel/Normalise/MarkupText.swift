@@ -131,7 +131,27 @@ public struct MarkupText: Sendable {
     }
   }
 
+  /// Whether the text is already one clean paragraph (no markup, breaks,
+  /// tabs, no-break spaces, doubled or edge spaces), the common case.
+  private static func isPlain(_ raw: [UInt8]) -> Bool {
+    guard let first = raw.first, let last = raw.last, first != 32, last != 32 else { return false }
+    var previousSpace = false
+    for b in raw {
+      switch b {
+      case 10, 13, 9, 0, 0xC2, UInt8(ascii: "<"), UInt8(ascii: "&"): return false
+      case 32:
+        if previousSpace { return false }
+        previousSpace = true
+      default: previousSpace = false
+      }
+    }
+    return true
+  }
+
   private static func split(_ raw: [UInt8], markup: Bool) -> [Paragraph] {
+    if isPlain(raw) {
+      return [Paragraph(bytes: raw, runOut: [0], runRaw: [0], rawEnd: raw.count)]
+    }
     var out: [Paragraph] = []
     var cur = Paragraph()
     cur.bytes.reserveCapacity(min(raw.count, 4096))

@@ -37,14 +37,14 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooManyCells(file: String, part: String, sheet: String, cell: CellAddress, limit: Int)
   /// A cell's text is longer than `XLSXLimits.maxCellCharacters`.
   case cellTextTooLong(file: String, part: String, sheet: String, cell: CellAddress, length: Int, limit: Int)
-  /// More text than `XLSXLimits.maxTotalTextBytes` (counting every cell
-  /// that refers to a shared string).
+  /// More text than `XLSXLimits.maxTotalTextBytes`, in the cells (a shared
+  /// string counted each time a cell uses it) or in the shared-strings table.
   case tooMuchText(file: String, part: String, sheet: String?, cell: CellAddress?, limit: Int)
 
   /// Where the problem is, for diagnostics.
   public var location: SourceLocation {
     switch self {
-    case .archive(let error): SourceLocation(file: error.archiveName)
+    case .archive(let error): SourceLocation(file: error.archiveName, part: error.isDuplicateOrMissing ? nil : error.entry)
     case .noWorkbook(let file), .sheetNotFound(let file, _, _), .sheetIndexOutOfRange(let file, _, _):
       SourceLocation(file: file)
     case .missingPart(let file, let part, _): SourceLocation(file: file, part: part)
@@ -68,57 +68,80 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A message that starts with the location and says what was expected and found.
   public var description: String {
     switch self {
-    case .archive(let error):
-      return error.description
-    case .noWorkbook(let file):
-      return "\(file): not a spreadsheet: _rels/.rels has no officeDocument relationship pointing to a workbook"
-    case .missingPart(_, _, let referencedBy):
-      return "\(location): the part is missing from the package (\(referencedBy) refers to it)"
+    case .archive(let error): error.description
     case .malformedXML(_, _, let line, let column, let reason):
-      return "\(location):\(line):\(column): not well-formed XML: \(reason)"
+      "\(location):\(line):\(column): not well-formed XML: \(reason)"
     case .doctypeForbidden(_, _, let line):
-      return "\(location):\(line): a DOCTYPE declaration is not allowed in a workbook part "
-        + "(ECMA-376 Part 2, M1.18); the file may be an attack (entity expansion or external entities)"
-    case .sheetNotFound(let file, let name, let available):
-      return "\(file): no sheet named \"\(name)\"; the sheets are: "
-        + available.map { "\"\($0)\"" }.joined(separator: ", ")
-    case .sheetIndexOutOfRange(let file, let index, let count):
-      return "\(file): there is no sheet \(index); the workbook has \(count) worksheet\(count == 1 ? "" : "s")"
-    case .notAWorksheet(_, _):
-      return "\(location): this is a chart sheet (or another kind of sheet without cells)"
+      "\(location):\(line): \(reason)"
+    default:
+      "\(location): \(reason)"
+    }
+  }
+
+  /// Whether the file could not be opened at all (missing, a folder, no permission).
+  public var isUnopenable: Bool {
+    if case .archive(.cannotOpen) = self { return true }
+    return false
+  }
+
+  /// Whether the file is an OLE/CFB container: encrypted, or a legacy `.xls`.
+  public var isEncryptedOrLegacy: Bool {
+    if case .archive(.encryptedOrLegacyFormat) = self { return true }
+    return false
+  }
+
+  /// What is wrong, without the location (for callers that print the
+  /// location apart, such as TrackerKit's `InputError`).
+  public var reason: String {
+    switch self {
+    case .archive(let error):
+      error.reason
+    case .noWorkbook:
+      "not a spreadsheet: _rels/.rels has no officeDocument relationship pointing to a workbook"
+    case .missingPart(_, _, let referencedBy):
+      "the part is missing from the package (\(referencedBy) refers to it)"
+    case .malformedXML(_, _, let line, let column, let reason):
+      "line \(line), column \(column): not well-formed XML: \(reason)"
+    case .doctypeForbidden:
+      "a DOCTYPE declaration is not allowed in a workbook part (ECMA-376 Part 2, M1.18); "
+        + "the file may be an attack (entity expansion or external entities)"
+    case .sheetNotFound(_, let name, let available):
+      "no sheet named \"\(name)\"; the sheets are: " + available.map { "\"\($0)\"" }.joined(separator: ", ")
+    case .sheetIndexOutOfRange(_, let index, let count):
+      "there is no sheet \(index); the workbook has \(count) worksheet\(count == 1 ? "" : "s")"
+    case .notAWorksheet:
+      "this is a chart sheet (or another kind of sheet without cells)"
     case .invalidReference(_, _, _, let reference):
-      return "\(location): \"\(reference)\" is not a cell reference inside Excel's grid "
-        + "(A1 to XFD1048576)"
+      "\"\(reference)\" is not a cell reference inside Excel's grid (A1 to XFD1048576)"
     case .sharedStringOutOfRange(_, _, _, _, let index, let count):
-      return "\(location): shared string \(index) does not exist (the table has \(count))"
+      "shared string \(index) does not exist (the table has \(count))"
     case .invalidCellValue(_, _, _, _, let type, let value):
-      return "\(location): \"\(value.prefix(40))\" is not a valid value for a cell of type t=\"\(type)\""
+      "\"\(value.prefix(40))\" is not a valid value for a cell of type t=\"\(type)\""
     case .rowOutOfOrder(_, _, _, let row, let previous):
-      return "\(location): row \(row) comes after row \(previous); rows must be in ascending order"
+      "row \(row) comes after row \(previous); rows must be in ascending order"
     case .cellOutsideRow(_, _, _, _, let row):
-      return "\(location): the cell is inside <row r=\"\(row)\">; a cell must be in its own row"
-    case .duplicateCell(_, _, _, _):
-      return "\(location): the cell appears twice"
+      "the cell is inside <row r=\"\(row)\">; a cell must be in its own row"
+    case .duplicateCell:
+      "the cell appears twice"
     case .tooManyCells(_, _, _, _, let limit):
-      return "\(location): the workbook has more than \(limit) cells, the limit"
+      "the workbook has more than \(limit) cells, the limit"
     case .cellTextTooLong(_, _, _, _, let length, let limit):
-      return "\(location): the cell holds \(length) characters, more than the limit of \(limit)"
-    case .tooMuchText(_, _, _, _, let limit):
-      return "\(location): the workbook holds more than \(limit) bytes of text, the limit"
+      "the cell holds \(length) characters, more than the limit of \(limit)"
+    case .tooMuchText(_, _, let sheet, _, let limit):
+      sheet == nil
+        ? "the shared-strings table holds more than \(limit) bytes of text, the limit"
+        : "the cells hold more than \(limit) bytes of text, the limit (a shared string counts each time a cell uses it)"
     }
   }
 }
 
 extension ZipError {
-  /// The archive named by the error.
-  public var archiveName: String {
+  /// Duplicate names are about two entries and a missing entry is named in
+  /// the reason, so neither puts an entry in the location.
+  fileprivate var isDuplicateOrMissing: Bool {
     switch self {
-    case .cannotOpen(let archive, _), .encryptedOrLegacyFormat(let archive), .notAZip(let archive, _),
-      .corrupt(let archive, _), .corruptEntry(let archive, _, _), .unsupportedEntry(let archive, _, _),
-      .tooManyEntries(let archive, _, _), .duplicateEntry(let archive, _, _), .entryTooLarge(let archive, _, _),
-      .totalTooLarge(let archive, _, _), .suspiciousCompressionRatio(let archive, _, _, _),
-      .entryNotFound(let archive, _):
-      archive
+    case .duplicateEntry, .entryNotFound: true
+    default: false
     }
   }
 }

@@ -129,10 +129,6 @@ public final class XLSXReader {
     let selected = try select(selection)
     let strings = try loadSharedStrings()
     let budget = ReadBudget(limits: limits)
-    if let strings, !budget.addText(strings.totalBytes) {
-      throw XLSXError.tooMuchText(
-        file: file, part: layout.sharedStringsPart ?? "", sheet: nil, cell: nil, limit: limits.maxTotalTextBytes)
-    }
     for sheet in selected {
       try readSheet(sheet, strings: strings, budget: budget, into: &consumer)
     }

@@ -7,12 +7,14 @@ import Grid
 enum ExcelSerialDate {
   /// The serial for a date cell, or `nil` when Excel cannot show it.
   ///
-  /// A time-only cell (`display == .time`) dated before 1900 (as readers
-  /// produce for serials below 1) becomes just the fraction of a day.
+  /// 1899-12-31 is serial 0 (Excel shows it as "1900-01-00"; readers report
+  /// it for serials below 1, such as a time of day), and a time-only cell
+  /// dated before 1900 becomes just the fraction of a day.
   static func serial(of date: DateCell) -> Double? {
     guard date.secondsOfDay.isFinite, date.secondsOfDay >= 0, date.secondsOfDay < 86_400 else { return nil }
     let fraction = date.secondsOfDay / 86_400
     if date.display == .time && date.year < 1900 { return fraction }
+    if date.year == 1899 && date.month == 12 && date.day == 31 { return fraction }
     guard (1900...9999).contains(date.year), (1...12).contains(date.month) else { return nil }
     if date.year == 1900 && date.month == 2 && date.day == 29 { return 60 + fraction }
     guard (1...daysInMonth(date.year, date.month)).contains(date.day) else { return nil }

@@ -4,7 +4,7 @@ import Diagnostics
 struct LayoutCheck {
   let file: String
   let sheet: String
-  let styles: WriterStyleTable
+  let styles: FormatRegistry
 
   func check(_ layout: SheetLayout) throws(XLSXWriteError) {
     guard (0..<ExcelLimits.maxRows).contains(layout.frozenRows) else {

@@ -10,7 +10,7 @@
 /// Strings are compared by their UTF-8 bytes (not by Swift's canonical
 /// equivalence, which would merge `é` and `e` + combining accent and so
 /// change the data). The bytes live in large arena blocks and an
-/// open-addressing table holds 16 bytes per string, so memory is about the
+/// open-addressing table holds about 32 bytes per string, so memory is about the
 /// total size of the distinct strings: the one thing a streaming writer has
 /// to keep. The hash is seeded per process against collision flooding;
 /// indices do not depend on it.
@@ -20,6 +20,9 @@ final class SharedStringIndex {
     var block: UInt32
     var offset: UInt32
     var length: UInt32
+    /// The `<si>` index (differs from the entry's position once unindexed
+    /// items were added).
+    var index: UInt32
   }
 
   private static let blockSize = 8 << 20
@@ -31,9 +34,11 @@ final class SharedStringIndex {
   private let seed: UInt64
   /// Number of string cells written (the `count` attribute).
   private(set) var references = 0
+  /// Items added without being remembered (`appendUnindexed`).
+  private var unindexed = 0
 
-  /// Number of distinct strings (the `uniqueCount` attribute).
-  var uniqueCount: Int { entries.count }
+  /// Number of `<si>` items (the `uniqueCount` attribute).
+  var uniqueCount: Int { entries.count + unindexed }
 
   init() {
     slots = [Int32](repeating: -1, count: 1024)
@@ -59,13 +64,13 @@ final class SharedStringIndex {
       if candidate < 0 { break }
       let entry = entries[Int(candidate)]
       if entry.hash == hash && entry.length == bytes.count && equals(entry, bytes) {
-        return (Int(candidate), false)
+        return (Int(entry.index), false)
       }
       slot = (slot + 1) & mask
     }
-    let index = entries.count
-    entries.append(store(bytes, hash: hash))
-    slots[slot] = Int32(truncatingIfNeeded: index)
+    let index = uniqueCount
+    entries.append(store(bytes, hash: hash, index: index))
+    slots[slot] = Int32(truncatingIfNeeded: entries.count - 1)
     if entries.count * 2 > slots.count { grow() }
     return (index, true)
   }
@@ -76,7 +81,15 @@ final class SharedStringIndex {
     return memcmp(stored, base, Int(entry.length)) == 0
   }
 
-  private func store(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Entry {
+  /// Adds an item that is never looked up again (a long string when
+  /// de-duplication is limited): it costs no memory.
+  func appendUnindexed() -> Int {
+    references += 1
+    unindexed += 1
+    return uniqueCount - 1
+  }
+
+  private func store(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, index: Int) -> Entry {
     let length = bytes.count
     if blockUsed + length > SharedStringIndex.blockSize || blocks.isEmpty {
       blocks.append(.allocate(byteCount: max(SharedStringIndex.blockSize, length), alignment: 8))
@@ -86,7 +99,8 @@ final class SharedStringIndex {
     if let base = bytes.baseAddress, length > 0 {
       (blocks[block].baseAddress! + blockUsed).copyMemory(from: base, byteCount: length)
     }
-    let entry = Entry(hash: hash, block: UInt32(block), offset: UInt32(blockUsed), length: UInt32(length))
+    let entry = Entry(
+      hash: hash, block: UInt32(block), offset: UInt32(blockUsed), length: UInt32(length), index: UInt32(index))
     // An oversized string filled its own block: start a fresh one next time.
     blockUsed = length > SharedStringIndex.blockSize ? SharedStringIndex.blockSize : blockUsed + length
     return entry

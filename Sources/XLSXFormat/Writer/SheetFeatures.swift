@@ -62,7 +62,7 @@ struct SheetFeatures {
     validations.append(validation)
   }
 
-  mutating func addConditionalFormat(_ format: ConditionalFormat, styles: inout WriterStyleTable) throws(XLSXWriteError) {
+  mutating func addConditionalFormat(_ format: ConditionalFormat, styles: inout FormatRegistry) throws(XLSXWriteError) {
     let name = "conditional format on \(SheetFeatures.sqref(format.ranges))"
     guard !format.ranges.isEmpty else { throw invalid(name, "no cells given") }
     guard !format.rules.isEmpty else { throw invalid(name, "no rules given") }

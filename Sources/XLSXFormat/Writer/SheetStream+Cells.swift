@@ -45,7 +45,7 @@ extension SheetStream {
 
   /// Writes a checked value.
   func write(
-    _ value: CellValue, column: Int, style: Int, options: RowOptions, styles: inout WriterStyleTable,
+    _ value: CellValue, column: Int, style: Int, options: RowOptions, styles: inout FormatRegistry,
     strings: SharedStringsPart
   ) {
     switch value {

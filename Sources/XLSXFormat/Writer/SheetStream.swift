@@ -19,9 +19,11 @@ final class SheetStream {
   /// The format of cells written with `.normal`, per 1-based column (from
   /// `ColumnLayout.format`), or empty when no column has one.
   private var columnFormats: [Int32]
-  /// Extent of the cells written.
+  /// Extent of the cells written (`lastRow` is the last row started, which
+  /// may hold only row options).
   private(set) var lastRow = 0
   private(set) var firstRow = 0
+  private(set) var lastCellRow = 0
   private(set) var minColumn = Int.max
   private(set) var maxColumn = 0
   /// Longest line seen per column, in characters (with `autoFit`).
@@ -80,7 +82,6 @@ final class SheetStream {
   /// `endRow` when the row has only options).
   func beginRow(_ number: Int) {
     lastRow = number
-    if firstRow == 0 { firstRow = number }
     rowDigits.removeAll(keepingCapacity: true)
     var n = number
     repeat {
@@ -138,6 +139,8 @@ final class SheetStream {
       xml.byte(UInt8(ascii: ">"))
       rowIsOpen = true
     }
+    if firstRow == 0 { firstRow = lastRow }
+    lastCellRow = lastRow
     if column < minColumn { minColumn = column }
     if column > maxColumn { maxColumn = column }
     xml.raw("<c r=\"")

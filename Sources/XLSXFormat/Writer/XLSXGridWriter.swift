@@ -73,8 +73,10 @@ public final class XLSXGridWriter: RowConsumer {
     isFirstRow = true
   }
 
-  /// Writes one row.
+  /// Writes one row. In `table`, the first row holding a value is the header
+  /// (blank rows above it, as CSV readers report them, are not).
   public func consume(_ row: Row) throws {
+    if presentation == .table && isFirstRow && row.lastNonEmptyColumn == 0 { return }
     var cells: [FormattedCell] = []
     cells.reserveCapacity(row.cells.count)
     for cell in row.cells {

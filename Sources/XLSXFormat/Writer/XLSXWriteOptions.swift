@@ -8,9 +8,11 @@
 public struct XLSXWriteOptions: Hashable, Sendable {
   /// zlib level for every part, 0 (store) ... 9 (smallest). Default 1.
   ///
-  /// Deflate dominates the cost of a large workbook. Measured here on the
-  /// 100,000-action tracker (163 MB of XML): level 1 compresses about three
-  /// times faster than zlib's default 6 for files about 15% larger, so 1 is
+  /// Deflate dominates the cost of a large workbook. Measured here (writer
+  /// time, one thread): on 30,000 tracker rows level 1 took 0.36 s for
+  /// 9.8 MB and level 6 (zlib's and XlsxWriter's default) 1.21 s for 7.2 MB;
+  /// on 300,000 numeric rows 1.13 s for 27.0 MB against 3.42 s for 22.3 MB.
+  /// Level 1 is about three times faster for files 20-37% larger, so it is
   /// the default. Use 6 or 9 when size matters more than time.
   public var compressionLevel: Int
   /// Deflate the sheet and the shared strings on background threads while
@@ -22,16 +24,24 @@ public struct XLSXWriteOptions: Hashable, Sendable {
   /// Where compressed parts are spooled while rows stream in (unlinked
   /// files); `nil` means the output file's folder.
   public var spoolDirectory: String?
+  /// Strings longer than this many UTF-8 bytes are not de-duplicated: each
+  /// use gets its own shared-string item and nothing of it stays in memory.
+  /// `nil` (the default) de-duplicates every string, as Excel does, and
+  /// memory grows with the distinct text; a limit such as 64 keeps memory
+  /// flat for huge sheets of unique notes at the cost of repeated long
+  /// texts being stored once per use.
+  public var longestDeduplicatedString: Int?
 
   /// Creates options.
   public init(
     compressionLevel: Int = 1, compressesInBackground: Bool = true, properties: DocumentProperties = DocumentProperties(),
-    spoolDirectory: String? = nil
+    spoolDirectory: String? = nil, longestDeduplicatedString: Int? = nil
   ) {
     self.compressionLevel = compressionLevel
     self.compressesInBackground = compressesInBackground
     self.properties = properties
     self.spoolDirectory = spoolDirectory
+    self.longestDeduplicatedString = longestDeduplicatedString
   }
 }
 

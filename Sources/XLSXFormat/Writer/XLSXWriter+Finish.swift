@@ -36,7 +36,7 @@ extension XLSXWriter {
     }
     let hasStrings = !sharedStrings.isEmpty
     var sheetParts: [Packager.Part] = []
-    var entries: [WrittenSheetEntry] = []
+    var entries: [WorkbookSheetEntry] = []
     let selected = sheets.firstIndex { $0.layout.visibility == .visible } ?? 0
     let resolve = sheetResolver()
     for (i, sheet) in sheets.enumerated() {
@@ -51,7 +51,7 @@ extension XLSXWriter {
             segments: try compress(RelationshipsPart.hyperlinks(footer.urls).render())))
       }
       entries.append(
-        WrittenSheetEntry(
+        WorkbookSheetEntry(
           name: sheet.name, visibility: sheet.layout.visibility.rawValue, hasRelationships: !footer.urls.isEmpty,
           autoFilter: sheet.autoFilterRange))
     }

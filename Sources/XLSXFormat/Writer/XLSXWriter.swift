@@ -49,7 +49,7 @@ public final class XLSXWriter {
   /// Sheets whose names had to change, in order.
   public private(set) var renamedSheets: [SheetRename] = []
 
-  private var styles = WriterStyleTable()
+  private var styles = FormatRegistry()
   private let strings: SharedStringsPart
   private var namer = SheetNamer()
   private var requestedNames: [String: String] = [:]
@@ -69,7 +69,9 @@ public final class XLSXWriter {
       throw .invalidState(file: path, reason: "compression level \(options.compressionLevel) is not in 0...9")
     }
     spoolDirectory = options.spoolDirectory ?? XLSXWriter.folder(of: path)
-    strings = SharedStringsPart(spool: try XLSXWriter.spool(path, spoolDirectory, options), level: options.compressionLevel)
+    strings = SharedStringsPart(
+      spool: try XLSXWriter.spool(path, spoolDirectory, options), level: options.compressionLevel,
+      longestShared: options.longestDeduplicatedString ?? .max)
   }
 
   /// Registers a cell format; equal formats get the same id.
@@ -122,7 +124,7 @@ public final class XLSXWriter {
     if sheet.maxColumn > 0 {
       extent = CellRange(
         start: CellAddress(row: sheet.firstRow, column: sheet.minColumn),
-        end: CellAddress(row: sheet.lastRow, column: sheet.maxColumn))
+        end: CellAddress(row: sheet.lastCellRow, column: sheet.maxColumn))
     }
     finished.append(
       FinishedSheet(
@@ -264,7 +266,7 @@ public final class XLSXWriter {
 
   // Internal access for XLSXWriter+Finish.
   var finishedSheets: [FinishedSheet] { finished }
-  var styleTable: WriterStyleTable { styles }
+  var styleTable: FormatRegistry { styles }
   var sharedStrings: SharedStringsPart { strings }
   var openSheetName: String? { current?.name }
   var sheetNameMap: [String: String] { requestedNames }

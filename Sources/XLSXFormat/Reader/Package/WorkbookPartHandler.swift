@@ -63,7 +63,7 @@ enum XMLValue {
   }
 
   /// A non-negative decimal integer in a byte buffer, or nil.
-  static func integer(_ bytes: [UInt8]) -> Int? {
+  static func integer(_ bytes: some Collection<UInt8>) -> Int? {
     guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
     var n = 0
     for byte in bytes {

@@ -7,6 +7,9 @@ import XMLStream
 /// string and little memory beyond the text itself. A lookup makes the
 /// `String` a cell needs; a string looked up a second time is cached, so
 /// repeated strings (statuses, leads) are built once and then shared.
+///
+/// Hot stored properties opt out of dynamic exclusivity checks: the table
+/// is filled by one parser on one thread, then only read.
 final class SharedStringTable {
   private struct Item {
     var segment: Int
@@ -15,14 +18,14 @@ final class SharedStringTable {
   }
 
   private static let segmentSize = 4 << 20
-  private var segments: [[UInt8]] = []
-  private var current: [UInt8] = []
-  private var items: [Item] = []
-  private var itemStart = 0
-  private var cache: [String?] = []
-  private var seenOnce: [UInt64] = []
+  @exclusivity(unchecked) private var segments: [[UInt8]] = []
+  @exclusivity(unchecked) private var current: [UInt8] = []
+  @exclusivity(unchecked) private var items: [Item] = []
+  @exclusivity(unchecked) private var itemStart = 0
+  @exclusivity(unchecked) private var cache: [String?] = []
+  @exclusivity(unchecked) private var seenOnce: [UInt64] = []
   /// Bytes of text held.
-  private(set) var totalBytes = 0
+  @exclusivity(unchecked) private(set) var totalBytes = 0
 
   init() {
     current.reserveCapacity(SharedStringTable.segmentSize)

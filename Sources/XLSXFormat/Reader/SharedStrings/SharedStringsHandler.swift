@@ -9,9 +9,9 @@ final class SharedStringsHandler: XMLEventHandler {
   private let file: String
   private let part: String
   private let maxTotalTextBytes: Int
-  private var inItem = false
-  private var inText = false
-  private var phoneticDepth = 0
+  @exclusivity(unchecked) private var inItem = false
+  @exclusivity(unchecked) private var inText = false
+  @exclusivity(unchecked) private var phoneticDepth = 0
 
   init(file: String, part: String, maxTotalTextBytes: Int) {
     self.file = file

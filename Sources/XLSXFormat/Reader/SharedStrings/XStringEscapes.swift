@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Decodes OOXML's `_xHHHH_` escapes (ECMA-376 Part 1, §22.4.2.4 `ST_Xstring`),
 /// which writers use for characters XML cannot carry (`_x000D_` = CR).
 ///
@@ -30,14 +36,19 @@ enum XStringEscapes {
     bytes.removeSubrange(write...)
   }
 
-  /// Where the first `_xHHHH_` starts, if any.
+  /// Where the first `_xHHHH_` starts, if any (memchr finds each `_`).
   private static func firstEscape(_ bytes: [UInt8], from start: Int) -> Int? {
-    var i = start
-    while i + 7 <= bytes.count {
-      if bytes[i] == UInt8(ascii: "_"), escape(bytes, at: i) != nil { return i }
-      i += 1
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress else { return nil }
+      var i = start
+      while i + 7 <= buffer.count {
+        guard let hit = memchr(base + i, Int32(UInt8(ascii: "_")), buffer.count - 6 - i) else { return nil }
+        let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if escape(bytes, at: k) != nil { return k }
+        i = k + 1
+      }
+      return nil
     }
-    return nil
   }
 
   /// The code unit of an `_xHHHH_` escape at `i`, or nil.
@@ -84,6 +95,20 @@ enum XStringEscapes {
       put(0x80 | scalar & 0x3F)
     }
     return i
+  }
+
+  /// Whether the bytes hold `_x` anywhere (memchr per `_`); false means
+  /// there is certainly no escape to decode.
+  static func mayContainEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
+    var i = 0
+    while i < bytes.count - 1 {
+      guard let hit = memchr(base + i, Int32(UInt8(ascii: "_")), bytes.count - 1 - i) else { return false }
+      let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if bytes[k + 1] | 0x20 == UInt8(ascii: "x") { return true }
+      i = k + 1
+    }
+    return false
   }
 
   /// The length in UTF-16 code units (as Excel counts characters) of UTF-8 bytes.

@@ -1,7 +1,8 @@
 import Grid
 
 /// Parses the ISO 8601 text of `t="d"` cells: `2021-04-01`,
-/// `2021-04-01T09:30:00`, `2021-04-01T09:30:00.250Z`, `09:30:00`.
+/// `2021-04-01T09:30:00`, `2021-04-01T09:30:00.250Z`, `09:30:00` (a time
+/// alone sits on 1899-12-31, day 0 as for serials).
 ///
 /// A zone suffix (`Z`, `+01:00`) is accepted and ignored: the wall-clock
 /// time is kept, as Excel shows it. The cell keeps no serial.
@@ -25,7 +26,7 @@ enum ISODate {
       i += 1
       return true
     }
-    var year = 1899, month = 12, day = 30
+    var year = 1899, month = 12, day = 31
     var hasDate = false
     if bytes.count >= 10, bytes[4] == UInt8(ascii: "-") {
       guard let y = number(4), expect("-"), let m = number(2), expect("-"), let d = number(2),

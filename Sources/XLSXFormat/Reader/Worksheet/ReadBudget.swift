@@ -4,8 +4,8 @@ import Grid
 /// cells seen and bytes of text produced.
 final class ReadBudget {
   let limits: XLSXLimits
-  private(set) var cells = 0
-  private(set) var textBytes = 0
+  @exclusivity(unchecked) private(set) var cells = 0
+  @exclusivity(unchecked) private(set) var textBytes = 0
 
   init(limits: XLSXLimits) {
     self.limits = limits
@@ -14,6 +14,13 @@ final class ReadBudget {
   /// Counts one `<c>`; false once past `maxCells`.
   @inline(__always) func addCell() -> Bool {
     cells += 1
+    return cells <= limits.maxCells
+  }
+
+  /// Counts `count` cells' worth of work (a column range, a merge); false
+  /// once past `maxCells`.
+  func addCells(_ count: Int) -> Bool {
+    cells += count
     return cells <= limits.maxCells
   }
 

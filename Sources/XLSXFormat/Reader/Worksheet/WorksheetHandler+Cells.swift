@@ -2,6 +2,28 @@ import Diagnostics
 import Grid
 import XMLStream
 
+/// A date display as one byte, for the per-style table the hot loop reads.
+enum DateCode {
+  static func code(_ display: DateCell.Display?) -> UInt8 {
+    switch display {
+    case nil: 0
+    case .date: 1
+    case .dateTime: 2
+    case .time: 3
+    case .month: 4
+    }
+  }
+
+  static func display(_ code: UInt8) -> DateCell.Display {
+    switch code {
+    case 2: .dateTime
+    case 3: .time
+    case 4: .month
+    default: .date
+    }
+  }
+}
+
 extension WorksheetHandler {
   /// `<c r s t>`: where the cell is, its style and its type.
   func startCell(_ attributes: XMLAttributes) throws {
@@ -11,7 +33,7 @@ extension WorksheetHandler {
     inInline = false
     inText = false
     phoneticDepth = 0
-    text.removeAll(keepingCapacity: true)
+    text.removeAll()
     cellColumn = lastColumn + 1
     cellStyle = 0
     cellType = .number
@@ -22,7 +44,7 @@ extension WorksheetHandler {
       switch name[0] {
       case UInt8(ascii: "r"): try placeCell(value)
       case UInt8(ascii: "s"):
-        if let style = XMLValue.integer(value), style < styles.styles.count { cellStyle = style }
+        if let style = XMLValue.integer(value), style < styleCount { cellStyle = style }
       case UInt8(ascii: "t"): try readType(value)
       default: break
       }
@@ -85,43 +107,57 @@ extension WorksheetHandler {
       throw XLSXError.tooManyCells(
         file: file, part: part, sheet: sheet.name, cell: currentCell, limit: budget.limits.maxCells)
     }
-    let value = hasValue && !text.isEmpty ? try cellValue() : .empty
-    if case .empty = value, !styles.keepsEmptyCells[cellStyle] { return }
+    let value = hasValue && text.count > 0 ? try cellValue() : .empty
+    if case .empty = value, !keepsEmpty[cellStyle] { return }
     cells.append(Cell(column: cellColumn, value: value, style: cellStyle))
   }
 
   private func cellValue() throws -> CellValue {
     switch cellType {
     case .number:
-      guard let number = text.withUnsafeBufferPointer(NumberParser.parse) else { throw invalidValue("n") }
-      if let display = styles.dateDisplays[cellStyle],
-        let date = SerialDate.date(serial: number, uses1904: uses1904, display: display)
-      {
+      guard let number = NumberParser.parse(text.bytes) else { throw invalidValue("n") }
+      let code = dateCodes[cellStyle]
+      if code != 0, let date = SerialDate.date(serial: number, uses1904: uses1904, display: DateCode.display(code)) {
         return .date(date)
       }
       return .number(number)
     case .sharedString:
       return .text(try sharedString())
     case .inlineString, .formulaString:
-      XStringEscapes.decode(&text, from: 0)
-      try checkText(characters: text.count > budget.limits.maxCellCharacters ? XStringEscapes.utf16Length(text) : 0)
-      guard budget.addText(text.count) else { throw tooMuchText() }
-      return .text(String(decoding: text, as: UTF8.self))
+      return .text(try inlineText())
     case .boolean:
-      if text == [UInt8(ascii: "1")] || text.elementsEqual("true".utf8) { return .bool(true) }
-      if text == [UInt8(ascii: "0")] || text.elementsEqual("false".utf8) { return .bool(false) }
+      if text.equals("1") || text.equals("true") { return .bool(true) }
+      if text.equals("0") || text.equals("false") { return .bool(false) }
       throw invalidValue("b")
     case .error:
-      return .error(CellError(code: String(decoding: text, as: UTF8.self)))
+      return .error(CellError(code: String(decoding: text.bytes, as: UTF8.self)))
     case .isoDate:
-      let display = styles.dateDisplays[cellStyle] == .month ? DateCell.Display.month : nil
-      guard let date = ISODate.parse(text, display: display) else { throw invalidValue("d") }
+      let display = DateCode.display(dateCodes[cellStyle]) == .month ? DateCell.Display.month : nil
+      guard let date = ISODate.parse(Array(text.bytes), display: display) else { throw invalidValue("d") }
       return .date(date)
     }
   }
 
+  /// The text of an inline string or a formula's string result, with
+  /// `_xHHHH_` escapes decoded (copied out only when there is one).
+  private func inlineText() throws -> String {
+    var decoded: [UInt8]? = nil
+    if XStringEscapes.mayContainEscape(text.bytes) {
+      var bytes = Array(text.bytes)
+      XStringEscapes.decode(&bytes, from: 0)
+      decoded = bytes
+    }
+    let count = decoded?.count ?? text.count
+    if count > budget.limits.maxCellCharacters {
+      try checkText(characters: decoded.map { XStringEscapes.utf16Length($0) } ?? XStringEscapes.utf16Length(text.bytes))
+    }
+    guard budget.addText(count) else { throw tooMuchText() }
+    if let decoded { return String(decoding: decoded, as: UTF8.self) }
+    return String(decoding: text.bytes, as: UTF8.self)
+  }
+
   private func sharedString() throws -> String {
-    guard let index = XMLValue.integer(text) else { throw invalidValue("s") }
+    guard let index = XMLValue.integer(text.bytes) else { throw invalidValue("s") }
     let count = strings?.count ?? 0
     guard let strings, index < count else {
       throw XLSXError.sharedStringOutOfRange(
@@ -143,7 +179,7 @@ extension WorksheetHandler {
   private func invalidValue(_ type: String) -> XLSXError {
     .invalidCellValue(
       file: file, part: part, sheet: sheet.name, cell: currentCell, type: type,
-      value: String(decoding: text.prefix(64), as: UTF8.self))
+      value: String(decoding: UnsafeBufferPointer(rebasing: text.bytes.prefix(64)), as: UTF8.self))
   }
 
   private func tooMuchText() -> XLSXError {

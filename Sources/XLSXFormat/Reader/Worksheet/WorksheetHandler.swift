@@ -10,6 +10,10 @@ import XMLStream
 /// Allocation-free per cell apart from the text a cell's `String` needs: the
 /// value bytes go to one reused buffer and each row's cells to one reused
 /// array, handed on as a `Row` when `</row>` arrives.
+///
+/// Its state is touched on every parser event, so its stored properties opt
+/// out of dynamic exclusivity checks (`@exclusivity(unchecked)`): the handler
+/// is used by one parser on one thread and never hands out `inout` access.
 final class WorksheetHandler: XMLEventHandler {
   enum CellType { case number, sharedString, inlineString, formulaString, boolean, error, isoDate }
 
@@ -19,32 +23,39 @@ final class WorksheetHandler: XMLEventHandler {
   let styles: StyleTable
   let uses1904: Bool
   let budget: ReadBudget
-  var sink: ((SheetEvent) throws -> Void)?
-  private(set) var sheet: Sheet
-  private var began = false
+  @exclusivity(unchecked) var sink: ((SheetEvent) throws -> Void)?
+  @exclusivity(unchecked) private(set) var sheet: Sheet
+  @exclusivity(unchecked) private var began = false
+  /// The last column a `<col>` range has covered.
+  @exclusivity(unchecked) private var lastDefinedColumn = 0
 
   // Row state.
-  var rowNumber = 0
-  var previousRow = 0
-  var rowHasNumber = false
-  var rowIsHidden = false
-  var inRow = false
-  var cells: [Cell] = []
-  var lastColumn = 0
-  var needsSort = false
+  @exclusivity(unchecked) var rowNumber = 0
+  @exclusivity(unchecked) var previousRow = 0
+  @exclusivity(unchecked) var rowHasNumber = false
+  @exclusivity(unchecked) var rowIsHidden = false
+  @exclusivity(unchecked) var inRow = false
+  @exclusivity(unchecked) var cells: [Cell] = []
+  @exclusivity(unchecked) var lastColumn = 0
+  @exclusivity(unchecked) var needsSort = false
 
   // Cell state.
-  var inCell = false
-  var cellColumn = 0
-  var cellStyle = 0
-  var cellType = CellType.number
-  var hasValue = false
-  var inValue = false
-  var inInline = false
-  var inText = false
-  var phoneticDepth = 0
-  var text: [UInt8] = []
+  @exclusivity(unchecked) var inCell = false
+  @exclusivity(unchecked) var cellColumn = 0
+  @exclusivity(unchecked) var cellStyle = 0
+  @exclusivity(unchecked) var cellType = CellType.number
+  @exclusivity(unchecked) var hasValue = false
+  @exclusivity(unchecked) var inValue = false
+  @exclusivity(unchecked) var inInline = false
+  @exclusivity(unchecked) var inText = false
+  @exclusivity(unchecked) var phoneticDepth = 0
+  @exclusivity(unchecked) var text = ScratchBytes(capacity: 4096)
   let maxCellBytes: Int
+  /// Per style, the date display as a small code (see `DateCode`), and
+  /// whether an empty cell is kept: plain memory, read once per cell.
+  let dateCodes: UnsafeMutablePointer<UInt8>
+  let keepsEmpty: UnsafeMutablePointer<Bool>
+  let styleCount: Int
 
   init(
     file: String, part: String, sheet: Sheet, strings: SharedStringTable?, styles: StyleTable, uses1904: Bool,
@@ -62,7 +73,19 @@ final class WorksheetHandler: XMLEventHandler {
     // is over the character cap whatever they hold.
     maxCellBytes = budget.limits.maxCellCharacters * 3
     cells.reserveCapacity(64)
-    text.reserveCapacity(4096)
+    styleCount = styles.styles.count
+    dateCodes = .allocate(capacity: styleCount)
+    keepsEmpty = .allocate(capacity: styleCount)
+    for k in 0..<styleCount {
+      dateCodes[k] = DateCode.code(styles.dateDisplays[k])
+      keepsEmpty[k] = styles.keepsEmptyCells[k]
+    }
+  }
+
+  deinit {
+    text.free()
+    dateCodes.deallocate()
+    keepsEmpty.deallocate()
   }
 
   func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
@@ -118,10 +141,10 @@ final class WorksheetHandler: XMLEventHandler {
 
   func characters(_ bytes: XMLBytes) throws {
     guard inValue || inText else { return }
-    bytes.append(to: &text)
+    text.append(bytes)
     if text.count > maxCellBytes {
       throw XLSXError.cellTextTooLong(
-        file: file, part: part, sheet: sheet.name, cell: currentCell, length: XStringEscapes.utf16Length(text),
+        file: file, part: part, sheet: sheet.name, cell: currentCell, length: XStringEscapes.utf16Length(text.bytes),
         limit: budget.limits.maxCellCharacters)
     }
   }
@@ -178,24 +201,16 @@ final class WorksheetHandler: XMLEventHandler {
     if needsSort { try sortCells() }
     if !cells.isEmpty || rowIsHidden {
       try begin()
-      // An exactly sized copy: a consumer that keeps rows keeps no slack,
-      // and the working buffer is reused for the next row.
-      let row = Row(number: rowNumber, isHidden: rowIsHidden, cells: Self.exactCopy(cells))
-      cells.removeAll(keepingCapacity: true)
+      // The row takes the array; the next row starts a new one sized like
+      // this one (rows are usually alike), so a consumer that keeps rows
+      // keeps little slack and no cell is copied.
+      let width = cells.count
+      let row = Row(number: rowNumber, isHidden: rowIsHidden, cells: cells)
+      cells = []
+      cells.reserveCapacity(width)
       try sink?(.row(row))
     }
     previousRow = rowNumber
-  }
-
-  private static func exactCopy(_ cells: [Cell]) -> [Cell] {
-    [Cell](unsafeUninitializedCapacity: cells.count) { buffer, count in
-      cells.withUnsafeBufferPointer { source in
-        if let base = buffer.baseAddress, let from = source.baseAddress {
-          base.initialize(from: from, count: source.count)
-        }
-      }
-      count = cells.count
-    }
   }
 
   private func sortCells() throws {
@@ -208,12 +223,17 @@ final class WorksheetHandler: XMLEventHandler {
 
   // MARK: Columns and merges
 
+  /// `<col min max width customWidth hidden>`. Ranges must ascend without
+  /// overlapping (as every writer emits them); one that overlaps an earlier
+  /// range is ignored, so a sheet's `<cols>` costs at most 16,384 steps
+  /// however many ranges a hostile file repeats.
   private func readColumn(_ attributes: XMLAttributes) {
     guard let low = attributes.value(named: "min").flatMap(XMLValue.integer),
-      let high = attributes.value(named: "max").flatMap(XMLValue.integer), low >= 1, low <= high
+      let high = attributes.value(named: "max").flatMap(XMLValue.integer), low > lastDefinedColumn, low <= high,
+      low <= ExcelLimits.maxColumns
     else { return }
     let columns = low...min(high, ExcelLimits.maxColumns)
-    guard !columns.isEmpty else { return }
+    lastDefinedColumn = columns.upperBound
     if attributes.value(named: "hidden").map(XMLValue.isTrue) ?? false {
       for column in columns { sheet.hiddenColumns.insert(column) }
     }
@@ -229,6 +249,10 @@ final class WorksheetHandler: XMLEventHandler {
     let text = reference.string
     guard let range = CellRange(a1: text) else {
       throw XLSXError.invalidReference(file: file, part: part, sheet: sheet.name, reference: text)
+    }
+    guard budget.addCells(1) else {
+      throw XLSXError.tooManyCells(
+        file: file, part: part, sheet: sheet.name, cell: range.start, limit: budget.limits.maxCells)
     }
     sheet.mergedRanges.append(range)
   }

@@ -13,7 +13,7 @@ enum Namespace {
 }
 
 /// What the workbook-level parts need to know about one written sheet.
-struct WrittenSheetEntry {
+struct WorkbookSheetEntry {
   /// The (valid, unique) sheet name.
   var name: String
   /// Shown, hidden or very hidden.

@@ -10,17 +10,21 @@ final class SharedStringsPart {
   private let spool: DeflateSpool
   private let body: XMLWriter
   private let level: Int
+  private let longestShared: Int
 
-  init(spool: DeflateSpool, level: Int) {
+  /// - Parameter longestShared: strings longer than this many UTF-8 bytes
+  ///   get an item of their own each time instead of being looked up.
+  init(spool: DeflateSpool, level: Int, longestShared: Int = .max) {
     self.spool = spool
     self.level = level
+    self.longestShared = longestShared
     body = XMLWriter(capacity: 256 * 1024) { [spool] bytes in spool.write(bytes) }
   }
 
   /// The index of a string, writing its `<si>` if it is new.
   @inline(__always)
   func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
-    let (index, isNew) = table.intern(utf8)
+    let (index, isNew) = utf8.count > longestShared ? (table.appendUnindexed(), true) : table.intern(utf8)
     if isNew {
       body.raw("<si>")
       body.textElement("t", utf8: utf8)

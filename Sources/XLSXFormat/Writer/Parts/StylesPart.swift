@@ -5,7 +5,7 @@ import XMLStream
 /// formatting. Shaped like Excel's own output (two mandatory fills, one
 /// Normal cell style).
 struct StylesPart {
-  let table: WriterStyleTable
+  let table: FormatRegistry
 
   /// Excel's built-in number formats that are the same in every locale
   /// (ECMA-376 Part 1, 18.8.30). Id 14 (short date) is left out on purpose:

@@ -5,7 +5,7 @@ import XMLStream
 /// visible sheet as the active tab, and a hidden `_xlnm._FilterDatabase`
 /// name per auto-filter, as Excel writes it.
 struct WorkbookPart {
-  let sheets: [WrittenSheetEntry]
+  let sheets: [WorkbookSheetEntry]
 
   func render() -> [UInt8] {
     let activeTab = sheets.firstIndex { $0.visibility == "visible" } ?? 0

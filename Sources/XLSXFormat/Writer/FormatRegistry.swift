@@ -4,7 +4,7 @@ import Grid
 /// registration order, each stored once. `StylesPart` turns it into
 /// `xl/styles.xml` (fonts, fills, borders and number formats de-duplicated
 /// there).
-struct WriterStyleTable {
+struct FormatRegistry {
   /// `cellXfs`, index = `FormatID.index`; 0 is Normal.
   private(set) var formats: [CellFormat] = [.normal]
   private var formatIndex: [CellFormat: Int] = [.normal: 0]
@@ -48,7 +48,7 @@ struct WriterStyleTable {
     var format = formats[id.index]
     let resolved: FormatID
     if format.numberFormat.isGeneral {
-      format.numberFormat = WriterStyleTable.numberFormat(for: display)
+      format.numberFormat = FormatRegistry.numberFormat(for: display)
       resolved = add(format)
     } else {
       resolved = id

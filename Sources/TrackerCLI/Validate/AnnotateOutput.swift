@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TrackerKit
+
+/// `wsoa validate --annotate OUT.xlsx`: the usage checks, and writing the
+/// annotated workbook (atomically, through `AnnotatedWorkbookWriter`) after
+/// the report.
+enum AnnotateOutput {
+  /// Usage errors (exit 64): a path that is `-`, not `.xlsx`, the input
+  /// itself or the report file; anything but exactly one input.
+  static func check(_ path: String, inputs: [String], report: String?) throws {
+    guard !path.isEmpty, path != "-" else {
+      throw ValidationError("--annotate writes a workbook to a file; give a path such as annotated.xlsx (not -).")
+    }
+    guard TrackerFormat.from(path: path) == .xlsx, path.lowercased().hasSuffix(".xlsx") else {
+      throw ValidationError("--annotate \"\(path)\": the annotated workbook is XLSX; give a path ending in .xlsx.")
+    }
+    guard inputs.count == 1 else {
+      throw ValidationError("--annotate takes exactly one tracker file (got \(inputs.count)); run validate once per file.")
+    }
+    if sameFile(path, inputs[0]) {
+      throw ValidationError("--annotate \"\(path)\" is the input itself; inputs are never overwritten, choose another name.")
+    }
+    if let report, report != "-", sameFile(path, report) {
+      throw ValidationError("--annotate and -o name the same file \"\(path)\".")
+    }
+  }
+
+  /// Writes the annotated workbook for a checked file; returns the exit
+  /// status it adds (65 when a tracker value does not fit a cell, 73 when
+  /// the file cannot be written). A file that could not be read has no
+  /// workbook; its verdict already says why.
+  static func write(_ verdict: FileValidation, to path: String) -> ExitStatus {
+    guard let plan = verdict.plan else {
+      FileHandleOutput.standardError("wsoa validate: --annotate: \(path) not written: \(verdict.file) could not be checked\n")
+      return .success
+    }
+    do {
+      try AnnotatedWorkbookWriter.write(plan, findings: verdict.findings, to: path)
+      return .success
+    } catch let error as TrackerError {
+      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      return .dataError
+    } catch {
+      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      return .cannotCreate
+    }
+  }
+
+  /// The more serious of two statuses: missing input, unreadable input,
+  /// unwritable output, failing findings, success (as `wsoa convert`).
+  static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+    let order: [ExitStatus] = [.noInput, .dataError, .cannotCreate, .findings, .success]
+    return (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
+  }
+
+  /// Whether two paths name the same file (symbolic links followed).
+  private static func sameFile(_ a: String, _ b: String) -> Bool {
+    func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+    return canonical(a) == canonical(b)
+  }
+}

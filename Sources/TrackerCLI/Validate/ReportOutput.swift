@@ -1,0 +1,39 @@
+import AtomicOutput
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a report goes: standard output, or a file written atomically.
+enum ReportOutput {
+  /// Writes through a sink; an unwritable file prints the reason and exits 73.
+  static func write(to path: String?, _ body: (ByteSink) throws -> Void) throws {
+    do {
+      if let path, path != "-" {
+        try AtomicFile.write(to: path, body)
+      } else {
+        try AtomicFile.writeStandardOutput(body)
+      }
+    } catch let error as OutputError {
+      FileHandleOutput.standardError("wsoa validate: \(error)\n")
+      throw ExitCode(ExitStatus.cannotCreate.rawValue)
+    }
+  }
+}
+
+/// Small helpers over the process's standard streams.
+enum FileHandleOutput {
+  /// Writes text to standard error, unbuffered.
+  static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
+
+/// Whether standard output is a terminal (colour is used only then).
+enum Terminal {
+  static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+}

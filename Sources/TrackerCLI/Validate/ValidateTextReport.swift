@@ -1,0 +1,107 @@
+import Diagnostics
+import TrackerKit
+import TrackerModel
+
+/// The compiler-like text report: one line per finding (location,
+/// severity, code, message) with indented fix and related lines, grouped by
+/// file and sorted by location; a note on the reading used and a one-line
+/// summary per file; a table of files × counts when there are several.
+struct ValidateTextReport {
+  /// Whether to use ANSI colour (only on a terminal).
+  let colour: Bool
+
+  func render(_ verdicts: [FileValidation]) -> String {
+    var out = ""
+    for verdict in verdicts { renderFile(verdict, into: &out) }
+    if verdicts.count > 1 { out += "\n" + table(verdicts) }
+    return out
+  }
+
+  private func renderFile(_ verdict: FileValidation, into out: inout String) {
+    if let failure = verdict.failure {
+      out += "\(verdict.file): \(paint("error", .red)): \(failure.message)\n"
+      out += "\(verdict.file): \(label(failure))\n"
+      return
+    }
+    for finding in verdict.findings {
+      let location = finding.location?.description ?? verdict.file
+      out += "\(location): \(paint(finding.severity.rawValue, colour(for: finding.severity)))[\(finding.code)]: \(finding.message)\n"
+      if let fix = finding.fix { out += "    fix: \(fix)\n" }
+      if !finding.related.isEmpty {
+        out += "    related: " + finding.related.map { Self.short($0, in: finding.location) }.joined(separator: ", ") + "\n"
+      }
+    }
+    if let reading = verdict.reading { out += "\(verdict.file): note: statuses read with \(reading)\n" }
+    if let config = verdict.configPath { out += "\(verdict.file): note: settings from \(config)\n" }
+    out += "\(verdict.file): \(Self.counts(verdict)): \(verdict.passes ? paint("ok", .green) : paint("FAILED", .red))"
+    out += verdict.strict && verdict.count(.warning) > 0 && verdict.count(.error) == 0 ? " (strict: warnings fail)\n" : "\n"
+  }
+
+  private func table(_ verdicts: [FileValidation]) -> String {
+    let width = max(4, verdicts.map(\.file.count).max() ?? 4)
+    func pad(_ text: String, _ n: Int) -> String { text + String(repeating: " ", count: max(0, n - text.count)) }
+    func right(_ text: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - text.count)) + text }
+    var out = pad("file", width) + "  " + right("errors", 6) + "  " + right("warnings", 8) + "  " + right("info", 6) + "  result\n"
+    for verdict in verdicts {
+      let checked = verdict.failure == nil
+      let cells = [Severity.error, .warning, .info].map { checked ? String(verdict.count($0)) : "-" }
+      out += pad(verdict.file, width) + "  " + right(cells[0], 6) + "  " + right(cells[1], 8) + "  " + right(cells[2], 6) + "  "
+      out += (verdict.failure.map(label) ?? (verdict.passes ? "ok" : "FAILED")) + "\n"
+    }
+    let ok = verdicts.filter(\.passes).count
+    let unread = verdicts.filter { $0.failure != nil }.count
+    out += "\(verdicts.count) files: \(ok) ok, \(verdicts.count - ok - unread) failed, \(unread) not checked\n"
+    return out
+  }
+
+  private func label(_ failure: FileValidation.Failure) -> String {
+    switch failure {
+    case .missing: "missing"
+    case .unreadable: "unreadable"
+    case .badConfig: "bad config"
+    }
+  }
+
+  /// `0 errors, 5 warnings, 10 info`.
+  static func counts(_ verdict: FileValidation) -> String {
+    let errors = verdict.count(.error)
+    let warnings = verdict.count(.warning)
+    return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(verdict.count(.info)) info"
+  }
+
+  /// A related cell, shortened when it is in the finding's own file.
+  static func short(_ related: SourceLocation, in location: SourceLocation?) -> String {
+    guard let location, location.file == related.file else { return related.description }
+    if let line = related.line { return "line \(line)" + (related.cell.map { " (\($0.a1))" } ?? "") }
+    return related.sheetCell ?? related.description
+  }
+
+  /// Every code, its severity, who reports it and its fix.
+  static func catalogue() -> String {
+    var out = ""
+    for info in RuleCatalogue.all {
+      out += "\(info.code)  \(info.severity.rawValue)  \(info.summary)\n"
+      if let fix = info.fix { out += "    fix: \(fix)\n" }
+    }
+    return out
+  }
+
+  private enum Colour: String {
+    case red = "31"
+    case yellow = "33"
+    case cyan = "36"
+    case green = "32"
+  }
+
+  private func colour(for severity: Severity) -> Colour {
+    switch severity {
+    case .error: .red
+    case .warning: .yellow
+    case .info: .cyan
+    }
+  }
+
+  private func paint(_ text: String, _ colour: Colour) -> String {
+    self.colour ? "\u{1B}[1;\(colour.rawValue)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Small file-system helpers on the C library, so the tool does not load
+/// Foundation (and ICU) just to look at a path: start-up stays a few
+/// milliseconds.
+public enum FileProbe {
+  /// What a path is.
+  public enum Kind: Sendable, Equatable {
+    /// Nothing there.
+    case missing
+    /// A regular file (or anything that is not a folder).
+    case file
+    /// A folder.
+    case directory
+  }
+
+  /// What is at `path`.
+  public static func kind(_ path: String) -> Kind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  /// The names in a folder (not `.` or `..`), sorted; empty when unreadable.
+  public static func list(_ directory: String) -> [String] {
+    guard let dir = opendir(directory) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  /// The bytes of a file, or `nil` when it cannot be read.
+  public static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if n == 0 { return out }
+      out.append(contentsOf: chunk[0..<n])
+    }
+  }
+
+  /// Creates a folder and its parents (existing ones are fine).
+  public static func makeDirectories(_ path: String) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      _ = mkdir(prefix, 0o777)
+      prefix += "/"
+    }
+  }
+
+  /// Whether a file descriptor is a terminal.
+  public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+  /// Writes text to standard error, unbuffered.
+  public static func writeStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if n <= 0 {
+          if n < 0, errno == EINTR { continue }
+          return
+        }
+        offset += n
+      }
+    }
+  }
+}
+
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+  #elseif canImport(Musl)
+    return Musl.read(fd, buffer, count)
+  #else
+    return Darwin.read(fd, buffer, count)
+  #endif
+}

@@ -1,0 +1,139 @@
+public import AtomicOutput
+public import Diagnostics
+public import TrackerModel
+
+/// Writes the `wsoa validate --format json` report
+/// (`schemas/validate-report.schema.json`, `"schema": "wsoa-validate/1"`):
+/// totals by severity, then per file its result, counts, the reading used
+/// and every finding with all its fields. Keys are written in sorted order
+/// and findings in location order, so the same inputs give the same bytes;
+/// the text streams through the sink, so 300,000 findings never sit in memory.
+public enum ValidationReportJSON {
+  /// The schema identifier.
+  public static let schema = "wsoa-validate/1"
+
+  /// Writes the report.
+  ///
+  /// - Parameters:
+  ///   - verdicts: one per input file, in command-line order.
+  ///   - asOf: the `--as-of` date, when given.
+  ///   - tool: `wsoa` and its version.
+  ///   - sink: where the bytes go.
+  public static func write(_ verdicts: [FileValidation], asOf: CivilDate?, tool: String, to sink: ByteSink) {
+    var out = JSONOutput(sink: sink, pretty: true)
+    out.beginObject()
+    if let asOf {
+      out.key("asOf")
+      out.string(asOf.description)
+    }
+    out.key("counts")
+    counts(
+      verdicts.reduce(0) { $0 + $1.count(.error) }, verdicts.reduce(0) { $0 + $1.count(.warning) },
+      verdicts.reduce(0) { $0 + $1.count(.info) }, &out)
+    out.key("files")
+    out.beginArray()
+    for verdict in verdicts { file(verdict, &out) }
+    out.endArray()
+    out.key("schema")
+    out.string(schema)
+    out.key("tool")
+    out.string(tool)
+    out.endObject()
+    out.flush()
+    sink.write(byte: 0x0A)
+  }
+
+  /// The result word for a verdict: `pass`, `fail`, `unreadable`, `missing`, `bad-config`.
+  public static func result(_ verdict: FileValidation) -> String {
+    switch verdict.failure {
+    case .missing: "missing"
+    case .unreadable: "unreadable"
+    case .badConfig: "bad-config"
+    case nil: verdict.passes ? "pass" : "fail"
+    }
+  }
+
+  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput) {
+    out.beginObject()
+    if let config = verdict.configPath {
+      out.key("config")
+      out.string(config)
+    }
+    out.key("counts")
+    counts(verdict.count(.error), verdict.count(.warning), verdict.count(.info), &out)
+    if let failure = verdict.failure {
+      out.key("error")
+      out.string(failure.message)
+    }
+    out.key("file")
+    out.string(verdict.file)
+    out.key("findings")
+    out.beginArray()
+    for finding in verdict.findings { self.finding(finding, &out) }
+    out.endArray()
+    if let reading = verdict.reading {
+      out.key("reading")
+      out.string(reading)
+    }
+    out.key("result")
+    out.string(result(verdict))
+    out.key("strict")
+    out.bool(verdict.strict)
+    out.endObject()
+  }
+
+  private static func finding(_ finding: Diagnostic, _ out: inout JSONOutput) {
+    out.beginObject()
+    out.key("code")
+    out.string(finding.code)
+    if let fix = finding.fix {
+      out.key("fix")
+      out.string(fix)
+    }
+    if let location = finding.location {
+      out.key("location")
+      self.location(location, &out)
+    }
+    out.key("message")
+    out.string(finding.message)
+    out.key("related")
+    out.beginArray()
+    for related in finding.related { location(related, &out) }
+    out.endArray()
+    out.key("severity")
+    out.string(finding.severity.rawValue)
+    out.endObject()
+  }
+
+  private static func location(_ location: SourceLocation, _ out: inout JSONOutput) {
+    out.beginObject()
+    if let cell = location.cell {
+      out.key("cell")
+      out.string(cell.a1)
+    }
+    out.key("file")
+    out.string(location.file)
+    if let line = location.line {
+      out.key("line")
+      out.int(line)
+    }
+    if let sheet = location.sheet {
+      out.key("sheet")
+      out.string(sheet)
+    }
+    out.key("text")
+    out.string(location.description)
+    out.endObject()
+  }
+
+  private static func counts(_ errors: Int, _ warnings: Int, _ infos: Int, _ out: inout JSONOutput) {
+    out.beginObject()
+    out.key("error")
+    out.int(errors)
+    out.key("info")
+    out.int(infos)
+    out.key("warning")
+    out.int(warnings)
+    out.endObject()
+  }
+}

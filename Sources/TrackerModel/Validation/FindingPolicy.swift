@@ -1,0 +1,49 @@
+public import Diagnostics
+
+/// Which finding codes are switched off and which are re-graded, applied to
+/// recogniser diagnostics and rule findings alike.
+///
+/// ```swift
+/// var policy = FindingPolicy()
+/// policy.disable("action.overdue")
+/// policy.regrade("status.gap", to: .info)
+/// ```
+public struct FindingPolicy: Hashable, Sendable {
+  /// Codes that are not reported.
+  public var disabled: Set<String>
+  /// Severities that replace the catalogue's, by code.
+  public var severities: [String: Severity]
+
+  /// Creates a policy; by default every code is on at its catalogue severity.
+  public init(disabled: Set<String> = [], severities: [String: Severity] = [:]) {
+    self.disabled = disabled
+    self.severities = severities
+  }
+
+  /// Switches a code off.
+  public mutating func disable(_ code: String) {
+    disabled.insert(code)
+    severities[code] = nil
+  }
+
+  /// Reports a code at another severity (and switches it back on).
+  public mutating func regrade(_ code: String, to severity: Severity) {
+    disabled.remove(code)
+    severities[code] = severity
+  }
+
+  /// Whether a code is reported.
+  public func isEnabled(_ code: String) -> Bool { !disabled.contains(code) }
+
+  /// The findings with switched-off codes removed and re-graded ones changed.
+  public func apply(to findings: [Diagnostic]) -> [Diagnostic] {
+    if disabled.isEmpty && severities.isEmpty { return findings }
+    var result: [Diagnostic] = []
+    result.reserveCapacity(findings.count)
+    for var finding in findings where !disabled.contains(finding.code) {
+      if let severity = severities[finding.code] { finding.severity = severity }
+      result.append(finding)
+    }
+    return result
+  }
+}

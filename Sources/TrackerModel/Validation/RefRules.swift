@@ -1,0 +1,121 @@
+import Diagnostics
+
+/// `ref.duplicate` (error): two actions under one priority share a key. The
+/// same key under two priorities is one action listed twice (domain.md §8.2).
+struct DuplicateRefRule: PlanRule {
+  static let code = "ref.duplicate"
+  var codes: [String] { [Self.code] }
+
+  func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
+    struct Scope: Hashable {
+      let priority: String?
+      let key: String
+    }
+    let actions = context.plan.actions
+    var first: [Scope: Int] = [:]
+    first.reserveCapacity(actions.count)
+    for index in actions.indices {
+      let scope = Scope(priority: actions[index].priorityId, key: actions[index].key)
+      guard let earlier = first[scope] else {
+        first[scope] = index
+        continue
+      }
+      let action = actions[index]
+      let other = actions[earlier]
+      let rows = [other.source?.cell?.row, action.source?.cell?.row].compactMap { $0 }.map(String.init)
+      let where_ = rows.count == 2 ? " (rows \(rows[0]) and \(rows[1]))" : ""
+      findings.append(
+        context.finding(
+          Self.code, "two actions have the reference \"\(action.key)\"\(where_)",
+          at: action.source, related: other.source.map { [$0] } ?? []))
+    }
+  }
+}
+
+/// `ref.area_mismatch` (warning): an action's ref starts with another number
+/// than the focus area it sits under (`4.2B` under `3.1`: the last focus-area
+/// heading at or above its row in the same sheet, else its `focusRef`); without a focus
+/// area, than its priority, when the plan numbers actions by priority
+/// (most do agree). The seed's focus areas 1.1–6 under Priority 2 follow
+/// the inspection's numbering, so priorities are compared only when most
+/// refs agree with theirs.
+struct AreaMismatchRule: PlanRule {
+  static let code = "ref.area_mismatch"
+  var codes: [String] { [Self.code] }
+
+  func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
+    let actions = context.plan.actions
+    var agreeing = 0
+    var comparable = 0
+    for action in actions where action.focusRef == nil {
+      guard let number = Self.leadingNumber(action.key), let priority = Self.numericPriority(action.priorityId)
+      else { continue }
+      comparable += 1
+      if number == priority { agreeing += 1 }
+    }
+    let prioritiesNumberRefs = comparable > 0 && agreeing * 2 > comparable
+    let sitting = SittingFocusAreas(context.plan.focusAreas)
+    for action in actions {
+      guard let number = Self.leadingNumber(action.key) else { continue }
+      if let focus = sitting.focusRef(above: action.source) ?? action.focusRef, let focusNumber = Self.leadingNumber(focus) {
+        if number != focusNumber {
+          findings.append(
+            context.finding(
+              Self.code, "ref \"\(action.key)\" sits under focus area \(focus)", at: action.source))
+        }
+      } else if action.focusRef == nil, prioritiesNumberRefs, let priority = Self.numericPriority(action.priorityId),
+        number != priority
+      {
+        findings.append(
+          context.finding(
+            Self.code, "ref \"\(action.key)\" sits under priority \(action.priorityId ?? "")", at: action.source))
+      }
+    }
+  }
+
+  /// The first number of a ref (`4` for `4.2B`), `nil` when it has none.
+  static func leadingNumber(_ text: String) -> Int? {
+    var value = 0
+    var digits = 0
+    for byte in text.utf8 {
+      guard byte >= 0x30, byte <= 0x39 else { break }
+      value = value * 10 + Int(byte - 0x30)
+      digits += 1
+      if digits > 6 { return nil }
+    }
+    return digits > 0 ? value : nil
+  }
+
+  private static func numericPriority(_ id: String?) -> Int? {
+    guard let id, !id.isEmpty, id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return leadingNumber(id)
+  }
+}
+
+/// The focus-area headings of each sheet by row, to find the one an action
+/// row sits under (a ref column can give the action another focus ref).
+struct SittingFocusAreas {
+  private var bySheet: [String: [(row: Int, ref: String)]] = [:]
+
+  init(_ areas: [FocusArea]) {
+    for area in areas {
+      guard let source = area.source, let row = source.cell?.row else { continue }
+      bySheet[(source.file) + "\u{1F}" + (source.sheet ?? ""), default: []].append((row, area.ref))
+    }
+    for key in bySheet.keys { bySheet[key]?.sort { $0.row < $1.row } }
+  }
+
+  /// The ref of the last focus-area heading at or above a row.
+  func focusRef(above location: SourceLocation?) -> String? {
+    guard let location, let row = location.cell?.row,
+      let rows = bySheet[location.file + "\u{1F}" + (location.sheet ?? "")]
+    else { return nil }
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if rows[mid].row <= row { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 ? rows[low - 1].ref : nil
+  }
+}

@@ -1,0 +1,138 @@
+public import Diagnostics
+
+/// Who reports a finding code: the recogniser while reading the grid, a
+/// validation rule over the `Plan`, or a writer while writing XLSX.
+public enum FindingSource: String, Hashable, Sendable, Codable {
+  /// Reported while recognising the grid (TrackerKit).
+  case recogniser
+  /// Reported by a rule over the canonical plan (`Validator`).
+  case rule
+  /// Reported by a writer (e.g. a value too long for an XLSX cell).
+  case writer
+}
+
+/// One entry of the validation catalogue (domain.md §6): a stable code, its
+/// default severity, what it means and how to fix it.
+public struct RuleInfo: Hashable, Sendable {
+  /// The stable code, e.g. `status.regression_without_note`.
+  public var code: String
+  /// The severity it has unless a config re-grades it.
+  public var severity: Severity
+  /// When it fires, in one line.
+  public var summary: String
+  /// The plain-English fix; `nil` for info findings.
+  public var fix: String?
+  /// Who reports it.
+  public var source: FindingSource
+
+  /// Creates a catalogue entry.
+  public init(code: String, severity: Severity, summary: String, fix: String?, source: FindingSource) {
+    self.code = code
+    self.severity = severity
+    self.summary = summary
+    self.fix = fix
+    self.source = source
+  }
+}
+
+/// Every finding code `wsoa` reports, with its default severity and fix
+/// text, in the order of domain.md §6.
+public enum RuleCatalogue {
+  /// All entries.
+  public static let all: [RuleInfo] = errorsAndWarnings + infos
+
+  /// Entries by code.
+  public static let byCode: [String: RuleInfo] = {
+    var map: [String: RuleInfo] = [:]
+    for info in all { map[info.code] = info }
+    return map
+  }()
+
+  /// The entry for a code, if it is in the catalogue.
+  public static func info(_ code: String) -> RuleInfo? { byCode[code] }
+
+  /// The catalogue's fix text for a code.
+  static func fix(_ code: String) -> String? { byCode[code]?.fix }
+
+  /// The default severity for a code (warning for codes outside the catalogue).
+  static func severity(_ code: String) -> Severity { byCode[code]?.severity ?? .warning }
+
+  private static func e(_ code: String, _ summary: String, _ fix: String, _ source: FindingSource) -> RuleInfo {
+    RuleInfo(code: code, severity: .error, summary: summary, fix: fix, source: source)
+  }
+  private static func w(_ code: String, _ summary: String, _ fix: String, _ source: FindingSource) -> RuleInfo {
+    RuleInfo(code: code, severity: .warning, summary: summary, fix: fix, source: source)
+  }
+  private static func i(_ code: String, _ summary: String, _ source: FindingSource) -> RuleInfo {
+    RuleInfo(code: code, severity: .info, summary: summary, fix: nil, source: source)
+  }
+
+  private static let errorsAndWarnings: [RuleInfo] = [
+    e("layout.no_header", "no row has at least two header synonyms including an action column",
+      "Add a header row with at least Action and one review-period column.", .recogniser),
+    e("layout.period_unparsed", "a status-bearing header is not a period",
+      "Rename the column to a date/month/quarter, e.g. `Dec-21` or `Q3 2024/25`.", .recogniser),
+    e("layout.period_duplicate", "two columns resolve to one period", "Merge the two columns.", .recogniser),
+    w("layout.periods_out_of_order", "column order differs from date order",
+      "Move the columns into date order (the tool used date order).", .recogniser),
+    e("ref.duplicate", "two actions under one priority have the same key",
+      "Give each action a unique reference.", .rule),
+    w("ref.missing", "an action has no letter or reference", "Add the action's letter or reference.", .recogniser),
+    w("ref.area_mismatch", "a ref's first number differs from the area it sits under",
+      "Check the ref or move the row.", .rule),
+    e("status.unknown", "a status is neither in the vocabulary nor in the legend",
+      "Use one of R, A, G, B, Grey, N/A (or the words in the legend).", .recogniser),
+    w("status.not_in_legend", "a rating the legend does not define",
+      "Add it to the key or change the status.", .rule),
+    w("status.gap", "an empty status between two rated periods", "Fill in the status for this period.", .rule),
+    w("status.missing_latest", "no status in the latest period", "Add this review's status.", .rule),
+    w("status.regression_without_note", "the rating drops with no dated note in the later period",
+      "Add a dated note explaining why the status went down.", .rule),
+    w("status.reverted_to_not_started", "grey (not started) after a red, amber, green or blue",
+      "Use Red/Amber if work has stopped; Grey means not started.", .rule),
+    w("status.red_without_note", "red with no dated note in that period",
+      "Explain the red rating and the recovery action.", .rule),
+    w("evidence.missing_for_complete", "complete or embedded with no evidence",
+      "List the evidence that shows completion or embedding.", .rule),
+    w("evidence.empty_item", "a numbered evidence item has no text",
+      "Remove the empty item or fill it in.", .recogniser),
+    w("evidence.ref_unresolved", "an evidence code is not in the evidence log",
+      "Add the code to the log or fix the reference.", .rule),
+    w("note.after_last_review", "a note is dated after the last period's end",
+      "Add a column for the new review period or correct the date.", .rule),
+    w("note.future", "a note is dated after the as-of date", "Check the date.", .rule),
+    w("note.out_of_order", "dated notes in one cell are not chronological", "Order the notes by date.", .rule),
+    w("date.invalid", "an impossible or US-only date", "Use dd/mm/yyyy.", .recogniser),
+    w("lead.missing", "no lead, or a placeholder", "Name the officer or role responsible.", .rule),
+    w("xref.unresolved", "a cross-reference's target is not in the workbook",
+      "Point to an existing action or copy the update here.", .rule),
+    w("xref.self", "a note only says \"see\" its own action",
+      "Copy the update from the other priority, or link the sheet.", .rule),
+    w("action.overdue", "the due date has passed and the latest status is not complete",
+      "Revise the due date or record completion.", .rule),
+    e("output.cell_too_long", "a value is longer than an XLSX cell can hold (32,767 characters)",
+      "Split the note.", .writer),
+  ]
+
+  private static let infos: [RuleInfo] = [
+    i("layout.period_gap", "a long gap between review periods", .rule),
+    i("layout.unknown_column", "a header was not recognised; kept as extra", .recogniser),
+    i("layout.trailing_block", "footer or evidence-log rows kept outside the table", .recogniser),
+    i("layout.ragged_row", "a row is shorter or longer than the header", .recogniser),
+    i("ref.normalised", "a ref in a variant spelling", .recogniser),
+    i("ref.split_focus_area", "a focus area reappears after others", .recogniser),
+    i("status.normalised", "case, spacing or word form mapped", .recogniser),
+    i("status.mixed", "X/Y read as X moving to Y (or between, per the plan's setting)", .rule),
+    i("status.stalled", "the same amber or red in several consecutive periods", .rule),
+    i("status.note_disagrees", "a note in the period names another colour", .rule),
+    i("evidence.as_above", "`As above` resolved to the previous row", .recogniser),
+    i("evidence.unreferenced", "an evidence-log entry no action cites", .rule),
+    i("note.before_first_review", "a note before the first period (attributed to it)", .rule),
+    i("note.undated", "a note with no date prefix", .recogniser),
+    i("note.partial_date", "a date prefix without a year", .recogniser),
+    i("lead.as_above", "`As above` resolved", .recogniser),
+    i("lead.similar_names", "near-duplicate lead names (possible typo)", .rule),
+    i("xref.resolved", "a cross-reference's target was found", .rule),
+    i("plan.legend_conflict", "two legends define colours differently", .recogniser),
+  ]
+}

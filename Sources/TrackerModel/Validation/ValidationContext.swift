@@ -1,0 +1,133 @@
+import Diagnostics
+
+/// What every rule needs, computed once per plan: the period timeline, the
+/// status reading, the reference dates and a few indexes.
+struct ValidationContext: Sendable {
+  let plan: Plan
+  let options: ValidationOptions
+  let timeline: PeriodTimeline
+  /// How the review-period statuses are read (the period key, else any key).
+  let legend: LegendReading
+  /// How the priorities' overall statuses are read (the overall key, else any key).
+  let overallLegend: LegendReading
+  /// The date notes may not be after (`--as-of`, else the plan's as-at date, else today).
+  let asOf: CivilDate
+  /// The date due dates are compared with (`--as-of`, else as-at, else the latest period's end).
+  let overdueReference: CivilDate?
+  /// The column most leads were read from, for locating a missing lead.
+  let leadColumn: Int?
+  /// Action keys and focus-area refs a cross-reference may name.
+  let crossRefTargets: [String: SourceLocation?]
+
+  init(plan: Plan, options: ValidationOptions) {
+    self.plan = plan
+    self.options = options
+    timeline = PeriodTimeline(plan.periods)
+    let mixed = options.mixedStatusReading ?? plan.mixedStatusReading
+    legend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .periods), mixed: mixed)
+    overallLegend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .overall), mixed: mixed)
+    let asAt = plan.asAt?.lastDay
+    asOf = options.asOf ?? asAt ?? options.today
+    overdueReference = options.asOf ?? asAt ?? timeline.periods.last?.end
+    crossRefTargets = ValidationContext.crossRefTargets(of: plan)
+    leadColumn = ValidationContext.mostCommonColumn(plan.actions.lazy.compactMap { $0.leads.first?.source?.cell?.column })
+  }
+
+  func isEnabled(_ code: String) -> Bool { options.policy.isEnabled(code) }
+
+  /// A finding with the catalogue's severity and fix text.
+  func finding(
+    _ code: String, _ message: String, at location: SourceLocation?, related: [SourceLocation] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      code: code, severity: RuleCatalogue.severity(code), message: message, fix: RuleCatalogue.fix(code),
+      location: location, related: related)
+  }
+
+  /// The cell in an action's row and another column (same file, sheet and CSV line).
+  static func cell(in row: SourceLocation?, column: Int?) -> SourceLocation? {
+    guard let row, let column, let rowNumber = row.cell?.row else { return row }
+    return row.at(CellAddress(row: rowNumber, column: column), line: row.line)
+  }
+
+  private static func mostCommonColumn(_ columns: some Sequence<Int>) -> Int? {
+    var counts: [Int: Int] = [:]
+    var seen = 0
+    for column in columns {
+      counts[column, default: 0] += 1
+      seen += 1
+      if seen >= 1000 { break }
+    }
+    return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+  }
+}
+
+/// One action seen through the timeline: its statuses aligned to period
+/// order, and its dated notes' windows, built once and shared by the rules.
+struct ActionView {
+  private let actions: [Action]
+  private let index: Int
+  /// The action, borrowed from the plan (not copied).
+  var action: Action { _read { yield actions[index] } }
+  /// `slots[i]` is the status for `timeline.periods[i]`, `nil` when the
+  /// action has no entry for it.
+  let slots: [PeriodStatus?]
+  /// The dated notes' windows, in source order.
+  let noteWindows: [(first: CivilDate, last: CivilDate, note: Int)]
+
+  init(_ actions: [Action], _ index: Int, timeline: PeriodTimeline) {
+    self.actions = actions
+    self.index = index
+    var slots = [PeriodStatus?](repeating: nil, count: timeline.count)
+    let statuses = actions[index].statuses
+    if statuses.count == timeline.count,
+      statuses.indices.allSatisfy({ statuses[$0].periodId == timeline.periods[$0].id })
+    {
+      for (index, status) in statuses.enumerated() { slots[index] = status }
+    } else {
+      for status in statuses {
+        if let index = timeline.indexById[status.periodId], slots[index] == nil { slots[index] = status }
+      }
+    }
+    self.slots = slots
+    var windows: [(first: CivilDate, last: CivilDate, note: Int)] = []
+    let notes = actions[index].notes
+    for position in notes.indices {
+      if let date = notes[position].date { windows.append((date.firstDay, date.lastDay, position)) }
+    }
+    noteWindows = windows
+  }
+
+  /// The status in period `index`, or the empty status.
+  func status(_ index: Int) -> Status { slots[index]?.status ?? .empty }
+
+  /// Whether a dated note falls in the span `(opensAfter, closes]`.
+  func hasNote(opensAfter: CivilDate?, closes: CivilDate) -> Bool {
+    noteWindows.contains {
+      PeriodTimeline.overlaps(first: $0.first, last: $0.last, opensAfter: opensAfter, closes: closes)
+    }
+  }
+
+  /// The status cell for period `index`: its own source, else the action's
+  /// row in the period's column.
+  func cell(_ index: Int, _ timeline: PeriodTimeline) -> SourceLocation? {
+    slots[index]?.source ?? ValidationContext.cell(in: action.source, column: timeline.periods[index].column)
+  }
+
+  /// The raw text of the status in period `index`, for messages (`G/A`, `empty`).
+  func raw(_ index: Int) -> String {
+    let raw = status(index).raw.trimmingSpaces
+    return raw.isEmpty ? "empty" : raw
+  }
+}
+
+extension String {
+  /// Without leading and trailing spaces, tabs and line breaks.
+  var trimmingSpaces: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

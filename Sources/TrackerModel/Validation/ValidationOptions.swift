@@ -1,0 +1,34 @@
+/// Settings for one validation run: the reference date, readings and
+/// thresholds, and which codes are on.
+public struct ValidationOptions: Hashable, Sendable {
+  /// The date that counts as "today" for overdue actions and future notes
+  /// (`--as-of`); when `nil`, the plan's as-at date, then `today`.
+  public var asOf: CivilDate?
+  /// The real calendar day, used only when neither `asOf` nor the plan's
+  /// as-at date is known (injected so tests are deterministic).
+  public var today: CivilDate
+  /// Overrides the plan's reading of mixed codes such as `G/A`.
+  public var mixedStatusReading: MixedStatusReading?
+  /// `layout.period_gap` fires when consecutive review dates are more than
+  /// this many months apart.
+  public var periodGapMonths: Int
+  /// `status.stalled` fires after this many consecutive periods of one amber
+  /// or red.
+  public var stalledPeriods: Int
+  /// Codes switched off or re-graded.
+  public var policy: FindingPolicy
+
+  /// Creates options with the documented defaults (gap 12 months, stalled
+  /// after 4 periods, every code on).
+  public init(
+    asOf: CivilDate? = nil, today: CivilDate, mixedStatusReading: MixedStatusReading? = nil,
+    periodGapMonths: Int = 12, stalledPeriods: Int = 4, policy: FindingPolicy = FindingPolicy()
+  ) {
+    self.asOf = asOf
+    self.today = today
+    self.mixedStatusReading = mixedStatusReading
+    self.periodGapMonths = periodGapMonths
+    self.stalledPeriods = stalledPeriods
+    self.policy = policy
+  }
+}

@@ -1,0 +1,127 @@
+public import Diagnostics
+
+/// Runs every model-level rule of domain.md §6 over a canonical `Plan`.
+///
+/// Rules work from period dates, never column positions; the legend decides
+/// what colours mean; codes switched off in `options.policy` are not
+/// computed, re-graded ones get their new severity.
+///
+/// ```swift
+/// let findings = Validator.validate(plan, options: ValidationOptions(today: today))
+/// ```
+public enum Validator {
+  /// The rules over the whole plan.
+  static let planRules: [any PlanRule] = [
+    PeriodGapRule(), DuplicateRefRule(), AreaMismatchRule(), PriorityStatusRule(),
+    EvidenceLogRule(), SimilarLeadNamesRule(), CellLengthRule(),
+  ]
+
+  /// The rules over each action.
+  static let actionRules: [any ActionRule] = [
+    StatusHistoryRule(), StalledStatusRule(), StatusValueRule(), NoteDisagreesRule(), CompletionEvidenceRule(),
+    NoteDateRule(), MissingLeadRule(), CrossRefRule(), OverdueRule(),
+  ]
+
+  /// The codes the rules can report.
+  public static var codes: [String] { planRules.flatMap(\.codes) + actionRules.flatMap(\.codes) }
+
+  /// The findings for a plan, with the policy applied, sorted by location.
+  public static func validate(_ plan: Plan, options: ValidationOptions) -> [Diagnostic] {
+    let context = ValidationContext(plan: plan, options: options)
+    var findings: [Diagnostic] = []
+    for rule in planRules where rule.codes.contains(where: context.isEnabled) {
+      rule.check(context, into: &findings)
+    }
+    let rules = actionRules.filter { $0.codes.contains(where: context.isEnabled) }
+    if !rules.isEmpty {
+      for index in plan.actions.indices {
+        let view = ActionView(plan.actions, index, timeline: context.timeline)
+        for rule in rules { rule.check(view, context, into: &findings) }
+      }
+    }
+    return FindingOrder.sorted(options.policy.apply(to: findings))
+  }
+
+  /// How the plan's statuses were read (legend, mixed codes), for reports.
+  public static func reading(of plan: Plan, options: ValidationOptions) -> LegendReading {
+    LegendReading(
+      scheme: LegendReading.entries(plan.statusScheme, scope: .periods),
+      mixed: options.mixedStatusReading ?? plan.mixedStatusReading)
+  }
+}
+
+/// The order findings are reported in: by file, sheet, row and column, then
+/// most severe first, then by code, then as produced.
+public enum FindingOrder {
+  /// Sorts findings by location (whole-file findings first). Files, sheets
+  /// and codes are interned to integers first, so the sort compares only
+  /// integers.
+  public static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+    var files = Interned()
+    var sheets = Interned()
+    var codes = Interned()
+    var keys: [Key] = []
+    keys.reserveCapacity(findings.count)
+    for offset in findings.indices {
+      keys.append(
+        Key(
+          file: files.id(findings[offset].location?.file ?? ""), sheet: sheets.id(findings[offset].location?.sheet ?? ""),
+          row: findings[offset].location?.cell?.row ?? findings[offset].location?.line ?? 0,
+          column: findings[offset].location?.cell?.column ?? 0,
+          severity: findings[offset].severity == .error ? 0 : findings[offset].severity == .warning ? 1 : 2,
+          code: codes.id(findings[offset].code), offset: offset))
+    }
+    let fileRank = files.ranks()
+    let sheetRank = sheets.ranks()
+    let codeRank = codes.ranks()
+    for index in keys.indices {
+      keys[index].file = fileRank[keys[index].file]
+      keys[index].sheet = sheetRank[keys[index].sheet]
+      keys[index].code = codeRank[keys[index].code]
+    }
+    keys.sort()
+    return keys.map { findings[$0.offset] }
+  }
+
+  /// Ids for strings in first-seen order, hashing only when a value differs
+  /// from the one before (findings come in runs of one file and sheet).
+  private struct Interned {
+    private var ids: [String: Int] = [:]
+    private var names: [String] = []
+    private var previous: String? = nil
+    private var previousID = 0
+
+    mutating func id(_ value: String) -> Int {
+      if value == previous { return previousID }
+      if let id = ids[value] {
+        previousID = id
+      } else {
+        previousID = names.count
+        ids[value] = previousID
+        names.append(value)
+      }
+      previous = value
+      return previousID
+    }
+
+    /// The sort rank of each id.
+    func ranks() -> [Int] {
+      var rank = [Int](repeating: 0, count: names.count)
+      for (position, id) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[id] = position }
+      return rank
+    }
+  }
+
+  private struct Key: Comparable {
+    var file, sheet, row, column, severity, code, offset: Int
+    static func < (a: Key, b: Key) -> Bool {
+      if a.file != b.file { return a.file < b.file }
+      if a.sheet != b.sheet { return a.sheet < b.sheet }
+      if a.row != b.row { return a.row < b.row }
+      if a.column != b.column { return a.column < b.column }
+      if a.severity != b.severity { return a.severity < b.severity }
+      if a.code != b.code { return a.code < b.code }
+      return a.offset < b.offset
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+import TrackerKit
+import TrackerModel
+
+@Suite("validate: wsoa.toml")
+struct ValidateConfigTests {
+  static let example = """
+    # Staffordshire's settings
+    [validate]
+    as_of = "2022-01-31"
+    mixed_status = "between"   # G/A counts as the lower
+    strict = true
+    period_gap_months = 9
+    stalled_periods = 3
+
+    [rules]
+    "action.overdue" = "off"
+    "status.gap" = 'info'
+
+    [statuses]
+    "On track" = "green"
+    "Paused" = "grey"
+    "Signed off" = { rating = "blue", completion = "embedded", label = "Signed off \\u2713" }
+    """
+
+  @Test func readsEverySetting() throws {
+    let config = try ValidationConfig.parse(Self.example, path: "wsoa.toml")
+    #expect(config.asOf == CivilDate(year: 2022, month: 1, day: 31))
+    #expect(config.mixedStatusReading == .between)
+    #expect(config.strict == true)
+    #expect(config.periodGapMonths == 9)
+    #expect(config.stalledPeriods == 3)
+    #expect(config.policy.disabled == ["action.overdue"])
+    #expect(config.policy.severities == ["status.gap": .info])
+    #expect(config.vocabulary.meaning(of: "ON-TRACK")?.rating == .green)
+    #expect(config.vocabulary.meaning(of: " paused ")?.rating == .grey)
+    let signedOff = config.vocabulary.meaning(of: "signed off")
+    #expect(signedOff?.completion == .embedded)
+    #expect(signedOff?.label == "Signed off ✓")
+  }
+
+  @Test(arguments: [
+    ("[rules]\n\"status.gapp\" = \"off\"\n", "wsoa.toml:2: unknown rule code \"status.gapp\" (see `wsoa validate --list-rules`)"),
+    ("[validate]\nas_of = \"31/01/2022\"\n", "wsoa.toml:2: as_of \"31/01/2022\" is not a date like 2022-01-31"),
+    ("[validate]\nstrict = yes\n", "wsoa.toml:2: \"yes\" is not a string, boolean or integer (strings need quotes)"),
+    ("[rules]\nstatus.gap = \"off\"\n", "wsoa.toml:2: dotted keys are not supported; quote the key, e.g. \"status.gap\""),
+    ("[statuses]\n\"On track\" = \"teal\"\n", "wsoa.toml:2: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
+    ("[rules]\n\"status.gap\" = \"off\"\n\"status.gap\" = \"info\"\n", "wsoa.toml:3: key \"status.gap\" is defined twice in [rules]"),
+    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules] or [statuses]"),
+    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules] or [statuses]"),
+    ("[validate]\nmixed_status = \"between\n", "wsoa.toml:2: unterminated string"),
+  ])
+  func errorsNameFileAndLine(text: String, message: String) {
+    #expect(throws: (any Error).self) { try ValidationConfig.parse(text, path: "wsoa.toml") }
+    do {
+      _ = try ValidationConfig.parse(text, path: "wsoa.toml")
+    } catch {
+      #expect(error.description == message)
+    }
+  }
+
+  @Test func theREADMEExampleIsValid() throws {
+    let readme = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = readme.components(separatedBy: "### wsoa validate").dropFirst().first ?? ""
+    let block = section.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first
+    let config = try ValidationConfig.parse(try #require(block), path: "README.md")
+    #expect(config.policy.disabled == ["action.overdue", "status.stalled"])
+    #expect(config.vocabulary.meaning(of: "on track")?.rating == .green)
+    #expect(config.vocabulary.meaning(of: "signed off")?.completion == .embedded)
+  }
+
+  @Test func discoversTheFileBesideTheInput() throws {
+    let dir = try Fixtures.scratchDirectory("validate-config")
+    let input = dir.appendingPathComponent("return.tsv").path
+    #expect(ValidationConfig.discover(besideInput: input) == nil)
+    try Data("[validate]\nstrict = true\n".utf8).write(to: dir.appendingPathComponent("wsoa.toml"))
+    #expect(ValidationConfig.discover(besideInput: input) == dir.appendingPathComponent("wsoa.toml").path)
+  }
+}
