@@ -19,6 +19,9 @@ final class ReturnContext {
   private(set) var periodMap: [String: String] = [:]
   /// For the return's `i`-th period, its position among the merged periods.
   private(set) var positions: [Int?] = []
+  /// The return's period ids, in its order (read in the hot loop without
+  /// going through the plan).
+  private(set) var periodIds: [String] = []
 
   init(index: Int, input: MergeInput) {
     self.index = index
@@ -30,13 +33,14 @@ final class ReturnContext {
   /// Sets where the return's periods sit among the merged ones.
   func place(periods map: [String: String], in merged: [String: Int]) {
     periodMap = map
-    positions = input.plan.periods.map { map[$0.id].flatMap { merged[$0] } }
+    periodIds = input.plan.periods.map(\.id)
+    positions = periodIds.map { map[$0].flatMap { merged[$0] } }
   }
 
   /// The merged position of a status's period: by column order first (a
   /// return's statuses follow its periods), by id otherwise.
   @inline(__always) func position(of periodId: String, at index: Int, in merged: [String: Int]) -> Int? {
-    if index < positions.count, input.plan.periods[index].id == periodId { return positions[index] }
+    if index < positions.count, periodIds[index] == periodId { return positions[index] }
     return periodMap[periodId].flatMap { merged[$0] }
   }
 
