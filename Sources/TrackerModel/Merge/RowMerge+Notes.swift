@@ -17,26 +17,18 @@ extension RowMerge {
       return
     }
     let masterNotes = original.notes
-    var seenSet: TwoLevelSet<ExactNoteKey, NoteKey>?
+    var seenIndex: NoteIndex?
     var masterByDate: [String: [Int]]?
     for contribution in contributions {
       let source = ret(contribution)
       let returnNotes = ctx.returns[contribution.ret].input.plan.actions[contribution.action].notes
       // A return repeating (a prefix of) the master's notes as they were adds nothing.
       if RowMerge.notes(returnNotes, arePrefixOf: masterNotes) { continue }
-      var seen = seenSet ?? TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
-      defer { seenSet = seen }
+      var seen = seenIndex ?? NoteIndex(notes)
+      defer { seenIndex = seen }
       var returnKeys: Set<NoteKey>?
       for note in returnNotes {
-        let exact = ExactNoteKey(note)
-        var computed: NoteKey?
-        let isKnown = seen.contains(exact) {
-          computed = MergeKeys.note(note)
-          return computed ?? MergeKeys.note(note)
-        }
-        guard !isKnown else { continue }
-        let key = computed ?? MergeKeys.note(note)
-        seen.insert(exact, key)
+        guard let key = seen.insertIfNew(note) else { continue }
         var added = note
         added.periodId = note.periodId.flatMap { source.periodMap[$0] }
         added.provenance = source.provenance(note.source, period: added.periodId)
@@ -113,4 +105,34 @@ extension RowMerge {
     guard let date = note.date else { return text }
     return "\(date): \(text)"
   }
+}
+
+/// The notes of one merged row, for de-duplication on (date, normalised
+/// text): exact keys first; a note not found exactly is normalised and
+/// compared only with the notes of its own date, whose normalised texts are
+/// worked out the first time that date is asked about.
+struct NoteIndex {
+  private var exact: Set<ExactNoteKey>
+  private var textsByDate: [String: [String]] = [:]
+  private var normalisedByDate: [String: Set<String>] = [:]
+
+  /// Indexes a row's notes.
+  init(_ notes: [ProgressNote]) {
+    exact = Set(notes.map(ExactNoteKey.init))
+    for note in notes { textsByDate[MergeKeys.noteDate(note), default: []].append(NoteIndex.text(note)) }
+  }
+
+  /// Records a note and returns its key when it is new; `nil` when the row
+  /// already has it.
+  mutating func insertIfNew(_ note: ProgressNote) -> NoteKey? {
+    guard exact.insert(ExactNoteKey(note)).inserted else { return nil }
+    let date = MergeKeys.noteDate(note)
+    let text = MergeKeys.normalised(NoteIndex.text(note))
+    var known = normalisedByDate[date] ?? Set((textsByDate[date] ?? []).map(MergeKeys.normalised))
+    let isNew = known.insert(text).inserted
+    normalisedByDate[date] = known
+    return isNew ? NoteKey(date: date, text: text) : nil
+  }
+
+  private static func text(_ note: ProgressNote) -> String { note.text.isEmpty ? note.raw : note.text }
 }

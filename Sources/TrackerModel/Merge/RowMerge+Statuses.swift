@@ -35,7 +35,8 @@ extension RowMerge {
         statuses[position].provenance = ctx.masterProvenance(statuses[position].source, period: ctx.periods[position].id)
       }
       if !proposals.isEmpty, !proposals[position].isEmpty {
-        statuses[position] = resolve(statuses[position], at: position, proposals[position])
+        let cell = proposals[position].map { ($0.contribution, ctx.returns[$0.contribution.ret].input.plan.actions[$0.contribution.action].statuses[$0.index]) }
+        statuses[position] = resolve(statuses[position], at: position, cell)
       }
     }
     action.statuses = orphans.isEmpty ? statuses : statuses + orphans
@@ -61,28 +62,38 @@ extension RowMerge {
     return (statuses, orphans)
   }
 
-  /// Every return's non-empty status by merged period, or nothing when no
-  /// return status differs from the master's (most return rows repeat the
-  /// master). Marks the returns that gave a status for the current period.
-  private mutating func gatherProposals(_ masterKeys: [StatusKey?]) -> [[Proposal]] {
-    var differs = false
+  /// A return status by where it is: the contribution and its index in the
+  /// return row's statuses (copied only for the cells that need resolving).
+  typealias ProposalRef = (contribution: Contribution, index: Int)
+
+  /// Every return's non-empty status for the merged periods where some
+  /// return differs from the master (nothing for the others: most return
+  /// rows repeat the master). Marks the returns that gave a status for the
+  /// current period.
+  private mutating func gatherProposals(_ masterKeys: [StatusKey?]) -> [[ProposalRef]] {
+    var differing: [Bool] = []
     for contribution in contributions {
       let source = ctx.returns[contribution.ret]
       let statuses = source.input.plan.actions[contribution.action].statuses
       for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
         guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
         if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
-        if !differs, MergeKeys.status(statuses[index].status) != masterKeys[position] { differs = true }
+        if MergeKeys.status(statuses[index].status) != masterKeys[position] {
+          if differing.isEmpty { differing = [Bool](repeating: false, count: ctx.periods.count) }
+          differing[position] = true
+        }
       }
     }
-    guard differs else { return [] }
-    var proposals = [[Proposal]](repeating: [], count: ctx.periods.count)
+    guard !differing.isEmpty else { return [] }
+    var proposals = [[ProposalRef]](repeating: [], count: ctx.periods.count)
     for contribution in contributions {
       let source = ctx.returns[contribution.ret]
       let statuses = source.input.plan.actions[contribution.action].statuses
       for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
-        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
-        proposals[position].append((contribution, statuses[index]))
+        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position),
+          differing[position]
+        else { continue }
+        proposals[position].append((contribution, index))
       }
     }
     return proposals
