@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import AtomicOutput
 import Diagnostics
 import Foundation
@@ -5,11 +8,12 @@ import Grid
 import TrackerKit
 import TrackerModel
 
-/// `merge [ACTIONS] [RETURNS] [DIR]`: writes a master of ACTIONS actions
+/// `merge [ACTIONS] [RETURNS] [DIR] [MERGE-RUNS]`: writes a master of ACTIONS actions
 /// (10,000) and RETURNS sub-group returns (10) as CSV into DIR (a scratch
 /// folder), then times reading every input into the canonical model beside
 /// merging the returns into the master. Prints the best of three runs and
-/// the ratio merge / read (aim: at most 0.20). The inputs are kept and
+/// the ratio merge / read (aim: at most 0.20); MERGE-RUNS (3) more merges
+/// make a profile of the merge alone. The inputs are kept and
 /// reused by the next run with the same sizes.
 enum MergeBench {
   static func run(_ args: [String]) throws {
@@ -21,21 +25,25 @@ enum MergeBench {
     let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
     print("merge: \(actions)-action master + \(returnCount) returns (\(files.count) CSV files, \(bytes / 1_000_000) MB) in \(dir)")
 
-    var plans: [Plan] = []
-    let read = try best(of: 3) { plans = try files.map(load) }
+    var reads: [[Plan]] = []
+    let read = try best(of: 3) { reads.append(try files.map(load)) }
+    let plans = reads[0]
     let master = MergeInput(plan: plans[0], file: files[0])
-    var result: MergeResult?
-    let merge = try best(of: 3) {
+    // Results are kept until the end so freeing one run's result is not timed in the next.
+    var results: [MergeResult] = []
+    let runs = args.count > 3 ? max(1, Int(args[3]) ?? 3) : 3
+    let merge = try best(of: runs) {
+      let known = SubGroupName.known(in: master.plan)
       let returns = zip(files.dropFirst(), plans.dropFirst()).map { file, plan in
-        SubGroupName.resolve(MergeInput(plan: plan, file: file), flag: nil, master: master.plan)
+        SubGroupName.resolve(MergeInput(plan: plan, file: file), flag: nil, known: known)
       }
-      result = PlanMerger.merge(master: master, returns: returns, options: MergeOptions(prefer: .master))
+      results.append(PlanMerger.merge(master: master, returns: returns, options: MergeOptions(prefer: .master)))
     }
-    guard let result else { return }
+    guard let result = results.last else { return }
     let s = result.summary
-    print("  read all inputs (CSV -> Grid -> Plan): \(format(read))")
-    print("  merge (match, resolve, assemble):      \(format(merge))")
-    print(String(format: "  merge / read = %.3f  (aim <= 0.20)", merge / read))
+    print("  read all inputs (CSV -> Grid -> Plan): \(format(read.wall)) wall, \(format(read.cpu)) CPU")
+    print("  merge (match, resolve, assemble):      \(format(merge.wall)) wall, \(format(merge.cpu)) CPU")
+    print(String(format: "  merge / read = %.3f wall, %.3f CPU  (aim <= 0.20)", merge.wall / read.wall, merge.cpu / read.cpu))
     print("  merged: \(result.plan.actions.count) actions, \(result.plan.periods.count) periods; updated cells \(s.updatedCells), "
       + "conflicts \(s.conflicts) (\(s.historyRewrites) history rewrites), notes added \(s.notesAdded), "
       + "evidence added \(s.evidenceAdded), out of remit \(s.outOfRemit), log entries \(result.log.count)")
@@ -72,15 +80,30 @@ enum MergeBench {
     return files
   }
 
-  private static func best(of runs: Int, _ body: () throws -> Void) throws -> Double {
-    var best = Double.infinity
+  /// Wall-clock and CPU seconds (all threads) of the fastest run.
+  private struct Timing {
+    var wall = Double.infinity
+    var cpu = Double.infinity
+  }
+
+  private static func best(of runs: Int, _ body: () throws -> Void) throws -> Timing {
+    var best = Timing()
     for _ in 0..<runs {
+      let cpuStart = processCPUSeconds()
       let start = ContinuousClock.now
       try body()
       let elapsed = ContinuousClock.now - start
-      best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      if wall < best.wall { best = Timing(wall: wall, cpu: processCPUSeconds() - cpuStart) }
     }
     return best
+  }
+
+  /// CPU time used by the process so far (every thread), in seconds.
+  private static func processCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
   }
 
   private static func format(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }

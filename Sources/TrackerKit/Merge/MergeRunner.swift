@@ -37,11 +37,12 @@ public enum MergeRunner {
     let master = try load(job.master)
     var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
     var returns: [MergeInput] = []
+    let known = SubGroupName.known(in: master.value)
     for file in job.returns {
       let loaded = try load(file)
       loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
       let input = MergeInput(plan: loaded.value, file: file, receivedAt: MergeReceivedDate.fromFileName(file))
-      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], master: master.value))
+      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known))
     }
     let masterInput = MergeInput(plan: master.value, file: job.master)
     let result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)

@@ -14,20 +14,35 @@ struct ActionMatcher {
     var text: String
   }
 
-  /// A key as listed under one priority.
-  private struct KeyUnderPriority: Hashable {
-    var key: String
-    var priority: String?
-  }
-
   private let master: [Action]
-  private var byKey: [String: [Int]] = [:]
+  /// Each master row's priority (`""` for none), read once.
+  private let priorities: [String]
+  /// Whether each master row has a made-up key.
+  private let synthetic: [Bool]
+  /// The master row of each key, or `-(i + 1)` for a key listed more than
+  /// once, whose rows are `repeated[i]` (an `Int` in the table itself: a
+  /// per-key array would cost a cache miss per look-up).
+  private var byKey: [String: Int] = [:]
+  private var repeated: [[Int]] = []
   private var byText: [TextKey: [Int]] = [:]
 
   init(master: [Action]) {
     self.master = master
+    priorities = master.map { $0.priorityId ?? "" }
+    synthetic = master.map { MergeKeys.isSynthetic($0.key) }
     for (row, action) in master.enumerated() {
-      if !MergeKeys.isSynthetic(action.key) { byKey[action.key, default: []].append(row) }
+      if !MergeKeys.isSynthetic(action.key) {
+        if let slot = byKey[action.key] {
+          if slot >= 0 {
+            byKey[action.key] = -(repeated.count + 1)
+            repeated.append([slot, row])
+          } else {
+            repeated[-slot - 1].append(row)
+          }
+        } else {
+          byKey[action.key] = row
+        }
+      }
       if let key = ActionMatcher.textKey(action) { byText[key, default: []].append(row) }
     }
   }
@@ -47,20 +62,33 @@ struct ActionMatcher {
   /// Matches every row of a return.
   func match(_ ret: ReturnContext) -> Matches {
     let actions = ret.input.plan.actions
-    var prioritiesByKey: [String: Set<String>] = [:]
-    for action in actions where !MergeKeys.isSynthetic(action.key) {
-      prioritiesByKey[action.key, default: []].insert(action.priorityId ?? "")
-    }
+    // Every priority each key is listed under in the return; keys listed
+    // under one priority (nearly all) need no set.
+    var firstPriority: [String: String] = [:]
+    var severalPriorities: [String: Set<String>] = [:]
     var matches = Matches()
-    var seen: Set<KeyUnderPriority> = []
-    for (index, action) in actions.enumerated() {
-      if !MergeKeys.isSynthetic(action.key), !seen.insert(KeyUnderPriority(key: action.key, priority: action.priorityId)).inserted {
-        matches.duplicates.append(index)
+    // Indices, not elements: iterating `actions` would copy every action.
+    for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
+      let key = actions[index].key
+      let priority = actions[index].priorityId ?? ""
+      if let first = firstPriority[key] {
+        var listed = severalPriorities[key] ?? [first]
+        if listed.insert(priority).inserted {
+          severalPriorities[key] = listed
+        } else {
+          matches.duplicates.append(index)
+        }
+      } else {
+        firstPriority[key] = priority
       }
-      let rows = keyMatches(action, listedUnder: prioritiesByKey[action.key] ?? [])
+    }
+    for index in actions.indices {
+      let key = actions[index].key
+      let rows = keyMatches(
+        key: key, priority: actions[index].priorityId ?? "", onlyUnder: firstPriority[key], several: severalPriorities[key])
       if !rows.isEmpty {
         for row in rows { matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: false))) }
-      } else if let row = textMatch(action) {
+      } else if let row = textMatch(actions[index]) {
         matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: true)))
         matches.byText.append((index, row))
       } else {
@@ -70,24 +98,25 @@ struct ActionMatcher {
     return matches
   }
 
-  private func keyMatches(_ action: Action, listedUnder priorities: Set<String>) -> [Int] {
-    guard !MergeKeys.isSynthetic(action.key), let rows = byKey[action.key] else { return [] }
-    let own = action.priorityId ?? ""
-    return rows.filter { row in
-      let priority = master[row].priorityId ?? ""
-      return priority == own || !priorities.contains(priority)
+  /// The master rows with the action's key, under its priority or under a
+  /// priority the return does not list the key under (`onlyUnder` when the
+  /// return lists it under one priority, `several` otherwise).
+  private func keyMatches(key: String, priority own: String, onlyUnder: String?, several: Set<String>?) -> [Int] {
+    guard !MergeKeys.isSynthetic(key), let slot = byKey[key] else { return [] }
+    func matches(_ row: Int) -> Bool {
+      let priority = priorities[row]
+      return priority == own || !(several?.contains(priority) ?? (priority == onlyUnder))
     }
+    if slot >= 0 { return matches(slot) ? [slot] : [] }
+    return repeated[-slot - 1].filter(matches)
   }
 
   /// The single master row with the same focus area and normalised text,
   /// considered only when the return row or the master row has no ref.
   private func textMatch(_ action: Action) -> Int? {
     guard let key = ActionMatcher.textKey(action), var rows = byText[key] else { return nil }
-    if !MergeKeys.isSynthetic(action.key) { rows = rows.filter { MergeKeys.isSynthetic(master[$0].key) } }
-    if rows.count > 1 {
-      let samePriority = rows.filter { master[$0].priorityId == action.priorityId }
-      rows = samePriority
-    }
+    if !MergeKeys.isSynthetic(action.key) { rows = rows.filter { synthetic[$0] } }
+    if rows.count > 1 { rows = rows.filter { priorities[$0] == action.priorityId ?? "" } }
     return rows.count == 1 ? rows[0] : nil
   }
 

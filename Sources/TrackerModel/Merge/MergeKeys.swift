@@ -83,27 +83,31 @@ enum MergeKeys {
   /// unknown statuses compare by text. Completion and the council's label are
   /// left out: they come from a legend, and a return on a template without
   /// the legend reads the same `G` without them. `nil` for an empty cell.
-  static func status(_ status: Status) -> String? {
+  static func status(_ status: Status) -> StatusKey? {
     if isEmpty(status) { return nil }
-    var key = status.rating.rawValue
-    if let towards = status.towards { key += ">" + towards.rawValue }
-    if status.rating == .unknown || status.rating == .none { key += ":" + normalised(status.raw) }
-    return key
+    let byText = status.rating == .unknown || status.rating == .none
+    return StatusKey(rating: status.rating, towards: status.towards, text: byText ? normalised(status.raw) : nil)
   }
 
   /// Leads compared as a set of case-folded names (`A/B` equals `b / a`);
   /// empty when the action names none.
   static func leads(_ leads: [Lead]) -> String {
-    leads.map { normalised($0.name.isEmpty ? $0.raw : $0.name) }.filter { !$0.isEmpty }.sorted()
+    if leads.count == 1 { return normalised(leads[0].name.isEmpty ? leads[0].raw : leads[0].name) }
+    return leads.map { normalised($0.name.isEmpty ? $0.raw : $0.name) }.filter { !$0.isEmpty }.sorted()
       .joined(separator: "\u{1F}")
   }
 
   /// A note's identity: its date at its precision (or, for a partial prefix
   /// such as `Q2:`, the prefix as written) and its normalised text.
   static func note(_ note: ProgressNote) -> NoteKey {
-    var date = dateKey(note.date)
-    if date.isEmpty, let prefix = note.prefix { date = "prefix:" + normalised(prefix) }
-    return NoteKey(date: date, text: normalised(note.text.isEmpty ? note.raw : note.text))
+    NoteKey(date: noteDate(note), text: normalised(note.text.isEmpty ? note.raw : note.text))
+  }
+
+  /// The date part of a note's identity; empty for an undated note.
+  static func noteDate(_ note: ProgressNote) -> String {
+    let date = dateKey(note.date)
+    if date.isEmpty, let prefix = note.prefix { return "prefix:" + normalised(prefix) }
+    return date
   }
 
   /// A date's identity at its precision (`2021-02/month`), empty when absent.
@@ -119,15 +123,14 @@ enum MergeKeys {
     let text = normalised(item.text)
     return text.isEmpty ? "raw:" + normalised(item.raw) : "text:" + text
   }
+}
 
-  /// A due date's identity: the date at its precision, else the raw text;
-  /// `nil` when the action has none.
-  static func due(_ action: Action) -> String? {
-    if let date = action.dueDate { return dateKey(date) }
-    guard let raw = action.dueRaw else { return nil }
-    let text = normalised(raw)
-    return text.isEmpty ? nil : "raw:" + text
-  }
+/// A status's identity for comparison (`MergeKeys.status`).
+struct StatusKey: Hashable {
+  var rating: Rating
+  var towards: Rating?
+  /// The normalised text, for statuses outside the vocabulary only.
+  var text: String?
 }
 
 /// A note exactly as written (date, prefix, text): equal exact keys mean

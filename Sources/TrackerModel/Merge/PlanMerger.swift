@@ -33,14 +33,18 @@ public enum PlanMerger {
     let (applied, summaries) = dedupe(ReturnContext.ordered(returns), diagnostics: &diagnostics)
 
     var union = PeriodUnion(master: master.plan.periods)
-    var contexts = applied.enumerated().map { ReturnContext(index: $0.offset, input: $0.element) }
+    let contexts = applied.enumerated().map { ReturnContext(index: $0.offset, input: $0.element) }
     var events: [PeriodEvent] = []
-    for index in contexts.indices {
-      let absorbed = union.absorb(contexts[index].input.plan.periods, from: contexts[index])
-      contexts[index].periodMap = absorbed.map
+    var maps: [[String: String]] = []
+    for context in contexts {
+      let absorbed = union.absorb(context.input.plan.periods, from: context)
+      maps.append(absorbed.map)
       events += absorbed.events
     }
     let periods = union.sorted()
+    var positions: [String: Int] = [:]
+    for (index, period) in periods.enumerated() where positions[period.id] == nil { positions[period.id] = index }
+    for (context, map) in zip(contexts, maps) { context.place(periods: map, in: positions) }
     reportPeriods(events, log: &log, diagnostics: &diagnostics, summary: &summary)
 
     let ctx = MergeContext(

@@ -1,9 +1,11 @@
 import Diagnostics
 
 /// A return as the merge sees it once sorted: its place in the order, its
-/// canonical sub-group, how its periods map onto the merged ones, and its
-/// actions indexed by key.
-struct ReturnContext {
+/// canonical sub-group and how its periods map onto the merged ones.
+///
+/// A class, so that handing it around the per-row merge costs one reference
+/// count rather than one per field of the plan it holds.
+final class ReturnContext {
   /// Position in merge order (sub-group, then file name, then path).
   let index: Int
   /// The return.
@@ -13,14 +15,33 @@ struct ReturnContext {
   /// Whether any action in the return lists evidence (so the template has an
   /// evidence column and a missing item means it was removed).
   let hasEvidence: Bool
-  /// The return's period ids → merged period ids.
-  var periodMap: [String: String] = [:]
+  /// The return's period ids → merged period ids (set once periods are merged).
+  private(set) var periodMap: [String: String] = [:]
+  /// For the return's `i`-th period, its position among the merged periods.
+  private(set) var positions: [Int?] = []
+  /// The return's period ids, in its order (read in the hot loop without
+  /// going through the plan).
+  private(set) var periodIds: [String] = []
 
   init(index: Int, input: MergeInput) {
     self.index = index
     self.input = input
     canonicalSubGroup = input.subGroup.map(SubGroupName.canonical)
     hasEvidence = input.plan.actions.contains { !$0.evidence.isEmpty }
+  }
+
+  /// Sets where the return's periods sit among the merged ones.
+  func place(periods map: [String: String], in merged: [String: Int]) {
+    periodMap = map
+    periodIds = input.plan.periods.map(\.id)
+    positions = periodIds.map { map[$0].flatMap { merged[$0] } }
+  }
+
+  /// The merged position of a status's period: by column order first (a
+  /// return's statuses follow its periods), by id otherwise.
+  @inline(__always) func position(of periodId: String, at index: Int, in merged: [String: Int]) -> Int? {
+    if index < positions.count, periodIds[index] == periodId { return positions[index] }
+    return periodMap[periodId].flatMap { merged[$0] }
   }
 
   /// The return's action at an index.

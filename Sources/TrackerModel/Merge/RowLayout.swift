@@ -54,8 +54,8 @@ struct RowLayout {
     for (index, group) in groups.enumerated() { byAnchor[group.anchor, default: []].append(index) }
     rows.reserveCapacity(master.count + groups.count)
     for group in byAnchor[-1] ?? [] { rows.append(Slot(base: groups[group].base, contributions: groups[group].contributions, isNew: true)) }
-    for (index, action) in master.enumerated() {
-      rows.append(Slot(base: action, contributions: perMaster[index], isNew: false))
+    for index in master.indices {
+      rows.append(Slot(base: master[index], contributions: perMaster[index], isNew: false))
       for group in byAnchor[index] ?? [] {
         rows.append(Slot(base: groups[group].base, contributions: groups[group].contributions, isNew: true))
       }

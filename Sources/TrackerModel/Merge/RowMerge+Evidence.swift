@@ -16,10 +16,14 @@ extension RowMerge {
       return
     }
     let masterItems = original.evidence
-    var seen = TwoLevelSet(exact: evidence.map(RowMerge.exactEvidence), normalised: { masterItems.map(MergeKeys.evidence) })
+    var seenSet: TwoLevelSet<ExactEvidenceKey, String>?
     for contribution in contributions {
       let source = ret(contribution)
-      let items = row(contribution).evidence
+      let items = ctx.returns[contribution.ret].input.plan.actions[contribution.action].evidence
+      // The master's items exactly as they were: nothing added, nothing removed.
+      if RowMerge.evidence(items, equals: masterItems) { continue }
+      var seen = seenSet ?? TwoLevelSet(exact: evidence.map(RowMerge.exactEvidence), normalised: { masterItems.map(MergeKeys.evidence) })
+      defer { seenSet = seen }
       for item in items {
         let exact = RowMerge.exactEvidence(item)
         guard !seen.contains(exact, { MergeKeys.evidence(item) }) else { continue }
@@ -62,6 +66,22 @@ extension RowMerge {
   static func couldHaveListed(_ item: EvidenceItem, _ source: ReturnContext) -> Bool {
     guard let group = item.provenance?.subGroup else { return true }
     return SubGroupName.canonical(group) == source.canonicalSubGroup
+  }
+
+  /// Whether two lists hold the same items, each written exactly alike
+  /// (equal `exactEvidence` keys), compared in place.
+  static func evidence(_ items: [EvidenceItem], equals base: [EvidenceItem]) -> Bool {
+    guard items.count == base.count else { return false }
+    for i in items.indices {
+      let hasRef = !(items[i].ref?.isEmpty ?? true)
+      if hasRef || !(base[i].ref?.isEmpty ?? true) {
+        guard hasRef, items[i].ref == base[i].ref else { return false }
+        continue
+      }
+      guard items[i].text == base[i].text else { return false }
+      if items[i].text.isEmpty, items[i].raw != base[i].raw { return false }
+    }
+    return true
   }
 
   /// An evidence item exactly as written: its E-code, else its text (raw when empty).

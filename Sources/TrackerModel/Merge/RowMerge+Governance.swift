@@ -6,83 +6,111 @@ import Diagnostics
 /// unless `--accept-leads`, `--accept-text` or `--accept-due` accepts it. A
 /// return that leaves the field empty says nothing about it.
 extension RowMerge {
-  /// The three governance fields, described once.
-  private struct Field {
+  /// One governance field of an action, read without copying the action.
+  private struct Field<Value> {
     var code: String
     var field: MergeField
     var noun: String
     var flag: String
     var accepted: Bool
-    var key: (Action) -> String?
-    /// Cheap test that two actions hold exactly the same value (skips normalising).
-    var same: (Action, Action) -> Bool
-    var show: (Action) -> String
-    var apply: (inout Action, Action) -> Void
+    /// The value in the master's action.
+    var value: (Action) -> Value
+    /// The value in a return's action (read in place: passing the action would copy it).
+    var returned: (ReturnContext, Int) -> Value
+    /// Whether two values are written exactly alike (skips normalising).
+    var same: (Value, Value) -> Bool
+    /// The comparison key, `nil` when the value is empty.
+    var key: (Value) -> String?
+    /// How the log and messages show it.
+    var show: (Value) -> String
+    /// Sets it on the merged action.
+    var apply: (inout Action, Value) -> Void
   }
 
   /// Reports (and, when accepted, applies) lead, wording and due-date changes.
   mutating func mergeGovernance() {
     guard !contributions.isEmpty else { return }
-    let fields = [
+    merge(
       Field(
         code: MergeCode.leadChanged, field: .lead, noun: "leads", flag: "--accept-leads",
-        accepted: ctx.options.acceptLeads, key: { let k = MergeKeys.leads($0.leads); return k.isEmpty ? nil : k },
-        same: { $0.leads.map(\.name) == $1.leads.map(\.name) },
-        show: { $0.leads.map(\.name).joined(separator: "; ") }, apply: { $0.leads = $1.leads }),
+        accepted: ctx.options.acceptLeads, value: { $0.leads }, returned: { $0.input.plan.actions[$1].leads },
+        same: { $0.count == $1.count && zip($0, $1).allSatisfy { $0.name == $1.name } },
+        key: { let k = MergeKeys.leads($0); return k.isEmpty ? nil : k },
+        show: { $0.map(\.name).joined(separator: "; ") }, apply: { $0.leads = $1 }))
+    merge(
       Field(
         code: MergeCode.textChanged, field: .text, noun: "wording", flag: "--accept-text",
-        accepted: ctx.options.acceptText, key: { let k = MergeKeys.normalised($0.text); return k.isEmpty ? nil : k },
-        same: { $0.text == $1.text },
-        show: { $0.text }, apply: { $0.text = $1.text }),
-      Field(
+        accepted: ctx.options.acceptText, value: { $0.text }, returned: { $0.input.plan.actions[$1].text }, same: ==,
+        key: { let k = MergeKeys.normalised($0); return k.isEmpty ? nil : k }, show: { $0 }, apply: { $0.text = $1 }))
+    merge(
+      Field<DueValue>(
         code: MergeCode.dueChanged, field: .due, noun: "due date", flag: "--accept-due",
-        accepted: ctx.options.acceptDue, key: MergeKeys.due, same: { $0.dueDate == $1.dueDate && $0.dueRaw == $1.dueRaw },
-        show: { $0.dueRaw ?? $0.dueDate?.description ?? "" },
+        accepted: ctx.options.acceptDue, value: { DueValue(date: $0.dueDate, raw: $0.dueRaw) },
+        returned: { DueValue(date: $0.input.plan.actions[$1].dueDate, raw: $0.input.plan.actions[$1].dueRaw) }, same: ==,
+        key: { $0.key }, show: { $0.raw ?? $0.date?.description ?? "" },
         apply: {
-          $0.dueDate = $1.dueDate
-          $0.dueRaw = $1.dueRaw
-        }),
-    ]
-    for field in fields { merge(field) }
+          $0.dueDate = $1.date
+          $0.dueRaw = $1.raw
+        }))
   }
 
-  private mutating func merge(_ field: Field) {
-    guard contributions.contains(where: { !field.same(original, row($0)) }) else { return }
-    let masterKey = field.key(original)
+  private mutating func merge<Value>(_ field: Field<Value>) {
+    let masterValue = field.value(original)
+    let values = contributions.map { field.returned(ctx.returns[$0.ret], $0.action) }
+    guard values.contains(where: { !field.same(masterValue, $0) }) else { return }
+    let masterKey = field.key(masterValue)
     var proposals: [Contribution] = []
-    var changes: [Contribution] = []
-    for contribution in contributions {
-      guard let key = field.key(row(contribution)) else { continue }
-      proposals.append(contribution)
-      if key != masterKey { changes.append(contribution) }
+    var changes: [Int] = []
+    for (index, value) in values.enumerated() {
+      guard let key = field.key(value) else { continue }
+      proposals.append(contributions[index])
+      if key != masterKey { changes.append(index) }
     }
     guard !changes.isEmpty else { return }
     var chosen: Contribution?
-    if field.accepted, let pick = ctx.choose(proposals, owner: owner), field.key(row(pick)) != masterKey {
+    if field.accepted, let pick = ctx.choose(proposals, owner: owner), let index = contributions.firstIndex(of: pick),
+      field.key(values[index]) != masterKey
+    {
       chosen = pick
-      field.apply(&action, row(pick))
+      field.apply(&action, values[index])
       summary.governanceAccepted += 1
     }
-    for contribution in changes {
+    for index in changes {
+      let contribution = contributions[index]
       changedBy.insert(contribution.ret)
       summary.governanceChanges += 1
       let source = ret(contribution)
-      let proposed = row(contribution)
+      let proposedSource = ctx.returns[contribution.ret].input.plan.actions[contribution.action].source
       let taken = chosen == contribution
+      let old = field.show(masterValue)
+      let new = field.show(values[index])
       record(
-        field.code, field: field.field, old: field.show(original), new: field.show(proposed),
-        source: source.provenance(proposed.source), subGroup: source.input.subGroup,
-        decision: taken ? .accepted : .keptMaster)
+        field.code, field: field.field, old: old, new: new, source: source.provenance(proposedSource),
+        subGroup: source.input.subGroup, decision: taken ? .accepted : .keptMaster)
       let verdict = taken ? "accepted (\(field.flag))" : "kept the master's (\(field.flag) accepts it)"
       let change = masterKey == nil
-        ? "sets the \(field.noun) to \"\(field.show(proposed))\" (the master has none)"
-        : "changes the \(field.noun) from \"\(field.show(original))\" to \"\(field.show(proposed))\""
+        ? "sets the \(field.noun) to \"\(new)\" (the master has none)"
+        : "changes the \(field.noun) from \"\(old)\" to \"\(new)\""
       diagnostics.append(
         Diagnostic(
           code: field.code, severity: .warning,
           message: "\(name): \(who(contribution)) \(change); \(verdict)",
           fix: "Agree the change with the plan's owner, then rerun with \(field.flag) or edit the master.",
-          location: location(proposed.source, in: contribution), related: original.source.map { [$0] } ?? []))
+          location: location(proposedSource, in: contribution), related: original.source.map { [$0] } ?? []))
     }
+  }
+}
+
+/// A due date as written: the parsed date and the raw text.
+struct DueValue: Equatable {
+  var date: DateValue?
+  var raw: String?
+
+  /// `MergeKeys.due`'s identity: the date at its precision, else the raw text.
+  var key: String? {
+    if let date { return MergeKeys.dateKey(date) }
+    guard let raw else { return nil }
+    let text = MergeKeys.normalised(raw)
+    return text.isEmpty ? nil : "raw:" + text
   }
 }

@@ -12,27 +12,23 @@ extension RowMerge {
     for index in notes.indices where notes[index].provenance == nil {
       notes[index].provenance = ctx.masterProvenance(notes[index].source, period: notes[index].periodId)
     }
-    guard contributions.contains(where: { !row($0).notes.isEmpty }) else {
+    guard contributions.contains(where: { !ctx.returns[$0.ret].input.plan.actions[$0.action].notes.isEmpty }) else {
       action.notes = notes
       return
     }
     let masterNotes = original.notes
-    var seen = TwoLevelSet(exact: notes.map(ExactNoteKey.init), normalised: { masterNotes.map(MergeKeys.note) })
+    var seenIndex: NoteIndex?
     var masterByDate: [String: [Int]]?
     for contribution in contributions {
       let source = ret(contribution)
-      let returnNotes = row(contribution).notes
+      let returnNotes = ctx.returns[contribution.ret].input.plan.actions[contribution.action].notes
+      // A return repeating (a prefix of) the master's notes as they were adds nothing.
+      if RowMerge.notes(returnNotes, arePrefixOf: masterNotes) { continue }
+      var seen = seenIndex ?? NoteIndex(notes)
+      defer { seenIndex = seen }
       var returnKeys: Set<NoteKey>?
       for note in returnNotes {
-        let exact = ExactNoteKey(note)
-        var computed: NoteKey?
-        let isKnown = seen.contains(exact) {
-          computed = MergeKeys.note(note)
-          return computed ?? MergeKeys.note(note)
-        }
-        guard !isKnown else { continue }
-        let key = computed ?? MergeKeys.note(note)
-        seen.insert(exact, key)
+        guard let key = seen.insertIfNew(note) else { continue }
         var added = note
         added.periodId = note.periodId.flatMap { source.periodMap[$0] }
         added.provenance = source.provenance(note.source, period: added.periodId)
@@ -40,11 +36,14 @@ extension RowMerge {
         changedBy.insert(contribution.ret)
         updatedBy.insert(contribution.ret)
         summary.notesAdded += 1
-        let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
-        returnKeys = keys
         let byDate = masterByDate ?? RowMerge.notesByDate(masterNotes)
         masterByDate = byDate
-        let replaced = (byDate[key.date] ?? []).filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        var replaced: [Int] = []
+        if let sameDate = byDate[key.date] {
+          let keys = returnKeys ?? Set(returnNotes.map(MergeKeys.note))
+          returnKeys = keys
+          replaced = sameDate.filter { !keys.contains(MergeKeys.note(original.notes[$0])) }
+        }
         let text = RowMerge.noteText(added)
         if replaced.isEmpty {
           record(
@@ -70,11 +69,24 @@ extension RowMerge {
     action.notes = notes
   }
 
+  /// Whether `items` are the first notes of `base`, each written exactly
+  /// alike (equal `ExactNoteKey`s). Fields are compared in place: passing
+  /// whole notes around would copy every string in them.
+  static func notes(_ items: [ProgressNote], arePrefixOf base: [ProgressNote]) -> Bool {
+    guard items.count <= base.count else { return false }
+    for i in items.indices {
+      guard items[i].date == base[i].date, items[i].text == base[i].text else { return false }
+      if items[i].date == nil, items[i].prefix != base[i].prefix { return false }
+      if items[i].text.isEmpty, items[i].raw != base[i].raw { return false }
+    }
+    return true
+  }
+
   /// Indices of notes by their date key (dated or with a partial prefix).
   static func notesByDate(_ notes: [ProgressNote]) -> [String: [Int]] {
     var byDate: [String: [Int]] = [:]
     for (index, note) in notes.enumerated() {
-      let date = MergeKeys.note(note).date
+      let date = MergeKeys.noteDate(note)
       if !date.isEmpty { byDate[date, default: []].append(index) }
     }
     return byDate
@@ -93,4 +105,34 @@ extension RowMerge {
     guard let date = note.date else { return text }
     return "\(date): \(text)"
   }
+}
+
+/// The notes of one merged row, for de-duplication on (date, normalised
+/// text): exact keys first; a note not found exactly is normalised and
+/// compared only with the notes of its own date, whose normalised texts are
+/// worked out the first time that date is asked about.
+struct NoteIndex {
+  private var exact: Set<ExactNoteKey>
+  private var textsByDate: [String: [String]] = [:]
+  private var normalisedByDate: [String: Set<String>] = [:]
+
+  /// Indexes a row's notes.
+  init(_ notes: [ProgressNote]) {
+    exact = Set(notes.map(ExactNoteKey.init))
+    for note in notes { textsByDate[MergeKeys.noteDate(note), default: []].append(NoteIndex.text(note)) }
+  }
+
+  /// Records a note and returns its key when it is new; `nil` when the row
+  /// already has it.
+  mutating func insertIfNew(_ note: ProgressNote) -> NoteKey? {
+    guard exact.insert(ExactNoteKey(note)).inserted else { return nil }
+    let date = MergeKeys.noteDate(note)
+    let text = MergeKeys.normalised(NoteIndex.text(note))
+    var known = normalisedByDate[date] ?? Set((textsByDate[date] ?? []).map(MergeKeys.normalised))
+    let isNew = known.insert(text).inserted
+    normalisedByDate[date] = known
+    return isNew ? NoteKey(date: date, text: text) : nil
+  }
+
+  private static func text(_ note: ProgressNote) -> String { note.text.isEmpty ? note.raw : note.text }
 }

@@ -16,35 +16,87 @@ extension RowMerge {
   /// Rebuilds the row's statuses in merged period order, one per period.
   mutating func mergeStatuses() {
     let count = ctx.periods.count
-    var masterStatuses = [PeriodStatus?](repeating: nil, count: count)
+    // The master's statuses laid out on the merged periods. When they
+    // already are (no period added: the usual case) the array is reused and
+    // changed in place.
+    var statuses: [PeriodStatus]
     var orphans: [PeriodStatus] = []
-    for status in original.statuses {
-      if let position = ctx.position[status.periodId], masterStatuses[position] == nil {
-        masterStatuses[position] = status
-      } else {
-        orphans.append(status)  // a period the plan does not list: kept, never dropped
-      }
+    if original.statuses.count == count,
+      original.statuses.indices.allSatisfy({ original.statuses[$0].periodId == ctx.periods[$0].id })
+    {
+      statuses = original.statuses
+    } else {
+      (statuses, orphans) = laidOut(original.statuses)
     }
-    var proposals = [[Proposal]](repeating: [], count: contributions.isEmpty ? 0 : count)
-    for contribution in contributions {
-      let source = ret(contribution)
-      for status in row(contribution).statuses where !MergeKeys.isEmpty(status.status) {
-        guard let merged = source.periodMap[status.periodId], let position = ctx.position[merged] else { continue }
-        proposals[position].append((contribution, status))
-        if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
-      }
-    }
-    var statuses: [PeriodStatus] = []
-    statuses.reserveCapacity(count + orphans.count)
+    let masterKeys = statuses.indices.map { MergeKeys.status(statuses[$0].status) }
+    let proposals = gatherProposals(masterKeys)
     for position in 0..<count {
-      let periodId = ctx.periods[position].id
-      var master = masterStatuses[position] ?? PeriodStatus(periodId: periodId, status: .empty)
-      if master.provenance == nil, MergeKeys.status(master.status) != nil {
-        master.provenance = ctx.masterProvenance(master.source, period: periodId)
+      if statuses[position].provenance == nil, masterKeys[position] != nil {
+        statuses[position].provenance = ctx.masterProvenance(statuses[position].source, period: ctx.periods[position].id)
       }
-      statuses.append(proposals.isEmpty ? master : resolve(master, at: position, proposals[position]))
+      if !proposals.isEmpty, !proposals[position].isEmpty {
+        let cell = proposals[position].map { ($0.contribution, ctx.returns[$0.contribution.ret].input.plan.actions[$0.contribution.action].statuses[$0.index]) }
+        statuses[position] = resolve(statuses[position], at: position, cell)
+      }
     }
-    action.statuses = statuses + orphans
+    action.statuses = orphans.isEmpty ? statuses : statuses + orphans
+  }
+
+  /// The master's statuses placed on the merged periods (blank where the
+  /// master has none), and those whose period the plan does not list, kept
+  /// apart so nothing is dropped.
+  private func laidOut(_ original: [PeriodStatus]) -> (statuses: [PeriodStatus], orphans: [PeriodStatus]) {
+    let count = ctx.periods.count
+    var placed = [PeriodStatus?](repeating: nil, count: count)
+    var orphans: [PeriodStatus] = []
+    for index in original.indices {
+      let id = original[index].periodId
+      let position = index < count && ctx.periods[index].id == id ? index : ctx.position[id]
+      if let position, placed[position] == nil {
+        placed[position] = original[index]
+      } else {
+        orphans.append(original[index])
+      }
+    }
+    let statuses = (0..<count).map { placed[$0] ?? PeriodStatus(periodId: ctx.periods[$0].id, status: .empty) }
+    return (statuses, orphans)
+  }
+
+  /// A return status by where it is: the contribution and its index in the
+  /// return row's statuses (copied only for the cells that need resolving).
+  typealias ProposalRef = (contribution: Contribution, index: Int)
+
+  /// Every return's non-empty status for the merged periods where some
+  /// return differs from the master (nothing for the others: most return
+  /// rows repeat the master). Marks the returns that gave a status for the
+  /// current period.
+  private mutating func gatherProposals(_ masterKeys: [StatusKey?]) -> [[ProposalRef]] {
+    var differing: [Bool] = []
+    for contribution in contributions {
+      let source = ctx.returns[contribution.ret]
+      let statuses = source.input.plan.actions[contribution.action].statuses
+      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
+        if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
+        if MergeKeys.status(statuses[index].status) != masterKeys[position] {
+          if differing.isEmpty { differing = [Bool](repeating: false, count: ctx.periods.count) }
+          differing[position] = true
+        }
+      }
+    }
+    guard !differing.isEmpty else { return [] }
+    var proposals = [[ProposalRef]](repeating: [], count: ctx.periods.count)
+    for contribution in contributions {
+      let source = ctx.returns[contribution.ret]
+      let statuses = source.input.plan.actions[contribution.action].statuses
+      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+        guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position),
+          differing[position]
+        else { continue }
+        proposals[position].append((contribution, index))
+      }
+    }
+    return proposals
   }
 
   private mutating func resolve(_ master: PeriodStatus, at position: Int, _ proposals: [Proposal]) -> PeriodStatus {

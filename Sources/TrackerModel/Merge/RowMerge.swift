@@ -56,10 +56,13 @@ struct RowMerge {
   }
 
   /// The return a contribution comes from.
-  func ret(_ contribution: Contribution) -> ReturnContext { ctx.returns[contribution.ret] }
+  @inline(__always) func ret(_ contribution: Contribution) -> ReturnContext { ctx.returns[contribution.ret] }
 
-  /// The return row a contribution comes from.
-  func row(_ contribution: Contribution) -> Action { ctx.returns[contribution.ret].action(contribution.action) }
+  /// The return row a contribution comes from (a copy: hot paths read fields
+  /// through `ctx.returns[…].input.plan.actions[…]` instead).
+  @inline(__always) func row(_ contribution: Contribution) -> Action {
+    ctx.returns[contribution.ret].input.plan.actions[contribution.action]
+  }
 
   /// Appends a log entry about this row.
   mutating func record(

@@ -105,11 +105,17 @@ public enum SubGroupName {
   /// name (against the master's sub-groups), else the return's own
   /// sub-group column when it names a single group.
   public static func resolve(_ input: MergeInput, flag: String?, master: Plan) -> MergeInput {
+    resolve(input, flag: flag, known: known(in: master))
+  }
+
+  /// `resolve(_:flag:master:)` with the master's sub-groups already listed
+  /// (`known(in:)`), for many returns against one master.
+  public static func resolve(_ input: MergeInput, flag: String?, known: [String]) -> MergeInput {
     var resolved = input
     if let flag, !flag.isEmpty {
       resolved.subGroup = flag
       resolved.subGroupOrigin = .flag
-    } else if let name = fromFileName(input.file, known: known(in: master)) {
+    } else if let name = fromFileName(input.file, known: known) {
       resolved.subGroup = name
       resolved.subGroupOrigin = .fileName
     } else if let name = fromColumn(of: input.plan) {
