@@ -29,7 +29,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   public static let helpText = """
     Exit codes:
       0   success (warnings allowed unless --strict)
-      1   the input has error-level findings
+      1   the input has error-level findings (merge: conflicts left unresolved)
       64  usage error (bad flags or arguments)
       65  an input is unreadable or malformed
       66  an input is missing

@@ -17,7 +17,8 @@ public struct WSOACommand: ParsableCommand {
     abstract: "Read, check, merge and write SEND Written Statement of Action progress trackers.",
     discussion: HelpText.reflow(
       """
-      Inputs may be XLSX, CSV or TSV. Data goes to standard output or -o; warnings and
+      Inputs may be XLSX, CSV, TSV or wsoa/1 JSON (dump reads XLSX, CSV and TSV only).
+      Data goes to standard output or -o; warnings and
       errors go to standard error. Outputs are written atomically: a temporary file beside
       the target, renamed into place, so a failed run never leaves a half-written file.
 
