@@ -19,6 +19,13 @@ if [ ! -x "$BIN/wsoa-bench" ] || [ ! -x "$BIN/wsoa" ]; then
   swift build -c release --product wsoa-bench >&2
   swift build -c release --product wsoa >&2
 fi
+# The same wsoa linked with --static-swift-stdlib (its own scratch path, so
+# the dynamic build above is not invalidated): no Swift runtime libraries to
+# load and relocate at start-up, which is most of a small conversion.
+STATIC_BIN=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
+if [ ! -x "$STATIC_BIN/wsoa" ]; then
+  swift build -c release --static-swift-stdlib --scratch-path .build-static --product wsoa >&2 || STATIC_BIN=""
+fi
 OUT=bench-out/tracker
 mkdir -p "$OUT"
 SMALL=samples/staffordshire-priority-2.xlsx
@@ -64,11 +71,11 @@ best() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.1fx", a / b }'; }
 
-row() { # label file runs
-  local label=$1 file=$2 runs=$3 json xlsx dump py
-  json=$(best "$runs" "$BIN/wsoa" convert "$file" -o "$OUT/out.json" -q)
-  xlsx=$(best "$runs" "$BIN/wsoa" convert "$file" -o "$OUT/out.xlsx" -q)
-  dump=$(best "$runs" "$BIN/wsoa" dump "$file" --to json -o "$OUT/dump.json")
+row() { # label file runs [bin-dir]
+  local label=$1 file=$2 runs=$3 bin=${4:-$BIN} json xlsx dump py
+  json=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.json" -q)
+  xlsx=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.xlsx" -q)
+  dump=$(best "$runs" "$bin/wsoa" dump "$file" --to json -o "$OUT/dump.json")
   py="n/a"
   [ -n "$PY" ] && py=$(best "$runs" "$PY" scripts/bench/calamine_to_json.py "$file" "$OUT/calamine.json")
   printf "%-30s %10s %10s %10s %12s %10s\n" "$label" "$json" "$xlsx" "$dump" "$py" "$(ratio "$py" "$json")"
@@ -78,6 +85,7 @@ echo "wall seconds, best of $RUNS (small sample: best of $((RUNS * 20)))"
 printf "%-30s %10s %10s %10s %12s %10s\n" "input" "->json" "->xlsx" "dump" "calamine+json" "py/json"
 row "tracker-100k.xlsx (100,000)" "$XLSX" "$RUNS"
 row "staffordshire-priority-2.xlsx" "$SMALL" "$((RUNS * 20))"
+[ -n "$STATIC_BIN" ] && row "  same, --static-swift-stdlib" "$SMALL" "$((RUNS * 20))" "$STATIC_BIN"
 echo
 echo "in-process phases (wsoa-bench tracker):"
 "$BIN/wsoa-bench" tracker "$XLSX" "$OUT"

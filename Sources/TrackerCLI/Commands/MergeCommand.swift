@@ -1,6 +1,6 @@
 import ArgumentParser
 import Diagnostics
-import Foundation
+import FoundationEssentials
 import TrackerKit
 import TrackerModel
 
@@ -113,7 +113,7 @@ struct MergeCommand: ParsableCommand {
     var shown = run.result
     if quiet { shown.diagnostics = [] }
     text += MergeTextReport.render(shown, master: master, output: output)
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardError.write(text)
     if status != .success { throw ExitCode(status.rawValue) }
   }
 
@@ -127,7 +127,7 @@ struct MergeCommand: ParsableCommand {
   }
 
   static func printError(_ message: String) {
-    FileHandle.standardError.write(Data("wsoa merge: error: \(message)\n".utf8))
+    StandardError.write("wsoa merge: error: \(message)\n")
   }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AtomicOutput
 import Diagnostics
-import Foundation
+import FoundationEssentials
 import TrackerKit
 import TrackerModel
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TrackerKit
 
 /// `wsoa validate --annotate OUT.xlsx`: the usage checks, and writing the

@@ -1,6 +1,5 @@
 import AtomicOutput
 import ArgumentParser
-import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +28,7 @@ enum ReportOutput {
 enum FileHandleOutput {
   /// Writes text to standard error, unbuffered.
   static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardError.write(text)
   }
 }
 

@@ -1,5 +1,5 @@
 public import Diagnostics
-public import Foundation
+public import FoundationEssentials
 public import TrackerModel
 
 /// The `--report REPORT.json` document (`schemas/merge-report.schema.json`,

@@ -1,6 +1,6 @@
 import AtomicOutput
 import Diagnostics
-import Foundation
+import FoundationEssentials
 import TrackerModel
 import XLSXFormat
 

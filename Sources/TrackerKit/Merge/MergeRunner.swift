@@ -1,5 +1,5 @@
 public import Diagnostics
-import Foundation
+import FoundationEssentials
 public import TrackerModel
 
 /// The merge façade the CLI calls: load the master and every return into

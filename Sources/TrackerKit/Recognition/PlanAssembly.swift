@@ -157,7 +157,7 @@ struct PlanAssembly {
     let ids = ordered.map(\.id)
     var all: [Action] = []
     swap(&all, &actions)
-    for a in all.indices where !all[a].statuses.map(\.periodId).elementsEqual(ids) {
+    for a in all.indices where !all[a].statuses.lazy.map(\.periodId).elementsEqual(ids) {
       let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
       all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
     }

@@ -60,8 +60,13 @@ extension TableReader {
     actions.reserveCapacity(actions.count + built.reduce(0) { $0 + $1.count })
     var previousLeads: (leads: [Lead], at: SourceLocation)?
     var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
-    for chunk in built {
-      for var item in chunk {
+    // Each built action moves into `actions` (popped from a reversed chunk)
+    // rather than being copied and released field by field.
+    for k in built.indices {
+      var chunk: [ActionBuilder.Built] = []
+      swap(&chunk, &built[k])
+      chunk.reverse()
+      while var item = chunk.popLast() {
         resolveAsAbove(&item, &previousLeads, &previousEvidence)
         actions.append(item.action)
       }

@@ -1,5 +1,5 @@
 public import Diagnostics
-import Foundation
+import FoundationEssentials
 public import TrackerModel
 
 /// The validate façade: reads a tracker, applies the council's config and

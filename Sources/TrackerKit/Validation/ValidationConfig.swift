@@ -1,5 +1,5 @@
 import Diagnostics
-import Foundation
+import FoundationEssentials
 public import TrackerModel
 
 /// A council's settings for `wsoa validate`, read from `wsoa.toml` beside
@@ -57,13 +57,8 @@ public struct ValidationConfig: Sendable {
   ///
   /// - Throws: `ConfigError` naming the file and line of the first problem.
   public static func load(path: String) throws(ConfigError) -> ValidationConfig {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    let bytes = try ConfigFileBytes.read(path: path)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw .unreadable(path: path, reason: "not UTF-8 text")
     }
     return try parse(text, path: path)
