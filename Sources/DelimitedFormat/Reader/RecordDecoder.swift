@@ -49,8 +49,10 @@ struct RecordDecoder {
   }
 
   /// Calls `body` with each field's 1-based column and value, in order
-  /// (`span` is relative to `bytes`).
-  mutating func forEachField(_ span: RecordSpan, _ body: (Int, CellValue) -> Void) {
+  /// (`span` is relative to `bytes`). Inlined so that each value moves
+  /// into the caller's cell without a retain/release pair.
+  @inline(__always)
+  mutating func forEachField(_ span: RecordSpan, _ body: (Int, consuming CellValue) -> Void) {
     let end = span.end
     var pos = span.start
     var column = 0

@@ -1,5 +1,6 @@
-/// Byte searches eight bytes at a time in a 64-bit word ("SIMD within a
-/// register"), so the hot loops never look at bytes one by one.
+/// Byte searches 32 bytes at a time in vector registers (`SIMD32`), then
+/// eight at a time in a 64-bit word ("SIMD within a register") for the
+/// tail, so the hot loops never look at bytes one by one.
 enum SWAR {
   /// `0x01` in every byte.
   static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -23,6 +24,15 @@ enum SWAR {
     of a: UInt64, _ b: UInt64, _ c: UInt64, in bytes: UnsafePointer<UInt8>, from: Int, to end: Int
   ) -> Int {
     var i = from
+    let va = SIMD32<UInt8>(repeating: UInt8(truncatingIfNeeded: a))
+    let vb = SIMD32<UInt8>(repeating: UInt8(truncatingIfNeeded: b))
+    let vc = SIMD32<UInt8>(repeating: UInt8(truncatingIfNeeded: c))
+    while i + 32 <= end {
+      let v = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD32<UInt8>.self)
+      let hits = (v .== va) .| (v .== vb) .| (v .== vc)
+      if let at = firstSet(hits) { return i + at }
+      i += 32
+    }
     while i + 16 <= end {
       let w0 = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
       let w1 = UInt64(littleEndian: UnsafeRawPointer(bytes + i + 8).loadUnaligned(as: UInt64.self))
@@ -49,6 +59,12 @@ enum SWAR {
   @inline(__always)
   static func firstIndex(of a: UInt64, in bytes: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
     var i = from
+    let va = SIMD32<UInt8>(repeating: UInt8(truncatingIfNeeded: a))
+    while i + 32 <= end {
+      let v = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD32<UInt8>.self)
+      if let at = firstSet(v .== va) { return i + at }
+      i += 32
+    }
     while i + 8 <= end {
       let w = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
       let m = zeroBytes(w ^ a)
@@ -61,5 +77,19 @@ enum SWAR {
       i += 1
     }
     return end
+  }
+
+  /// The index of the first true lane of `mask`, or nil when none is:
+  /// the lanes (all-ones or zero bytes) are read as four 64-bit words, so
+  /// the test is a few vector ORs rather than a loop over 32 lanes.
+  @inline(__always)
+  static func firstSet(_ mask: SIMDMask<SIMD32<Int8>>) -> Int? {
+    let lanes = unsafeBitCast(mask, to: SIMD4<UInt64>.self)
+    let any = (lanes[0] | lanes[1]) | (lanes[2] | lanes[3])
+    guard any != 0 else { return nil }
+    for k in 0..<4 where lanes[k] != 0 {
+      return k << 3 + UInt64(littleEndian: lanes[k]).trailingZeroBitCount >> 3
+    }
+    return nil
   }
 }
