@@ -50,6 +50,7 @@ struct TrackerSheetWriter {
     let headerRow = row
     try writeHeader(table, row: headerRow, periodColumns: periodColumns)
     var dataRow = headerRow + 2
+    let widths = Dictionary(layout(table).columns.compactMap { c in c.width.map { (c.columns.lowerBound, $0) } }, uniquingKeysWith: { a, _ in a })
     for (n, action) in actions.enumerated() {
       var row = cells(table, action)
       if let observer, indices.indices.contains(n) {
@@ -59,7 +60,8 @@ struct TrackerSheetWriter {
             at: CellAddress(row: dataRow, column: row[i].column), format: row[i].format)
         }
       }
-      try writer.writeRow(number: dataRow, cells: row)
+      let height = RowHeightEstimate.height(for: row, widths: widths)
+      try writer.writeRow(number: dataRow, cells: row, options: RowOptions(height: height))
       dataRow += 1
     }
     if isFirst {
