@@ -124,17 +124,7 @@ enum BenchReport {
 
   /// `VmHWM` from /proc/self/status, in bytes (0 where unavailable).
   static func peakRSSBytes() -> Int {
-    guard let file = fopen("/proc/self/status", "r") else { return 0 }
-    defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, 256, file) != nil {
-      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      if text.hasPrefix("VmHWM:") {
-        let digits = text.filter { $0.isNumber }
-        return (Int(digits) ?? 0) * 1024
-      }
-    }
-    return 0
+    BenchProcess.peakRSSKiB() * 1024
   }
 
   static func format(_ value: Double, _ decimals: Int = 1) -> String {

@@ -29,7 +29,7 @@ enum XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-floor FILE [serial|prefetch]") }
     let prefetch = args.count < 2 || args[1] == "prefetch"
     let parse = args.count < 2 || args[1] != "inflate"
-    let start = ReadClock.now()
+    let start = BenchProcess.now()
     let zip = try ZipReader(path: path)
     let handler = CountingHandler()
     var bytes = 0
@@ -41,10 +41,10 @@ enum XLSXReadBench {
       }
       if parse { try parser.finish() }
     }
-    let seconds = ReadClock.now() - start
+    let seconds = BenchProcess.now() - start
     print(
       "xlsx-floor \(args.count > 1 ? args[1] : "prefetch"): \(bytes) XML bytes, \(handler.elements) elements "
-        + "in \(ReadClock.format(seconds)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB")
+        + "in \(BenchProcess.format(seconds)) s, peak RSS \(BenchProcess.peakRSSMiB()) MiB")
   }
 }
 
@@ -56,8 +56,8 @@ extension XLSXReadBench {
     guard let path = args.first else { throw BenchError.usage("xlsx-read FILE [stream|workbook] [serial]") }
     let mode = args.count > 1 ? args[1] : "stream"
     let prefetch = !args.contains("serial")
-    let start = ReadClock.now()
-    let cpuStart = ReadClock.cpuSeconds()
+    let start = BenchProcess.now()
+    let cpuStart = BenchProcess.cpuSeconds()
     let reader = try XLSXReader(path: path, prefetch: prefetch)
     var cells = 0
     var checksum = 0
@@ -75,12 +75,12 @@ extension XLSXReadBench {
       cells = consumer.cells
       checksum = consumer.checksum
     }
-    let seconds = ReadClock.now() - start
-    let cpu = ReadClock.cpuSeconds() - cpuStart
+    let seconds = BenchProcess.now() - start
+    let cpu = BenchProcess.cpuSeconds() - cpuStart
     let rate = Int(Double(cells) / seconds)
     print(
-      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(ReadClock.format(seconds)) s "
-        + "(\(rate) cells/s), cpu \(ReadClock.format(cpu)) s, peak RSS \(ReadClock.peakRSSMiB()) MiB "
+      "wsoa xlsx-read \(mode)\(prefetch ? "" : " serial"): \(cells) cells in \(BenchProcess.format(seconds)) s "
+        + "(\(rate) cells/s), cpu \(BenchProcess.format(cpu)) s, peak RSS \(BenchProcess.peakRSSMiB()) MiB "
         + "[checksum \(checksum & 0xFFFF)]")
   }
 }
@@ -120,42 +120,3 @@ final class CountingHandler: XMLEventHandler {
   func characters(_ text: XMLBytes) { textBytes += text.count }
 }
 
-/// Wall time and peak memory for the benchmarks.
-enum ReadClock {
-  /// Monotonic seconds.
-  static func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-  }
-
-  /// User plus system CPU seconds of the process so far (all threads).
-  static func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-  }
-
-  /// Seconds with three decimals.
-  static func format(_ seconds: Double) -> String {
-    let ms = Int((seconds * 1000).rounded())
-    let frac = String(ms % 1000)
-    return "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
-  }
-
-  /// Peak resident set size (VmHWM from /proc/self/status) in MiB.
-  static func peakRSSMiB() -> Int {
-    guard let file = fopen("/proc/self/status", "r") else { return -1 }
-    defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, 256, file) != nil {
-      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      if text.hasPrefix("VmHWM:") {
-        let digits = text.filter(\.isNumber)
-        return (Int(digits) ?? 0) / 1024
-      }
-    }
-    return -1
-  }
-}

@@ -128,15 +128,6 @@ enum XLSXWriteBench {
 
   /// The process's peak resident set (`VmHWM` in /proc/self/status), in KiB.
   private static func peakRSSKiB() -> Int {
-    guard let file = fopen("/proc/self/status", "r") else { return 0 }
-    defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, Int32(line.count), file) != nil {
-      let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      if text.hasPrefix("VmHWM:") {
-        return Int(text.dropFirst(6).trimmingPrefix(while: { $0 == " " || $0 == "\t" }).prefix(while: \.isNumber)) ?? 0
-      }
-    }
-    return 0
+    BenchProcess.peakRSSKiB()
   }
 }
