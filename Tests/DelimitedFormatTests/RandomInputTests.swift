@@ -16,19 +16,8 @@ import Testing
     [0xC3, 0xA9], [0xFF], [0x3D],
   ]
 
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test func randomInputsReadOrFailCleanlyAndRoundTrip() throws {
-    var rng = SplitMix(state: 2024)
+    var rng = SeededRandom(seed: 2024)
     var read = 0
     for _ in 0..<2000 {
       var bytes: [UInt8] = []

@@ -1,4 +1,5 @@
 import Diagnostics
+import TestSupport
 import TrackerModel
 
 /// A seeded generator of random trackers and of returns derived from them,
@@ -142,15 +143,3 @@ struct MergePlanGenerator {
 /// Whether a key is a made-up `<focus>#<row>` key (mirrors the engine's rule).
 func isMadeUpKey(_ key: String) -> Bool { key.contains("#") }
 
-/// SplitMix64: small, fast and deterministic.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

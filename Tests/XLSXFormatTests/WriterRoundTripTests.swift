@@ -1,24 +1,12 @@
 import Diagnostics
 import Foundation
 import Grid
+import TestSupport
 import Testing
 import XLSXFormat
 
 /// What we write, our reader reads back to the same grid.
 @Suite struct WriterRoundTripTests {
-  /// A deterministic generator (SplitMix64).
-  private struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-  }
-
   /// Awkward text: XML specials, controls, CR/LF, edge whitespace, `_xHHHH_`
   /// look-alikes, non-characters, combining marks, astral characters.
   private static let pieces = [
@@ -27,11 +15,11 @@ import XLSXFormat
     "日本", "=SUM(A1)", "+1", "-", "@", "0", "007", "1e5", "TRUE", "#N/A",
   ]
 
-  private static func randomText(_ rng: inout Random) -> String {
+  private static func randomText(_ rng: inout SeededRandom) -> String {
     (0..<(1 + rng.below(6))).map { _ in pieces[rng.below(pieces.count)] }.joined()
   }
 
-  private static func randomValue(_ rng: inout Random) -> CellValue {
+  private static func randomValue(_ rng: inout SeededRandom) -> CellValue {
     switch rng.below(9) {
     case 0: .empty
     case 1, 2, 3: .text(randomText(&rng))
@@ -48,7 +36,7 @@ import XLSXFormat
 
   @Test(arguments: 1...6)
   func randomGridsRoundTrip(seed: UInt64) throws {
-    var rng = Random(state: seed)
+    var rng = SeededRandom(seed: seed)
     var sheets: [Sheet] = []
     for s in 0..<(1 + rng.below(3)) {
       var sheet = Sheet(name: "S\(s) " + Self.randomText(&rng).filter { !"[]:*?/\\'".contains($0) && !$0.isNewline })
