@@ -3,97 +3,170 @@ import AtomicOutput
 /// A small streaming JSON writer over a byte buffer: objects and arrays with
 /// commas and (optionally) two-space indentation handled for the caller,
 /// strings escaped per RFC 8259 with UTF-8 passed through. Flushes to a
-/// `ByteSink` every 1 MiB, so a 100,000-action plan never sits in memory as text.
-struct JSONOutput {
-  private var bytes: [UInt8] = []
+/// `ByteSink` whenever its 1 MiB buffer fills, so a 100,000-action plan never
+/// sits in memory as text.
+///
+/// Writes go straight into an unsafe buffer whose room is checked once per
+/// token (no per-byte array appends), and a source location with the same
+/// file and sheet as the one before reuses its escaped `{"file":…,"sheet":…`
+/// bytes: on a large plan most of the document is such locations.
+/// Containers nest at most 64 deep (the writers in this module use under ten).
+struct JSONOutput: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   private let sink: ByteSink?
   private let pretty: Bool
-  /// Per open container: whether it already holds an element.
-  private var hasElement: [Bool] = []
+  /// Open containers.
+  private var depth = 0
+  /// Bit `d - 1`: whether the open container at depth `d` already holds an element.
+  private var hasElement: UInt64 = 0
   private var afterKey = false
+  /// The last location's file and sheet, and the bytes they open a compact
+  /// location object with: `{"file":"…","sheet":"…","cell":`.
+  private var locationFile: String?
+  private var locationSheet: String?
+  private var locationPrefix: [UInt8] = []
+
+  /// The buffer size at which bytes are handed to the sink.
+  private static let flushSize = 1 << 20
 
   /// Writes to a sink (flushing as it goes), or collects bytes when `sink` is nil.
-  init(sink: ByteSink?, pretty: Bool) {
+  init(sink: ByteSink?, pretty: Bool, capacity: Int = (1 << 20) + 4096) {
     self.sink = sink
     self.pretty = pretty
-    bytes.reserveCapacity(1 << 20 + 4096)
+    self.capacity = max(64, capacity)
+    self.base = .allocate(capacity: self.capacity)
   }
 
+  deinit { base.deallocate() }
+
   /// The bytes collected (when there is no sink).
-  var collected: [UInt8] { bytes }
+  var collected: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
   /// Hands buffered bytes to the sink.
   mutating func flush() {
-    guard let sink, !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes { sink.write($0) }
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, count > 0 else { return }
+    sink.write(UnsafeRawBufferPointer(start: base, count: count))
+    count = 0
+  }
+
+  /// Makes room for `n` more bytes: flushes to the sink when the buffer is
+  /// full, grows it when there is no sink or `n` alone exceeds it.
+  @inline(__always)
+  private mutating func reserve(_ n: Int) {
+    if capacity - count < n { makeRoom(n) }
+  }
+
+  private mutating func makeRoom(_ n: Int) {
+    if sink != nil { flush() }
+    guard capacity - count < n else { return }
+    let grown = max(capacity * 2, count + n)
+    let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    fresh.update(from: base, count: count)
+    base.deallocate()
+    base = fresh
+    capacity = grown
+  }
+
+  /// Appends one byte; the caller has reserved room.
+  @inline(__always)
+  private mutating func put(_ b: UInt8) {
+    base[count] = b
+    count += 1
+  }
+
+  /// Appends bytes; the caller has reserved room.
+  @inline(__always)
+  private mutating func put(_ from: UnsafePointer<UInt8>, _ n: Int) {
+    (base + count).update(from: from, count: n)
+    count += n
   }
 
   private mutating func maybeFlush() {
-    if sink != nil, bytes.count >= 1 << 20 { flush() }
+    if sink != nil, count >= Self.flushSize { flush() }
   }
 
   private mutating func newline() {
-    bytes.append(10)
-    for _ in 0..<hasElement.count { bytes.append(32); bytes.append(32) }
+    reserve(1 + 2 * depth)
+    put(10)
+    for _ in 0..<depth { put(32); put(32) }
   }
 
   /// Containers nested deeper than this are written on one line, so a
   /// document has one plan element (an action, a period, a finding) per line.
   static let prettyDepth = 3
 
+  /// Whether containers at `level` are written on several lines.
+  @inline(__always)
+  private func isMultiline(_ level: Int) -> Bool { pretty && level <= Self.prettyDepth }
+
   /// Comma and indentation before a value (not after a key).
+  @inline(__always)
   private mutating func beforeValue() {
     if afterKey {
       afterKey = false
       return
     }
-    guard !hasElement.isEmpty else { return }
-    if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    hasElement[hasElement.count - 1] = true
-    if pretty, hasElement.count <= Self.prettyDepth { newline() }
+    guard depth > 0 else { return }
+    let bit: UInt64 = 1 &<< UInt64(depth - 1)
+    if hasElement & bit != 0 {
+      reserve(1)
+      put(UInt8(ascii: ","))
+    } else {
+      hasElement |= bit
+    }
+    if isMultiline(depth) { newline() }
   }
 
-  mutating func beginObject() {
+  private mutating func open(_ byte: UInt8) {
     beforeValue()
-    bytes.append(UInt8(ascii: "{"))
-    hasElement.append(false)
+    reserve(1)
+    put(byte)
+    depth += 1
+    hasElement &= ~(1 &<< UInt64(depth - 1))
   }
+
+  mutating func beginObject() { open(UInt8(ascii: "{")) }
 
   mutating func endObject() { close(UInt8(ascii: "}")) }
 
-  mutating func beginArray() {
-    beforeValue()
-    bytes.append(UInt8(ascii: "["))
-    hasElement.append(false)
-  }
+  mutating func beginArray() { open(UInt8(ascii: "[")) }
 
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func close(_ byte: UInt8) {
-    let depth = hasElement.count
-    let had = hasElement.popLast() ?? false
-    if pretty, had, depth <= Self.prettyDepth { newline() }
-    bytes.append(byte)
+    let level = depth
+    var had = false
+    if depth > 0 {
+      had = hasElement & (1 &<< UInt64(depth - 1)) != 0
+      depth -= 1
+    }
+    if had, isMultiline(level) { newline() }
+    reserve(1)
+    put(byte)
     maybeFlush()
   }
 
   /// Writes `"name":` (the name must need no escaping).
   mutating func key(_ name: StaticString) {
     beforeValue()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
-    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
+    let n = name.utf8CodeUnitCount
+    reserve(n + 4)
+    put(UInt8(ascii: "\""))
+    put(name.utf8Start, n)
+    put(UInt8(ascii: "\""))
+    put(UInt8(ascii: ":"))
+    if isMultiline(depth) { put(32) }
     afterKey = true
   }
 
   /// Writes `"name":` for a dynamic name.
   mutating func key(string name: String) {
     string(name)
-    bytes.append(UInt8(ascii: ":"))
-    if pretty, hasElement.count <= Self.prettyDepth { bytes.append(32) }
+    reserve(2)
+    put(UInt8(ascii: ":"))
+    if isMultiline(depth) { put(32) }
     afterKey = true
   }
 
@@ -106,7 +179,13 @@ struct JSONOutput {
   /// An A1 cell reference as a string (`"E5"`), written without allocating.
   mutating func cell(row: Int, column: Int) {
     beforeValue()
-    bytes.append(UInt8(ascii: "\""))
+    reserve(26)
+    putCell(row: row, column: column)
+  }
+
+  /// `"A1"` (quotes included); room is reserved by the caller.
+  private mutating func putCell(row: Int, column: Int) {
+    put(UInt8(ascii: "\""))
     var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
     var n = column
     var count = 0
@@ -120,24 +199,34 @@ struct JSONOutput {
       n = (n - 1) / 26
       count += 1
     }
-    if count == 3 { bytes.append(letters.2) }
-    if count >= 2 { bytes.append(letters.1) }
-    bytes.append(letters.0)
-    appendDigits(row)
-    bytes.append(UInt8(ascii: "\""))
+    if count == 3 { put(letters.2) }
+    if count >= 2 { put(letters.1) }
+    put(letters.0)
+    if row < 10 { put(48 + UInt8(max(0, row))) } else { putDigits(row) }
+    put(UInt8(ascii: "\""))
   }
 
-  private mutating func appendDigits(_ value: Int) {
-    if value < 10 {
-      bytes.append(48 + UInt8(max(0, value)))
-      return
+  /// The decimal digits of `value` (a `-` first when negative), as
+  /// `String(value)` spells them; room (20 bytes) is reserved by the caller.
+  private mutating func putDigits(_ value: Int) {
+    var magnitude = value.magnitude
+    if value < 0 { put(UInt8(ascii: "-")) }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch
+    var n = 0
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      repeat {
+        scratch[23 - n] = 48 + UInt8(magnitude % 10)
+        magnitude /= 10
+        n += 1
+      } while magnitude > 0
+      put(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n), n)
     }
-    bytes.append(contentsOf: String(value).utf8)
   }
 
   mutating func int(_ value: Int) {
     beforeValue()
-    bytes.append(contentsOf: String(value).utf8)
+    reserve(21)
+    putDigits(value)
   }
 
   /// A number: integers without a fraction, others in Swift's shortest form.
@@ -146,7 +235,11 @@ struct JSONOutput {
       int(Int(value))
     } else if value.isFinite {
       beforeValue()
-      bytes.append(contentsOf: value.description.utf8)
+      var text = value.description
+      text.withUTF8 { b in
+        reserve(b.count)
+        if let p = b.baseAddress { put(p, b.count) }
+      }
     } else {
       null()
     }
@@ -154,12 +247,50 @@ struct JSONOutput {
 
   mutating func bool(_ value: Bool) {
     beforeValue()
-    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    let word: StaticString = value ? "true" : "false"
+    reserve(5)
+    put(word.utf8Start, word.utf8CodeUnitCount)
   }
 
   mutating func null() {
     beforeValue()
-    bytes.append(contentsOf: [110, 117, 108, 108])
+    let word: StaticString = "null"
+    reserve(4)
+    put(word.utf8Start, 4)
+  }
+
+  /// Whether a location at the current position is written on one line, so
+  /// `location(file:sheet:row:column:)` may write it from cached bytes.
+  var writesCompactLocation: Bool { !isMultiline(depth + 1) }
+
+  /// Writes `{"file":…,"sheet":…,"cell":"A1"}` (no `sheet` when nil) exactly
+  /// as `beginObject`, `key`, `string`, `cell` and `endObject` would on one
+  /// line; only when `writesCompactLocation`.
+  mutating func location(file: String, sheet: String?, row: Int, column: Int) {
+    beforeValue()
+    if locationFile != file || locationSheet != sheet || locationPrefix.isEmpty {
+      locationPrefix = Self.locationPrefix(file: file, sheet: sheet)
+      locationFile = file
+      locationSheet = sheet
+    }
+    reserve(locationPrefix.count + 27)
+    locationPrefix.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
+    putCell(row: row, column: column)
+    put(UInt8(ascii: "}"))
+    maybeFlush()
+  }
+
+  private static func locationPrefix(file: String, sheet: String?) -> [UInt8] {
+    var o = JSONOutput(sink: nil, pretty: false, capacity: 256)
+    o.beginObject()
+    o.key("file")
+    o.string(file)
+    if let sheet {
+      o.key("sheet")
+      o.string(sheet)
+    }
+    o.key("cell")
+    return o.collected
   }
 
   /// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR).
@@ -175,42 +306,52 @@ struct JSONOutput {
     return (below20 | quote | backslash) != 0
   }
 
+  private static let hex: StaticString = "0123456789abcdef"
+
+  /// Writes `s` quoted and escaped. Room for the rest of the string and the
+  /// closing quote is reserved up front and again after each escape, so
+  /// clean runs are copied without further checks.
   private mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
-    var runStart = 0
-    var i = 0
     let n = s.count
-    guard let base = s.baseAddress else {
-      bytes.append(UInt8(ascii: "\""))
+    reserve(n + 2)
+    put(UInt8(ascii: "\""))
+    guard let src = s.baseAddress else {
+      put(UInt8(ascii: "\""))
       return
     }
+    var runStart = 0
+    var i = 0
     while i < n {
       // Skip 8 clean bytes at a time.
-      while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+      while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)) { i += 8 }
       guard i < n else { break }
-      let b = s[i]
+      let b = src[i]
       guard b < 0x20 || b == 0x22 || b == 0x5C else {
         i += 1
         continue
       }
-      if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
-      bytes.append(UInt8(ascii: "\\"))
+      if i > runStart { put(src + runStart, i - runStart) }
+      reserve(6 + (n - i - 1) + 1)
+      put(UInt8(ascii: "\\"))
       switch b {
-      case 0x22: bytes.append(0x22)
-      case 0x5C: bytes.append(0x5C)
-      case 0x0A: bytes.append(UInt8(ascii: "n"))
-      case 0x0D: bytes.append(UInt8(ascii: "r"))
-      case 0x09: bytes.append(UInt8(ascii: "t"))
-      case 0x08: bytes.append(UInt8(ascii: "b"))
-      case 0x0C: bytes.append(UInt8(ascii: "f"))
+      case 0x22: put(0x22)
+      case 0x5C: put(0x5C)
+      case 0x0A: put(UInt8(ascii: "n"))
+      case 0x0D: put(UInt8(ascii: "r"))
+      case 0x09: put(UInt8(ascii: "t"))
+      case 0x08: put(UInt8(ascii: "b"))
+      case 0x0C: put(UInt8(ascii: "f"))
       default:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+        put(UInt8(ascii: "u"))
+        put(48)
+        put(48)
+        put(Self.hex.utf8Start[Int(b >> 4)])
+        put(Self.hex.utf8Start[Int(b & 15)])
       }
       runStart = i + 1
       i += 1
     }
-    if s.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
-    bytes.append(UInt8(ascii: "\""))
+    if n > runStart { put(src + runStart, n - runStart) }
+    put(UInt8(ascii: "\""))
   }
 }

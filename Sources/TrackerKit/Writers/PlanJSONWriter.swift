@@ -180,7 +180,7 @@ public enum PlanJSONWriter {
     if let v = n.date { o.key("date"); write(v, &o) }
     if let v = n.periodId { o.key("periodId"); o.string(v) }
     o.key("text"); o.string(n.text)
-    if n.raw != n.defaultRaw { o.key("raw"); o.string(n.raw) }
+    if !DefaultRaw.matches(n) { o.key("raw"); o.string(n.raw) }
     if let v = n.prefix { o.key("prefix"); o.string(v) }
     o.key("undated"); o.bool(n.undated)
     source(n.source, &o)
@@ -194,7 +194,7 @@ public enum PlanJSONWriter {
     o.key("text"); o.string(e.text)
     if let v = e.ref { o.key("ref"); o.string(v) }
     if let v = e.resolvedTo { o.key("resolvedTo"); write(v, &o) }
-    if e.raw != e.defaultRaw { o.key("raw"); o.string(e.raw) }
+    if !DefaultRaw.matches(e) { o.key("raw"); o.string(e.raw) }
     source(e.source, &o)
     if let v = e.provenance { o.key("provenance"); write(v, &o) }
     o.endObject()
@@ -276,6 +276,10 @@ public enum PlanJSONWriter {
   }
 
   static func write(_ s: SourceLocation, _ o: inout JSONOutput) {
+    if let cell = s.cell, s.line == nil, s.part == nil, o.writesCompactLocation {
+      o.location(file: s.file, sheet: s.sheet, row: cell.row, column: cell.column)
+      return
+    }
     o.beginObject()
     o.key("file"); o.string(s.file)
     if let v = s.sheet { o.key("sheet"); o.string(v) }
