@@ -41,6 +41,44 @@ struct JSONOutput: ~Copyable {
 
   deinit { base.deallocate() }
 
+  /// Where a writer stands: how deep, which open containers hold an
+  /// element, whether it indents.
+  struct Position: Sendable {
+    fileprivate var depth: Int
+    fileprivate var hasElement: UInt64
+    fileprivate var pretty: Bool
+  }
+
+  /// This writer's position (between values, not after a key).
+  var position: Position { Position(depth: depth, hasElement: hasElement, pretty: pretty) }
+
+  /// A writer (collecting, no sink) that continues at `position`, so
+  /// elements of the open container can be written on another thread and
+  /// joined back in order with `join(_:)`; `afterElement` says whether an
+  /// element precedes the first it writes.
+  init(continuing position: Position, afterElement: Bool, capacity: Int) {
+    self.init(sink: nil, pretty: position.pretty, capacity: capacity)
+    depth = position.depth
+    hasElement = position.hasElement
+    if depth > 0 {
+      let bit: UInt64 = 1 &<< UInt64(depth - 1)
+      hasElement = afterElement ? hasElement | bit : hasElement & ~bit
+    }
+  }
+
+  /// Appends what a `continuing` writer wrote and takes over its position.
+  mutating func join(_ part: borrowing JSONOutput) {
+    if let sink {
+      flush()
+      sink.write(UnsafeRawBufferPointer(start: part.base, count: part.count))
+    } else {
+      reserve(part.count)
+      put(part.base, part.count)
+    }
+    depth = part.depth
+    hasElement = part.hasElement
+  }
+
   /// The bytes collected (when there is no sink).
   var collected: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

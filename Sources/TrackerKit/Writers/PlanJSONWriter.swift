@@ -65,7 +65,7 @@ public enum PlanJSONWriter {
     o.key("periods"); o.beginArray(); for e in p.periods { write(e, &o) }; o.endArray()
     o.key("priorities"); o.beginArray(); for e in p.priorities { write(e, &o) }; o.endArray()
     o.key("focusAreas"); o.beginArray(); for e in p.focusAreas { write(e, &o) }; o.endArray()
-    o.key("actions"); o.beginArray(); for e in p.actions { write(e, &o) }; o.endArray()
+    o.key("actions"); o.beginArray(); writeActions(p.actions, &o); o.endArray()
     o.key("evidenceLog"); o.beginArray(); for e in p.evidenceLog { write(e, &o) }; o.endArray()
     o.key("unparsed"); o.beginArray(); for e in p.unparsed { write(e, &o) }; o.endArray()
     o.key("sources"); o.beginArray(); for e in p.sources { write(e, &o) }; o.endArray()
