@@ -19,101 +19,104 @@ extension TableReader {
   static let parallelThreshold = 2_000
 
   /// Builds every action row: in chunks on several threads for a large
-  /// table (the result does not depend on the number of threads), then
-  /// resolves `As above` leads and evidence in row order.
+  /// table (the result does not depend on the number of chunks or threads),
+  /// each action initialised straight into its slot of the table's array,
+  /// then resolves `As above` leads and evidence in row order, in place.
   mutating func buildActions() {
-    let chunks = Self.chunkCount(jobs.count)
-    var builders: [ActionBuilder] = []
-    var built: [[ActionBuilder.Built]] = []
-    if chunks <= 1 {
-      var builder = ActionBuilder(context: context, layout: layout, statusLegend: statusLegend)
-      built = [jobs.map { builder.build($0.row, priorityId: $0.priorityId, focus: $0.focus) }]
-      builders = [builder]
-    } else {
-      let size = (jobs.count + chunks - 1) / chunks
-      nonisolated(unsafe) let results = UnsafeMutableBufferPointer<([ActionBuilder.Built], ActionBuilder)?>.allocate(capacity: chunks)
-      results.initialize(repeating: nil)
-      defer { results.deinitialize().deallocate() }
-      let jobs = self.jobs
-      let context = self.context
-      let layout = self.layout
-      let legend = statusLegend
-      DispatchQueue.concurrentPerform(iterations: chunks) { k in
+    let count = jobs.count
+    let chunks = Self.chunkCount(count)
+    let size = max(1, (count + chunks - 1) / chunks)
+    // Per row: bit 0 = leads say `As above`, bit 1 = evidence does.
+    nonisolated(unsafe) let asAbove = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))
+    asAbove.initialize(repeating: 0)
+    defer { asAbove.deallocate() }
+    nonisolated(unsafe) let builders = UnsafeMutableBufferPointer<ActionBuilder?>.allocate(capacity: chunks)
+    builders.initialize(repeating: nil)
+    defer { builders.deinitialize().deallocate() }
+    let jobs = self.jobs
+    let context = self.context
+    let layout = self.layout
+    let legend = statusLegend
+    let built = [Action](unsafeUninitializedCapacity: count) { buffer, initialised in
+      nonisolated(unsafe) let slots = buffer
+      let buildChunk: @Sendable (Int) -> Void = { k in
         var builder = ActionBuilder(context: context, layout: layout, statusLegend: legend)
-        let range = (k * size)..<min(jobs.count, (k + 1) * size)
-        let out = jobs[range].map { builder.build($0.row, priorityId: $0.priorityId, focus: $0.focus) }
-        results[k] = (out, builder)
-      }
-      for k in 0..<chunks {
-        if let (out, builder) = results[k] {
-          built.append(out)
-          builders.append(builder)
+        for i in (k * size)..<min(count, (k + 1) * size) {
+          let job = jobs[i]
+          let item = builder.build(job.row, priorityId: job.priorityId, focus: job.focus)
+          asAbove[i] = (item.leadsAsAbove ? 1 : 0) | (item.evidenceAsAbove ? 2 : 0)
+          (slots.baseAddress! + i).initialize(to: item.action)
         }
+        builders[k] = builder
       }
+      if chunks <= 1 {
+        buildChunk(0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: buildChunk)
+      }
+      initialised = count
     }
-    jobs = []
+    self.jobs = []
     var normalised = StatusNormalisations()
-    for builder in builders {
+    for case let builder? in builders {
       diagnostics += builder.diagnostics
       normalised.merge(builder.statusNotes)
     }
-    actions.reserveCapacity(actions.count + built.reduce(0) { $0 + $1.count })
+    let first = actions.count
+    if actions.isEmpty { actions = built } else { actions += built }
     var previousLeads: (leads: [Lead], at: SourceLocation)?
     var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
-    // Each built action moves into `actions` (popped from a reversed chunk)
-    // rather than being copied and released field by field.
-    for k in built.indices {
-      var chunk: [ActionBuilder.Built] = []
-      swap(&chunk, &built[k])
-      chunk.reverse()
-      while var item = chunk.popLast() {
-        resolveAsAbove(&item, &previousLeads, &previousEvidence)
-        actions.append(item.action)
-      }
+    var all: [Action] = []
+    swap(&all, &actions)
+    for i in 0..<count {
+      resolveAsAbove(&all[first + i], asAbove[i], &previousLeads, &previousEvidence)
     }
+    swap(&all, &actions)
     diagnostics += normalised.diagnostics()
   }
 
   /// `As above` takes the previous action row's leads or evidence (never
   /// further back: a row without the cell breaks the chain).
   private mutating func resolveAsAbove(
-    _ item: inout ActionBuilder.Built, _ previousLeads: inout (leads: [Lead], at: SourceLocation)?,
+    _ action: inout Action, _ asAbove: UInt8, _ previousLeads: inout (leads: [Lead], at: SourceLocation)?,
     _ previousEvidence: inout (items: [EvidenceItem], at: SourceLocation)?
   ) {
-    let row = item.action.source?.cell?.row ?? 0
-    if let raw = item.action.leadsRaw {
+    let row = action.source?.cell?.row ?? 0
+    if let raw = action.leadsRaw {
       let loc = context.location(row: row, column: layout.column(.lead) ?? 1)
-      if item.leadsAsAbove {
+      if asAbove & 1 != 0 {
         let names = previousLeads?.leads.map(\.name).joined(separator: ", ") ?? ""
         diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: previousLeads?.at, names: names))
-        item.action.leads = (previousLeads?.leads ?? []).map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
+        action.leads = (previousLeads?.leads ?? []).map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
       }
-      previousLeads = (item.action.leads, loc)
+      previousLeads = (action.leads, loc)
     } else {
       previousLeads = nil
     }
-    guard let first = item.action.evidence.first, let loc = first.source else {
-      if item.action.evidence.isEmpty { previousEvidence = nil }
+    guard let first = action.evidence.first, let loc = first.source else {
+      if action.evidence.isEmpty { previousEvidence = nil }
       return
     }
-    if item.evidenceAsAbove {
+    if asAbove & 2 != 0 {
       let raw = first.raw
       let summary = previousEvidence.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
       diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previousEvidence?.at, summary: summary))
       if let previous = previousEvidence, !previous.items.isEmpty {
-        item.action.evidence = previous.items.map {
+        action.evidence = previous.items.map {
           EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, resolvedTo: previous.at, raw: raw, source: loc)
         }
       }
     }
-    previousEvidence = (item.action.evidence, loc)
+    previousEvidence = (action.evidence, loc)
   }
 
-  /// How many chunks to build in: one for small tables, else one per
-  /// processor (at most 8).
+  /// How many chunks to build in: one for small tables or one processor,
+  /// else about 1,000 rows each, up to 8 per processor, so a processor that
+  /// another program slows down holds back only a small chunk.
   static func chunkCount(_ jobs: Int) -> Int {
     guard jobs >= parallelThreshold else { return 1 }
     let cpus = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    return max(1, min(8, cpus, jobs / (parallelThreshold / 2)))
+    guard cpus > 1 else { return 1 }
+    return max(1, min(64, cpus * 8, jobs / (parallelThreshold / 2)))
   }
 }

@@ -58,6 +58,14 @@ struct JSONOutput: ~Copyable {
   /// element precedes the first it writes.
   init(continuing position: Position, afterElement: Bool, capacity: Int) {
     self.init(sink: nil, pretty: position.pretty, capacity: capacity)
+    restart(at: position, afterElement: afterElement)
+  }
+
+  /// Empties a `continuing` writer (keeping its buffer, whose pages are
+  /// already mapped) and sets it at `position` again.
+  mutating func restart(at position: Position, afterElement: Bool) {
+    count = 0
+    afterKey = false
     depth = position.depth
     hasElement = position.hasElement
     if depth > 0 {

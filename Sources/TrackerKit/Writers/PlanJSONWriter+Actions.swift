@@ -16,8 +16,9 @@ extension PlanJSONWriter {
   /// Writes the elements of the `actions` array. A large plan's actions are
   /// written in batches on every processor (each batch into its own buffer,
   /// from the same position in the document) and the buffers joined in
-  /// order, a window of batches at a time so only a few MiB of text wait
-  /// in memory: the bytes are exactly those of writing them one by one.
+  /// order, a window of batches at a time, so only a few MiB of text wait
+  /// in memory and the same buffers serve every window: the bytes are
+  /// exactly those of writing the actions one by one.
   static func writeActions(_ actions: [Action], _ o: inout JSONOutput) {
     let threads = processors
     guard threads > 1, actions.count >= 4 * actionBatch else {
@@ -25,22 +26,26 @@ extension PlanJSONWriter {
       return
     }
     let batch = actionBatch
+    let slots = min(2 * threads, (actions.count + batch - 1) / batch)
+    let position = o.position
+    nonisolated(unsafe) let parts = UnsafeMutablePointer<JSONOutput>.allocate(capacity: slots)
+    for k in 0..<slots { (parts + k).initialize(to: JSONOutput(continuing: position, afterElement: true, capacity: batch * 4096)) }
+    defer {
+      parts.deinitialize(count: slots)
+      parts.deallocate()
+    }
     var start = 0
     while start < actions.count {
       let windowStart = start
-      let end = min(actions.count, start + 2 * threads * batch)
-      let parts = (end - start + batch - 1) / batch
+      let end = min(actions.count, start + slots * batch)
+      let count = (end - start + batch - 1) / batch
       let position = o.position
-      nonisolated(unsafe) let out = UnsafeMutablePointer<JSONOutput>.allocate(capacity: parts)
-      DispatchQueue.concurrentPerform(iterations: parts) { k in
+      DispatchQueue.concurrentPerform(iterations: count) { k in
         let from = windowStart + k * batch
-        var part = JSONOutput(continuing: position, afterElement: from > 0, capacity: batch * 4096)
-        for i in from..<min(end, from + batch) { write(actions[i], &part) }
-        (out + k).initialize(to: part)
+        parts[k].restart(at: position, afterElement: from > 0)
+        for i in from..<min(end, from + batch) { write(actions[i], &parts[k]) }
       }
-      for k in 0..<parts { o.join(out[k]) }
-      out.deinitialize(count: parts)
-      out.deallocate()
+      for k in 0..<count { o.join(parts[k]) }
       start = end
     }
   }

@@ -46,7 +46,9 @@ public enum NoteSplitter {
         starts.append(start)
         i = max(1, start.textStart)
       }
-      while i < b.count {
+      // Rule (b) needs a colon after the date, so the scan stops at the last colon.
+      let lastColon = b.lastIndex(of: UInt8(ascii: ":")) ?? -1
+      while i < lastColon {
         if TextBytes.isLetter(b[i]), !TextBytes.isWordBefore(b, i), let start = inlinePrefix(b, i, p) {
           starts.append(start)
           i = start.textStart
