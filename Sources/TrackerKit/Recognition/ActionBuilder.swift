@@ -147,8 +147,8 @@ struct ActionBuilder {
 
   private mutating func readStatuses(_ row: Row, into action: inout Action) {
     action.statuses.reserveCapacity(layout.periods.count)
-    for period in layout.periods {
-      let column = period.column ?? 0
+    for p in layout.periods.indices {
+      let column = layout.periods[p].column ?? 0
       let value = row.value(at: column)
       let loc = context.location(row, column: column)
       var status = Status(raw: "", rating: .none)
@@ -177,7 +177,7 @@ struct ActionBuilder {
           statusNotes.add(status.raw, code: status.code, at: loc)
         }
       }
-      action.statuses.append(PeriodStatus(periodId: period.id, status: status, source: loc))
+      action.statuses.append(PeriodStatus(periodId: layout.periods[p].id, status: status, source: loc))
     }
   }
 
@@ -186,8 +186,7 @@ struct ActionBuilder {
     let loc = at(row, .notes)
     let result = NoteSplitter.split(raw, source: loc)
     action.notes = result.notes
-    let undated = result.notes.filter(\.undated)
-    if let first = undated.first {
+    if let first = result.notes.first(where: \.undated) {
       let snippet = String(first.text.prefix(40))
       diagnostics.append(RecognitionDiagnostics.noteUndated("note \"\(snippet)\" has no date prefix", loc))
     } else if result.hasUndatedContinuation,
@@ -198,8 +197,8 @@ struct ActionBuilder {
     }
     for prefix in result.partialPrefixes { diagnostics.append(RecognitionDiagnostics.notePartialDate(prefix, loc)) }
     for reason in result.invalidDates { diagnostics.append(RecognitionDiagnostics.dateInvalid("note date " + reason, loc)) }
-    for note in result.notes {
-      for match in CrossRefFinder.find(in: note.text) {
+    for n in result.notes.indices {
+      for match in CrossRefFinder.find(in: result.notes[n].text) {
         action.crossRefs.append(CrossRef(
           fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
           resolution: .unresolved))
@@ -218,8 +217,8 @@ struct ActionBuilder {
     }
     action.evidence = result.items
     for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
-    for item in action.evidence {
-      for match in CrossRefFinder.find(in: item.text) {
+    for e in action.evidence.indices {
+      for match in CrossRefFinder.find(in: action.evidence[e].text) {
         action.crossRefs.append(CrossRef(
           fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
           resolution: .unresolved))

@@ -22,7 +22,7 @@ extension PlanJSONWriter {
   static func writeActions(_ actions: [Action], _ o: inout JSONOutput) {
     let threads = processors
     guard threads > 1, actions.count >= 4 * actionBatch else {
-      for a in actions { write(a, &o) }
+      for i in actions.indices { write(actions[i], &o) }
       return
     }
     let batch = actionBatch

@@ -47,7 +47,7 @@ public enum PlanJSONWriter {
     write(plan, &o)
     o.key("findings")
     o.beginArray()
-    for d in findings { write(d, &o) }
+    for i in findings.indices { write(findings[i], &o) }
     o.endArray()
     o.endObject()
   }
@@ -60,15 +60,15 @@ public enum PlanJSONWriter {
     o.key("planType"); o.string(p.planType.rawValue)
     if let v = p.version { o.key("version"); o.string(v) }
     if let v = p.asAt { o.key("asAt"); write(v, &o) }
-    o.key("statusScheme"); o.beginArray(); for e in p.statusScheme { write(e, &o) }; o.endArray()
+    o.key("statusScheme"); o.beginArray(); for i in p.statusScheme.indices { write(p.statusScheme[i], &o) }; o.endArray()
     o.key("mixedStatusReading"); o.string(p.mixedStatusReading.rawValue)
-    o.key("periods"); o.beginArray(); for e in p.periods { write(e, &o) }; o.endArray()
-    o.key("priorities"); o.beginArray(); for e in p.priorities { write(e, &o) }; o.endArray()
-    o.key("focusAreas"); o.beginArray(); for e in p.focusAreas { write(e, &o) }; o.endArray()
+    o.key("periods"); o.beginArray(); for i in p.periods.indices { write(p.periods[i], &o) }; o.endArray()
+    o.key("priorities"); o.beginArray(); for i in p.priorities.indices { write(p.priorities[i], &o) }; o.endArray()
+    o.key("focusAreas"); o.beginArray(); for i in p.focusAreas.indices { write(p.focusAreas[i], &o) }; o.endArray()
     o.key("actions"); o.beginArray(); writeActions(p.actions, &o); o.endArray()
-    o.key("evidenceLog"); o.beginArray(); for e in p.evidenceLog { write(e, &o) }; o.endArray()
-    o.key("unparsed"); o.beginArray(); for e in p.unparsed { write(e, &o) }; o.endArray()
-    o.key("sources"); o.beginArray(); for e in p.sources { write(e, &o) }; o.endArray()
+    o.key("evidenceLog"); o.beginArray(); for i in p.evidenceLog.indices { write(p.evidenceLog[i], &o) }; o.endArray()
+    o.key("unparsed"); o.beginArray(); for i in p.unparsed.indices { write(p.unparsed[i], &o) }; o.endArray()
+    o.key("sources"); o.beginArray(); for i in p.sources.indices { write(p.sources[i], &o) }; o.endArray()
     o.endObject()
   }
 
@@ -138,22 +138,22 @@ public enum PlanJSONWriter {
     if let v = a.letter { o.key("letter"); o.string(v) }
     o.key("rawRef"); o.string(a.rawRef)
     o.key("text"); o.string(a.text)
-    o.key("leads"); o.beginArray(); for l in a.leads { write(l, &o) }; o.endArray()
+    o.key("leads"); o.beginArray(); for i in a.leads.indices { write(a.leads[i], &o) }; o.endArray()
     if let v = a.leadsRaw { o.key("leadsRaw"); o.string(v) }
-    o.key("accountable"); o.beginArray(); for l in a.accountable { write(l, &o) }; o.endArray()
+    o.key("accountable"); o.beginArray(); for i in a.accountable.indices { write(a.accountable[i], &o) }; o.endArray()
     if let v = a.subGroup { o.key("subGroup"); o.string(v) }
-    o.key("impact"); o.beginArray(); for s in a.impact { o.string(s) }; o.endArray()
+    o.key("impact"); o.beginArray(); for i in a.impact.indices { o.string(a.impact[i]) }; o.endArray()
     if let v = a.impactRaw { o.key("impactRaw"); o.string(v) }
     if let v = a.dueDate { o.key("dueDate"); write(v, &o) }
     if let v = a.dueRaw { o.key("dueRaw"); o.string(v) }
     if let v = a.percentComplete { o.key("percentComplete"); o.double(v) }
-    o.key("statuses"); o.beginArray(); for s in a.statuses { write(s, &o) }; o.endArray()
-    o.key("notes"); o.beginArray(); for n in a.notes { write(n, &o) }; o.endArray()
-    o.key("evidence"); o.beginArray(); for e in a.evidence { write(e, &o) }; o.endArray()
-    o.key("crossRefs"); o.beginArray(); for c in a.crossRefs { write(c, &o) }; o.endArray()
-    o.key("extra"); o.beginArray(); for e in a.extra { write(e, &o) }; o.endArray()
+    o.key("statuses"); o.beginArray(); for i in a.statuses.indices { write(a.statuses[i], &o) }; o.endArray()
+    o.key("notes"); o.beginArray(); for i in a.notes.indices { write(a.notes[i], &o) }; o.endArray()
+    o.key("evidence"); o.beginArray(); for i in a.evidence.indices { write(a.evidence[i], &o) }; o.endArray()
+    o.key("crossRefs"); o.beginArray(); for i in a.crossRefs.indices { write(a.crossRefs[i], &o) }; o.endArray()
+    o.key("extra"); o.beginArray(); for i in a.extra.indices { write(a.extra[i], &o) }; o.endArray()
     source(a.source, &o)
-    o.key("provenance"); o.beginArray(); for p in a.provenance { write(p, &o) }; o.endArray()
+    o.key("provenance"); o.beginArray(); for i in a.provenance.indices { write(a.provenance[i], &o) }; o.endArray()
     o.endObject()
   }
 
@@ -296,7 +296,7 @@ public enum PlanJSONWriter {
     o.key("message"); o.string(d.message)
     if let v = d.fix { o.key("fix"); o.string(v) }
     if let v = d.location { o.key("location"); write(v, &o) }
-    o.key("related"); o.beginArray(); for r in d.related { write(r, &o) }; o.endArray()
+    o.key("related"); o.beginArray(); for i in d.related.indices { write(d.related[i], &o) }; o.endArray()
     o.endObject()
   }
 }

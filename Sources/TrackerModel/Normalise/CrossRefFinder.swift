@@ -13,7 +13,9 @@ public enum CrossRefFinder {
   /// Whether `see` (any case) occurs at all: a scan with no allocation, so
   /// the common note without a reference costs little.
   static func mentionsSee(_ text: String) -> Bool {
-    if let found = text.utf8.withContiguousStorageIfAvailable({ mentionsSee($0) }) { return found }
+    if let found = text.utf8.withContiguousStorageIfAvailable({ (p: UnsafeBufferPointer<UInt8>) in mentionsSee(p) }) {
+      return found
+    }
     return mentionsSee(Array(text.utf8)[...])
   }
 
@@ -27,6 +29,36 @@ public enum CrossRefFinder {
       default:
         if c == UInt8(ascii: "e") { return true }
         state = c == UInt8(ascii: "s") ? 1 : 0
+      }
+    }
+    return false
+  }
+
+  /// The same scan over contiguous bytes, skipping 8 bytes at a time while
+  /// no `s` or `S` is among them (a match must start with one).
+  private static func mentionsSee(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = p.baseAddress else { return false }
+    let n = p.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i < n {
+      while i + 8 <= n {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) | (ones &* 0x20)
+        let x = word ^ (ones &* UInt64(UInt8(ascii: "s")))
+        if (x &- ones) & ~x & highs != 0 { break }
+        i += 8
+      }
+      guard i < n else { return false }
+      // At most 8 bytes hold the next `s`; a match starting there needs two more.
+      let stop = min(n, i + 8)
+      while i < stop {
+        if base[i] | 0x20 == UInt8(ascii: "s"), i + 2 < n, base[i + 1] | 0x20 == UInt8(ascii: "e"),
+          base[i + 2] | 0x20 == UInt8(ascii: "e")
+        {
+          return true
+        }
+        i += 1
       }
     }
     return false

@@ -128,19 +128,33 @@ enum TextBytes {
 
   /// Whether `collapsed` would return the text unchanged (no allocation).
   static func isCollapsed(_ text: String) -> Bool {
+    if let answer = text.utf8.withContiguousStorageIfAvailable({ isCollapsed($0) }) { return answer }
+    return Array(text.utf8).withUnsafeBufferPointer { isCollapsed($0) }
+  }
+
+  /// `isCollapsed` over UTF-8 bytes: no tab, CR or no-break space, no space
+  /// after a space or line break, no line break after a space, neither
+  /// starting with a space or line break nor ending with one. Bytes above
+  /// the space (other than a no-break space's) pass in a tight loop.
+  private static func isCollapsed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = p.count
+    guard n > 0 else { return true }
     var previous: UInt8 = 10
-    var last: UInt8 = 0
-    var empty = true
-    for b in text.utf8 {
+    var i = 0
+    while i < n {
+      let b = p[i]
+      if b > 32, b != 0xA0, b != 0xC2 {
+        previous = b
+        i += 1
+        continue
+      }
       if b == 9 || b == 13 || b == 0xA0 || b == 0xC2 { return false }
       if b == 32, previous == 32 || previous == 10 { return false }
-      if b == 10, previous == 32 { return false }
-      if empty, b == 10 { return false }
+      if b == 10, previous == 32 || i == 0 { return false }
       previous = b
-      last = b
-      empty = false
+      i += 1
     }
-    return empty || (last != 32 && last != 10)
+    return previous != 32 && previous != 10
   }
 
   /// `text` trimmed of spaces and line breaks, with every run of spaces,
