@@ -41,19 +41,22 @@ struct TableReader {
   mutating func read() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
+    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, layout: layout)
     var index = rows.startIndex
     while index < rows.endIndex {
       let row = rows[index]
-      if isBlank(row) {
+      let k = index - rows.startIndex
+      let preview = k < previews.count ? previews[k] : nil
+      if preview?.isBlank ?? isBlank(row) {
         index += 1
         continue
       }
-      if row.number > lastDataRow || TrailingBlocks.isHeaderLike(row) {
+      if row.number > lastDataRow || (preview?.isHeaderLike ?? TrailingBlocks.isHeaderLike(row)) {
         TrailingBlocks.read(rows[index...], context: context, into: &self)
         break
       }
       checkRagged(row)
-      updateHierarchy(row)
+      updateHierarchy(row, preview ?? RowPreview(row, layout: layout))
       if isActionRow(row) {
         jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focus: currentFocus))
       } else if !hasHierarchyText(row) {
@@ -94,21 +97,22 @@ struct TableReader {
 
   private func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { CellText.isBlank($0.value) } }
 
-  /// Fills down the priority and focus area (and registers new ones).
-  private mutating func updateHierarchy(_ row: Row) {
-    if let raw = text(row, .priority) {
-      let clean = MarkupText(raw).text
-      let label = RefParser.area(clean, requireKeyword: false)
+  /// Fills down the priority and focus area (and registers new ones), from
+  /// the row's previewed (cleaned and parsed) hierarchy cells.
+  private mutating func updateHierarchy(_ row: Row, _ preview: RowPreview) {
+    if let priority = preview.priority {
+      let clean = priority.clean
+      let label = priority.label
       let id = label?.id ?? clean.collapsedWhitespace
       currentPriorityId = id
       if !priorities.contains(where: { $0.id == id }) {
         priorities.append(Priority(id: id, rawLabel: label?.rawLabel, title: label?.title ?? clean, source: at(row, .priority)))
       }
     }
-    guard let raw = text(row, .focusArea) else { return }
-    let clean = MarkupText(raw).text
+    guard let focus = preview.focus else { return }
+    let clean = focus.clean
     let loc = at(row, .focusArea)
-    guard let cell = RefParser.focus(clean) else {
+    guard let cell = focus.cell else {
       let area = FocusArea(ref: "", rawRef: "", title: clean.collapsedWhitespace, priorityId: currentPriorityId, source: loc)
       currentFocus = area
       focusAreas.append(area)
