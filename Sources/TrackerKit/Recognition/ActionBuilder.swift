@@ -18,7 +18,7 @@ struct ActionBuilder {
   var statusCache: [String: StatusVocabulary.Reading] = [:]
   var leadCache: [String: [Lead]] = [:]
   private var currentPriorityId: String?
-  private var currentFocus: FocusArea?
+  private var currentFocusRef: String?
 
   init(context: SheetContext, layout: TableLayout, statusLegend: [LegendEntry]) {
     self.context = context
@@ -43,10 +43,11 @@ struct ActionBuilder {
     context.location(row, column: layout.column(field) ?? 1)
   }
 
-  /// Builds the action on one data row under the given priority and focus area.
-  mutating func build(_ row: Row, priorityId: String?, focus: FocusArea?) -> Built {
+  /// Builds the action on one data row under the given priority and focus
+  /// area (its ref; empty when the area has none).
+  mutating func build(_ row: Row, priorityId: String?, focusRef: String?) -> Built {
     currentPriorityId = priorityId
-    currentFocus = focus
+    currentFocusRef = focusRef
     let rowAt = context.location(row, column: 1)
     let cell = text(row, .action).map(RefParser.action)
     let (key, letter, focusRef, rawRef) = identify(row, cell)
@@ -78,7 +79,7 @@ struct ActionBuilder {
   /// area and the action's letter.
   private mutating func identify(_ row: Row, _ cell: RefParser.ActionCell?) -> (String, String?, String?, String) {
     var letter = cell?.letter
-    let focusRef = currentFocus.flatMap { $0.ref.isEmpty ? nil : $0.ref }
+    let focusRef = currentFocusRef.flatMap { $0.isEmpty ? nil : $0 }
     if let refText = text(row, .ref) {
       let loc = at(row, .ref)
       let trimmed = refText.collapsedWhitespace

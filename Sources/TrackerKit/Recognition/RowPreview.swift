@@ -29,21 +29,41 @@ struct RowPreview: Sendable {
     var cell: RefParser.FocusCell?
   }
 
+  /// The layout's columns a preview reads, looked up once per table.
+  struct Columns: Sendable {
+    var priority: Int?
+    var focusArea: Int?
+    /// Action, ref and notes columns (any text makes an action row).
+    var action: [Int]
+    /// Period status columns (any status makes an action row).
+    var periods: [Int]
+
+    init(_ layout: TableLayout) {
+      priority = layout.column(.priority)
+      focusArea = layout.column(.focusArea)
+      action = [HeaderField.action, .ref, .notes].compactMap { layout.column($0) }
+      periods = layout.periods.map { $0.column ?? 0 }
+    }
+  }
+
   var isBlank = true
   var isHeaderLike = false
+  /// Whether it carries an action (`TableReader.isActionRow`).
+  var isActionRow = false
   var priority: PriorityCell?
   var focus: FocusCellText?
 
-  /// Previews one row of a table with this layout.
-  init(_ row: Row, layout: TableLayout) {
+  /// Previews one row of a table.
+  init(_ row: Row, _ columns: Columns) {
     isBlank = row.cells.allSatisfy { CellText.isBlank($0.value) }
     guard !isBlank else { return }
     isHeaderLike = TrailingBlocks.isHeaderLike(row)
-    if let raw = Self.text(row, layout.column(.priority)) {
+    isActionRow = TableReader.isActionRow(row, columns)
+    if let raw = Self.text(row, columns.priority) {
       let clean = MarkupText(raw).text
       priority = PriorityCell(clean: clean, label: RefParser.area(clean, requireKeyword: false))
     }
-    if let raw = Self.text(row, layout.column(.focusArea)) {
+    if let raw = Self.text(row, columns.focusArea) {
       let clean = MarkupText(raw).text
       focus = FocusCellText(clean: clean, cell: RefParser.focus(clean))
     }
@@ -59,10 +79,10 @@ struct RowPreview: Sendable {
   static let parallelThreshold = 4_000
 
   /// Previews `rows`, on every processor when there are many.
-  static func previews(_ rows: ArraySlice<Row>, layout: TableLayout) -> [RowPreview] {
+  static func previews(_ rows: ArraySlice<Row>, _ columns: Columns) -> [RowPreview] {
     let count = rows.count
     let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    guard count >= parallelThreshold, processors > 1 else { return rows.map { RowPreview($0, layout: layout) } }
+    guard count >= parallelThreshold, processors > 1 else { return rows.map { RowPreview($0, columns) } }
     let chunks = min(64, processors * 8, count / 1_000)
     let size = (count + chunks - 1) / chunks
     let first = rows.startIndex
@@ -70,7 +90,7 @@ struct RowPreview: Sendable {
       nonisolated(unsafe) let slots = buffer
       DispatchQueue.concurrentPerform(iterations: chunks) { k in
         for i in (k * size)..<min(count, (k + 1) * size) {
-          (slots.baseAddress! + i).initialize(to: RowPreview(rows[first + i], layout: layout))
+          (slots.baseAddress! + i).initialize(to: RowPreview(rows[first + i], columns))
         }
       }
       initialised = count

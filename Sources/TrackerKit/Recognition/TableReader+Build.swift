@@ -11,7 +11,8 @@ import TrackerModel
 struct ActionJob {
   var row: Row
   var priorityId: String?
-  var focus: FocusArea?
+  /// The focus area's ref (empty when it has none).
+  var focusRef: String?
 }
 
 extension TableReader {
@@ -43,7 +44,7 @@ extension TableReader {
         var builder = ActionBuilder(context: context, layout: layout, statusLegend: legend)
         for i in (k * size)..<min(count, (k + 1) * size) {
           let job = jobs[i]
-          let item = builder.build(job.row, priorityId: job.priorityId, focus: job.focus)
+          let item = builder.build(job.row, priorityId: job.priorityId, focusRef: job.focusRef)
           asAbove[i] = (item.leadsAsAbove ? 1 : 0) | (item.evidenceAsAbove ? 2 : 0)
           (slots.baseAddress! + i).initialize(to: item.action)
         }
@@ -68,8 +69,9 @@ extension TableReader {
     var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
     var all: [Action] = []
     swap(&all, &actions)
+    let leadColumn = layout.column(.lead) ?? 1
     for i in 0..<count {
-      resolveAsAbove(&all[first + i], asAbove[i], &previousLeads, &previousEvidence)
+      resolveAsAbove(&all[first + i], asAbove[i], leadColumn, &previousLeads, &previousEvidence)
     }
     swap(&all, &actions)
     diagnostics += normalised.diagnostics()
@@ -78,12 +80,12 @@ extension TableReader {
   /// `As above` takes the previous action row's leads or evidence (never
   /// further back: a row without the cell breaks the chain).
   private mutating func resolveAsAbove(
-    _ action: inout Action, _ asAbove: UInt8, _ previousLeads: inout (leads: [Lead], at: SourceLocation)?,
+    _ action: inout Action, _ asAbove: UInt8, _ leadColumn: Int, _ previousLeads: inout (leads: [Lead], at: SourceLocation)?,
     _ previousEvidence: inout (items: [EvidenceItem], at: SourceLocation)?
   ) {
     let row = action.source?.cell?.row ?? 0
     if let raw = action.leadsRaw {
-      let loc = context.location(row: row, column: layout.column(.lead) ?? 1)
+      let loc = context.location(row: row, column: leadColumn)
       if asAbove & 1 != 0 {
         let names = previousLeads?.leads.map(\.name).joined(separator: ", ") ?? ""
         diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: previousLeads?.at, names: names))

@@ -22,7 +22,8 @@ struct TableReader {
   var evidenceLog: [EvidenceDoc] = []
 
   var currentPriorityId: String?
-  var currentFocus: FocusArea?
+  /// The ref of the focus area rows fill down from (empty for one without a ref).
+  var currentFocusRef: String?
   var focusFirstSeen: [String: SourceLocation] = [:]
   var focusReported = Set<String>()
   /// Action rows found so far, with the hierarchy each sits under.
@@ -41,24 +42,25 @@ struct TableReader {
   mutating func read() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
-    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, layout: layout)
+    let columns = RowPreview.Columns(layout)
+    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns)
     var index = rows.startIndex
     while index < rows.endIndex {
       let row = rows[index]
       let k = index - rows.startIndex
-      let preview = k < previews.count ? previews[k] : nil
-      if preview?.isBlank ?? isBlank(row) {
+      let previewed = k < previews.count
+      if previewed ? previews[k].isBlank : isBlank(row) {
         index += 1
         continue
       }
-      if row.number > lastDataRow || (preview?.isHeaderLike ?? TrailingBlocks.isHeaderLike(row)) {
+      if row.number > lastDataRow || (previewed ? previews[k].isHeaderLike : TrailingBlocks.isHeaderLike(row)) {
         TrailingBlocks.read(rows[index...], context: context, into: &self)
         break
       }
       checkRagged(row)
-      updateHierarchy(row, preview ?? RowPreview(row, layout: layout))
-      if isActionRow(row) {
-        jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focus: currentFocus))
+      if previewed { updateHierarchy(row, previews[k]) } else { updateHierarchy(row, RowPreview(row, columns)) }
+      if previewed ? previews[k].isActionRow : isActionRow(row) {
+        jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focusRef: currentFocusRef))
       } else if !hasHierarchyText(row) {
         let cells = row.cells.filter { !CellText.isBlank($0.value) }.map {
           RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
@@ -81,6 +83,12 @@ struct TableReader {
     return layout.periods.contains { !CellText.isBlank(row.value(at: $0.column ?? 0)) }
   }
 
+  /// `isActionRow` with the layout's columns looked up once.
+  static func isActionRow(_ row: Row, _ columns: RowPreview.Columns) -> Bool {
+    for c in columns.action where !CellText.isBlank(row.value(at: c)) { return true }
+    return columns.periods.contains { !CellText.isBlank(row.value(at: $0)) }
+  }
+
   func text(_ row: Row, _ field: HeaderField) -> String? {
     guard let c = layout.column(field) else { return nil }
     let value = row.value(at: c)
@@ -99,7 +107,7 @@ struct TableReader {
 
   /// Fills down the priority and focus area (and registers new ones), from
   /// the row's previewed (cleaned and parsed) hierarchy cells.
-  private mutating func updateHierarchy(_ row: Row, _ preview: RowPreview) {
+  private mutating func updateHierarchy(_ row: Row, _ preview: borrowing RowPreview) {
     if let priority = preview.priority {
       let clean = priority.clean
       let label = priority.label
@@ -114,20 +122,20 @@ struct TableReader {
     let loc = at(row, .focusArea)
     guard let cell = focus.cell else {
       let area = FocusArea(ref: "", rawRef: "", title: clean.collapsedWhitespace, priorityId: currentPriorityId, source: loc)
-      currentFocus = area
+      currentFocusRef = ""
       focusAreas.append(area)
       return
     }
     if cell.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(cell.rawRef, cell.ref, loc)) }
     if let first = focusFirstSeen[cell.ref] {
-      if currentFocus?.ref != cell.ref, focusReported.insert(cell.ref).inserted {
+      if currentFocusRef != cell.ref, focusReported.insert(cell.ref).inserted {
         diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first))
       }
     } else {
       focusFirstSeen[cell.ref] = loc
       focusAreas.append(FocusArea(ref: cell.ref, rawRef: cell.rawRef, title: cell.title, priorityId: currentPriorityId, source: loc))
     }
-    currentFocus = FocusArea(ref: cell.ref, rawRef: cell.rawRef, title: cell.title, priorityId: currentPriorityId, source: loc)
+    currentFocusRef = cell.ref
   }
 
   private mutating func checkRagged(_ row: Row) {
