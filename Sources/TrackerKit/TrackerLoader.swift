@@ -121,7 +121,9 @@ public enum TrackerLoader {
     guard FileProbe.kind(path) != .missing else { throw TrackerError.fileNotFound(path: path) }
     let reader = try XLSXReader(path: path)
     let workbook = try reader.readWorkbook(.all)
-    return try Recogniser.recognise(
+    let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
+    BackgroundRelease.drop((consume workbook, consume reader))
+    return outcome
   }
 }
