@@ -70,7 +70,7 @@ public struct MarkupText: Sendable {
 
   /// Cleans a cell's text.
   public init(_ text: String) {
-    raw = Array(text.utf8)
+    raw = TextBytes.array(text)
     if MarkupText.isPlain(raw) {
       isMarkup = false
       plain = text
@@ -161,75 +161,92 @@ public struct MarkupText: Sendable {
     return true
   }
 
+  /// Bytes that end a plain run: space, tab, line breaks, NUL, the lead
+  /// byte of a no-break space, `<` and `&`.
+  private static let special: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for b: UInt8 in [32, 9, 10, 13, 0, 0xC2, UInt8(ascii: "<"), UInt8(ascii: "&")] { table[Int(b)] = true }
+    return table
+  }()
+
   private static func split(_ raw: [UInt8], markup: Bool) -> [Paragraph] {
+    special.withUnsafeBufferPointer { isSpecial in
+      raw.withUnsafeBufferPointer { r in split(raw, r, isSpecial, markup: markup) }
+    }
+  }
+
+  private static func split(
+    _ raw: [UInt8], _ r: UnsafeBufferPointer<UInt8>, _ isSpecial: UnsafeBufferPointer<Bool>, markup: Bool
+  ) -> [Paragraph] {
     var out: [Paragraph] = []
     var cur = Paragraph()
-    cur.bytes.reserveCapacity(min(raw.count, 4096))
+    let n = r.count
+    cur.bytes.reserveCapacity(min(n, 4096))
     var pendingSpace = -1
     var i = 0
-    let n = raw.count
     while i < n {
-      let b = raw[i]
-      if b == 10 || b == 13 {
-        if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
-        pendingSpace = -1
-        i += 1
-        continue
-      }
-      if markup, b == UInt8(ascii: "<"), let end = tagEnd(raw, i) {
-        var s = i + 1
-        if s < end, raw[s] == UInt8(ascii: "/") { s += 1 }
-        let nameEnd = TextBytes.digitRunEnd(raw, TextBytes.letterRunEnd(raw, s))
-        if nameEnd > s, TextBytes.isLetter(raw[s]) {
-          if isBreakTag(raw, s, nameEnd) {
-            if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+      let b = r[i]
+      if isSpecial[Int(b)] {
+        if b == 10 || b == 13 {
+          if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+          pendingSpace = -1
+          i += 1
+          continue
+        }
+        if markup, b == UInt8(ascii: "<"), let end = tagEnd(raw, i) {
+          var s = i + 1
+          if s < end, r[s] == UInt8(ascii: "/") { s += 1 }
+          let nameEnd = TextBytes.digitRunEnd(raw, TextBytes.letterRunEnd(raw, s))
+          if nameEnd > s, TextBytes.isLetter(r[s]) {
+            if isBreakTag(raw, s, nameEnd) {
+              if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+              pendingSpace = -1
+            }
+            i = end
+            continue
+          }
+        }
+        if markup, b == UInt8(ascii: "&"), let (decoded, end) = HTMLEntities.decode(raw, i) {
+          if decoded == [32] {
+            if pendingSpace < 0 { pendingSpace = i }
+          } else {
+            if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
             pendingSpace = -1
+            for d in decoded { cur.append(d, raw: i, rawEnd: end) }
           }
           i = end
           continue
         }
-      }
-      if markup, b == UInt8(ascii: "&"), let (decoded, end) = HTMLEntities.decode(raw, i) {
-        if decoded == [32] {
+        if b == 32 || b == 9 || (b == 0xC2 && i + 1 < n && r[i + 1] == 0xA0) {
           if pendingSpace < 0 { pendingSpace = i }
-        } else {
-          if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
-          pendingSpace = -1
-          for d in decoded { cur.append(d, raw: i, rawEnd: end) }
+          i += b == 0xC2 ? 2 : 1
+          continue
         }
-        i = end
-        continue
+        if b == 0 {
+          i += 1
+          continue
+        }
       }
-      if b == 32 || b == 9 || (b == 0xC2 && i + 1 < n && raw[i + 1] == 0xA0) {
-        if pendingSpace < 0 { pendingSpace = i }
-        i += b == 0xC2 ? 2 : 1
-        continue
-      }
-      if b != 0 {
-        if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
-        pendingSpace = -1
-        // Copy the run of plain bytes that follows in one go.
-        // single spaces between words stay inside the run.
-        var j = i + 1
-        while j < n {
-          let c = raw[j]
-          if c == 32, j + 1 < n {
-            let d = raw[j + 1]
-            if d != 32 && d != 9 && d != 10 && d != 13 && d != 0 && d != 0xC2 && d != UInt8(ascii: "<") && d != UInt8(ascii: "&") {
-              j += 2
-              continue
-            }
-          }
-          if c == 32 || c == 9 || c == 10 || c == 13 || c == 0 || c == 0xC2 || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") {
-            break
-          }
+      if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
+      pendingSpace = -1
+      // Copy the run of plain bytes that follows in one go; single spaces
+      // between words stay inside the run.
+      var j = i + 1
+      while j < n {
+        let c = r[j]
+        if !isSpecial[Int(c)] {
           j += 1
+          continue
         }
-        cur.appendRun(raw, i, j)
-        i = j
-        continue
+        if c == 32, j + 1 < n, !isSpecial[Int(r[j + 1])] {
+          j += 2
+          continue
+        }
+        break
       }
-      i += 1
+      if cur.bytes.capacity == 0 { cur.bytes.reserveCapacity(min(n - i, 4096)) }
+      cur.appendRun(raw, i, j)
+      i = j
     }
     if !cur.bytes.isEmpty { out.append(cur) }
     return out

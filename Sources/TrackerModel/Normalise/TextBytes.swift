@@ -102,6 +102,17 @@ enum TextBytes {
     }
   }
 
+  /// The UTF-8 bytes of `text`, copied in one go when it is stored contiguously.
+  static func array(_ text: String) -> [UInt8] {
+    let copied = text.utf8.withContiguousStorageIfAvailable { source in
+      [UInt8](unsafeUninitializedCapacity: source.count) { buffer, count in
+        if let from = source.baseAddress, source.count > 0 { buffer.baseAddress!.initialize(from: from, count: source.count) }
+        count = source.count
+      }
+    }
+    return copied ?? Array(text.utf8)
+  }
+
   /// The string of `bytes[from..<to]`.
   static func string(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
     String(decoding: bytes[from..<max(from, to)], as: UTF8.self)
