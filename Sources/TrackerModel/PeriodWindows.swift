@@ -28,15 +28,16 @@ public struct PeriodWindows: Sendable {
   /// date's last day; a date that straddles the last period's end belongs to
   /// the last period; `nil` after the last period (or with no periods).
   public func periodId(for date: DateValue) -> String? {
-    guard let last = ordered.last else { return nil }
+    let count = ordered.count
+    guard count > 0 else { return nil }
     let day = date.lastDay
     var low = 0
-    var high = ordered.count
+    var high = count
     while low < high {
       let mid = (low + high) / 2
       if ordered[mid].end < day { low = mid + 1 } else { high = mid }
     }
-    if low < ordered.count { return ordered[low].id }
-    return date.firstDay <= last.end ? last.id : nil
+    if low < count { return ordered[low].id }
+    return date.firstDay <= ordered[count - 1].end ? ordered[count - 1].id : nil
   }
 }

@@ -157,7 +157,7 @@ struct PlanAssembly {
     let ids = ordered.map(\.id)
     var all: [Action] = []
     swap(&all, &actions)
-    for a in all.indices where !all[a].statuses.lazy.map(\.periodId).elementsEqual(ids) {
+    for a in all.indices where !Self.inOrder(all[a].statuses, ids) {
       let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
       all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
     }
@@ -172,6 +172,13 @@ struct PlanAssembly {
     plan.attributeNotesToPeriods()
     plan.resolveCrossReferences()
     return plan
+  }
+
+  /// Whether the statuses are exactly one per period id, in that order.
+  private static func inOrder(_ statuses: borrowing [PeriodStatus], _ ids: borrowing [String]) -> Bool {
+    guard statuses.count == ids.count else { return false }
+    for k in ids.indices where statuses[k].periodId != ids[k] { return false }
+    return true
   }
 
   /// Diagnostics ordered by sheet, then row, then column (stable).

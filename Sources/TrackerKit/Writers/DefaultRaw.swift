@@ -14,7 +14,7 @@ import TrackerModel
 /// spellings).
 enum DefaultRaw {
   /// `note.raw == note.defaultRaw`.
-  static func matches(_ note: ProgressNote) -> Bool {
+  static func matches(_ note: borrowing ProgressNote) -> Bool {
     guard let prefix = note.prefix else { return note.raw == note.text }
     if note.text.isEmpty { return note.raw == prefix }
     if bytesEqual(note.raw, prefix, ": ", note.text) { return true }
@@ -22,7 +22,7 @@ enum DefaultRaw {
   }
 
   /// `item.raw == item.defaultRaw`.
-  static func matches(_ item: EvidenceItem) -> Bool {
+  static func matches(_ item: borrowing EvidenceItem) -> Bool {
     guard let number = item.number else { return item.raw == item.text }
     if number >= 0, bytesEqual(item.raw, number, item.text) { return true }
     return item.raw == item.defaultRaw

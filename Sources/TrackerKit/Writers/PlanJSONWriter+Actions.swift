@@ -34,6 +34,16 @@ extension PlanJSONWriter {
       parts.deinitialize(count: slots)
       parts.deallocate()
     }
+    actions.withUnsafeBufferPointer { all in writeWindows(all, slots: slots, parts: parts, &o) }
+  }
+
+  /// Writes `actions` a window of `slots` batches at a time through `parts`.
+  private static func writeWindows(
+    _ actions: UnsafeBufferPointer<Action>, slots: Int, parts: UnsafeMutablePointer<JSONOutput>, _ o: inout JSONOutput
+  ) {
+    let batch = actionBatch
+    nonisolated(unsafe) let actions = actions
+    nonisolated(unsafe) let parts = parts
     var start = 0
     while start < actions.count {
       let windowStart = start

@@ -47,7 +47,7 @@ public enum PlanJSONWriter {
     write(plan, &o)
     o.key("findings")
     o.beginArray()
-    for i in findings.indices { write(findings[i], &o) }
+    findings.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }
     o.endArray()
     o.endObject()
   }
@@ -60,15 +60,15 @@ public enum PlanJSONWriter {
     o.key("planType"); o.string(p.planType.rawValue)
     if let v = p.version { o.key("version"); o.string(v) }
     if let v = p.asAt { o.key("asAt"); write(v, &o) }
-    o.key("statusScheme"); o.beginArray(); for i in p.statusScheme.indices { write(p.statusScheme[i], &o) }; o.endArray()
+    o.key("statusScheme"); o.beginArray(); p.statusScheme.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     o.key("mixedStatusReading"); o.string(p.mixedStatusReading.rawValue)
-    o.key("periods"); o.beginArray(); for i in p.periods.indices { write(p.periods[i], &o) }; o.endArray()
-    o.key("priorities"); o.beginArray(); for i in p.priorities.indices { write(p.priorities[i], &o) }; o.endArray()
-    o.key("focusAreas"); o.beginArray(); for i in p.focusAreas.indices { write(p.focusAreas[i], &o) }; o.endArray()
+    o.key("periods"); o.beginArray(); p.periods.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("priorities"); o.beginArray(); p.priorities.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("focusAreas"); o.beginArray(); p.focusAreas.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     o.key("actions"); o.beginArray(); writeActions(p.actions, &o); o.endArray()
-    o.key("evidenceLog"); o.beginArray(); for i in p.evidenceLog.indices { write(p.evidenceLog[i], &o) }; o.endArray()
-    o.key("unparsed"); o.beginArray(); for i in p.unparsed.indices { write(p.unparsed[i], &o) }; o.endArray()
-    o.key("sources"); o.beginArray(); for i in p.sources.indices { write(p.sources[i], &o) }; o.endArray()
+    o.key("evidenceLog"); o.beginArray(); p.evidenceLog.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("unparsed"); o.beginArray(); p.unparsed.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("sources"); o.beginArray(); p.sources.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     o.endObject()
   }
 
@@ -109,7 +109,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ s: Status, _ o: inout JSONOutput) {
+  static func write(_ s: borrowing Status, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("raw"); o.string(s.raw)
     o.key("rating"); o.string(s.rating.rawValue)
@@ -120,7 +120,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ f: FocusArea, _ o: inout JSONOutput) {
+  static func write(_ f: borrowing FocusArea, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("ref"); o.string(f.ref)
     o.key("rawRef"); o.string(f.rawRef)
@@ -130,7 +130,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ a: Action, _ o: inout JSONOutput) {
+  static func write(_ a: borrowing Action, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("key"); o.string(a.key)
     if let v = a.focusRef { o.key("focusRef"); o.string(v) }
@@ -138,26 +138,26 @@ public enum PlanJSONWriter {
     if let v = a.letter { o.key("letter"); o.string(v) }
     o.key("rawRef"); o.string(a.rawRef)
     o.key("text"); o.string(a.text)
-    o.key("leads"); o.beginArray(); for i in a.leads.indices { write(a.leads[i], &o) }; o.endArray()
+    o.key("leads"); o.beginArray(); a.leads.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     if let v = a.leadsRaw { o.key("leadsRaw"); o.string(v) }
-    o.key("accountable"); o.beginArray(); for i in a.accountable.indices { write(a.accountable[i], &o) }; o.endArray()
+    o.key("accountable"); o.beginArray(); a.accountable.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     if let v = a.subGroup { o.key("subGroup"); o.string(v) }
     o.key("impact"); o.beginArray(); for i in a.impact.indices { o.string(a.impact[i]) }; o.endArray()
     if let v = a.impactRaw { o.key("impactRaw"); o.string(v) }
     if let v = a.dueDate { o.key("dueDate"); write(v, &o) }
     if let v = a.dueRaw { o.key("dueRaw"); o.string(v) }
     if let v = a.percentComplete { o.key("percentComplete"); o.double(v) }
-    o.key("statuses"); o.beginArray(); for i in a.statuses.indices { write(a.statuses[i], &o) }; o.endArray()
-    o.key("notes"); o.beginArray(); for i in a.notes.indices { write(a.notes[i], &o) }; o.endArray()
-    o.key("evidence"); o.beginArray(); for i in a.evidence.indices { write(a.evidence[i], &o) }; o.endArray()
-    o.key("crossRefs"); o.beginArray(); for i in a.crossRefs.indices { write(a.crossRefs[i], &o) }; o.endArray()
-    o.key("extra"); o.beginArray(); for i in a.extra.indices { write(a.extra[i], &o) }; o.endArray()
+    o.key("statuses"); o.beginArray(); a.statuses.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("notes"); o.beginArray(); a.notes.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("evidence"); o.beginArray(); a.evidence.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("crossRefs"); o.beginArray(); a.crossRefs.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    o.key("extra"); o.beginArray(); a.extra.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     source(a.source, &o)
-    o.key("provenance"); o.beginArray(); for i in a.provenance.indices { write(a.provenance[i], &o) }; o.endArray()
+    o.key("provenance"); o.beginArray(); a.provenance.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     o.endObject()
   }
 
-  static func write(_ l: Lead, _ o: inout JSONOutput) {
+  static func write(_ l: borrowing Lead, _ o: inout JSONOutput) {
     o.beginObject()
     if l.raw != l.name { o.key("raw"); o.string(l.raw) }
     o.key("name"); o.string(l.name)
@@ -166,7 +166,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ s: PeriodStatus, _ o: inout JSONOutput) {
+  static func write(_ s: borrowing PeriodStatus, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("periodId"); o.string(s.periodId)
     o.key("status"); write(s.status, &o)
@@ -175,7 +175,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ n: ProgressNote, _ o: inout JSONOutput) {
+  static func write(_ n: borrowing ProgressNote, _ o: inout JSONOutput) {
     o.beginObject()
     if let v = n.date { o.key("date"); write(v, &o) }
     if let v = n.periodId { o.key("periodId"); o.string(v) }
@@ -188,7 +188,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ e: EvidenceItem, _ o: inout JSONOutput) {
+  static func write(_ e: borrowing EvidenceItem, _ o: inout JSONOutput) {
     o.beginObject()
     if let v = e.number { o.key("number"); o.int(v) }
     o.key("text"); o.string(e.text)
@@ -200,7 +200,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ c: CrossRef, _ o: inout JSONOutput) {
+  static func write(_ c: borrowing CrossRef, _ o: inout JSONOutput) {
     o.beginObject()
     if let v = c.fromCell { o.key("fromCell"); write(v, &o) }
     o.key("text"); o.string(c.text)
@@ -209,7 +209,7 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ e: ExtraField, _ o: inout JSONOutput) {
+  static func write(_ e: borrowing ExtraField, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("column"); o.string(e.column)
     o.key("value"); o.string(e.value)
@@ -275,7 +275,7 @@ public enum PlanJSONWriter {
     write(s, &o)
   }
 
-  static func write(_ s: SourceLocation, _ o: inout JSONOutput) {
+  static func write(_ s: borrowing SourceLocation, _ o: inout JSONOutput) {
     if let cell = s.cell, s.line == nil, s.part == nil, o.writesCompactLocation {
       o.location(file: s.file, sheet: s.sheet, row: cell.row, column: cell.column)
       return
@@ -289,14 +289,14 @@ public enum PlanJSONWriter {
     o.endObject()
   }
 
-  static func write(_ d: Diagnostic, _ o: inout JSONOutput) {
+  static func write(_ d: borrowing Diagnostic, _ o: inout JSONOutput) {
     o.beginObject()
     o.key("code"); o.string(d.code)
     o.key("severity"); o.string(d.severity.rawValue)
     o.key("message"); o.string(d.message)
     if let v = d.fix { o.key("fix"); o.string(v) }
     if let v = d.location { o.key("location"); write(v, &o) }
-    o.key("related"); o.beginArray(); for i in d.related.indices { write(d.related[i], &o) }; o.endArray()
+    o.key("related"); o.beginArray(); d.related.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
     o.endObject()
   }
 }
