@@ -107,10 +107,11 @@ struct ActionBuilder {
     guard let raw = text(row, .lead) else { return false }
     let loc = at(row, .lead)
     action.leadsRaw = raw
-    if LeadSplitter.isAsAbove(raw) { return true }
+    // A cached text was read before and is not `As above` (that returns first).
     if let cached = leadCache[raw] {
       action.leads = cached.map { Lead(raw: $0.raw, name: $0.name, kind: $0.kind, source: loc) }
     } else {
+      if LeadSplitter.isAsAbove(raw) { return true }
       action.leads = LeadSplitter.split(raw, source: loc)
       if leadCache.count < 10_000 { leadCache[raw] = action.leads }
     }

@@ -106,7 +106,14 @@ public enum EvidenceSplitter {
 
   /// The first evidence-log code (`E12`) in the text, if any.
   public static func eCode(_ text: String) -> String? {
-    let b = Array(text.utf8)
+    // Most items hold no capital E followed by a digit: answer that without copying.
+    let maybe = text.utf8.withContiguousStorageIfAvailable { p -> Bool in
+      guard p.count > 1 else { return false }
+      for i in 0..<(p.count - 1) where p[i] == UInt8(ascii: "E") && TextBytes.isDigit(p[i + 1]) { return true }
+      return false
+    }
+    if maybe == false { return nil }
+    let b = TextBytes.array(text)
     var i = 0
     while i < b.count {
       if b[i] == UInt8(ascii: "E"), !TextBytes.isWordBefore(b, i) {

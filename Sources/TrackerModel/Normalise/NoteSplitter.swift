@@ -150,7 +150,7 @@ public enum NoteSplitter {
     let rawFrom = start == nil ? (firstPos ?? from) : from
     let raw = markup.rawSlice(from: rawFrom, to: lastEnd)
     return ProgressNote(
-      date: start.flatMap(date(of:)), text: lines.joined(separator: "\n"), raw: raw, source: source,
+      date: start.flatMap(date(of:)), text: lines.count == 1 ? lines[0] : lines.joined(separator: "\n"), raw: raw, source: source,
       prefix: start?.prefix)
   }
 }

@@ -56,7 +56,7 @@ public enum RefParser {
 
   /// Reads a focus-area cell; `nil` unless it starts with a number (after an optional `Ref`).
   public static func focus(_ text: String) -> FocusCell? {
-    let b = Array(text.utf8)
+    let b = TextBytes.array(text)
     var i = TextBytes.skipSpaces(b, 0)
     let start = i
     i = skipRefWord(b, i)
@@ -72,7 +72,7 @@ public enum RefParser {
   /// Reads an action cell; a letter or number counts only at the very start
   /// (`i. Defined aspirations` inside the text is not a letter).
   public static func action(_ text: String) -> ActionCell {
-    let b = Array(text.utf8)
+    let b = TextBytes.array(text)
     let i = TextBytes.skipSpaces(b, 0)
     if i + 2 < b.count, TextBytes.isLetter(b[i]), b[i + 1] == UInt8(ascii: ".") || b[i + 1] == UInt8(ascii: ")"),
       TextBytes.isSpace(b, i + 2)
@@ -103,7 +103,7 @@ public enum RefParser {
   /// `Ref`, `Action`, `No.` or `ID`; letter-first ids (`A2`) are kept as
   /// written in capitals. `nil` for anything else.
   public static func ref(_ text: String) -> RefCell? {
-    let b = Array(text.utf8)
+    let b = TextBytes.array(text)
     let (a, e) = TextBytes.trimmedRange(b, 0, b.count)
     guard a < e else { return nil }
     let s = Array(b[a..<e])
@@ -146,7 +146,7 @@ public enum RefParser {
   /// `Work stream One` (number words one–twelve), `Section A`; with
   /// `requireKeyword: false` also `A. Strategy` and `2 - title`.
   public static func area(_ text: String, requireKeyword: Bool = true) -> AreaLabel? {
-    let b = Array(text.utf8)
+    let b = TextBytes.array(text)
     let start = TextBytes.skipSpaces(b, 0)
     var i = start
     var sawWord = false

@@ -172,7 +172,7 @@ enum TextBytes {
   /// tabs and no-break spaces collapsed to one space (line breaks kept).
   static func collapsed(_ text: String) -> String {
     if isCollapsed(text) { return text }
-    let bytes = Array(text.utf8)
+    let bytes = array(text)
     let (a, b) = trimmedRange(bytes, 0, bytes.count)
     var out: [UInt8] = []
     out.reserveCapacity(b - a)
