@@ -34,32 +34,37 @@ public enum CrossRefFinder {
     return false
   }
 
-  /// The same scan over contiguous bytes, skipping 8 bytes at a time while
-  /// no `s` or `S` is among them (a match must start with one).
+  /// The same answer over contiguous bytes, 8 at a time: `see` needs an
+  /// `ee` (rare in English, unlike `s` or `e` alone), so each word's bytes
+  /// equal to `e`/`E` are marked exactly, adjacent marks give the `ee`
+  /// candidates, and only those look back one byte for the `s`.
   private static func mentionsSee(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = p.baseAddress else { return false }
     let n = p.count
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    var i = 0
-    while i < n {
-      while i + 8 <= n {
-        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) | (ones &* 0x20)
-        let x = word ^ (ones &* UInt64(UInt8(ascii: "s")))
-        if (x &- ones) & ~x & highs != 0 { break }
-        i += 8
-      }
-      guard i < n else { return false }
-      // At most 8 bytes hold the next `s`; a match starting there needs two more.
-      let stop = min(n, i + 8)
-      while i < stop {
-        if base[i] | 0x20 == UInt8(ascii: "s"), i + 2 < n, base[i + 1] | 0x20 == UInt8(ascii: "e"),
-          base[i + 2] | 0x20 == UInt8(ascii: "e")
-        {
-          return true
+    guard n >= 3, let base = p.baseAddress else { return false }
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let lower: UInt64 = 0x2020_2020_2020_2020
+    let e: UInt64 = 0x6565_6565_6565_6565
+    let s = UInt8(ascii: "s")
+    // `i` is where an `ee` may start: never at 0, which has no byte before it.
+    var i = 1
+    while i + 9 <= n {
+      let t = (UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) | lower) ^ e
+      let marks = ~(((t & low7) &+ low7) | t | low7)  // 0x80 in each byte that is e or E
+      if marks != 0 {
+        var pairs = marks & (marks >> 8)
+        if marks >> 63 != 0, base[i + 8] | 0x20 == UInt8(ascii: "e") { pairs |= 1 << 63 }
+        while pairs != 0 {
+          if base[i + pairs.trailingZeroBitCount / 8 - 1] | 0x20 == s { return true }
+          pairs &= pairs &- 1
         }
-        i += 1
       }
+      i += 8
+    }
+    while i + 1 < n {
+      if base[i] | 0x20 == UInt8(ascii: "e"), base[i + 1] | 0x20 == UInt8(ascii: "e"), base[i - 1] | 0x20 == s {
+        return true
+      }
+      i += 1
     }
     return false
   }
