@@ -43,6 +43,14 @@ public final class ByteSink {
 
   /// Appends the bytes of a contiguous buffer.
   public func write(_ bytes: UnsafeRawBufferPointer) {
+    // A block at least as large as the buffer goes straight to the file
+    // (after what is buffered), without being copied through the buffer.
+    if bytes.count >= capacity, let base = bytes.baseAddress {
+      drain()
+      if failure == nil { writeAll(base, bytes.count) }
+      bytesWritten += bytes.count
+      return
+    }
     var offset = 0
     while offset < bytes.count {
       if count == capacity { drain() }
@@ -74,20 +82,23 @@ public final class ByteSink {
   private func drain() {
     guard count > 0 else { return }
     if failure == nil {
-      buffer.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < count {
-          let n = systemWrite(fd, raw.baseAddress!.advanced(by: offset), count - offset)
-          if n < 0 {
-            if errno == EINTR { continue }
-            failure = String(cString: strerror(errno))
-            return
-          }
-          offset += n
-        }
-      }
+      buffer.withUnsafeBytes { raw in writeAll(raw.baseAddress!, count) }
     }
     count = 0
+  }
+
+  /// Writes `length` bytes with `write(2)`, remembering the first error.
+  private func writeAll(_ base: UnsafeRawPointer, _ length: Int) {
+    var offset = 0
+    while offset < length {
+      let n = systemWrite(fd, base.advanced(by: offset), length - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        failure = String(cString: strerror(errno))
+        return
+      }
+      offset += n
+    }
   }
 }
 
