@@ -3,6 +3,7 @@ extension Plan {
   /// `self` when it names its own action, `resolved` when the action exists,
   /// otherwise `unresolved`. References already marked `external` stay so.
   public mutating func resolveCrossReferences() {
+    guard actions.contains(where: { !$0.crossRefs.isEmpty }) else { return }
     let keys = Set(actions.map(\.key))
     for a in actions.indices {
       let own = actions[a].key

@@ -62,7 +62,7 @@ struct PlanAssembly {
     diagnostics += table.diagnostics
     if let sheetPriority { addPriority(sheetPriority) }
     table.priorities.forEach { addPriority($0) }
-    for area in table.focusAreas where focusAreaSet.insert(area).inserted { focusAreas.append(area) }
+    addFocusAreas(&table.focusAreas)
     if actions.isEmpty { swap(&actions, &table.actions) } else { actions += table.actions }
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)
@@ -77,6 +77,19 @@ struct PlanAssembly {
       version = preamble.version
     }
     return true
+  }
+
+  /// Adds a table's focus areas, each once. A table's own areas never
+  /// repeat (each comes from its own cell), so the first table's are taken
+  /// whole and the set of areas seen is built only when a second arrives
+  /// (a sheet asked for twice repeats them).
+  private mutating func addFocusAreas(_ areas: inout [FocusArea]) {
+    if focusAreas.isEmpty, focusAreaSet.isEmpty {
+      swap(&focusAreas, &areas)
+      return
+    }
+    if focusAreaSet.isEmpty { focusAreaSet = Set(focusAreas) }
+    for area in areas where focusAreaSet.insert(area).inserted { focusAreas.append(area) }
   }
 
   /// Keeps sheets without an action table verbatim; with no table anywhere,

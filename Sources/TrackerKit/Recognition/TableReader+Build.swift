@@ -65,13 +65,15 @@ extension TableReader {
     }
     let first = actions.count
     if actions.isEmpty { actions = built } else { actions += built }
-    var previousLeads: (leads: [Lead], at: SourceLocation)?
-    var previousEvidence: (items: [EvidenceItem], at: SourceLocation)?
+    // The previous action row whose leads / evidence an `As above` takes
+    // (by index, so nothing is copied for the rows that do not say it).
+    var previousLeads: Int?
+    var previousEvidence: Int?
     var all: [Action] = []
     swap(&all, &actions)
     let leadColumn = layout.column(.lead) ?? 1
     for i in 0..<count {
-      resolveAsAbove(&all[first + i], asAbove[i], leadColumn, &previousLeads, &previousEvidence)
+      resolveAsAbove(&all, first + i, asAbove[i], leadColumn, &previousLeads, &previousEvidence)
     }
     swap(&all, &actions)
     diagnostics += normalised.diagnostics()
@@ -80,36 +82,43 @@ extension TableReader {
   /// `As above` takes the previous action row's leads or evidence (never
   /// further back: a row without the cell breaks the chain).
   private mutating func resolveAsAbove(
-    _ action: inout Action, _ asAbove: UInt8, _ leadColumn: Int, _ previousLeads: inout (leads: [Lead], at: SourceLocation)?,
-    _ previousEvidence: inout (items: [EvidenceItem], at: SourceLocation)?
+    _ all: inout [Action], _ a: Int, _ asAbove: UInt8, _ leadColumn: Int, _ previousLeads: inout Int?,
+    _ previousEvidence: inout Int?
   ) {
-    let row = action.source?.cell?.row ?? 0
-    if let raw = action.leadsRaw {
-      let loc = context.location(row: row, column: leadColumn)
+    if let raw = all[a].leadsRaw {
       if asAbove & 1 != 0 {
-        let names = previousLeads?.leads.map(\.name).joined(separator: ", ") ?? ""
-        diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: previousLeads?.at, names: names))
-        action.leads = (previousLeads?.leads ?? []).map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
+        let loc = leadLocation(all[a], leadColumn)
+        let previous = previousLeads.map { all[$0].leads } ?? []
+        let names = previous.map(\.name).joined(separator: ", ")
+        let at = previousLeads.map { leadLocation(all[$0], leadColumn) }
+        diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: at, names: names))
+        all[a].leads = previous.map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
       }
-      previousLeads = (action.leads, loc)
+      previousLeads = a
     } else {
       previousLeads = nil
     }
-    guard let first = action.evidence.first, let loc = first.source else {
-      if action.evidence.isEmpty { previousEvidence = nil }
+    guard let loc = all[a].evidence.first?.source else {
+      if all[a].evidence.isEmpty { previousEvidence = nil }
       return
     }
     if asAbove & 2 != 0 {
-      let raw = first.raw
-      let summary = previousEvidence.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
-      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previousEvidence?.at, summary: summary))
-      if let previous = previousEvidence, !previous.items.isEmpty {
-        action.evidence = previous.items.map {
+      let raw = all[a].evidence[0].raw
+      let previous = previousEvidence.map { (items: all[$0].evidence, at: all[$0].evidence.first?.source) }
+      let summary = previous.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
+      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previous?.at, summary: summary))
+      if let previous, !previous.items.isEmpty {
+        all[a].evidence = previous.items.map {
           EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, resolvedTo: previous.at, raw: raw, source: loc)
         }
       }
     }
-    previousEvidence = (action.evidence, loc)
+    previousEvidence = a
+  }
+
+  /// Where an action's lead cell is.
+  private func leadLocation(_ action: borrowing Action, _ leadColumn: Int) -> SourceLocation {
+    context.location(row: action.source?.cell?.row ?? 0, column: leadColumn)
   }
 
   /// How many chunks to build in: one for small tables or one processor,
