@@ -15,6 +15,9 @@ public struct RecogniserOptions: Sendable {
   /// For CSV/TSV: rows that had fewer fields than the widest before the
   /// reader padded them (row → field count), for `layout.ragged_row`.
   public var shortRows: [Int: Int]
+  /// Whether large tables may be read on several threads (the result is
+  /// the same either way; tests compare the two).
+  var allowsThreads = true
 
   /// Creates options.
   public init(
@@ -87,7 +90,9 @@ public enum Recogniser {
       if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
     }
     func context(_ sheet: Sheet) -> SheetContext {
-      SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+      SheetContext(
+        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows,
+        allowsThreads: options.allowsThreads)
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)

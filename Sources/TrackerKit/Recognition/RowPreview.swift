@@ -79,10 +79,10 @@ struct RowPreview: Sendable {
   static let parallelThreshold = 4_000
 
   /// Previews `rows`, on every processor when there are many.
-  static func previews(_ rows: ArraySlice<Row>, _ columns: Columns) -> [RowPreview] {
+  static func previews(_ rows: ArraySlice<Row>, _ columns: Columns, threads: Bool = true) -> [RowPreview] {
     let count = rows.count
     let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    guard count >= parallelThreshold, processors > 1 else { return rows.map { RowPreview($0, columns) } }
+    guard threads, count >= parallelThreshold, processors > 1 else { return rows.map { RowPreview($0, columns) } }
     let chunks = min(64, processors * 8, count / 1_000)
     let size = (count + chunks - 1) / chunks
     let first = rows.startIndex

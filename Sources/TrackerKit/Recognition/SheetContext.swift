@@ -14,6 +14,8 @@ struct SheetContext {
   let styles: [CellStyle]
   /// CSV/TSV rows that were shorter before padding (row → field count).
   var shortRows: [Int: Int] = [:]
+  /// Whether a large table may be read on several threads.
+  var allowsThreads = true
 
   /// A row's own field count (CSV/TSV), before the reader padded it.
   func fieldCount(_ row: Row) -> Int { shortRows[row.number] ?? row.cells.last?.column ?? 0 }

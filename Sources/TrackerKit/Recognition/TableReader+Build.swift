@@ -25,7 +25,7 @@ extension TableReader {
   /// then resolves `As above` leads and evidence in row order, in place.
   mutating func buildActions() {
     let count = jobs.count
-    let chunks = Self.chunkCount(count)
+    let chunks = context.allowsThreads ? Self.chunkCount(count) : 1
     let size = max(1, (count + chunks - 1) / chunks)
     // Per row: bit 0 = leads say `As above`, bit 1 = evidence does.
     nonisolated(unsafe) let asAbove = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))

@@ -43,7 +43,7 @@ struct TableReader {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
     let columns = RowPreview.Columns(layout)
-    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns)
+    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
     while index < rows.endIndex {
       let row = rows[index]
