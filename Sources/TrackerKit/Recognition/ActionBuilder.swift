@@ -51,15 +51,15 @@ struct ActionBuilder {
     let rowAt = context.location(row, column: 1)
     let cell = text(row, .action).map(RefParser.action)
     let (key, letter, focusRef, rawRef) = identify(row, cell)
-    let actionText = cell.map { MarkupText($0.text).text } ?? ""
+    let actionText = cell.map { MarkupText.cleanText($0.text) } ?? ""
     var action = Action(
       key: key, focusRef: focusRef, priorityId: currentPriorityId, letter: letter, rawRef: rawRef, text: actionText,
       source: rowAt)
     let leadsAsAbove = readLeads(row, into: &action)
     if let raw = text(row, .accountable) { action.accountable = LeadSplitter.split(raw, source: at(row, .accountable)) }
-    if let raw = text(row, .subGroup) { action.subGroup = MarkupText(raw).text }
+    if let raw = text(row, .subGroup) { action.subGroup = MarkupText.cleanText(raw) }
     if let raw = text(row, .impact) {
-      action.impact = MarkupText(raw).paragraphs
+      action.impact = MarkupText.cleanParagraphs(raw)
       action.impactRaw = raw
     }
     readDue(row, into: &action)

@@ -60,11 +60,11 @@ struct RowPreview: Sendable {
     isHeaderLike = TrailingBlocks.isHeaderLike(row)
     isActionRow = TableReader.isActionRow(row, columns)
     if let raw = Self.text(row, columns.priority) {
-      let clean = MarkupText(raw).text
+      let clean = MarkupText.cleanText(raw)
       priority = PriorityCell(clean: clean, label: RefParser.area(clean, requireKeyword: false))
     }
     if let raw = Self.text(row, columns.focusArea) {
-      let clean = MarkupText(raw).text
+      let clean = MarkupText.cleanText(raw)
       focus = FocusCellText(clean: clean, cell: RefParser.focus(clean))
     }
   }

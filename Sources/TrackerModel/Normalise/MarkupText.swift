@@ -82,6 +82,20 @@ public struct MarkupText: Sendable {
     items = MarkupText.split(raw, markup: isMarkup)
   }
 
+  /// A cell's clean text (`MarkupText(text).text`), returning a cell that
+  /// is already one clean paragraph as it is, without copying its bytes.
+  public static func cleanText(_ text: String) -> String {
+    if text.utf8.withContiguousStorageIfAvailable({ isPlain($0) }) == true { return text }
+    return MarkupText(text).text
+  }
+
+  /// A cell's clean paragraphs (`MarkupText(text).paragraphs`), without
+  /// copying the bytes of a cell that is already one clean paragraph.
+  public static func cleanParagraphs(_ text: String) -> [String] {
+    if text.utf8.withContiguousStorageIfAvailable({ isPlain($0) }) == true { return [text] }
+    return MarkupText(text).paragraphs
+  }
+
   /// The clean paragraphs, in order, none empty.
   public var paragraphs: [String] {
     if let plain { return [plain] }
@@ -147,6 +161,10 @@ public struct MarkupText: Sendable {
   /// Whether the text is already one clean paragraph (no markup, breaks,
   /// tabs, no-break spaces, doubled or edge spaces), the common case.
   private static func isPlain(_ raw: [UInt8]) -> Bool {
+    raw.withUnsafeBufferPointer { isPlain($0) }
+  }
+
+  private static func isPlain(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = raw.first, let last = raw.last, first != 32, last != 32 else { return false }
     var previousSpace = false
     for b in raw {
