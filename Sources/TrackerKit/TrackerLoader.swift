@@ -119,11 +119,12 @@ public enum TrackerLoader {
 
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
     guard FileProbe.kind(path) != .missing else { throw TrackerError.fileNotFound(path: path) }
-    let reader = try XLSXReader(path: path)
-    let workbook = try reader.readWorkbook(.all)
+    // The reader (and its shared-string table) goes before recognition, so
+    // the plan can reuse that memory.
+    let workbook = try XLSXReader(path: path).readWorkbook(.all)
     let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
-    BackgroundRelease.drop((consume workbook, consume reader))
+    BackgroundRelease.drop(consume workbook)
     return outcome
   }
 }
