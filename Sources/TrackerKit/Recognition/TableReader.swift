@@ -40,6 +40,15 @@ struct TableReader {
 
   /// Reads every row below the header.
   mutating func read() {
+    collectRows()
+    flushRagged()
+    buildActions()
+  }
+
+  /// Walks the rows below the header in order: fills down the hierarchy,
+  /// queues action rows, keeps other rows and trailing blocks. (Its row
+  /// previews are gone before the actions are built.)
+  private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
     let columns = RowPreview.Columns(layout)
@@ -71,8 +80,6 @@ struct TableReader {
       }
       index += 1
     }
-    flushRagged()
-    buildActions()
   }
 
   /// Whether a row carries an action: action, ref, status or notes text.
