@@ -218,6 +218,8 @@ struct JSONOutput: ~Copyable {
 
   mutating func string(_ value: String) {
     beforeValue()
+    // Native strings lend their bytes in place (no copy of the string).
+    if value.utf8.withContiguousStorageIfAvailable({ escape($0) }) != nil { return }
     var s = value
     s.withUTF8 { escape($0) }
   }
