@@ -48,6 +48,11 @@ extension WSOACommand {
   /// the one place errors map to exit statuses) and returns the exit status.
   public static func run(arguments: [String]) -> Int32 {
     do {
+      // The everyday `wsoa convert` shapes skip ArgumentParser's start-up;
+      // everything else (help, errors, other commands) goes through it.
+      if let request = ConvertFastPath.request(for: arguments) {
+        return try request.run().rawValue
+      }
       var command = try parseAsRoot(arguments)
       try command.run()
       return ExitStatus.success.rawValue
