@@ -80,4 +80,20 @@ import Testing
     // The vocabulary must exercise the fast path, not only its refusals.
     #expect(accepted > 200)
   }
+
+  /// `wsoa --version` answers without ArgumentParser: the same text, status and stream.
+  @Test func versionMatchesArgumentParser() throws {
+    #expect(throws: (any Error).self) { try WSOACommand.parseAsRoot(["--version"]) }
+    do {
+      _ = try WSOACommand.parseAsRoot(["--version"])
+    } catch {
+      let failure = Failure(error)
+      #expect(failure.status == 0 && failure.isForStandardOutput)
+      #expect(failure.message == WSOACommand.version + "\n")
+    }
+    let result = try ProcessRunner.wsoa(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout == WSOACommand.version + "\n")
+    #expect(result.stderr.isEmpty)
+  }
 }

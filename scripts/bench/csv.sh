@@ -15,8 +15,8 @@ cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
 BIN=$(swift build -c release --show-bin-path)
 if [ ! -x "$BIN/wsoa-bench" ] || [ ! -x "$BIN/wsoa" ]; then
-  swift build -c release --product wsoa-bench >&2
-  swift build -c release --product wsoa >&2
+  swift build -c release --static-swift-stdlib --product wsoa-bench >&2
+  swift build -c release --static-swift-stdlib --product wsoa >&2
 fi
 OUT=bench-out
 mkdir -p "$OUT"
