@@ -66,7 +66,7 @@ import Testing
       "--output=", "-o=x", "--shape", "long", "wide", "--shape=long", "--sheet", "Q3", "--sheet=2",
       "--from", "--from=json", "--mixed-status", "between", "moving-towards", "--mixed-status=between",
       "--compact", "--bom", "-q", "--quiet", "--summary", "--quiet=1", "-qo", "-h", "--help", "--version",
-      "--strict",
+      "--strict", "convert", "dump", "résumé.xlsx", "—o", "-1", " ", "a b.csv",
     ]
     var random = SeededRandom(seed: 0x5EED_FA57)
     var accepted = 0
