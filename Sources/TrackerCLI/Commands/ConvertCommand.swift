@@ -27,6 +27,10 @@ struct ConvertCommand: ParsableCommand {
       """)
   )
 
+  // A new option goes here and into `ConvertRequest`; `ConvertFastPath`
+  // refuses flags it does not know, so those reach ArgumentParser until it
+  // learns them too (ConvertFastPathTests compares the two parsers).
+
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
   var inputs: [String] = []
 
