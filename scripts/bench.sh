@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-swift build -c release --product wsoa-bench --product wsoa >&2 2>/dev/null || swift build -c release >&2
+# --static-swift-stdlib as in scripts/demo.sh (the README's build), so the
+# scripts share one release build folder.
+swift build -c release --static-swift-stdlib --product wsoa-bench --product wsoa >&2 2>/dev/null ||
+  swift build -c release --static-swift-stdlib >&2
 areas=("$@")
 [ ${#areas[@]} -eq 0 ] && areas=(csv xlsx-read xlsx-write tracker validate merge)
 for area in "${areas[@]}"; do

@@ -16,8 +16,8 @@ ACTIONS=${1:-10000}
 RETURNS=${2:-10}
 BIN=$(swift build -c release --show-bin-path)
 if [ ! -x "$BIN/wsoa-bench" ] || [ ! -x "$BIN/wsoa" ]; then
-  swift build -c release --product wsoa-bench >&2
-  swift build -c release --product wsoa >&2
+  swift build -c release --static-swift-stdlib --product wsoa-bench >&2
+  swift build -c release --static-swift-stdlib --product wsoa >&2
 fi
 OUT=bench-out/merge
 mkdir -p "$OUT"

@@ -3,10 +3,14 @@
 # XLSX (about 24 MB) to JSON and to a cleaned XLSX, and of the small sample
 # (samples/staffordshire-priority-2.xlsx), beside `wsoa dump` of the same files
 # (the grid alone) and beside a Python script that only reads the file with
-# python-calamine and writes its rows as JSON. Whole processes, wall clock,
-# best of RUNS (default 3; the small sample 20 times that), then the in-process
-# phase split from `wsoa-bench tracker`, including the domain layer's share.
+# python-calamine and writes its rows as JSON. Whole processes, wall clock:
+# the large file best of RUNS (default 3); the small sample with hyperfine
+# (mean and min of 20 x RUNS runs; a best-of loop without hyperfine), next to
+# the start-up floors it cannot go below. Then the in-process phase split from
+# `wsoa-bench tracker`, including the domain layer's share.
 #
+# wsoa is built as the README and scripts/demo.sh build it
+# (`swift build -c release --static-swift-stdlib`).
 # Usage: scripts/bench/tracker.sh [RUNS]
 # The Python side (python-calamine, and XlsxWriter to make the input) runs in a
 # scratch venv (.venv-bench) and is skipped cleanly without python3/venv/pip;
@@ -15,17 +19,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
 BIN=$(swift build -c release --show-bin-path)
-if [ ! -x "$BIN/wsoa-bench" ] || [ ! -x "$BIN/wsoa" ]; then
-  swift build -c release --product wsoa-bench >&2
-  swift build -c release --product wsoa >&2
-fi
-# The same wsoa linked with --static-swift-stdlib (its own scratch path, so
-# the dynamic build above is not invalidated): no Swift runtime libraries to
-# load and relocate at start-up, which is most of a small conversion.
-STATIC_BIN=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
-if [ ! -x "$STATIC_BIN/wsoa" ]; then
-  swift build -c release --static-swift-stdlib --scratch-path .build-static --product wsoa >&2 || STATIC_BIN=""
-fi
+# Always ask (a no-op when up to date), so the binary timed is the one the
+# README builds even if an older build without the flag is lying around.
+swift build -c release --static-swift-stdlib --product wsoa-bench >&2
+swift build -c release --static-swift-stdlib --product wsoa >&2
 OUT=bench-out/tracker
 mkdir -p "$OUT"
 SMALL=samples/staffordshire-priority-2.xlsx
@@ -71,8 +68,8 @@ best() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.1fx", a / b }'; }
 
-row() { # label file runs [bin-dir]
-  local label=$1 file=$2 runs=$3 bin=${4:-$BIN} json xlsx dump py
+row() { # label file runs
+  local label=$1 file=$2 runs=$3 bin=$BIN json xlsx dump py
   json=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.json" -q)
   xlsx=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.xlsx" -q)
   dump=$(best "$runs" "$bin/wsoa" dump "$file" --to json -o "$OUT/dump.json")
@@ -81,11 +78,11 @@ row() { # label file runs [bin-dir]
   printf "%-30s %10s %10s %10s %12s %10s\n" "$label" "$json" "$xlsx" "$dump" "$py" "$(ratio "$py" "$json")"
 }
 
-echo "wall seconds, best of $RUNS (small sample: best of $((RUNS * 20)))"
+echo "wall seconds, best of $RUNS"
 printf "%-30s %10s %10s %10s %12s %10s\n" "input" "->json" "->xlsx" "dump" "calamine+json" "py/json"
 row "tracker-100k.xlsx (100,000)" "$XLSX" "$RUNS"
-row "staffordshire-priority-2.xlsx" "$SMALL" "$((RUNS * 20))"
-[ -n "$STATIC_BIN" ] && row "  same, --static-swift-stdlib" "$SMALL" "$((RUNS * 20))" "$STATIC_BIN"
+echo
+scripts/bench/startup.sh "$SMALL" "$OUT" "$((RUNS * 20))" "$PY"
 echo
 echo "in-process phases (wsoa-bench tracker):"
 "$BIN/wsoa-bench" tracker "$XLSX" "$OUT"

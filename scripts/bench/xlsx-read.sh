@@ -19,7 +19,7 @@ OUT=bench-out
 RUNS=${RUNS:-1}
 mkdir -p "$OUT"
 BIN_DIR=$(swift build -c release --show-bin-path)
-[ -x "$BIN_DIR/wsoa-bench" ] || swift build -c release --product wsoa-bench >&2
+[ -x "$BIN_DIR/wsoa-bench" ] || swift build -c release --static-swift-stdlib --product wsoa-bench >&2
 BENCH="$BIN_DIR/wsoa-bench"
 
 if ! command -v python3 >/dev/null 2>&1; then

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 ACTIONS=${1:-100000}
 NUMERIC=${2:-1000000}
 BIN=$(swift build -c release --show-bin-path)
-[ -x "$BIN/wsoa-bench" ] || swift build -c release --product wsoa-bench >&2
+[ -x "$BIN/wsoa-bench" ] || swift build -c release --static-swift-stdlib --product wsoa-bench >&2
 OUT=bench-out
 mkdir -p "$OUT"
 

@@ -14,6 +14,9 @@ import Diagnostics
 /// records by file offset. A record cut by a chunk's end is carried to the
 /// front of the buffer and scanned again with the next chunk; the buffer
 /// grows when one record is longer than it.
+///
+/// With a second thread, the file's second half is indexed at the same time
+/// (see `ChunkedIndexer+Split.swift`).
 struct ChunkedIndexer {
   /// What the pass found.
   struct Result {
@@ -21,24 +24,40 @@ struct ChunkedIndexer {
     var delimiter: Delimiter
     var encoding: TextEncoding
     var diagnostics: [Diagnostic]
+    /// The file offset where a second thread's records were joined to the
+    /// first's, if they were (see `SecondHalf`).
+    var joinedAt: Int?
   }
 
-  private let file: InputFile
-  private let limits: DelimitedLimits
+  /// The first byte that is not UTF-8: file offset, physical line and value.
+  struct InvalidByte {
+    var offset: Int
+    var line: Int
+    var byte: UInt8
+  }
+
+  let file: InputFile
+  let limits: DelimitedLimits
   private var capacity: Int
   private var buffer: UnsafeMutablePointer<UInt8>
   /// File offset of `buffer[0]`, and its physical line.
-  private var origin = 0
-  private var originLine = 1
+  private var origin: Int
+  private var originLine: Int
   /// Valid bytes in the buffer; whether they reach the end of the file.
   private var filled = 0
-  private var atEnd = false
+  private(set) var atEnd = false
   /// File offset up to which the encoding has been checked.
-  private var validated = 0
-  /// The first byte that is not UTF-8: file offset, line and value.
-  private var firstInvalid: (line: Int, byte: UInt8)?
+  private var validated: Int
+  /// The first byte that is not UTF-8.
+  private(set) var firstInvalid: InvalidByte?
+  /// Where the next scan starts in the buffer, and its physical line.
+  private var scanStart = 0
+  private var scanLine: Int
+  /// Checked before each chunk: true stops the scan early (its result is then incomplete).
+  var isCancelled: () -> Bool = { false }
 
-  /// Indexes `file`.
+  /// Indexes `file`, splitting the work with a second thread when `threads`
+  /// allows and the file is at least two chunks long.
   ///
   /// - Parameters:
   ///   - delimiter: the delimiter to use, or nil to detect one (`preferred` breaks ties).
@@ -46,51 +65,36 @@ struct ChunkedIndexer {
   /// - Throws: `DelimitedError`.
   static func index(
     _ file: InputFile, delimiter: Delimiter?, preferred: Delimiter, limits: DelimitedLimits,
-    chunkBytes: Int = 4 << 20
+    chunkBytes: Int = 4 << 20, threads: Int = 1
   ) throws(DelimitedError) -> Result {
-    var indexer = ChunkedIndexer(file: file, limits: limits, capacity: max(chunkBytes, 8))
+    var indexer = ChunkedIndexer(file: file, limits: limits, capacity: max(chunkBytes, 8), at: 0)
     defer { indexer.buffer.deallocate() }
-    return try indexer.run(delimiter: delimiter, preferred: preferred)
-  }
-
-  private init(file: InputFile, limits: DelimitedLimits, capacity: Int) {
-    self.file = file
-    self.limits = limits
-    self.capacity = capacity
-    self.buffer = .allocate(capacity: capacity)
-  }
-
-  private mutating func run(delimiter given: Delimiter?, preferred: Delimiter) throws(DelimitedError) -> Result {
-    try fill()
-    let hasBOM = filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-    var scanStart = hasBOM ? 3 : 0
-    validated = scanStart
-    guard filled > scanStart else { throw .emptyFile(path: file.displayName) }
+    try indexer.fill()
+    let hasBOM = indexer.filled >= 3 && indexer.buffer[0] == 0xEF && indexer.buffer[1] == 0xBB
+      && indexer.buffer[2] == 0xBF
+    let start = hasBOM ? 3 : 0
+    indexer.scanStart = start
+    indexer.validated = start
+    guard indexer.filled > start else { throw .emptyFile(path: file.displayName) }
     let delimiter =
-      given
-      ?? DelimiterDetector.detect(in: buffer, from: scanStart, to: filled, isWhole: atEnd, preferred: preferred)
+      delimiter
+      ?? DelimiterDetector.detect(
+        in: indexer.buffer, from: start, to: indexer.filled, isWhole: indexer.atEnd, preferred: preferred)
     var builder = RecordIndexBuilder(delimiter: delimiter, limits: limits, file: file.displayName)
-    while true {
-      try validate()
-      var scanner = RecordScanner(
-        bytes: buffer, start: scanStart, end: filled, isFinal: atEnd, delimiter: delimiter.byte, line: originLine,
-        longFieldBytes: limits.maxFieldCharacters)
-      scanning: while true {
-        let step: RecordScanner.Step
-        do {
-          step = try scanner.next()
-        } catch {
-          throw builder.unterminated(error)
-        }
-        switch step {
-        case .record(let record): try builder.add(record, bytes: buffer, origin: origin)
-        case .incomplete, .end: break scanning
-        }
+    var firstInvalid: InvalidByte?
+    var joinedAt: Int?
+    if threads > 1, file.size >= 2 * chunkBytes,
+      let split = SplitPoint.find(in: file, delimiter: delimiter.byte, after: file.size / 2)
+    {
+      let second = SecondHalf(file: file, from: split, delimiter: delimiter, limits: limits, chunkBytes: chunkBytes)
+      defer { second.cancel() }
+      firstInvalid = try indexer.scan(into: &builder, stoppingAt: split) { exact, line in
+        guard exact, let part = second.result() else { return nil }
+        joinedAt = split
+        return (part, line)
       }
-      if atEnd { break }
-      carry(from: scanner.position, line: scanner.line)
-      scanStart = 0
-      try fill()
+    } else {
+      firstInvalid = try indexer.scan(into: &builder)
     }
     var diagnostics: [Diagnostic] = []
     var encoding: TextEncoding = hasBOM ? .utf8WithBOM : .utf8
@@ -106,11 +110,88 @@ struct ChunkedIndexer {
       }
     }
     let index = builder.index()
-    return Result(index: index, delimiter: delimiter, encoding: encoding, diagnostics: diagnostics + index.diagnostics)
+    return Result(
+      index: index, delimiter: delimiter, encoding: encoding, diagnostics: diagnostics + index.diagnostics,
+      joinedAt: joinedAt)
+  }
+
+  /// An indexer whose first chunk starts at file offset `start` (a record's
+  /// first byte), on physical line `line`.
+  init(file: InputFile, limits: DelimitedLimits, capacity: Int, at start: Int, line: Int = 1) {
+    self.file = file
+    self.limits = limits
+    self.capacity = capacity
+    self.buffer = .allocate(capacity: capacity)
+    self.origin = start
+    self.originLine = line
+    self.validated = start
+    self.scanLine = line
+  }
+
+  /// Frees the buffer (the indexer is not used again).
+  func close() { buffer.deallocate() }
+
+  /// Scans records to the end of the file into `builder`; returns the first
+  /// byte that is not UTF-8.
+  ///
+  /// With `stop`, the first time a record ends at or past that file offset,
+  /// `join` is called with whether it ends exactly there and the physical
+  /// line after it: when `join` returns the rest of the file's records
+  /// (indexed by another thread, numbered from line 1 at `stop`), they are
+  /// appended and the scan ends; otherwise it goes on alone.
+  ///
+  /// - Throws: `DelimitedError`.
+  mutating func scan(
+    into builder: inout RecordIndexBuilder, stoppingAt stop: Int? = nil,
+    join: (Bool, Int) -> (part: SecondHalf.Part, line: Int)? = { _, _ in nil }
+  ) throws(DelimitedError) -> InvalidByte? {
+    var stop = stop
+    let delimiter = builder.delimiter.byte
+    while true {
+      try validate()
+      var scanner = RecordScanner(
+        bytes: buffer, start: scanStart, end: filled, isFinal: atEnd, delimiter: delimiter, line: scanLine,
+        longFieldBytes: limits.maxFieldCharacters)
+      scanning: while true {
+        let step: RecordScanner.Step
+        do {
+          step = try scanner.next()
+        } catch {
+          throw builder.unterminated(error)
+        }
+        switch step {
+        case .record(let record):
+          try builder.add(record, bytes: buffer, origin: origin)
+          if let at = stop, origin + scanner.position >= at {
+            stop = nil
+            if let (part, line) = join(origin + scanner.position == at, scanner.line) {
+              try builder.append(part.builder, lineOffset: line - 1)
+              return earlier(firstInvalid, part.firstInvalid, before: at, lineOffset: line - 1)
+            }
+          }
+        case .incomplete, .end: break scanning
+        }
+      }
+      if atEnd || isCancelled() { return firstInvalid }
+      carry(from: scanner.position, line: scanner.line)
+      try fill()
+    }
+  }
+
+  /// The first invalid byte of the file, given this part's (`mine`, before
+  /// `split`, or anywhere it looked past it) and the second part's (`theirs`,
+  /// lines counted from `split`).
+  private func earlier(_ mine: InvalidByte?, _ theirs: InvalidByte?, before split: Int, lineOffset: Int)
+    -> InvalidByte?
+  {
+    if let mine, mine.offset < split { return mine }
+    guard var theirs else { return nil }
+    theirs.line += lineOffset
+    return theirs
   }
 
   /// Reads until the buffer is full or the file ends.
-  private mutating func fill() throws(DelimitedError) {
+  mutating func fill() throws(DelimitedError) {
     let wanted = capacity - filled
     let n = try file.read(into: buffer + filled, count: wanted, at: origin + filled)
     filled += n
@@ -133,6 +214,8 @@ struct ChunkedIndexer {
     origin += start
     originLine = line
     filled = kept
+    scanStart = 0
+    scanLine = line
   }
 
   /// Checks the bytes not yet checked: NUL bytes are errors; the first byte
@@ -157,7 +240,7 @@ struct ChunkedIndexer {
           validated = origin + at  // the rest of the sequence is in the next chunk
           return
         }
-        firstInvalid = (line(at: at), buffer[at])
+        firstInvalid = InvalidByte(offset: origin + at, line: line(at: at), byte: buffer[at])
         i = at + 1
       }
     }

@@ -15,8 +15,9 @@ public import Grid
 /// - Errors (`DelimitedError`) name the file and line; the whole file is
 ///   checked before the first row is handed out.
 ///
-/// A first pass reads the file in chunks and indexes its records; a second
-/// reads the records again batch by batch and decodes their fields, in
+/// A first pass reads the file in chunks and indexes its records (a second
+/// thread, when one is idle, indexes the second half meanwhile); a second
+/// pass reads the records again batch by batch and decodes their fields, in
 /// parallel when processors are idle. Neither holds the whole file.
 ///
 /// ```swift
@@ -92,7 +93,7 @@ public struct DelimitedReader: Sendable {
     }
     let scan = try ChunkedIndexer.index(
       file, delimiter: options.delimiter, preferred: .preferred(forPath: path), limits: options.limits,
-      chunkBytes: chunkBytes)
+      chunkBytes: chunkBytes, threads: ThreadBudget.threads(requested: options.maxThreads))
     let report = DelimitedReadReport(
       encoding: scan.encoding, delimiter: scan.delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: scan.index.records.count, columnCount: scan.index.width, diagnostics: scan.diagnostics,

@@ -86,6 +86,30 @@ struct RecordIndexBuilder {
     width = max(width, found.fieldCount)
   }
 
+  /// Appends the records another builder found in the rest of the same
+  /// text, whose rows and lines it numbered from 1 (`lineOffset` is the
+  /// physical line before its first record).
+  ///
+  /// - Throws: `.tooManyRows` when the two together pass the limit.
+  mutating func append(_ other: RecordIndexBuilder, lineOffset: Int) throws(DelimitedError) {
+    let rowOffset = records.count
+    if rowOffset + other.records.count > limits.maxRows {
+      let over = other.records[limits.maxRows - rowOffset]
+      throw .tooManyRows(path: file, line: over.line + lineOffset, limit: limits.maxRows)
+    }
+    records.reserveCapacity(rowOffset + other.records.count)
+    for record in other.records {
+      records.append(RecordSpan(start: record.start, end: record.end, line: record.line + lineOffset))
+    }
+    fieldCounts.append(contentsOf: other.fieldCounts)
+    width = max(width, other.width)
+    if firstStray == nil, let stray = other.firstStray, let cell = stray.cell, let line = stray.line {
+      firstStray = SourceLocation(
+        file: file, cell: CellAddress(row: cell.row + rowOffset, column: cell.column), line: line + lineOffset)
+    }
+    strayCount += other.strayCount
+  }
+
   /// The error for a quote left open, in the record being added.
   func unterminated(_ error: RecordScanner.UnterminatedQuote) -> DelimitedError {
     .unterminatedQuote(path: file, line: error.line, cell: CellAddress(row: records.count + 1, column: error.field))

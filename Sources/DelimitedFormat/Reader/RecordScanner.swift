@@ -1,5 +1,5 @@
 /// Where one record lies in the text.
-struct RecordSpan: Sendable {
+struct RecordSpan: Equatable, Sendable {
   /// Offset of the record's first byte.
   var start: Int
   /// Offset just past its last field (before the line break, if any).

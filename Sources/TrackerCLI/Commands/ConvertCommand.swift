@@ -27,6 +27,10 @@ struct ConvertCommand: ParsableCommand {
       """)
   )
 
+  // A new option goes here and into `ConvertRequest`; `ConvertFastPath`
+  // refuses flags it does not know, so those reach ArgumentParser until it
+  // learns them too (ConvertFastPathTests compares the two parsers).
+
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
   var inputs: [String] = []
 
@@ -60,26 +64,22 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
   var summary = false
 
+  /// The parsed flags as the request both parsers produce (see `ConvertFastPath`).
+  var request: ConvertRequest {
+    ConvertRequest(
+      inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: source,
+      mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary)
+  }
+
   func validate() throws {
-    if inputs.isEmpty { throw ValidationError("Give at least one tracker file or folder.") }
-    if output == nil || output == "-", format == .xlsx {
-      throw ValidationError("XLSX cannot go to standard output; give -o OUT.xlsx.")
-    }
+    if let problem = request.problem { throw ValidationError(problem) }
   }
 
   /// The output format: --to, else the -o extension, else JSON.
-  var format: TrackerFormat {
-    if let target { return target.format }
-    if let output, let format = TrackerFormat.from(path: output), !output.hasSuffix("/") { return format }
-    return .json
-  }
+  var format: TrackerFormat { request.format }
 
   func run() throws {
-    let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
-    let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
-    let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
-    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
-    let status = runner.run(plan)
+    let status = try request.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }

@@ -1,0 +1,57 @@
+import TrackerKit
+import TrackerModel
+
+/// What `wsoa convert` was asked to do, however its arguments were parsed:
+/// by ArgumentParser (`ConvertCommand`) or by `ConvertFastPath` for the
+/// common shapes. Both end here, so a conversion behaves the same either way.
+struct ConvertRequest: Equatable {
+  /// Tracker files or folders.
+  var inputs: [String] = []
+  /// `-o`: output file, folder, or `-` for standard output.
+  var output: String? = nil
+  /// `--to`.
+  var target: ConvertTarget? = nil
+  /// `--shape`.
+  var shape: ConvertShape = .wide
+  /// `--sheet` (repeatable).
+  var sheets: [String] = []
+  /// `--from`.
+  var source: ConvertTarget? = nil
+  /// `--mixed-status`.
+  var mixedStatus: ConvertMixedReading = .movingTowards
+  /// `--compact`.
+  var compact = false
+  /// `--bom`.
+  var bom = false
+  /// `-q`, `--quiet`.
+  var quiet = false
+  /// `--summary`.
+  var summary = false
+
+  /// Why the request cannot run (ArgumentParser prints it with the usage), or nil.
+  var problem: String? {
+    if inputs.isEmpty { return "Give at least one tracker file or folder." }
+    if output == nil || output == "-", format == .xlsx {
+      return "XLSX cannot go to standard output; give -o OUT.xlsx."
+    }
+    return nil
+  }
+
+  /// The output format: --to, else the -o extension, else JSON.
+  var format: TrackerFormat {
+    if let target { return target.format }
+    if let output, let format = TrackerFormat.from(path: output), !output.hasSuffix("/") { return format }
+    return .json
+  }
+
+  /// Converts every input and returns the worst status (see `ConvertRunner`).
+  ///
+  /// - Throws: what `ConvertPlan.make` throws (no input found, bad output folder).
+  func run() throws -> ExitStatus {
+    let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
+    let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
+    let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
+    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
+    return runner.run(plan)
+  }
+}
