@@ -293,18 +293,14 @@ struct JSONOutput: ~Copyable {
     }
   }
 
-  mutating func bool(_ value: Bool) {
-    beforeValue()
-    let word: StaticString = value ? "true" : "false"
-    reserve(5)
-    put(word.utf8Start, word.utf8CodeUnitCount)
-  }
+  mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
 
-  mutating func null() {
+  mutating func null() { literal("null") }
+
+  private mutating func literal(_ word: StaticString) {
     beforeValue()
-    let word: StaticString = "null"
-    reserve(4)
-    put(word.utf8Start, 4)
+    reserve(word.utf8CodeUnitCount)
+    put(word.utf8Start, word.utf8CodeUnitCount)
   }
 
   /// Whether a location at the current position is written on one line, so
