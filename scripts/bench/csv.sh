@@ -7,8 +7,8 @@
 # Usage: scripts/bench/csv.sh [RUNS]     (best of RUNS, default 3)
 # The Python side runs in a scratch venv (.venv-bench, pip install pyarrow)
 # and is skipped cleanly when python3, venv or pip are missing.
-# "wsoa read" without a thread count uses the processors the load average
-# leaves idle (one on a busy machine); "all cores" uses every processor, as
+# "wsoa read" without a thread count uses the processors other programs leave
+# idle (threads runnable now, from /proc/loadavg); "all cores" uses every processor, as
 # pyarrow's multi-threaded reader does, and is what the first ratio compares.
 # Wall times drift on a shared machine, so compare the ratios, and the CPU
 # seconds, which drift less.
