@@ -66,7 +66,7 @@ best() {
   done
   awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.1fx", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2fx", a / b }'; }
 
 row() { # label file runs
   local label=$1 file=$2 runs=$3 bin=$BIN json xlsx dump py
