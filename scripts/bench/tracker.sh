@@ -53,32 +53,38 @@ PYEOF
 fi
 cat "$XLSX" "$SMALL" >/dev/null  # warm the page cache
 
-# best RUNS CMD...: best wall time in seconds of RUNS runs ("n/a" if it fails).
-best() {
-  local runs=$1 best="" t0 t1 s
-  shift
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "n/a"; return; }
-    t1=$(date +%s%N)
-    s=$(( t1 - t0 ))
-    if [ -z "$best" ] || [ "$s" -lt "$best" ]; then best=$s; fi
-  done
-  awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
+# time CMD...: wall seconds of one run in nanoseconds ("n/a" if it fails).
+time_ns() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "n/a"; return; }
+  t1=$(date +%s%N)
+  echo $(( t1 - t0 ))
 }
+keep_best() { # current best (ns or empty), new (ns or n/a)
+  if [ "$2" = "n/a" ] || [ "$1" = "n/a" ]; then echo "n/a"
+  elif [ -z "$1" ] || [ "$2" -lt "$1" ]; then echo "$2"
+  else echo "$1"; fi
+}
+seconds() { [ "$1" = "n/a" ] && echo "n/a" || awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2fx", a / b }'; }
 
+# One round runs each command once, the Python script between wsoa's runs, so a
+# slow spell on the shared host falls on both sides; each keeps its best round.
 row() { # label file runs
-  local label=$1 file=$2 runs=$3 bin=$BIN json xlsx dump py
-  json=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.json" -q)
-  xlsx=$(best "$runs" "$bin/wsoa" convert "$file" -o "$OUT/out.xlsx" -q)
-  dump=$(best "$runs" "$bin/wsoa" dump "$file" --to json -o "$OUT/dump.json")
-  py="n/a"
-  [ -n "$PY" ] && py=$(best "$runs" "$PY" scripts/bench/calamine_to_json.py "$file" "$OUT/calamine.json")
+  local label=$1 file=$2 runs=$3 bin=$BIN json="" xlsx="" dump="" py=""
+  for _ in $(seq "$runs"); do
+    json=$(keep_best "$json" "$(time_ns "$bin/wsoa" convert "$file" -o "$OUT/out.json" -q)")
+    [ -n "$PY" ] && py=$(keep_best "$py" "$(time_ns "$PY" scripts/bench/calamine_to_json.py "$file" "$OUT/calamine.json")")
+    xlsx=$(keep_best "$xlsx" "$(time_ns "$bin/wsoa" convert "$file" -o "$OUT/out.xlsx" -q)")
+    dump=$(keep_best "$dump" "$(time_ns "$bin/wsoa" dump "$file" --to json -o "$OUT/dump.json")")
+  done
+  json=$(seconds "$json"); xlsx=$(seconds "$xlsx"); dump=$(seconds "$dump")
+  py=$([ -n "$PY" ] && seconds "$py" || echo "n/a")
   printf "%-30s %10s %10s %10s %12s %10s\n" "$label" "$json" "$xlsx" "$dump" "$py" "$(ratio "$py" "$json")"
 }
 
-echo "wall seconds, best of $RUNS"
+echo "wall seconds, best of $RUNS rounds (wsoa and the Python script alternating)"
 printf "%-30s %10s %10s %10s %12s %10s\n" "input" "->json" "->xlsx" "dump" "calamine+json" "py/json"
 row "tracker-100k.xlsx (100,000)" "$XLSX" "$RUNS"
 echo
