@@ -26,13 +26,6 @@ struct ActionBuilder {
     self.statusLegend = statusLegend
   }
 
-  /// An action and whether its lead or evidence cell says `As above`.
-  struct Built {
-    var action: Action
-    var leadsAsAbove: Bool
-    var evidenceAsAbove: Bool
-  }
-
   func text(_ row: Row, _ field: HeaderField) -> String? {
     guard let c = layout.column(field) else { return nil }
     let value = row.value(at: c)
@@ -44,8 +37,12 @@ struct ActionBuilder {
   }
 
   /// Builds the action on one data row under the given priority and focus
-  /// area (its ref; empty when the area has none).
-  mutating func build(_ row: Row, priorityId: String?, focusRef: String?) -> Built {
+  /// area (its ref; empty when the area has none), and says whether its lead
+  /// or evidence cell says `As above`. (A tuple, so the caller can take the
+  /// action apart from the flags without copying it.)
+  mutating func build(_ row: Row, priorityId: String?, focusRef: String?)
+    -> (action: Action, leadsAsAbove: Bool, evidenceAsAbove: Bool)
+  {
     currentPriorityId = priorityId
     currentFocusRef = focusRef
     let rowAt = context.location(row, column: 1)
@@ -72,7 +69,7 @@ struct ActionBuilder {
       guard !CellText.isBlank(value) else { continue }
       action.extra.append(ExtraField(column: name, value: CellText.of(value), source: context.location(row, column: column)))
     }
-    return Built(action: action, leadsAsAbove: leadsAsAbove, evidenceAsAbove: evidenceAsAbove)
+    return (action, leadsAsAbove, evidenceAsAbove)
   }
 
   /// Key, letter, focus ref and raw ref, from the ref column or the focus

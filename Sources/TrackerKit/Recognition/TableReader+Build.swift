@@ -43,10 +43,10 @@ extension TableReader {
       let buildChunk: @Sendable (Int) -> Void = { k in
         var builder = ActionBuilder(context: context, layout: layout, statusLegend: legend)
         for i in (k * size)..<min(count, (k + 1) * size) {
-          let job = jobs[i]
-          let item = builder.build(job.row, priorityId: job.priorityId, focusRef: job.focusRef)
-          asAbove[i] = (item.leadsAsAbove ? 1 : 0) | (item.evidenceAsAbove ? 2 : 0)
-          (slots.baseAddress! + i).initialize(to: item.action)
+          let (action, leadsAsAbove, evidenceAsAbove) = builder.build(
+            jobs[i].row, priorityId: jobs[i].priorityId, focusRef: jobs[i].focusRef)
+          asAbove[i] = (leadsAsAbove ? 1 : 0) | (evidenceAsAbove ? 2 : 0)
+          (slots.baseAddress! + i).initialize(to: consume action)
         }
         builders[k] = builder
       }
