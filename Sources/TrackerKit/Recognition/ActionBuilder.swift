@@ -6,7 +6,7 @@ import TrackerModel
 /// hierarchy comes in; `As above` leads and evidence are left for
 /// `TableReader` to resolve in row order), so chunks of rows can be built
 /// on several threads with the same result.
-struct ActionBuilder {
+struct ActionBuilder: TableCellReading {
   let context: SheetContext
   let layout: TableLayout
   /// The key that gives period statuses their meaning.
@@ -24,16 +24,6 @@ struct ActionBuilder {
     self.context = context
     self.layout = layout
     self.statusLegend = statusLegend
-  }
-
-  func text(_ row: Row, _ field: HeaderField) -> String? {
-    guard let c = layout.column(field) else { return nil }
-    let value = row.value(at: c)
-    return CellText.isBlank(value) ? nil : CellText.of(value)
-  }
-
-  func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
-    context.location(row, column: layout.column(field) ?? 1)
   }
 
   /// Builds the action on one data row under the given priority and focus

@@ -5,7 +5,7 @@ import TrackerModel
 /// Reads one sheet's action table (below the header) into focus areas and
 /// actions, filling down the hierarchy columns only, skipping blank rows,
 /// and keeping rows after the table as unparsed blocks.
-struct TableReader {
+struct TableReader: TableCellReading {
   let context: SheetContext
   let layout: TableLayout
   /// The sheet's priority (from the preamble or the sheet name), used when
@@ -94,16 +94,6 @@ struct TableReader {
   static func isActionRow(_ row: Row, _ columns: RowPreview.Columns) -> Bool {
     for c in columns.action where !CellText.isBlank(row.value(at: c)) { return true }
     return columns.periods.contains { !CellText.isBlank(row.value(at: $0)) }
-  }
-
-  func text(_ row: Row, _ field: HeaderField) -> String? {
-    guard let c = layout.column(field) else { return nil }
-    let value = row.value(at: c)
-    return CellText.isBlank(value) ? nil : CellText.of(value)
-  }
-
-  func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
-    context.location(row, column: layout.column(field) ?? 1)
   }
 
   private func hasHierarchyText(_ row: Row) -> Bool {
