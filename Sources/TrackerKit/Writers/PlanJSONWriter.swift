@@ -45,11 +45,21 @@ public enum PlanJSONWriter {
     o.string(schema)
     o.key("plan")
     write(plan, &o)
-    o.key("findings")
-    o.beginArray()
-    findings.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }
-    o.endArray()
+    array("findings", findings, &o, write)
     o.endObject()
+  }
+
+  /// Writes `key` and the array `values`, each element through `element`,
+  /// read in place from the array's buffer (no element is copied).
+  @inline(__always)
+  static func array<Element>(
+    _ key: StaticString, _ values: [Element], _ o: inout JSONOutput,
+    _ element: (Element, inout JSONOutput) -> Void
+  ) {
+    o.key(key)
+    o.beginArray()
+    values.withUnsafeBufferPointer { b in for i in b.indices { element(b[i], &o) } }
+    o.endArray()
   }
 
   static func write(_ p: Plan, _ o: inout JSONOutput) {
@@ -60,15 +70,15 @@ public enum PlanJSONWriter {
     o.key("planType"); o.string(p.planType.rawValue)
     if let v = p.version { o.key("version"); o.string(v) }
     if let v = p.asAt { o.key("asAt"); write(v, &o) }
-    o.key("statusScheme"); o.beginArray(); p.statusScheme.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("statusScheme", p.statusScheme, &o, write)
     o.key("mixedStatusReading"); o.string(p.mixedStatusReading.rawValue)
-    o.key("periods"); o.beginArray(); p.periods.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("priorities"); o.beginArray(); p.priorities.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("focusAreas"); o.beginArray(); p.focusAreas.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("periods", p.periods, &o, write)
+    array("priorities", p.priorities, &o, write)
+    array("focusAreas", p.focusAreas, &o, write)
     o.key("actions"); o.beginArray(); writeActions(p.actions, &o); o.endArray()
-    o.key("evidenceLog"); o.beginArray(); p.evidenceLog.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("unparsed"); o.beginArray(); p.unparsed.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("sources"); o.beginArray(); p.sources.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("evidenceLog", p.evidenceLog, &o, write)
+    array("unparsed", p.unparsed, &o, write)
+    array("sources", p.sources, &o, write)
     o.endObject()
   }
 
@@ -138,22 +148,22 @@ public enum PlanJSONWriter {
     if let v = a.letter { o.key("letter"); o.string(v) }
     o.key("rawRef"); o.string(a.rawRef)
     o.key("text"); o.string(a.text)
-    o.key("leads"); o.beginArray(); a.leads.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("leads", a.leads, &o, write)
     if let v = a.leadsRaw { o.key("leadsRaw"); o.string(v) }
-    o.key("accountable"); o.beginArray(); a.accountable.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("accountable", a.accountable, &o, write)
     if let v = a.subGroup { o.key("subGroup"); o.string(v) }
     o.key("impact"); o.beginArray(); for i in a.impact.indices { o.string(a.impact[i]) }; o.endArray()
     if let v = a.impactRaw { o.key("impactRaw"); o.string(v) }
     if let v = a.dueDate { o.key("dueDate"); write(v, &o) }
     if let v = a.dueRaw { o.key("dueRaw"); o.string(v) }
     if let v = a.percentComplete { o.key("percentComplete"); o.double(v) }
-    o.key("statuses"); o.beginArray(); a.statuses.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("notes"); o.beginArray(); a.notes.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("evidence"); o.beginArray(); a.evidence.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("crossRefs"); o.beginArray(); a.crossRefs.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
-    o.key("extra"); o.beginArray(); a.extra.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("statuses", a.statuses, &o, write)
+    array("notes", a.notes, &o, write)
+    array("evidence", a.evidence, &o, write)
+    array("crossRefs", a.crossRefs, &o, write)
+    array("extra", a.extra, &o, write)
     source(a.source, &o)
-    o.key("provenance"); o.beginArray(); a.provenance.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("provenance", a.provenance, &o, write)
     o.endObject()
   }
 
@@ -296,7 +306,7 @@ public enum PlanJSONWriter {
     o.key("message"); o.string(d.message)
     if let v = d.fix { o.key("fix"); o.string(v) }
     if let v = d.location { o.key("location"); write(v, &o) }
-    o.key("related"); o.beginArray(); d.related.withUnsafeBufferPointer { b in for i in b.indices { write(b[i], &o) } }; o.endArray()
+    array("related", d.related, &o, write)
     o.endObject()
   }
 }
