@@ -68,7 +68,7 @@ struct ChunkedIndexer {
     chunkBytes: Int = 4 << 20, threads: Int = 1
   ) throws(DelimitedError) -> Result {
     var indexer = ChunkedIndexer(file: file, limits: limits, capacity: max(chunkBytes, 8), at: 0)
-    defer { indexer.buffer.deallocate() }
+    defer { indexer.close() }
     try indexer.fill()
     let hasBOM = indexer.filled >= 3 && indexer.buffer[0] == 0xEF && indexer.buffer[1] == 0xBB
       && indexer.buffer[2] == 0xBF
@@ -89,7 +89,11 @@ struct ChunkedIndexer {
       let second = SecondHalf(file: file, from: split, delimiter: delimiter, limits: limits, chunkBytes: chunkBytes)
       defer { second.cancel() }
       firstInvalid = try indexer.scan(into: &builder, stoppingAt: split) { exact, line in
-        guard exact, let part = second.result() else { return nil }
+        guard exact else {
+          second.cancel()  // its records cannot be used: free the core now
+          return nil
+        }
+        guard let part = second.result() else { return nil }
         joinedAt = split
         return (part, line)
       }
@@ -134,11 +138,11 @@ struct ChunkedIndexer {
   /// Scans records to the end of the file into `builder`; returns the first
   /// byte that is not UTF-8.
   ///
-  /// With `stop`, the first time a record ends at or past that file offset,
-  /// `join` is called with whether it ends exactly there and the physical
-  /// line after it: when `join` returns the rest of the file's records
-  /// (indexed by another thread, numbered from line 1 at `stop`), they are
-  /// appended and the scan ends; otherwise it goes on alone.
+  /// With `stop`, nothing past that file offset is read until a record
+  /// ends at or past it; then `join` is called with whether it ends exactly
+  /// there and the physical line after it: when `join` returns the rest of
+  /// the file's records (indexed by another thread, numbered from line 1 at
+  /// `stop`), they are appended and the scan ends; otherwise it goes on alone.
   ///
   /// - Throws: `DelimitedError`.
   mutating func scan(
@@ -166,33 +170,30 @@ struct ChunkedIndexer {
             stop = nil
             if let (part, line) = join(origin + scanner.position == at, scanner.line) {
               try builder.append(part.builder, lineOffset: line - 1)
-              return earlier(firstInvalid, part.firstInvalid, before: at, lineOffset: line - 1)
+              // Nothing past `at` was read here, so a byte found here comes first.
+              guard firstInvalid == nil, var theirs = part.firstInvalid else { return firstInvalid }
+              theirs.line += line - 1
+              return theirs
             }
           }
         case .incomplete, .end: break scanning
         }
       }
       if atEnd || isCancelled() { return firstInvalid }
+      if let at = stop, origin + filled >= at {
+        // Read up to the split and no record ended there: the guess was wrong.
+        stop = nil
+        _ = join(false, scanner.line)
+      }
       carry(from: scanner.position, line: scanner.line)
-      try fill()
+      try fill(upTo: stop)
     }
   }
 
-  /// The first invalid byte of the file, given this part's (`mine`, before
-  /// `split`, or anywhere it looked past it) and the second part's (`theirs`,
-  /// lines counted from `split`).
-  private func earlier(_ mine: InvalidByte?, _ theirs: InvalidByte?, before split: Int, lineOffset: Int)
-    -> InvalidByte?
-  {
-    if let mine, mine.offset < split { return mine }
-    guard var theirs else { return nil }
-    theirs.line += lineOffset
-    return theirs
-  }
-
-  /// Reads until the buffer is full or the file ends.
-  mutating func fill() throws(DelimitedError) {
-    let wanted = capacity - filled
+  /// Reads until the buffer is full, the file ends, or (given `limit`) the
+  /// buffer reaches that file offset.
+  mutating func fill(upTo limit: Int? = nil) throws(DelimitedError) {
+    let wanted = min(capacity - filled, (limit ?? .max) - (origin + filled))
     let n = try file.read(into: buffer + filled, count: wanted, at: origin + filled)
     filled += n
     if n < wanted { atEnd = true }

@@ -17,7 +17,8 @@ struct DelimitedDocument: Sendable {
   let index: RecordIndex
   let report: DelimitedReadReport
   let sheetName: String
-  let maxThreads: Int?
+  /// Threads to decode with, decided once per read (see `ThreadBudget`).
+  let threads: Int
 
   /// Records decoded per batch: small enough that a batch's bytes (about
   /// 600 KB for tracker-sized cells) stay in a core's L2 cache between the
@@ -60,7 +61,7 @@ struct DelimitedDocument: Sendable {
   func forEachBatch(_ body: ([Row]) throws -> Void) throws {
     let records = index.records
     let batches = (records.count + DelimitedDocument.batchSize - 1) / DelimitedDocument.batchSize
-    let helpers = batches > 1 ? min(ThreadBudget.threads(requested: maxThreads), batches) - 1 : 0
+    let helpers = batches > 1 ? min(threads, batches) - 1 : 0
     let scratch = ScratchPool()
     if helpers == 0 {
       for k in 0..<batches {

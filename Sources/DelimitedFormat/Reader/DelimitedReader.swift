@@ -91,16 +91,17 @@ public struct DelimitedReader: Sendable {
     if headCount == 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
       return try prepare(raw: try file.readAll(), name: path)
     }
+    let threads = ThreadBudget.threads(requested: options.maxThreads)
     let scan = try ChunkedIndexer.index(
       file, delimiter: options.delimiter, preferred: .preferred(forPath: path), limits: options.limits,
-      chunkBytes: chunkBytes, threads: ThreadBudget.threads(requested: options.maxThreads))
+      chunkBytes: chunkBytes, threads: threads)
     let report = DelimitedReadReport(
       encoding: scan.encoding, delimiter: scan.delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: scan.index.records.count, columnCount: scan.index.width, diagnostics: scan.diagnostics,
       shortRows: scan.index.shortRows)
     return DelimitedDocument(
       source: .file(file, isWindows1252: scan.encoding == .windows1252), path: path, delimiter: scan.delimiter,
-      index: scan.index, report: report, sheetName: Self.sheetName(for: path), maxThreads: options.maxThreads)
+      index: scan.index, report: report, sheetName: Self.sheetName(for: path), threads: threads)
   }
 
   private func prepare(bytes: [UInt8], name: String) throws(DelimitedError) -> DelimitedDocument {
@@ -127,7 +128,7 @@ public struct DelimitedReader: Sendable {
       diagnostics: text.diagnostics + index.diagnostics, shortRows: index.shortRows)
     return DelimitedDocument(
       source: .memory(text.buffer), path: name, delimiter: delimiter, index: index, report: report,
-      sheetName: Self.sheetName(for: name), maxThreads: options.maxThreads)
+      sheetName: Self.sheetName(for: name), threads: ThreadBudget.threads(requested: options.maxThreads))
   }
 
   /// The sheet name a file gets: its base name without the extension
