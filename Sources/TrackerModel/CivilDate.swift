@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A calendar day with no time zone: year, month 1–12, day 1–31.
 public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
   /// The year.
@@ -21,17 +23,11 @@ public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
   /// Days in a month of a year.
   public static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: return isLeap(year) ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
+    GregorianCalendar.daysIn(month: month, year: year)
   }
 
   /// Whether a Gregorian year is a leap year.
-  public static func isLeap(_ year: Int) -> Bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-  }
+  public static func isLeap(_ year: Int) -> Bool { GregorianCalendar.isLeap(year) }
 
   /// The first day of the month `months` later (negative goes back).
   public func addingMonths(_ months: Int) -> CivilDate {
@@ -41,15 +37,12 @@ public struct CivilDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
   }
 
   /// Days since 1970-01-01 (negative before), for arithmetic.
-  public var daysSinceEpoch: Int {
-    // Howard Hinnant's days_from_civil.
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+  public var daysSinceEpoch: Int { GregorianCalendar.daysSince1970(year: year, month: month, day: day) }
+
+  /// The day a number of days after 1970-01-01 (before it when negative).
+  public static func fromDaysSinceEpoch(_ days: Int) -> CivilDate {
+    let (year, month, day) = GregorianCalendar.date(daysSince1970: days)
+    return CivilDate(year: year, month: month, day: day)
   }
 
   /// `yyyy-mm-dd`.

@@ -1,3 +1,4 @@
+import Diagnostics
 public import Grid
 
 /// Converts Excel date serials to calendar dates (ECMA-376 Part 1,
@@ -27,12 +28,12 @@ public enum SerialDate {
     }
     let (year, month, day): (Int, Int, Int)
     if uses1904 {
-      (year, month, day) = civil(daysSince1970: days + daysFrom1970To1904)
+      (year, month, day) = GregorianCalendar.date(daysSince1970: days + daysFrom1970To1904)
     } else if days == 60 {
       (year, month, day) = (1900, 2, 29)
     } else {
       let offset = days < 60 ? days - 1 : days - 2
-      (year, month, day) = civil(daysSince1970: offset + daysFrom1970To1900)
+      (year, month, day) = GregorianCalendar.date(daysSince1970: offset + daysFrom1970To1900)
     }
     return DateCell(
       year: year, month: month, day: day, secondsOfDay: milliseconds / 1000, serial: serial, display: display)
@@ -41,19 +42,4 @@ public enum SerialDate {
   /// Days from 1970-01-01 to 1900-01-01 and 1904-01-01.
   private static let daysFrom1970To1900 = -25_567
   private static let daysFrom1970To1904 = -24_107
-
-  /// Gregorian year, month, day of a day count from 1970-01-01
-  /// (Howard Hinnant's `civil_from_days`).
-  static func civil(daysSince1970 z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let y = yoe + era * 400
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (m <= 2 ? y + 1 : y, m, d)
-  }
 }
