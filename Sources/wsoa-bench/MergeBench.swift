@@ -76,7 +76,7 @@ enum MergeBench {
       }
       files.append(path)
     }
-    FileManager.default.createFile(atPath: stamp, contents: Data())
+    _ = FileManager.default.createFile(atPath: stamp, contents: Data())
     return files
   }
 

@@ -1,5 +1,5 @@
 public import AtomicOutput
-public import Diagnostics
+import Diagnostics
 public import TrackerModel
 
 /// Writes the `wsoa validate --format json` report

@@ -1,4 +1,4 @@
-public import Diagnostics
+import Diagnostics
 
 /// Folds sub-group returns into a master tracker (domain.md §8.2).
 ///
