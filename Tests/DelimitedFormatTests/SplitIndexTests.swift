@@ -158,6 +158,20 @@ import Testing
     #expect(outcome.joinedAt == nil)
   }
 
+  @Test(
+    arguments: ChunkedReadTests.fixtures + [
+      "unterminated-quote.csv", "nul-byte.csv", "too-many-columns.csv", "field-too-long.csv", "single-column.csv",
+    ])
+  func everyFixtureReadsTheSameWithOneThreadOrTwo(file: String) throws {
+    // Tiny chunks, so even these small files are split in two.
+    let path = CSVFixture.path(file)
+    for chunk in [8, 16, 64] {
+      let sequential = try Self.index(path, threads: 1, chunk: chunk)
+      let split = try Self.index(path, threads: 2, chunk: chunk)
+      #expect(split == sequential, "\(file), chunk \(chunk)")
+    }
+  }
+
   @Test func randomFilesReadTheSameWithOneThreadOrTwo() throws {
     var rng = SeededRandom(seed: 7)
     let folder = try Fixtures.scratchDirectory()
