@@ -10,32 +10,76 @@
 /// returns.csv:12 (B7)
 /// ```
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
-  /// The file as the user named it.
-  public var file: String
-  /// The sheet name; `nil` for CSV/TSV and for whole-file problems.
-  public var sheet: String?
+  /// The file, sheet and part, interned (so a location copies without
+  /// reference counting; see `SourceOrigin`).
+  public var origin: SourceOrigin
   /// The cell, when the location is one cell.
   public var cell: CellAddress?
   /// The 1-based physical line where the record starts (CSV/TSV only).
   public var line: Int?
-  /// An inner part of a package (`xl/worksheets/sheet1.xml`), for XLSX errors.
-  public var part: String?
 
   /// Creates a location.
   public init(
     file: String, sheet: String? = nil, cell: CellAddress? = nil, line: Int? = nil,
     part: String? = nil
   ) {
-    self.file = file
-    self.sheet = sheet
+    self.origin = SourceOrigin(file: file, sheet: sheet, part: part)
     self.cell = cell
     self.line = line
-    self.part = part
+  }
+
+  /// Creates a location in an origin already interned.
+  public init(origin: SourceOrigin, cell: CellAddress? = nil, line: Int? = nil) {
+    self.origin = origin
+    self.cell = cell
+    self.line = line
+  }
+
+  /// The file as the user named it.
+  public var file: String {
+    get { origin.file }
+    set { origin = SourceOrigin(file: newValue, sheet: origin.sheet, part: origin.part) }
+  }
+
+  /// The sheet name; `nil` for CSV/TSV and for whole-file problems.
+  public var sheet: String? {
+    get { origin.sheet }
+    set { origin = SourceOrigin(file: origin.file, sheet: newValue, part: origin.part) }
+  }
+
+  /// An inner part of a package (`xl/worksheets/sheet1.xml`), for XLSX errors.
+  public var part: String? {
+    get { origin.part }
+    set { origin = SourceOrigin(file: origin.file, sheet: origin.sheet, part: newValue) }
   }
 
   /// The same location moved to another cell (the line is dropped unless given).
   public func at(_ cell: CellAddress?, line: Int? = nil) -> SourceLocation {
-    SourceLocation(file: file, sheet: sheet, cell: cell, line: line, part: part)
+    SourceLocation(origin: origin, cell: cell, line: line)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case file, sheet, cell, line, part
+  }
+
+  /// Decodes `{"file": ..., "sheet": ..., "cell": "B7", "line": ..., "part": ...}`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      file: try c.decode(String.self, forKey: .file), sheet: try c.decodeIfPresent(String.self, forKey: .sheet),
+      cell: try c.decodeIfPresent(CellAddress.self, forKey: .cell), line: try c.decodeIfPresent(Int.self, forKey: .line),
+      part: try c.decodeIfPresent(String.self, forKey: .part))
+  }
+
+  /// Encodes the keys in the order above, absent values left out.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    let names = origin
+    try c.encode(names.file, forKey: .file)
+    try c.encodeIfPresent(names.sheet, forKey: .sheet)
+    try c.encodeIfPresent(cell, forKey: .cell)
+    try c.encodeIfPresent(line, forKey: .line)
+    try c.encodeIfPresent(names.part, forKey: .part)
   }
 
   /// `Sheet!B7` with the sheet quoted as Excel would, or just `B7`.

@@ -21,10 +21,11 @@ public enum LongCSVReader {
     var plan = Plan(id: DelimitedName.base(file), sources: [SourceFile(path: file, sheet: nil)])
     var actionIndex: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
+    let origin = SourceOrigin(file: file)
     for row in sheet.rows.dropFirst() {
       let v = (0..<LongCSV.header.count).map { row.value(at: $0 + 1).displayText }
       guard !v[3].isEmpty else { continue }
-      let at = SourceLocation(file: file, cell: CellAddress(row: row.number, column: 12), line: row.line)
+      let at = SourceLocation(origin: origin, cell: CellAddress(row: row.number, column: 12), line: row.line)
       if !v[0].isEmpty, !plan.priorities.contains(where: { $0.id == v[0] }) {
         plan.priorities.append(Priority(id: v[0], title: v[1]))
       }

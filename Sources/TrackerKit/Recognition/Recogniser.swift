@@ -90,9 +90,10 @@ public enum Recogniser {
       if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
     }
     func context(_ sheet: Sheet) -> SheetContext {
-      SheetContext(
-        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows,
-        allowsThreads: options.allowsThreads)
+      var context = SheetContext(
+        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+      context.allowsThreads = options.allowsThreads
+      return context
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)

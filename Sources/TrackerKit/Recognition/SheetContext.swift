@@ -16,6 +16,17 @@ struct SheetContext {
   var shortRows: [Int: Int] = [:]
   /// Whether a large table may be read on several threads.
   var allowsThreads = true
+  /// The file and sheet every location in this sheet is in (interned once).
+  let origin: SourceOrigin
+
+  init(file: String, sheet: Sheet, isDelimited: Bool, styles: [CellStyle], shortRows: [Int: Int] = [:]) {
+    self.file = file
+    self.sheet = sheet
+    self.isDelimited = isDelimited
+    self.styles = styles
+    self.shortRows = shortRows
+    origin = SourceOrigin(file: file, sheet: isDelimited ? nil : sheet.name)
+  }
 
   /// A row's own field count (CSV/TSV), before the reader padded it.
   func fieldCount(_ row: Row) -> Int { shortRows[row.number] ?? row.cells.last?.column ?? 0 }
@@ -23,15 +34,12 @@ struct SheetContext {
   /// The location of a cell.
   func location(row: Int, column: Int) -> SourceLocation {
     let line = isDelimited ? sheet.row(row)?.line : nil
-    return SourceLocation(
-      file: file, sheet: isDelimited ? nil : sheet.name, cell: CellAddress(row: row, column: column), line: line)
+    return SourceLocation(origin: origin, cell: CellAddress(row: row, column: column), line: line)
   }
 
   /// The location of a cell in a row already at hand.
   func location(_ row: Row, column: Int) -> SourceLocation {
-    SourceLocation(
-      file: file, sheet: isDelimited ? nil : sheet.name, cell: CellAddress(row: row.number, column: column),
-      line: isDelimited ? row.line : nil)
+    SourceLocation(origin: origin, cell: CellAddress(row: row.number, column: column), line: isDelimited ? row.line : nil)
   }
 
   /// The fill colour of a cell, when it has one.

@@ -1,4 +1,5 @@
 import AtomicOutput
+import Diagnostics
 
 /// A small streaming JSON writer over a byte buffer: objects and arrays with
 /// commas and (optionally) two-space indentation handled for the caller,
@@ -22,10 +23,9 @@ struct JSONOutput: ~Copyable {
   /// Bit `d - 1`: whether the open container at depth `d` already holds an element.
   private var hasElement: UInt64 = 0
   private var afterKey = false
-  /// The last location's file and sheet, and the bytes they open a compact
-  /// location object with: `{"file":"…","sheet":"…","cell":`.
-  private var locationFile: String?
-  private var locationSheet: String?
+  /// The last location's origin (file and sheet), and the bytes it opens a
+  /// compact location object with: `{"file":"…","sheet":"…","cell":`.
+  private var locationOrigin: SourceOrigin?
   private var locationPrefix: [UInt8] = []
 
   /// The buffer size at which bytes are handed to the sink.
@@ -304,18 +304,17 @@ struct JSONOutput: ~Copyable {
   }
 
   /// Whether a location at the current position is written on one line, so
-  /// `location(file:sheet:row:column:)` may write it from cached bytes.
+  /// `location(_:row:column:)` may write it from cached bytes.
   var writesCompactLocation: Bool { !isMultiline(depth + 1) }
 
   /// Writes `{"file":…,"sheet":…,"cell":"A1"}` (no `sheet` when nil) exactly
   /// as `beginObject`, `key`, `string`, `cell` and `endObject` would on one
   /// line; only when `writesCompactLocation`.
-  mutating func location(file: String, sheet: String?, row: Int, column: Int) {
+  mutating func location(_ origin: SourceOrigin, row: Int, column: Int) {
     beforeValue()
-    if locationFile != file || locationSheet != sheet || locationPrefix.isEmpty {
-      locationPrefix = Self.locationPrefix(file: file, sheet: sheet)
-      locationFile = file
-      locationSheet = sheet
+    if locationOrigin != origin {
+      locationPrefix = Self.locationPrefix(file: origin.file, sheet: origin.sheet)
+      locationOrigin = origin
     }
     reserve(locationPrefix.count + 27)
     locationPrefix.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }

@@ -287,7 +287,7 @@ public enum PlanJSONWriter {
 
   static func write(_ s: borrowing SourceLocation, _ o: inout JSONOutput) {
     if let cell = s.cell, s.line == nil, s.part == nil, o.writesCompactLocation {
-      o.location(file: s.file, sheet: s.sheet, row: cell.row, column: cell.column)
+      o.location(s.origin, row: cell.row, column: cell.column)
       return
     }
     o.beginObject()
