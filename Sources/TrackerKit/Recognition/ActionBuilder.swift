@@ -16,6 +16,10 @@ struct ActionBuilder: TableCellReading {
   /// Statuses and leads repeat (a few codes, a few people): each distinct
   /// text is read once.
   var statusCache: [String: StatusVocabulary.Reading] = [:]
+  /// The last few status texts read, compared before hashing: a tracker
+  /// uses a handful of codes, and short texts compare in a step or two.
+  private var recentStatuses: [(text: String, reading: StatusVocabulary.Reading)] = []
+  private var nextRecent = 0
   var leadCache: [String: [Lead]] = [:]
   private var currentPriorityId: String?
   private var currentFocusRef: String?
@@ -152,13 +156,7 @@ struct ActionBuilder: TableCellReading {
         }
       } else {
         let text = CellText.of(value)
-        let reading: StatusVocabulary.Reading
-        if let cached = statusCache[text] {
-          reading = cached
-        } else {
-          reading = StatusVocabulary.read(text, legend: statusLegend)
-          if statusCache.count < 10_000 { statusCache[text] = reading }
-        }
+        let reading = statusReading(text)
         status = reading.status
         if status.rating == .unknown {
           diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, loc))
@@ -168,6 +166,27 @@ struct ActionBuilder: TableCellReading {
       }
       action.statuses.append(PeriodStatus(periodId: layout.periods[p].id, status: status, source: loc))
     }
+  }
+
+  /// The reading of a status text, from the recent texts, the cache or the vocabulary.
+  private mutating func statusReading(_ text: String) -> StatusVocabulary.Reading {
+    for recent in recentStatuses.indices where recentStatuses[recent].text == text {
+      return recentStatuses[recent].reading
+    }
+    let reading: StatusVocabulary.Reading
+    if let cached = statusCache[text] {
+      reading = cached
+    } else {
+      reading = StatusVocabulary.read(text, legend: statusLegend)
+      if statusCache.count < 10_000 { statusCache[text] = reading }
+    }
+    if recentStatuses.count < 8 {
+      recentStatuses.append((text, reading))
+    } else {
+      recentStatuses[nextRecent] = (text, reading)
+      nextRecent = (nextRecent + 1) % recentStatuses.count
+    }
+    return reading
   }
 
   private mutating func readNotes(_ row: Row, into action: inout Action) {

@@ -16,46 +16,61 @@ public struct MarkupText: Sendable {
   struct Paragraph: Sendable {
     /// Clean UTF-8 bytes.
     var bytes: [UInt8] = []
-    /// Runs mapping clean to raw: from clean index `runOut[i]` on, clean
-    /// byte `k` came from raw index `runRaw[i] + (k - runOut[i])`.
-    var runOut: [Int32] = []
-    var runRaw: [Int32] = []
+    /// The paragraph's runs in `MarkupText.runs`: `firstRun ..< firstRun + runCount`.
+    var firstRun = 0
+    var runCount = 0
     /// The raw index just after the paragraph's last clean byte.
     var rawEnd: Int = 0
+  }
 
-    /// The raw index a clean byte came from.
-    func rawIndex(_ k: Int) -> Int {
-      var low = 0
-      var high = runOut.count - 1
-      while low < high {
-        let mid = (low + high + 1) / 2
-        if Int(runOut[mid]) <= k { low = mid } else { high = mid - 1 }
-      }
-      return Int(runRaw[low]) + (k - Int(runOut[low]))
+  /// A stretch of clean bytes copied from consecutive raw bytes: from clean
+  /// index `out` on (within its paragraph), clean byte `k` came from raw
+  /// index `raw + (k - out)`. One array for every paragraph's runs, so a
+  /// paragraph costs one allocation (its bytes), not three.
+  struct Run: Sendable {
+    var out: Int32
+    var raw: Int32
+  }
+
+  /// Builds paragraphs and their runs.
+  private struct Builder {
+    var paragraphs: [Paragraph] = []
+    var runs: [Run] = []
+    var current = Paragraph()
+
+    /// Whether clean byte `k` of the current paragraph, from raw index
+    /// `raw`, continues the last run.
+    private func continuesRun(_ k: Int, _ raw: Int) -> Bool {
+      guard current.runCount > 0, let last = runs.last else { return false }
+      return Int(last.raw) + (k - Int(last.out)) == raw
     }
 
-    /// The raw index where clean position `k` ends (start of byte `k`, or the end).
-    func rawEnd(at k: Int) -> Int { k >= bytes.count ? rawEnd : rawIndex(k) }
+    private mutating func startRunIfNeeded(_ k: Int, _ raw: Int) {
+      if !continuesRun(k, raw) {
+        if current.runCount == 0 { current.firstRun = runs.count }
+        runs.append(Run(out: Int32(k), raw: Int32(raw)))
+        current.runCount += 1
+      }
+    }
 
     /// Appends `raw[from..<to]` unchanged.
     mutating func appendRun(_ raw: [UInt8], _ from: Int, _ to: Int) {
-      let k = bytes.count
-      if runOut.isEmpty || Int(runRaw[runRaw.count - 1]) + (k - Int(runOut[runOut.count - 1])) != from {
-        runOut.append(Int32(k))
-        runRaw.append(Int32(from))
-      }
-      bytes.append(contentsOf: raw[from..<to])
-      rawEnd = to
+      startRunIfNeeded(current.bytes.count, from)
+      current.bytes.append(contentsOf: raw[from..<to])
+      current.rawEnd = to
     }
 
     mutating func append(_ b: UInt8, raw: Int, rawEnd end: Int? = nil) {
-      let k = bytes.count
-      if runOut.isEmpty || Int(runRaw[runRaw.count - 1]) + (k - Int(runOut[runOut.count - 1])) != raw {
-        runOut.append(Int32(k))
-        runRaw.append(Int32(raw))
-      }
-      bytes.append(b)
-      rawEnd = end ?? raw + 1
+      startRunIfNeeded(current.bytes.count, raw)
+      current.bytes.append(b)
+      current.rawEnd = end ?? raw + 1
+    }
+
+    /// Ends the current paragraph (dropped if empty).
+    mutating func endParagraph() {
+      guard !current.bytes.isEmpty else { return }
+      paragraphs.append(current)
+      current = Paragraph()
     }
   }
 
@@ -67,6 +82,8 @@ public struct MarkupText: Sendable {
   public let isMarkup: Bool
   /// The paragraphs, in order, none empty.
   var items: [Paragraph]
+  /// Every paragraph's runs back to raw bytes.
+  var runs: [Run]
 
   /// Cleans a cell's text.
   public init(_ text: String) {
@@ -74,13 +91,30 @@ public struct MarkupText: Sendable {
     if MarkupText.isPlain(raw) {
       isMarkup = false
       plain = text
-      items = [Paragraph(bytes: raw, runOut: [0], runRaw: [0], rawEnd: raw.count)]
+      items = [Paragraph(bytes: raw, firstRun: 0, runCount: 1, rawEnd: raw.count)]
+      runs = [Run(out: 0, raw: 0)]
       return
     }
     plain = nil
     isMarkup = MarkupText.containsTag(raw)
-    items = MarkupText.split(raw, markup: isMarkup)
+    (items, runs) = MarkupText.split(raw, markup: isMarkup)
   }
+
+  /// The raw index clean byte `k` of paragraph `p` came from.
+  func rawIndex(_ p: Int, _ k: Int) -> Int {
+    let paragraph = items[p]
+    var low = paragraph.firstRun
+    var high = paragraph.firstRun + paragraph.runCount - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(runs[mid].out) <= k { low = mid } else { high = mid - 1 }
+    }
+    return Int(runs[low].raw) + (k - Int(runs[low].out))
+  }
+
+  /// The raw index where clean position `k` of paragraph `p` ends (start
+  /// of byte `k`, or the paragraph's end).
+  func rawEnd(_ p: Int, at k: Int) -> Int { k >= items[p].bytes.count ? items[p].rawEnd : rawIndex(p, k) }
 
   /// A cell's clean text (`MarkupText(text).text`), returning a cell that
   /// is already one clean paragraph as it is, without copying its bytes.
@@ -115,8 +149,8 @@ public struct MarkupText: Sendable {
     guard from.0 < items.count, to.0 < items.count, from.1 < items[from.0].bytes.count, to.1 > 0 else {
       return ""
     }
-    let a = items[from.0].rawIndex(from.1)
-    let b = items[to.0].rawEnd(at: to.1)
+    let a = rawIndex(from.0, from.1)
+    let b = rawEnd(to.0, at: to.1)
     return a < b ? String(decoding: raw[a..<b], as: UTF8.self) : ""
   }
 
@@ -187,7 +221,7 @@ public struct MarkupText: Sendable {
     return table
   }()
 
-  private static func split(_ raw: [UInt8], markup: Bool) -> [Paragraph] {
+  private static func split(_ raw: [UInt8], markup: Bool) -> ([Paragraph], [Run]) {
     special.withUnsafeBufferPointer { isSpecial in
       raw.withUnsafeBufferPointer { r in split(raw, r, isSpecial, markup: markup) }
     }
@@ -195,18 +229,17 @@ public struct MarkupText: Sendable {
 
   private static func split(
     _ raw: [UInt8], _ r: UnsafeBufferPointer<UInt8>, _ isSpecial: UnsafeBufferPointer<Bool>, markup: Bool
-  ) -> [Paragraph] {
-    var out: [Paragraph] = []
-    var cur = Paragraph()
+  ) -> ([Paragraph], [Run]) {
+    var out = Builder()
     let n = r.count
-    cur.bytes.reserveCapacity(min(n, 4096))
+    out.current.bytes.reserveCapacity(min(n, 4096))
     var pendingSpace = -1
     var i = 0
     while i < n {
       let b = r[i]
       if isSpecial[Int(b)] {
         if b == 10 || b == 13 {
-          if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+          out.endParagraph()
           pendingSpace = -1
           i += 1
           continue
@@ -217,7 +250,7 @@ public struct MarkupText: Sendable {
           let nameEnd = TextBytes.digitRunEnd(raw, TextBytes.letterRunEnd(raw, s))
           if nameEnd > s, TextBytes.isLetter(r[s]) {
             if isBreakTag(raw, s, nameEnd) {
-              if !cur.bytes.isEmpty { out.append(cur); cur = Paragraph() }
+              out.endParagraph()
               pendingSpace = -1
             }
             i = end
@@ -228,9 +261,9 @@ public struct MarkupText: Sendable {
           if decoded == [32] {
             if pendingSpace < 0 { pendingSpace = i }
           } else {
-            if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
+            if pendingSpace >= 0, !out.current.bytes.isEmpty { out.append(32, raw: pendingSpace) }
             pendingSpace = -1
-            for d in decoded { cur.append(d, raw: i, rawEnd: end) }
+            for d in decoded { out.append(d, raw: i, rawEnd: end) }
           }
           i = end
           continue
@@ -245,7 +278,7 @@ public struct MarkupText: Sendable {
           continue
         }
       }
-      if pendingSpace >= 0, !cur.bytes.isEmpty { cur.append(32, raw: pendingSpace) }
+      if pendingSpace >= 0, !out.current.bytes.isEmpty { out.append(32, raw: pendingSpace) }
       pendingSpace = -1
       // Copy the run of plain bytes that follows in one go; single spaces
       // between words stay inside the run.
@@ -262,11 +295,11 @@ public struct MarkupText: Sendable {
         }
         break
       }
-      if cur.bytes.capacity == 0 { cur.bytes.reserveCapacity(min(n - i, 4096)) }
-      cur.appendRun(raw, i, j)
+      if out.current.bytes.capacity == 0 { out.current.bytes.reserveCapacity(min(n - i, 4096)) }
+      out.appendRun(raw, i, j)
       i = j
     }
-    if !cur.bytes.isEmpty { out.append(cur) }
-    return out
+    out.endParagraph()
+    return (out.paragraphs, out.runs)
   }
 }

@@ -78,14 +78,14 @@ public enum RefParser {
       TextBytes.isSpace(b, i + 2)
     {
       return ActionCell(
-        letter: String(UnicodeScalar(b[i] & 0xDF)), text: TextBytes.string(b, i + 2, b.count).collapsedWhitespace,
+        letter: String(UnicodeScalar(b[i] & 0xDF)), text: TextBytes.string(b, TextBytes.skipSpaces(b, i + 2), b.count).collapsedWhitespace,
         rawRef: TextBytes.string(b, i, i + 2))
     }
     if i + 3 < b.count, b[i] == UInt8(ascii: "("), TextBytes.isLetter(b[i + 1]), b[i + 2] == UInt8(ascii: ")"),
       TextBytes.isSpace(b, i + 3)
     {
       return ActionCell(
-        letter: String(UnicodeScalar(b[i + 1] & 0xDF)), text: TextBytes.string(b, i + 3, b.count).collapsedWhitespace,
+        letter: String(UnicodeScalar(b[i + 1] & 0xDF)), text: TextBytes.string(b, TextBytes.skipSpaces(b, i + 3), b.count).collapsedWhitespace,
         rawRef: TextBytes.string(b, i, i + 3))
     }
     let digitsEnd = TextBytes.digitRunEnd(b, i)
@@ -93,7 +93,7 @@ public enum RefParser {
       TextBytes.isSpace(b, digitsEnd + 1), let n = TextBytes.number(b, i, digitsEnd)
     {
       return ActionCell(
-        letter: nil, number: n, text: TextBytes.string(b, digitsEnd + 1, b.count).collapsedWhitespace,
+        letter: nil, number: n, text: TextBytes.string(b, TextBytes.skipSpaces(b, digitsEnd + 1), b.count).collapsedWhitespace,
         rawRef: TextBytes.string(b, i, digitsEnd + 1))
     }
     return ActionCell(letter: nil, number: nil, text: text.collapsedWhitespace, rawRef: "")
