@@ -124,7 +124,8 @@ public enum TrackerLoader {
     let workbook = try XLSXReader(path: path).readWorkbook(.all)
     let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
-    BackgroundRelease.drop(consume workbook)
+    let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
+    BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome
   }
 }

@@ -58,6 +58,16 @@ import Testing
     #expect(EvidenceSplitter.split("Report for 2021. Next year too").items.count == 1)
   }
 
+  @Test func evidenceItemsAreCollapsedEvenWhenAnEntityDecodesToWhitespace() {
+    // Markup leaves single spaces only, except where an entity decodes to a
+    // tab or a no-break space: those items are still collapsed.
+    let tabs = EvidenceSplitter.split("<p>1. Audit&#9;&#9;report</p><p>2. Panel&#160; &#160;minutes</p>")
+    #expect(tabs.items.map(\.text) == ["Audit report", "Panel minutes"])
+    #expect(tabs.items.map(\.raw) == ["1. Audit&#9;&#9;report", "2. Panel&#160; &#160;minutes"])
+    let plain = EvidenceSplitter.split("<p>1. Audit   report </p> <p>2.  Panel minutes</p>")
+    #expect(plain.items.map(\.text) == ["Audit report", "Panel minutes"])
+  }
+
   @Test func crossReferences() {
     #expect(CrossRefFinder.find(in: "Feb 2021: See [4a above]").map(\.targetKey) == ["4A"])
     #expect(CrossRefFinder.find(in: "SEE 6E").map(\.targetKey) == ["6E"])

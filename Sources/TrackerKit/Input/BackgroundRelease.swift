@@ -5,14 +5,16 @@ import Dispatch
 /// once the plan is recognised nothing reads the grid again, so it is handed
 /// to a utility queue and the caller goes on to write the plan meanwhile.
 /// The value moves into the box, so the background thread holds its last
-/// reference.
+/// reference. A small value is freed on the spot: the queue's first use
+/// starts three threads, which costs more than freeing a sample's grid.
 final class BackgroundRelease<Value>: @unchecked Sendable {
   private var value: Value?
 
   private init(_ value: consuming Value) { self.value = value }
 
-  /// Releases `value` on a background queue.
-  static func drop(_ value: consuming Value) {
+  /// Releases `value` on a background queue when `isLarge`, here otherwise.
+  static func drop(_ value: consuming Value, isLarge: Bool) {
+    guard isLarge else { return }
     let box = BackgroundRelease(value)
     DispatchQueue.global(qos: .utility).async { box.value = nil }
   }

@@ -68,7 +68,8 @@ public enum EvidenceSplitter {
         continue
       }
       let textBytes = trimTrailingSeparators(b, ta, tb)
-      let itemText = TextBytes.string(b, ta, textBytes).collapsedWhitespace
+      let slice = TextBytes.string(b, ta, textBytes)
+      let itemText = markup.isCollapsed ? slice : slice.collapsedWhitespace
       let raw = markup.rawSlice(from: piece.from, to: (piece.to.0, textBytes))
       items.append(EvidenceItem(number: piece.number, text: itemText, ref: eCode(itemText), raw: raw, source: source))
     }

@@ -37,6 +37,9 @@ public struct MarkupText: Sendable {
     var paragraphs: [Paragraph] = []
     var runs: [Run] = []
     var current = Paragraph()
+    /// Whether a decoded entity put a tab, line break or no-break space
+    /// into the text (the only way one gets into a paragraph).
+    var decodedSpace = false
 
     /// Whether clean byte `k` of the current paragraph, from raw index
     /// `raw`, continues the last run.
@@ -84,6 +87,9 @@ public struct MarkupText: Sendable {
   var items: [Paragraph]
   /// Every paragraph's runs back to raw bytes.
   var runs: [Run]
+  /// Whether every paragraph is already trimmed with its whitespace
+  /// collapsed (`TextBytes.isCollapsed`), so pieces of it need no collapsing.
+  let isCollapsed: Bool
 
   /// Cleans a cell's text.
   public init(_ text: String) {
@@ -93,11 +99,13 @@ public struct MarkupText: Sendable {
       plain = text
       items = [Paragraph(bytes: raw, firstRun: 0, runCount: 1, rawEnd: raw.count)]
       runs = [Run(out: 0, raw: 0)]
+      isCollapsed = true
       return
     }
     plain = nil
     isMarkup = MarkupText.containsTag(raw)
-    (items, runs) = MarkupText.split(raw, markup: isMarkup)
+    let built = MarkupText.split(raw, markup: isMarkup)
+    (items, runs, isCollapsed) = (built.paragraphs, built.runs, !built.decodedSpace)
   }
 
   /// The raw index clean byte `k` of paragraph `p` came from.
@@ -221,7 +229,7 @@ public struct MarkupText: Sendable {
     return table
   }()
 
-  private static func split(_ raw: [UInt8], markup: Bool) -> ([Paragraph], [Run]) {
+  private static func split(_ raw: [UInt8], markup: Bool) -> Builder {
     special.withUnsafeBufferPointer { isSpecial in
       raw.withUnsafeBufferPointer { r in split(raw, r, isSpecial, markup: markup) }
     }
@@ -229,7 +237,7 @@ public struct MarkupText: Sendable {
 
   private static func split(
     _ raw: [UInt8], _ r: UnsafeBufferPointer<UInt8>, _ isSpecial: UnsafeBufferPointer<Bool>, markup: Bool
-  ) -> ([Paragraph], [Run]) {
+  ) -> Builder {
     var out = Builder()
     let n = r.count
     out.current.bytes.reserveCapacity(min(n, 4096))
@@ -263,7 +271,10 @@ public struct MarkupText: Sendable {
           } else {
             if pendingSpace >= 0, !out.current.bytes.isEmpty { out.append(32, raw: pendingSpace) }
             pendingSpace = -1
-            for d in decoded { out.append(d, raw: i, rawEnd: end) }
+            for d in decoded {
+              if d == 9 || d == 10 || d == 13 || d == 32 || d == 0xA0 || d == 0xC2 { out.decodedSpace = true }
+              out.append(d, raw: i, rawEnd: end)
+            }
           }
           i = end
           continue
@@ -300,6 +311,6 @@ public struct MarkupText: Sendable {
       i = j
     }
     out.endParagraph()
-    return (out.paragraphs, out.runs)
+    return out
   }
 }
