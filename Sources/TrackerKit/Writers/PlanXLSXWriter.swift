@@ -72,23 +72,26 @@ enum PlanXLSXWriter {
   static func sheetGroups(_ plan: Plan) -> [Group] {
     var groups: [Group] = plan.priorities.map { Group(name: "Priority \($0.id)", priority: $0, actions: []) }
     var index = Dictionary(plan.priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    var loose: [Action] = []
     var looseIndices: [Int] = []
-    for (n, action) in plan.actions.enumerated() {
-      if let id = action.priorityId {
+    for n in plan.actions.indices {
+      if let id = plan.actions[n].priorityId {
         if index[id] == nil {
           index[id] = groups.count
           groups.append(Group(name: "Priority \(id)", priority: nil, actions: []))
         }
-        groups[index[id] ?? 0].actions.append(action)
         groups[index[id] ?? 0].indices.append(n)
       } else {
-        loose.append(action)
         looseIndices.append(n)
       }
     }
-    if !loose.isEmpty || groups.isEmpty {
-      groups.append(Group(name: "Actions", priority: nil, actions: loose, indices: looseIndices))
+    if !looseIndices.isEmpty || groups.isEmpty {
+      groups.append(Group(name: "Actions", priority: nil, actions: [], indices: looseIndices))
+    }
+    // A group holding every action (in order, as collected) shares the
+    // plan's array; others copy theirs.
+    for g in groups.indices {
+      groups[g].actions =
+        groups[g].indices.count == plan.actions.count ? plan.actions : groups[g].indices.map { plan.actions[$0] }
     }
     return groups
   }
