@@ -206,19 +206,11 @@ public struct MarkupText: Sendable {
     raw.withUnsafeBufferPointer { isPlain($0) }
   }
 
-  private static func isPlain(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = raw.first, let last = raw.last, first != 32, last != 32 else { return false }
-    var previousSpace = false
-    for b in raw {
-      switch b {
-      case 10, 13, 9, 0, 0xC2, UInt8(ascii: "<"), UInt8(ascii: "&"): return false
-      case 32:
-        if previousSpace { return false }
-        previousSpace = true
-      default: previousSpace = false
-      }
-    }
-    return true
+  static func isPlain(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    // One plain run from the first byte to the last: no special byte but
+    // single spaces, and a space never last (nor, checked here, first).
+    guard let first = raw.first, first != 32 else { return false }
+    return special.withUnsafeBufferPointer { plainRunEnd(raw, from: 0, $0) } == raw.count
   }
 
   /// Bytes that end a plain run: space, tab, line breaks, NUL, the lead
@@ -228,6 +220,95 @@ public struct MarkupText: Sendable {
     for b: UInt8 in [32, 9, 10, 13, 0, 0xC2, UInt8(ascii: "<"), UInt8(ascii: "&")] { table[Int(b)] = true }
     return table
   }()
+
+  /// Where the run of plain bytes starting at `from` ends: at the first
+  /// special byte other than a space, or at a space followed by a special
+  /// byte (another space included) or by the end.
+  ///
+  /// Eight bytes at a time: each word's spaces and possible stops are
+  /// marked exactly or as a superset (any control byte, any byte of a
+  /// multi-byte character, `<`, `&`), and only a marked byte is looked at
+  /// one by one, so ordinary words and single spaces pass without a branch
+  /// each. `plainRunEndByteByByte` is the same answer, for the tests.
+  static func plainRunEnd(_ r: UnsafeBufferPointer<UInt8>, from: Int, _ isSpecial: UnsafeBufferPointer<Bool>) -> Int {
+    let n = r.count
+    guard let base = r.baseAddress else { return from }
+    var j = from
+    while true {
+      // Whole words while a ninth byte follows (a space's neighbour).
+      while j + 9 <= n {
+        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+        let stops = wordStops(w, nextIsPossibleStop: mayStop(base[j + 8]))
+        if stops == 0 {
+          j += 8
+          continue
+        }
+        j += stops.trailingZeroBitCount >> 3
+        break
+      }
+      guard j < n else { return n }
+      let c = base[j]
+      if !isSpecial[Int(c)] {
+        j += 1
+        continue
+      }
+      if c == 32, j + 1 < n, !isSpecial[Int(base[j + 1])] {
+        j += 2
+        continue
+      }
+      return j
+    }
+  }
+
+  /// The same as `plainRunEnd`, one byte at a time.
+  static func plainRunEndByteByByte(_ r: UnsafeBufferPointer<UInt8>, from: Int, _ isSpecial: UnsafeBufferPointer<Bool>) -> Int {
+    let n = r.count
+    var j = from
+    while j < n {
+      let c = r[j]
+      if !isSpecial[Int(c)] {
+        j += 1
+        continue
+      }
+      if c == 32, j + 1 < n, !isSpecial[Int(r[j + 1])] {
+        j += 2
+        continue
+      }
+      break
+    }
+    return j
+  }
+
+  /// Whether a byte may be special: a superset (control bytes, bytes of
+  /// multi-byte characters, space, `<`, `&`).
+  @inline(__always)
+  private static func mayStop(_ b: UInt8) -> Bool {
+    b <= 32 || b >= 0x80 || b == UInt8(ascii: "<") || b == UInt8(ascii: "&")
+  }
+
+  /// 0x80 in each byte of `w` (little-endian: byte 0 first) that may end
+  /// the run: a possible special byte that is not a space, or a space whose
+  /// next byte may be special. Never misses a real stop; may mark a byte
+  /// that is not one (the byte-by-byte step then passes it).
+  @inline(__always)
+  private static func wordStops(_ w: UInt64, nextIsPossibleStop: Bool) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    /// 0x80 exactly in the bytes equal to `c`.
+    func equal(_ c: UInt8) -> UInt64 {
+      let t = w ^ (ones &* UInt64(c))
+      return ~(((t & low7) &+ low7) | t | low7)
+    }
+    // Bytes below 0x20 (high bit clear): adding 0x60 to the low seven bits
+    // sets bit 7 only from 0x20 up, and cannot carry into the next byte.
+    let control = ~(((w & low7) &+ (ones &* 0x60)) | w) & highs
+    let spaces = equal(32)
+    let others = control | (w & highs) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: "&"))
+    let special = others | spaces
+    let nextSpecial = (special >> 8) | (nextIsPossibleStop ? 0x80 << 56 : 0)
+    return others | (spaces & nextSpecial)
+  }
 
   private static func split(_ raw: [UInt8], markup: Bool) -> Builder {
     special.withUnsafeBufferPointer { isSpecial in
@@ -293,19 +374,7 @@ public struct MarkupText: Sendable {
       pendingSpace = -1
       // Copy the run of plain bytes that follows in one go; single spaces
       // between words stay inside the run.
-      var j = i + 1
-      while j < n {
-        let c = r[j]
-        if !isSpecial[Int(c)] {
-          j += 1
-          continue
-        }
-        if c == 32, j + 1 < n, !isSpecial[Int(r[j + 1])] {
-          j += 2
-          continue
-        }
-        break
-      }
+      let j = plainRunEnd(r, from: i + 1, isSpecial)
       if out.current.bytes.capacity == 0 { out.current.bytes.reserveCapacity(min(n - i, 4096)) }
       out.appendRun(raw, i, j)
       i = j

@@ -145,9 +145,66 @@ enum TextBytes {
 
   /// `isCollapsed` over UTF-8 bytes: no tab, CR or no-break space, no space
   /// after a space or line break, no line break after a space, neither
-  /// starting with a space or line break nor ending with one. Bytes above
-  /// the space (other than a no-break space's) pass in a tight loop.
-  private static func isCollapsed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// starting with a space or line break nor ending with one.
+  ///
+  /// Eight bytes at a time: a word passes when none of its bytes may break
+  /// a rule (marked exactly for spaces and line breaks, as a superset for
+  /// other controls and multi-byte characters); a marked word is stepped
+  /// through byte by byte as `isCollapsedByteByByte` does.
+  static func isCollapsed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = p.count
+    guard n > 0, let base = p.baseAddress else { return true }
+    // The start counts as a space before the text: neither a space nor a
+    // line break may follow it.
+    var previous: UInt8 = 32
+    var i = 0
+    while i < n {
+      if i + 8 <= n {
+        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if wordMayBreakCollapse(w, after: previous) == 0 {
+          previous = UInt8(truncatingIfNeeded: w >> 56)
+          i += 8
+          continue
+        }
+      }
+      let b = base[i]
+      if b > 32, b != 0xA0, b != 0xC2 {
+        previous = b
+        i += 1
+        continue
+      }
+      if b == 9 || b == 13 || b == 0xA0 || b == 0xC2 { return false }
+      if b == 32, previous == 32 || previous == 10 { return false }
+      if b == 10, previous == 32 { return false }
+      previous = b
+      i += 1
+    }
+    return previous != 32 && previous != 10
+  }
+
+  /// 0x80 in each byte of `w` (byte 0 first, `previous` before it) that may
+  /// break a rule: a control byte other than a line break, a byte of a
+  /// multi-byte character, a space after a space or line break, a line
+  /// break after a space.
+  @inline(__always)
+  private static func wordMayBreakCollapse(_ w: UInt64, after previous: UInt8) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func equal(_ c: UInt8) -> UInt64 {
+      let t = w ^ (ones &* UInt64(c))
+      return ~(((t & low7) &+ low7) | t | low7)
+    }
+    let control = ~(((w & low7) &+ (ones &* 0x60)) | w) & highs
+    let spaces = equal(32)
+    let breaks = equal(10)
+    let afterSpaceOrBreak = ((spaces | breaks) << 8) | (previous == 32 || previous == 10 ? 0x80 : 0)
+    let afterSpace = (spaces << 8) | (previous == 32 ? 0x80 : 0)
+    return (control & ~breaks) | (w & highs) | (spaces & afterSpaceOrBreak) | (breaks & afterSpace)
+  }
+
+  /// The same as `isCollapsed`, one byte at a time, for the tests.
+  static func isCollapsedByteByByte(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = p.count
     guard n > 0 else { return true }
     var previous: UInt8 = 10

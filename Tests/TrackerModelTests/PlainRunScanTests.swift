@@ -1,0 +1,97 @@
+import TestSupport
+import Testing
+
+@testable import TrackerModel
+
+/// The word-at-a-time run scan in `MarkupText` must stop exactly where the
+/// byte-by-byte scan stops: from every start, on random text made of the
+/// bytes that matter (spaces alone and doubled, tabs, line breaks, NUL, the
+/// no-break space's bytes, `<`, `&`, other controls, multi-byte characters,
+/// `!` just above the space) and plain letters, of lengths around the
+/// 8-byte steps.
+@Suite struct PlainRunScanTests {
+  @Test func wordScanStopsWhereTheByteScanStops() {
+    var random = SeededRandom(seed: 11)
+    let pieces: [[UInt8]] = [
+      [32], [32, 32], [9], [10], [13], [0], [0xC2, 0xA0], [0xC3, 0xA9], [0xE2, 0x80, 0x93], [60], [38], [7], [31], [33],
+      Array("word".utf8), Array("a".utf8), Array("Z".utf8), Array("<p>".utf8), Array("&amp;".utf8),
+    ]
+    let special: [Bool] = {
+      var table = [Bool](repeating: false, count: 256)
+      for b: UInt8 in [32, 9, 10, 13, 0, 0xC2, 60, 38] { table[Int(b)] = true }
+      return table
+    }()
+    var stopsInsideWords = 0
+    for length in 0..<48 {
+      for _ in 0..<150 {
+        var bytes: [UInt8] = []
+        while bytes.count < length {
+          // Mostly letters, as in real cells, so long runs reach the word steps.
+          let piece = random.next() % 3 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
+          bytes += piece
+        }
+        bytes.withUnsafeBufferPointer { r in
+          special.withUnsafeBufferPointer { isSpecial in
+            for from in 0...r.count {
+              let expected = MarkupText.plainRunEndByteByByte(r, from: from, isSpecial)
+              let got = MarkupText.plainRunEnd(r, from: from, isSpecial)
+              #expect(got == expected, "from \(from) in \(Array(r))")
+              if expected - from >= 9 { stopsInsideWords += 1 }
+            }
+          }
+        }
+      }
+    }
+    // Enough runs were long enough to go through whole words.
+    #expect(stopsInsideWords > 10_000)
+  }
+
+  @Test func plainCellsAreTheSameAsByTheirDefinition() {
+    var random = SeededRandom(seed: 12)
+    let pieces: [[UInt8]] = [[32], [32, 32], [9], [10], [13], [0], [0xC2, 0xA0], [0xC2, 0xA3], [0xC3, 0xA9], [60], [38], [7]]
+    var plain = 0
+    for length in 0..<40 {
+      for _ in 0..<200 {
+        var bytes: [UInt8] = []
+        while bytes.count < length {
+          bytes += random.next() % 6 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
+        }
+        let expected = Self.isPlainByDefinition(bytes)
+        #expect(bytes.withUnsafeBufferPointer { MarkupText.isPlain($0) } == expected, "\(bytes)")
+        if expected { plain += 1 }
+      }
+    }
+    #expect(plain > 500)
+  }
+
+  /// One clean paragraph: not empty, no space at either end, no doubled
+  /// space, no line break, tab, NUL, no-break space lead byte, `<` or `&`.
+  static func isPlainByDefinition(_ b: [UInt8]) -> Bool {
+    guard let first = b.first, let last = b.last, first != 32, last != 32 else { return false }
+    for (i, c) in b.enumerated() {
+      if [10, 13, 9, 0, 0xC2, 60, 38].contains(c) { return false }
+      if c == 32, i > 0, b[i - 1] == 32 { return false }
+    }
+    return true
+  }
+
+  @Test func collapsedCheckMatchesTheByteByByteCheck() {
+    var random = SeededRandom(seed: 13)
+    let pieces: [[UInt8]] = [[32], [32, 32], [10], [10, 10], [32, 10], [10, 32], [9], [13], [0], [0xC2, 0xA0], [0xC3, 0xA9], [7]]
+    var collapsed = 0
+    for length in 0..<40 {
+      for _ in 0..<200 {
+        var bytes: [UInt8] = []
+        while bytes.count < length {
+          bytes += random.next() % 5 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
+        }
+        bytes.withUnsafeBufferPointer { p in
+          let expected = TextBytes.isCollapsedByteByByte(p)
+          #expect(TextBytes.isCollapsed(p) == expected, "\(Array(p))")
+          if expected { collapsed += 1 }
+        }
+      }
+    }
+    #expect(collapsed > 500)
+  }
+}
