@@ -3,6 +3,24 @@
 enum HeaderField: String, CaseIterable, Sendable {
   case priority, focusArea, ref, action, lead, accountable, subGroup, impact, notes, evidence, due, percentComplete
 
+  /// The field's position in `allCases`.
+  var position: Int {
+    switch self {
+    case .priority: 0
+    case .focusArea: 1
+    case .ref: 2
+    case .action: 3
+    case .lead: 4
+    case .accountable: 5
+    case .subGroup: 6
+    case .impact: 7
+    case .notes: 8
+    case .evidence: 9
+    case .due: 10
+    case .percentComplete: 11
+    }
+  }
+
   /// Hierarchy columns are filled down over blank (merged) cells.
   var isHierarchy: Bool { self == .priority || self == .focusArea }
 

@@ -8,7 +8,12 @@ struct TableLayout {
   /// The row of period labels under a group header (seed row 6), if any.
   var periodRow: Int?
   /// Column of each mapped field.
-  var fields: [HeaderField: Int] = [:]
+  var fields: [HeaderField: Int] = [:] {
+    didSet { columnByField = HeaderField.allCases.map { fields[$0] } }
+  }
+  /// `fields` by the field's position in `HeaderField.allCases`: every data
+  /// cell is found through it, so without hashing.
+  private var columnByField = [Int?](repeating: nil, count: HeaderField.allCases.count)
   /// Review periods in column order (duplicates excluded), with `column` set.
   var periods: [Period] = []
   /// Unmapped columns kept verbatim: column and header name.
@@ -20,9 +25,12 @@ struct TableLayout {
   /// How many fields the header row has (for ragged-row reports).
   var headerWidth: Int = 0
 
+  /// A layout with its header row and nothing mapped yet.
+  init(headerRow: Int) { self.headerRow = headerRow }
+
   /// The first data row.
   var dataStart: Int { (periodRow ?? headerRow) + 1 }
 
   /// The column a field sits in.
-  func column(_ field: HeaderField) -> Int? { fields[field] }
+  func column(_ field: HeaderField) -> Int? { columnByField[field.position] }
 }

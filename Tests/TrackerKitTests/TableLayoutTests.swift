@@ -1,0 +1,25 @@
+import Testing
+
+@testable import TrackerKit
+
+/// The layout answers `column(_:)` from an array by field position, kept
+/// in step with its `fields` dictionary.
+@Suite struct TableLayoutTests {
+  @Test func everyFieldHasItsOwnPosition() {
+    #expect(HeaderField.allCases.map(\.position) == Array(HeaderField.allCases.indices))
+  }
+
+  @Test func columnsFollowEveryChangeToTheFields() {
+    var layout = TableLayout(headerRow: 5)
+    #expect(HeaderField.allCases.allSatisfy { layout.column($0) == nil })
+    for (n, field) in HeaderField.allCases.enumerated() { layout.fields[field] = 20 - n }
+    #expect(HeaderField.allCases.enumerated().allSatisfy { layout.column($1) == 20 - $0 })
+    layout.fields[.notes] = nil
+    layout.fields[.impact] = 3
+    #expect(layout.column(.notes) == nil)
+    #expect(layout.column(.impact) == 3)
+    layout.fields = [.action: 2]
+    #expect(layout.column(.action) == 2)
+    #expect(layout.column(.impact) == nil)
+  }
+}
