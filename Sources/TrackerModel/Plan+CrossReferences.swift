@@ -17,10 +17,14 @@ extension Plan {
   /// Sets each note's `periodId` from its date and the period windows.
   public mutating func attributeNotesToPeriods() {
     let windows = PeriodWindows(periods)
-    for a in actions.indices {
-      for n in actions[a].notes.indices {
-        actions[a].notes[n].periodId = actions[a].notes[n].date.flatMap(windows.periodId(for:))
-      }
-    }
+    for a in actions.indices { actions[a].attributeNotes(to: windows) }
+  }
+}
+
+extension Action {
+  /// Sets each note's period: the window its date falls in (`nil` when
+  /// undated or after the last period).
+  public mutating func attributeNotes(to windows: PeriodWindows) {
+    for n in notes.indices { notes[n].periodId = notes[n].date.flatMap(windows.periodId(for:)) }
   }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 import Grid
 import TrackerModel
 
@@ -166,14 +167,11 @@ struct PlanAssembly {
 
   /// The assembled plan (the actions move into it).
   mutating func plan() -> Plan {
-    let ordered = PeriodWindows(periods).ordered
-    let ids = ordered.map(\.id)
+    let windows = PeriodWindows(periods)
+    let ordered = windows.ordered
     var all: [Action] = []
     swap(&all, &actions)
-    for a in all.indices where !Self.inOrder(all[a].statuses, ids) {
-      let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
-      all[a].statuses = ordered.map { byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none)) }
-    }
+    Self.finish(&all, windows, threads: options.allowsThreads)
     var base = file.split(separator: "/").last.map(String.init) ?? file
     if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
     var plan = Plan(
@@ -182,9 +180,34 @@ struct PlanAssembly {
       actions: all, evidenceLog: evidenceLog, unparsed: unparsed,
       sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
     all = []
-    plan.attributeNotesToPeriods()
     plan.resolveCrossReferences()
     return plan
+  }
+
+  /// Puts each action's statuses in period order (a period it lacks gets
+  /// a blank status) and places its dated notes in the periods' windows
+  /// (`Plan.attributeNotesToPeriods`); each action on its own, so a large
+  /// plan's are done in chunks on every core.
+  private static func finish(_ actions: inout [Action], _ windows: PeriodWindows, threads: Bool) {
+    let ids = windows.ordered.map(\.id)
+    actions.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let all = buffer
+      let count = all.count
+      let chunks = threads ? TableReader.chunkCount(count) : 1
+      let size = max(1, (count + chunks - 1) / chunks)
+      let work: @Sendable (Int) -> Void = { k in
+        for a in (k * size)..<min(count, (k + 1) * size) {
+          if !inOrder(all[a].statuses, ids) {
+            let byId = Dictionary(all[a].statuses.map { ($0.periodId, $0) }, uniquingKeysWith: { first, _ in first })
+            all[a].statuses = windows.ordered.map {
+              byId[$0.id] ?? PeriodStatus(periodId: $0.id, status: Status(raw: "", rating: .none))
+            }
+          }
+          all[a].attributeNotes(to: windows)
+        }
+      }
+      if chunks <= 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+    }
   }
 
   /// Whether the statuses are exactly one per period id, in that order.
