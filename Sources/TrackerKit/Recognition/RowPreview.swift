@@ -79,21 +79,55 @@ struct RowPreview: Sendable {
   static let parallelThreshold = 4_000
 
   /// Previews `rows`, on every processor when there are many.
-  static func previews(_ rows: ArraySlice<Row>, _ columns: Columns, threads: Bool = true) -> [RowPreview] {
+  static func previews(_ rows: ArraySlice<Row>, _ columns: Columns, threads: Bool = true) -> RowPreviewQueue {
     let count = rows.count
+    let slots = UnsafeMutableBufferPointer<RowPreview>.allocate(capacity: max(1, count))
+    let first = rows.startIndex
     let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    guard threads, count >= parallelThreshold, processors > 1 else { return rows.map { RowPreview($0, columns) } }
+    guard threads, count >= parallelThreshold, processors > 1 else {
+      for i in 0..<count { (slots.baseAddress! + i).initialize(to: RowPreview(rows[first + i], columns)) }
+      return RowPreviewQueue(slots, count: count)
+    }
     let chunks = min(64, processors * 8, count / 1_000)
     let size = (count + chunks - 1) / chunks
-    let first = rows.startIndex
-    return [RowPreview](unsafeUninitializedCapacity: count) { buffer, initialised in
-      nonisolated(unsafe) let slots = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { k in
-        for i in (k * size)..<min(count, (k + 1) * size) {
-          (slots.baseAddress! + i).initialize(to: RowPreview(rows[first + i], columns))
-        }
+    nonisolated(unsafe) let shared = slots
+    DispatchQueue.concurrentPerform(iterations: chunks) { k in
+      for i in (k * size)..<min(count, (k + 1) * size) {
+        (shared.baseAddress! + i).initialize(to: RowPreview(rows[first + i], columns))
       }
-      initialised = count
     }
+    return RowPreviewQueue(slots, count: count)
+  }
+}
+
+/// Row previews handed out once each, in row order, by moving them out:
+/// a preview holds the row's cleaned priority and focus texts, and the
+/// table walk used to copy each one three times (a retain and a release
+/// per string per copy, on the one thread that walks the rows).
+struct RowPreviewQueue: ~Copyable {
+  private let slots: UnsafeMutableBufferPointer<RowPreview>
+  /// How many previews there are.
+  let count: Int
+  /// The first preview not yet taken or dropped.
+  private var next = 0
+
+  /// Takes ownership of `count` initialised previews in `slots`.
+  init(_ slots: UnsafeMutableBufferPointer<RowPreview>, count: Int) {
+    self.slots = slots
+    self.count = count
+  }
+
+  /// The preview at `k` (`next` ≤ `k` < `count`); the ones skipped before
+  /// it are dropped.
+  mutating func take(_ k: Int) -> RowPreview {
+    precondition(k >= next && k < count, "previews are taken once each, in order")
+    (slots.baseAddress! + next).deinitialize(count: k - next)
+    next = k + 1
+    return (slots.baseAddress! + k).move()
+  }
+
+  deinit {
+    (slots.baseAddress! + next).deinitialize(count: count - next)
+    slots.deallocate()
   }
 }

@@ -52,23 +52,25 @@ struct TableReader: TableCellReading {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
     let columns = RowPreview.Columns(layout)
-    let previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
+    var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
     while index < rows.endIndex {
       let row = rows[index]
       let k = index - rows.startIndex
-      let previewed = k < previews.count
-      if previewed ? previews[k].isBlank : isBlank(row) {
+      // Rows past the last action row were not previewed: only the first
+      // non-blank one is looked at, and it starts the trailing blocks.
+      let preview = k < previews.count ? previews.take(k) : RowPreview(row, columns)
+      if preview.isBlank {
         index += 1
         continue
       }
-      if row.number > lastDataRow || (previewed ? previews[k].isHeaderLike : TrailingBlocks.isHeaderLike(row)) {
+      if row.number > lastDataRow || preview.isHeaderLike {
         TrailingBlocks.read(rows[index...], context: context, into: &self)
         break
       }
       checkRagged(row)
-      if previewed { updateHierarchy(row, previews[k]) } else { updateHierarchy(row, RowPreview(row, columns)) }
-      if previewed ? previews[k].isActionRow : isActionRow(row) {
+      updateHierarchy(row, preview)
+      if preview.isActionRow {
         jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focusRef: currentFocusRef))
       } else if !hasHierarchyText(row) {
         let cells = row.cells.filter { !CellText.isBlank($0.value) }.map {
@@ -99,8 +101,6 @@ struct TableReader: TableCellReading {
   private func hasHierarchyText(_ row: Row) -> Bool {
     [HeaderField.priority, .focusArea].contains { f in layout.column(f).map { !CellText.isBlank(row.value(at: $0)) } ?? false }
   }
-
-  private func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { CellText.isBlank($0.value) } }
 
   /// Fills down the priority and focus area (and registers new ones), from
   /// the row's previewed (cleaned and parsed) hierarchy cells.
