@@ -73,7 +73,8 @@ public struct CellAddress: Hashable, Comparable, Sendable, Codable, CustomString
       letters.append(UInt8(ascii: "A") + UInt8(rem))
       n = (n - 1) / 26
     }
-    return String(decoding: letters.reversed(), as: UTF8.self)
+    letters.reverse()
+    return String(decoding: letters, as: UTF8.self)
   }
 
   /// The 1-based column number for letters such as `AB`, or `nil` if the

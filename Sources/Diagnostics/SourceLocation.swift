@@ -107,9 +107,16 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
   /// A sheet name quoted as Excel quotes it in references: `'Q3 Actions'`,
   /// with an embedded `'` doubled; plain names are left bare.
   public static func quotedSheetName(_ name: String) -> String {
-    let plain = !name.isEmpty
-      && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
-      && !(name.first?.isNumber ?? false)
+    let plain: Bool
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII (nearly every sheet name): without Unicode property tables.
+      let bytes = name.utf8
+      plain = !bytes.isEmpty && !(bytes.first! >= 48 && bytes.first! <= 57)
+        && bytes.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 }
+    } else {
+      plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        && !(name.first?.isNumber ?? false)
+    }
     if plain { return name }
     return "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
   }

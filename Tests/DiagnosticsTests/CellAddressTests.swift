@@ -34,6 +34,14 @@ import Testing
     #expect(SourceLocation.quotedSheetName("it's") == "'it''s'")
   }
 
+  @Test(arguments: [
+    ("Actions", "Actions"), ("P2_2021.v3", "P2_2021.v3"), ("2021", "'2021'"), ("9a", "'9a'"), ("Q3 Actions", "'Q3 Actions'"),
+    ("a-b", "'a-b'"), ("", "''"), ("Évaluation", "Évaluation"), ("Été 2021", "'Été 2021'"), ("٣abc", "'٣abc'"),
+  ])
+  func sheetNamesAreQuotedAsExcelQuotesThem(name: String, quoted: String) {
+    #expect(SourceLocation.quotedSheetName(name) == quoted)
+  }
+
   @Test func rangesParseAndOverlap() throws {
     let a = try #require(CellRange(a1: "E5:H5"))
     #expect(a.columnCount == 4 && a.rowCount == 1)

@@ -23,3 +23,24 @@ import Testing
     #expect(layout.column(.impact) == nil)
   }
 }
+
+/// The byte search the recogniser uses instead of `String.contains`.
+@Suite struct UTF8SearchTests {
+  @Test(arguments: [
+    ("on track", "on track", true), ("completed on track", "on track", true), ("on trac", "on track", false),
+    ("", "", true), ("abc", "", true), ("", "a", false), ("aaab", "aab", true), ("improvement plan 2021", "plan", true),
+    ("écrit", "cri", true), ("written statement of action", "statement of actions", false),
+  ])
+  func findsExactlyTheBytes(text: String, part: String, found: Bool) {
+    #expect(text.containsUTF8(part) == found)
+  }
+
+  @Test func asciiCaseHelpersLeaveOtherBytesAlone() {
+    #expect("Vision: ÉTÉ 2021".asciiLowercased == "vision: ÉtÉ 2021")
+    #expect("VISION for SEND".hasASCIIPrefixIgnoringCase("vision"))
+    #expect("As At 31 March".hasASCIIPrefixIgnoringCase("as at"))
+    #expect(!"Vis".hasASCIIPrefixIgnoringCase("vision"))
+    #expect(!"Révision".hasASCIIPrefixIgnoringCase("revision"))
+    #expect("anything".hasASCIIPrefixIgnoringCase(""))
+  }
+}

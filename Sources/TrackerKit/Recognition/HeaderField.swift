@@ -54,7 +54,7 @@ enum HeaderField: String, CaseIterable, Sendable {
     add(.evidence, ["evidence", "evidence ref", "evidence refs", "supporting evidence", "evidence of progress"])
     add(.due, ["due date", "due", "target date", "by when", "timescale", "timescales", "deadline", "completion date", "target completion date"])
     add(.percentComplete, ["% complete", "percentage complete", "percent complete", "% completed"])
-    return list.sorted { $0.0.count > $1.0.count }
+    return list.sorted { $0.0.utf8.count > $1.0.utf8.count }
   }()
 
   /// Every synonym, for exact look-ups.
@@ -79,14 +79,23 @@ enum HeaderField: String, CaseIterable, Sendable {
   static func match(_ header: String) -> (field: HeaderField, isWorkstream: Bool, exact: Bool)? {
     let h = normalise(header)
     guard !h.isEmpty else { return nil }
-    for w in workstreamSynonyms where h == w || h.hasPrefix(w + " ") {
+    for w in workstreamSynonyms where h == w || startsWithWords(h, w) {
       return (.priority, true, h == w)
     }
     for (synonym, field) in synonyms {
       if h == synonym { return (field, false, true) }
-      if synonym.count > 3, h.hasPrefix(synonym + " ") { return (field, false, false) }
+      if synonym.utf8.count > 3, startsWithWords(h, synonym) { return (field, false, false) }
     }
     return nil
+  }
+
+  /// Whether normalised `text` is `words` followed by a space and more
+  /// (byte by byte: both are normalised, so ASCII-lowercased).
+  private static func startsWithWords(_ text: String, _ words: String) -> Bool {
+    let t = text.utf8
+    let w = words.utf8
+    guard t.count > w.count, t.starts(with: w) else { return false }
+    return t[t.index(t.startIndex, offsetBy: w.count)] == 32
   }
 
   /// Lower case; punctuation other than `%` becomes a space; spaces collapsed.

@@ -159,7 +159,7 @@ struct PlanAssembly {
       guard let other = periods.first(where: { $0.rating == entry.rating }) else { continue }
       let a = StatusVocabulary.normalisedKey(entry.meaning)
       let b = StatusVocabulary.normalisedKey(other.meaning)
-      if entry.completion != other.completion || !(a.contains(b) || b.contains(a)) { colours.append(entry.code) }
+      if entry.completion != other.completion || !(a.containsUTF8(b) || b.containsUTF8(a)) { colours.append(entry.code) }
     }
     guard !colours.isEmpty else { return }
     diagnostics.append(RecognitionDiagnostics.legendConflict(colours: colours, overall: overall[0].source, periods: periods[0].source))

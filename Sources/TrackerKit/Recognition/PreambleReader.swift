@@ -102,17 +102,17 @@ enum PreambleReader {
   /// The kind of plan a title names, if it names one.
   static func planType(_ text: String) -> PlanType? {
     guard text.utf8.count <= 200 else { return nil }
-    let lower = text.lowercased()
-    if lower.contains("accelerated progress plan") { return .app }
-    if lower.contains("priority action plan") { return .pap }
-    if lower.contains("written statement of action") || lower.contains("wsoa") { return .wsoa }
-    if lower.contains("improvement plan") { return .improvementPlan }
+    let lower = text.asciiLowercased
+    if lower.containsUTF8("accelerated progress plan") { return .app }
+    if lower.containsUTF8("priority action plan") { return .pap }
+    if lower.containsUTF8("written statement of action") || lower.containsUTF8("wsoa") { return .wsoa }
+    if lower.containsUTF8("improvement plan") { return .improvementPlan }
     return nil
   }
 
   /// The text after `Vision…:` when the cell starts with the word.
   static func afterLabel(_ text: String, _ word: String) -> String? {
-    guard text.lowercased().hasPrefix(word) else { return nil }
+    guard text.hasASCIIPrefixIgnoringCase(word) else { return nil }
     if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 40 {
       return String(text[text.index(after: colon)...]).collapsedParagraphs
     }
@@ -121,8 +121,7 @@ enum PreambleReader {
 
   /// `As at 31 March 2025`, `Updated: Dec-21`, `Last updated 15/11/2022`.
   static func asAtDate(_ text: String) -> DateValue? {
-    let lower = text.lowercased()
-    for lead in ["as at", "as of", "last updated", "updated", "date"] where lower.hasPrefix(lead) {
+    for lead in ["as at", "as of", "last updated", "updated", "date"] where text.hasASCIIPrefixIgnoringCase(lead) {
       var rest = Substring(text.dropFirst(lead.count))
       while let c = rest.first, c == " " || c == ":" || c == "-" { rest.removeFirst() }
       if case .value(let date)? = DateText.parse(String(rest)) { return date }

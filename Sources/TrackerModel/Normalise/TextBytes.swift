@@ -89,7 +89,9 @@ enum TextBytes {
 
   /// Lower-cased ASCII of `bytes[from..<to]` as a String (for table look-ups).
   static func lowerString(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
-    String(decoding: bytes[from..<to].lazy.map(lower), as: UTF8.self)
+    var out = [UInt8](repeating: 0, count: max(0, to - from))
+    for i in out.indices { out[i] = lower(bytes[from + i]) }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether `bytes[i...]` starts with the lower-case ASCII `word`, case-insensitively.
