@@ -10,7 +10,7 @@ enum HTMLEntities {
 
   /// The UTF-8 bytes of the reference starting at `i` (a `&`) and the index
   /// after its `;`, or `nil` when it is not a well-formed known reference.
-  static func decode(_ bytes: [UInt8], _ i: Int) -> ([UInt8], Int)? {
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
     var j = i + 1
     guard j < bytes.count else { return nil }
     var scalar: UInt32

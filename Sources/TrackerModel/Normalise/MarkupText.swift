@@ -57,9 +57,9 @@ public struct MarkupText: Sendable {
     }
 
     /// Appends `raw[from..<to]` unchanged.
-    mutating func appendRun(_ raw: [UInt8], _ from: Int, _ to: Int) {
+    mutating func appendRun(_ raw: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
       startRunIfNeeded(current.bytes.count, from)
-      current.bytes.append(contentsOf: raw[from..<to])
+      current.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw[from..<to]))
       current.rawEnd = to
     }
 
@@ -77,8 +77,8 @@ public struct MarkupText: Sendable {
     }
   }
 
-  /// The cell's bytes as written.
-  let raw: [UInt8]
+  /// The cell as written (its UTF-8 is read in place, never copied whole).
+  private let source: String
   /// The cell as written, when it is already one clean paragraph.
   private let plain: String?
   /// Whether the cell was read as HTML.
@@ -93,19 +93,29 @@ public struct MarkupText: Sendable {
 
   /// Cleans a cell's text.
   public init(_ text: String) {
-    raw = TextBytes.array(text)
-    if MarkupText.isPlain(raw) {
+    source = text
+    let read = text.utf8.withContiguousStorageIfAvailable { MarkupText.read($0) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { MarkupText.read($0) }
+    guard let built = read.built else {
       isMarkup = false
       plain = text
-      items = [Paragraph(bytes: raw, firstRun: 0, runCount: 1, rawEnd: raw.count)]
+      let bytes = TextBytes.array(text)
+      items = [Paragraph(bytes: bytes, firstRun: 0, runCount: 1, rawEnd: bytes.count)]
       runs = [Run(out: 0, raw: 0)]
       isCollapsed = true
       return
     }
     plain = nil
-    isMarkup = MarkupText.containsTag(raw)
-    let built = MarkupText.split(raw, markup: isMarkup)
+    isMarkup = read.isMarkup
     (items, runs, isCollapsed) = (built.paragraphs, built.runs, !built.decodedSpace)
+  }
+
+  /// Splits a cell's bytes; `built` is nil for a cell that is already one
+  /// clean paragraph.
+  private static func read(_ raw: UnsafeBufferPointer<UInt8>) -> (built: Builder?, isMarkup: Bool) {
+    if isPlain(raw) { return (nil, false) }
+    let markup = containsTag(raw)
+    return (special.withUnsafeBufferPointer { split(raw, $0, markup: markup) }, markup)
   }
 
   /// The raw index clean byte `k` of paragraph `p` came from.
@@ -159,11 +169,13 @@ public struct MarkupText: Sendable {
     }
     let a = rawIndex(from.0, from.1)
     let b = rawEnd(to.0, at: to.1)
-    return a < b ? String(decoding: raw[a..<b], as: UTF8.self) : ""
+    guard a < b else { return "" }
+    return source.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+      ?? String(decoding: Array(source.utf8)[a..<b], as: UTF8.self)
   }
 
   /// Whether the bytes hold something shaped like an HTML tag (`<p>`, `</p>`, `<br/>`).
-  static func containsTag(_ bytes: [UInt8]) -> Bool {
+  static func containsTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i + 2 < bytes.count {
       if bytes[i] == UInt8(ascii: "<") {
@@ -178,7 +190,7 @@ public struct MarkupText: Sendable {
 
   /// The index after the `>` closing the tag that starts at `i`, if it closes
   /// before another `<` or a line break.
-  static func tagEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+  static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
     var j = i + 1
     while j < bytes.count {
       let b = bytes[j]
@@ -190,7 +202,7 @@ public struct MarkupText: Sendable {
   }
 
   /// Whether a tag name (lower-cased letters and digits) ends a paragraph or line.
-  private static func isBreakTag(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+  private static func isBreakTag(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
     guard to - from <= 5 else { return false }
     var key: UInt64 = 0
     for i in from..<to { key = key << 8 | UInt64(TextBytes.lower(bytes[i])) }
@@ -202,10 +214,6 @@ public struct MarkupText: Sendable {
 
   /// Whether the text is already one clean paragraph (no markup, breaks,
   /// tabs, no-break spaces, doubled or edge spaces), the common case.
-  private static func isPlain(_ raw: [UInt8]) -> Bool {
-    raw.withUnsafeBufferPointer { isPlain($0) }
-  }
-
   static func isPlain(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
     // One plain run from the first byte to the last: no special byte but
     // single spaces, and a space never last (nor, checked here, first).
@@ -310,14 +318,8 @@ public struct MarkupText: Sendable {
     return others | (spaces & nextSpecial)
   }
 
-  private static func split(_ raw: [UInt8], markup: Bool) -> Builder {
-    special.withUnsafeBufferPointer { isSpecial in
-      raw.withUnsafeBufferPointer { r in split(raw, r, isSpecial, markup: markup) }
-    }
-  }
-
   private static func split(
-    _ raw: [UInt8], _ r: UnsafeBufferPointer<UInt8>, _ isSpecial: UnsafeBufferPointer<Bool>, markup: Bool
+    _ r: UnsafeBufferPointer<UInt8>, _ isSpecial: UnsafeBufferPointer<Bool>, markup: Bool
   ) -> Builder {
     var out = Builder()
     let n = r.count
@@ -333,12 +335,12 @@ public struct MarkupText: Sendable {
           i += 1
           continue
         }
-        if markup, b == UInt8(ascii: "<"), let end = tagEnd(raw, i) {
+        if markup, b == UInt8(ascii: "<"), let end = tagEnd(r, i) {
           var s = i + 1
           if s < end, r[s] == UInt8(ascii: "/") { s += 1 }
-          let nameEnd = TextBytes.digitRunEnd(raw, TextBytes.letterRunEnd(raw, s))
+          let nameEnd = TextBytes.digitRunEnd(r, TextBytes.letterRunEnd(r, s))
           if nameEnd > s, TextBytes.isLetter(r[s]) {
-            if isBreakTag(raw, s, nameEnd) {
+            if isBreakTag(r, s, nameEnd) {
               out.endParagraph()
               pendingSpace = -1
             }
@@ -346,7 +348,7 @@ public struct MarkupText: Sendable {
             continue
           }
         }
-        if markup, b == UInt8(ascii: "&"), let (decoded, end) = HTMLEntities.decode(raw, i) {
+        if markup, b == UInt8(ascii: "&"), let (decoded, end) = HTMLEntities.decode(r, i) {
           if decoded == [32] {
             if pendingSpace < 0 { pendingSpace = i }
           } else {
@@ -376,7 +378,7 @@ public struct MarkupText: Sendable {
       // between words stay inside the run.
       let j = plainRunEnd(r, from: i + 1, isSpecial)
       if out.current.bytes.capacity == 0 { out.current.bytes.reserveCapacity(min(n - i, 4096)) }
-      out.appendRun(raw, i, j)
+      out.appendRun(r, i, j)
       i = j
     }
     out.endParagraph()

@@ -87,6 +87,27 @@ enum TextBytes {
     return j
   }
 
+  /// `letterRunEnd` over bytes read in place.
+  @inline(__always) static func letterRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    var j = i
+    while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+    return j
+  }
+
+  /// `digitRunEnd` over bytes read in place.
+  @inline(__always) static func digitRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    var j = i
+    while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+    return j
+  }
+
+  /// `lowerString` over bytes read in place.
+  static func lowerString(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+    var out = [UInt8](repeating: 0, count: max(0, to - from))
+    for i in out.indices { out[i] = lower(bytes[from + i]) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// Lower-cased ASCII of `bytes[from..<to]` as a String (for table look-ups).
   static func lowerString(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
     var out = [UInt8](repeating: 0, count: max(0, to - from))
