@@ -94,4 +94,15 @@ import Testing
     }
     #expect(collapsed > 500)
   }
+
+  @Test func lastIndexMatchesTheStandardLibrary() {
+    var random = SeededRandom(seed: 14)
+    for length in 0..<40 {
+      for _ in 0..<100 {
+        let bytes = (0..<length).map { _ in random.next() % 4 == 0 ? UInt8(ascii: ":") : UInt8(97 + random.next() % 26) }
+        #expect(TextBytes.lastIndex(of: UInt8(ascii: ":"), in: bytes) == bytes.lastIndex(of: UInt8(ascii: ":")), "\(bytes)")
+      }
+    }
+    #expect(TextBytes.lastIndex(of: 0x80, in: [0x80, 0x7F, 0xFF, 0x80, 1, 2, 3, 4, 5, 6]) == 3)
+  }
 }

@@ -47,7 +47,7 @@ public enum NoteSplitter {
         i = max(1, start.textStart)
       }
       // Rule (b) needs a colon after the date, so the scan stops at the last colon.
-      let lastColon = b.lastIndex(of: UInt8(ascii: ":")) ?? -1
+      let lastColon = TextBytes.lastIndex(of: UInt8(ascii: ":"), in: b) ?? -1
       while i < lastColon {
         if TextBytes.isLetter(b[i]), !TextBytes.isWordBefore(b, i), let start = inlinePrefix(b, i, p) {
           starts.append(start)

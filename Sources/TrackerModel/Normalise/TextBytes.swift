@@ -87,6 +87,28 @@ enum TextBytes {
     return j
   }
 
+  /// The last index of `byte` in `bytes`, eight bytes at a time from the
+  /// end (a paragraph is searched whole for its last colon).
+  static func lastIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { p -> Int? in
+      guard let base = p.baseAddress else { return nil }
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      var end = p.count
+      while end >= 8 {
+        let t = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self) ^ (ones &* UInt64(byte))
+        let found = ~(((t & low7) &+ low7) | t | low7)  // 0x80 exactly in the bytes equal to `byte`
+        if found != 0 { return end - 8 + (63 - found.leadingZeroBitCount) / 8 }
+        end -= 8
+      }
+      while end > 0 {
+        end -= 1
+        if base[end] == byte { return end }
+      }
+      return nil
+    }
+  }
+
   /// `letterRunEnd` over bytes read in place.
   @inline(__always) static func letterRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     var j = i
