@@ -7,7 +7,9 @@
 # the large file best of RUNS (default 3); the small sample with hyperfine
 # (mean and min of 20 x RUNS runs; a best-of loop without hyperfine), next to
 # the start-up floors it cannot go below. Then the in-process phase split from
-# `wsoa-bench tracker`, including the domain layer's share.
+# `wsoa-bench tracker` (each phase's best of 3 runs for the large file, since
+# writing 329 MB with fsync varies from run to run), including the domain
+# layer's share.
 #
 # wsoa is built as the README and scripts/demo.sh build it
 # (`swift build -c release --static-swift-stdlib`).
@@ -91,5 +93,5 @@ echo
 scripts/bench/startup.sh "$SMALL" "$OUT" "$((RUNS * 20))" "$PY"
 echo
 echo "in-process phases (wsoa-bench tracker):"
-"$BIN/wsoa-bench" tracker "$XLSX" "$OUT"
+"$BIN/wsoa-bench" tracker "$XLSX" "$OUT" 3
 "$BIN/wsoa-bench" tracker "$SMALL" "$OUT" 20
