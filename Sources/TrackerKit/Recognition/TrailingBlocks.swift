@@ -18,6 +18,7 @@ enum TrailingBlocks {
       guard count >= 2, count <= 40, let first = s.utf8.first, (first | 0x20) >= 97 && (first | 0x20) <= 122 || first == 37 else {
         continue
       }
+      guard mayBeHeader(s) else { continue }
       let h = HeaderField.normalise(s)
       if HeaderField.exactSynonyms.contains(h) {
         exact += 1
@@ -27,6 +28,36 @@ enum TrailingBlocks {
     }
     return code && title
   }
+
+  /// Whether a cell (at least two bytes, led by a letter or `%`) can
+  /// normalise to any header this file looks for, from its first two
+  /// bytes alone: most data cells (leads, codes, names) cannot, and are
+  /// spared normalising and hashing. `HeaderField.normalise` lowers the
+  /// leading letter and keeps the next byte lowered when it is a word byte;
+  /// otherwise the second normalised byte is a space, or there is none.
+  static func mayBeHeader(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let b0 = bytes.next(), let b1 = bytes.next() else { return true }
+    return headerStarts[Int(lowerWordByte(b0) ?? 32) << 8 | Int(lowerWordByte(b1) ?? 32)]
+  }
+
+  /// The byte as `HeaderField.normalise` keeps it, or nil when it is not a word byte.
+  private static func lowerWordByte(_ b: UInt8) -> UInt8? {
+    let isWord = (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b == UInt8(ascii: "%") || b >= 0x80
+    return isWord ? (b >= 65 && b <= 90 ? b | 0x20 : b) : nil
+  }
+
+  /// First two bytes of every header looked for (a one-byte header counts
+  /// with a space second), as `first << 8 | second`.
+  private static let headerStarts: [Bool] = {
+    var table = [Bool](repeating: false, count: 1 << 16)
+    for header in HeaderField.exactSynonyms.union(codeHeaders).union(titleHeaders) {
+      let b = Array(header.utf8)
+      guard let first = b.first else { continue }
+      table[Int(first) << 8 | Int(b.count > 1 ? b[1] : 32)] = true
+    }
+    return table
+  }()
 
   private static let codeHeaders: Set<String> = ["id", "code", "evidence id", "evidence code", "e code", "ref", "evidence ref"]
   private static let titleHeaders: Set<String> = ["document", "title", "evidence", "name", "description", "document title"]
