@@ -181,14 +181,18 @@ struct StatusNormalisations {
   }
 
   mutating func add(_ raw: String, code: String, at: SourceLocation) {
-    if var entry = seen[raw] {
-      entry.count += 1
-      if entry.more.count < 20 { entry.more.append(at) }
-      seen[raw] = entry
-    } else {
+    guard seen[raw] != nil else {
       order.append(raw)
       seen[raw] = (code, 1, at, [])
+      return
     }
+    // In place: copying the entry out and back copied its list every time.
+    Self.count(&seen[raw]!, at)
+  }
+
+  private static func count(_ entry: inout (code: String, count: Int, first: SourceLocation, more: [SourceLocation]), _ at: SourceLocation) {
+    entry.count += 1
+    if entry.more.count < 20 { entry.more.append(at) }
   }
 
   func diagnostics() -> [Diagnostic] {
