@@ -33,7 +33,7 @@ import Testing
         bytes.withUnsafeBufferPointer { r in
           special.withUnsafeBufferPointer { isSpecial in
             for from in 0...r.count {
-              let expected = MarkupText.plainRunEndByteByByte(r, from: from, isSpecial)
+              let expected = Self.plainRunEndByteByByte(r, from: from, isSpecial)
               let got = MarkupText.plainRunEnd(r, from: from, isSpecial)
               #expect(got == expected, "from \(from) in \(Array(r))")
               if expected - from >= 9 { stopsInsideWords += 1 }
@@ -86,7 +86,7 @@ import Testing
           bytes += random.next() % 5 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
         }
         bytes.withUnsafeBufferPointer { p in
-          let expected = TextBytes.isCollapsedByteByByte(p)
+          let expected = Self.isCollapsedByteByByte(p)
           #expect(TextBytes.isCollapsed(p) == expected, "\(Array(p))")
           if expected { collapsed += 1 }
         }
@@ -104,5 +104,36 @@ import Testing
       }
     }
     #expect(TextBytes.lastIndex(of: 0x80, in: [0x80, 0x7F, 0xFF, 0x80, 1, 2, 3, 4, 5, 6]) == 3)
+  }
+
+  /// Where a plain run ends, byte by byte: at a special byte other than a
+  /// space, or at a space followed by a special byte or by the end.
+  static func plainRunEndByteByByte(_ r: UnsafeBufferPointer<UInt8>, from: Int, _ isSpecial: UnsafeBufferPointer<Bool>) -> Int {
+    var j = from
+    while j < r.count {
+      if !isSpecial[Int(r[j])] {
+        j += 1
+      } else if r[j] == 32, j + 1 < r.count, !isSpecial[Int(r[j + 1])] {
+        j += 2
+      } else {
+        break
+      }
+    }
+    return j
+  }
+
+  /// Collapsed text, byte by byte: no tab, CR or no-break space byte, no
+  /// space after a space or line break, no line break after a space, and
+  /// neither starting nor ending with a space or line break.
+  static func isCollapsedByteByByte(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = p.first, let last = p.last else { return true }
+    if first == 32 || first == 10 || last == 32 || last == 10 { return false }
+    for i in p.indices {
+      let b = p[i]
+      if b == 9 || b == 13 || b == 0xA0 || b == 0xC2 { return false }
+      if i > 0, b == 32, p[i - 1] == 32 || p[i - 1] == 10 { return false }
+      if i > 0, b == 10, p[i - 1] == 32 { return false }
+    }
+    return true
   }
 }

@@ -41,15 +41,12 @@ public enum CrossRefFinder {
   private static func mentionsSee(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = p.count
     guard n >= 3, let base = p.baseAddress else { return false }
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let lower: UInt64 = 0x2020_2020_2020_2020
-    let e: UInt64 = 0x6565_6565_6565_6565
     let s = UInt8(ascii: "s")
     // `i` is where an `ee` may start: never at 0, which has no byte before it.
     var i = 1
     while i + 9 <= n {
-      let t = (UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) | lower) ^ e
-      let marks = ~(((t & low7) &+ low7) | t | low7)  // 0x80 in each byte that is e or E
+      let marks = ByteWord.equal(ByteWord.load(base + i) | lower, UInt8(ascii: "e"))  // 0x80 in each byte that is e or E
       if marks != 0 {
         var pairs = marks & (marks >> 8)
         if marks >> 63 != 0, base[i + 8] | 0x20 == UInt8(ascii: "e") { pairs |= 1 << 63 }

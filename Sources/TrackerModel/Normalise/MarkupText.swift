@@ -237,7 +237,7 @@ public struct MarkupText: Sendable {
   /// marked exactly or as a superset (any control byte, any byte of a
   /// multi-byte character, `<`, `&`), and only a marked byte is looked at
   /// one by one, so ordinary words and single spaces pass without a branch
-  /// each. `plainRunEndByteByByte` is the same answer, for the tests.
+  /// each. (The tests compare it with a byte-by-byte scan.)
   static func plainRunEnd(_ r: UnsafeBufferPointer<UInt8>, from: Int, _ isSpecial: UnsafeBufferPointer<Bool>) -> Int {
     let n = r.count
     guard let base = r.baseAddress else { return from }
@@ -245,7 +245,7 @@ public struct MarkupText: Sendable {
     while true {
       // Whole words while a ninth byte follows (a space's neighbour).
       while j + 9 <= n {
-        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+        let w = ByteWord.load(base + j)
         let stops = wordStops(w, nextIsPossibleStop: mayStop(base[j + 8]))
         if stops == 0 {
           j += 8
@@ -268,25 +268,6 @@ public struct MarkupText: Sendable {
     }
   }
 
-  /// The same as `plainRunEnd`, one byte at a time.
-  static func plainRunEndByteByByte(_ r: UnsafeBufferPointer<UInt8>, from: Int, _ isSpecial: UnsafeBufferPointer<Bool>) -> Int {
-    let n = r.count
-    var j = from
-    while j < n {
-      let c = r[j]
-      if !isSpecial[Int(c)] {
-        j += 1
-        continue
-      }
-      if c == 32, j + 1 < n, !isSpecial[Int(r[j + 1])] {
-        j += 2
-        continue
-      }
-      break
-    }
-    return j
-  }
-
   /// Whether a byte may be special: a superset (control bytes, bytes of
   /// multi-byte characters, space, `<`, `&`).
   @inline(__always)
@@ -300,19 +281,8 @@ public struct MarkupText: Sendable {
   /// that is not one (the byte-by-byte step then passes it).
   @inline(__always)
   private static func wordStops(_ w: UInt64, nextIsPossibleStop: Bool) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    /// 0x80 exactly in the bytes equal to `c`.
-    func equal(_ c: UInt8) -> UInt64 {
-      let t = w ^ (ones &* UInt64(c))
-      return ~(((t & low7) &+ low7) | t | low7)
-    }
-    // Bytes below 0x20 (high bit clear): adding 0x60 to the low seven bits
-    // sets bit 7 only from 0x20 up, and cannot carry into the next byte.
-    let control = ~(((w & low7) &+ (ones &* 0x60)) | w) & highs
-    let spaces = equal(32)
-    let others = control | (w & highs) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: "&"))
+    let spaces = ByteWord.equal(w, 32)
+    let others = ByteWord.control(w) | ByteWord.nonASCII(w) | ByteWord.equal(w, UInt8(ascii: "<")) | ByteWord.equal(w, UInt8(ascii: "&"))
     let special = others | spaces
     let nextSpecial = (special >> 8) | (nextIsPossibleStop ? 0x80 << 56 : 0)
     return others | (spaces & nextSpecial)

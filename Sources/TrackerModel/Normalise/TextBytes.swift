@@ -92,12 +92,9 @@ enum TextBytes {
   static func lastIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { p -> Int? in
       guard let base = p.baseAddress else { return nil }
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
       var end = p.count
       while end >= 8 {
-        let t = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self) ^ (ones &* UInt64(byte))
-        let found = ~(((t & low7) &+ low7) | t | low7)  // 0x80 exactly in the bytes equal to `byte`
+        let found = ByteWord.equal(ByteWord.load(base + end - 8), byte)
         if found != 0 { return end - 8 + (63 - found.leadingZeroBitCount) / 8 }
         end -= 8
       }
@@ -195,7 +192,7 @@ enum TextBytes {
   /// Eight bytes at a time: a word passes when none of its bytes may break
   /// a rule (marked exactly for spaces and line breaks, as a superset for
   /// other controls and multi-byte characters); a marked word is stepped
-  /// through byte by byte as `isCollapsedByteByByte` does.
+  /// through byte by byte. (The tests compare it with a byte-by-byte check.)
   static func isCollapsed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = p.count
     guard n > 0, let base = p.baseAddress else { return true }
@@ -205,7 +202,7 @@ enum TextBytes {
     var i = 0
     while i < n {
       if i + 8 <= n {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let w = ByteWord.load(base + i)
         if wordMayBreakCollapse(w, after: previous) == 0 {
           previous = UInt8(truncatingIfNeeded: w >> 56)
           i += 8
@@ -233,41 +230,11 @@ enum TextBytes {
   /// break after a space.
   @inline(__always)
   private static func wordMayBreakCollapse(_ w: UInt64, after previous: UInt8) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func equal(_ c: UInt8) -> UInt64 {
-      let t = w ^ (ones &* UInt64(c))
-      return ~(((t & low7) &+ low7) | t | low7)
-    }
-    let control = ~(((w & low7) &+ (ones &* 0x60)) | w) & highs
-    let spaces = equal(32)
-    let breaks = equal(10)
+    let spaces = ByteWord.equal(w, 32)
+    let breaks = ByteWord.equal(w, 10)
     let afterSpaceOrBreak = ((spaces | breaks) << 8) | (previous == 32 || previous == 10 ? 0x80 : 0)
     let afterSpace = (spaces << 8) | (previous == 32 ? 0x80 : 0)
-    return (control & ~breaks) | (w & highs) | (spaces & afterSpaceOrBreak) | (breaks & afterSpace)
-  }
-
-  /// The same as `isCollapsed`, one byte at a time, for the tests.
-  static func isCollapsedByteByByte(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    let n = p.count
-    guard n > 0 else { return true }
-    var previous: UInt8 = 10
-    var i = 0
-    while i < n {
-      let b = p[i]
-      if b > 32, b != 0xA0, b != 0xC2 {
-        previous = b
-        i += 1
-        continue
-      }
-      if b == 9 || b == 13 || b == 0xA0 || b == 0xC2 { return false }
-      if b == 32, previous == 32 || previous == 10 { return false }
-      if b == 10, previous == 32 || i == 0 { return false }
-      previous = b
-      i += 1
-    }
-    return previous != 32 && previous != 10
+    return (ByteWord.control(w) & ~breaks) | ByteWord.nonASCII(w) | (spaces & afterSpaceOrBreak) | (breaks & afterSpace)
   }
 
   /// `text` trimmed of spaces and line breaks, with every run of spaces,
