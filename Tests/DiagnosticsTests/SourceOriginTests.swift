@@ -62,7 +62,7 @@ import Testing
     let names = (0..<500).map { "concurrent-\($0 % 250).xlsx" }
     let results = UnsafeMutableBufferPointer<[SourceOrigin]>.allocate(capacity: 4)
     results.initialize(repeating: [])
-    defer { results.deallocate() }
+    defer { results.deinitialize().deallocate() }
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: 4) { t in
       let order = t % 2 == 0 ? names : names.reversed()
