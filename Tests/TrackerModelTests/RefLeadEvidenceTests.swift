@@ -44,6 +44,15 @@ import Testing
     #expect(LeadSplitter.split("A Smith and B Jones; C Brown").count == 3)
   }
 
+  @Test(arguments: [
+    ("Tim Moss", Lead.Kind.person), ("J Smith", .person), ("Zoë Brontë", .person), ("Émile Zola", .person),
+    ("ÉLODIE MARTIN", .role), ("SCM SEND", .role), ("Head of SEND", .role), ("HEAD of Inclusion", .role),
+    ("SEND Partnership Board", .org), ("Ofsted Sub Group", .org), ("Strategic Lead SEND", .role), ("élodie martin", .role),
+  ])
+  func leadKindsInAnyScript(name: String, kind: Lead.Kind) {
+    #expect(LeadSplitter.kind(of: name) == kind)
+  }
+
   @Test func seedEvidence() {
     let j7 = EvidenceSplitter.split(SeedCells["J7"])
     #expect(j7.items.map(\.number) == [1, 2, 3])

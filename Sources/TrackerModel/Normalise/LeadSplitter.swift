@@ -100,16 +100,34 @@ public enum LeadSplitter {
   /// Person (two or three capitalised words, none a role word), org (names a
   /// group or body), otherwise role (`SCM SEND`, `Head of SEND`).
   static func kind(of name: String) -> Lead.Kind {
-    let words = name.split(separator: " ").map { $0.lowercased() }
+    let written = name.split(separator: " ")
+    let words = written.map(lowered)
     if let first = words.first, titleWords.contains(first) { return .role }
     if words.contains(where: { orgWords.contains($0) }) { return .org }
-    let capitalised = name.split(separator: " ").allSatisfy { word in
-      guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
-      return word.dropFirst().contains { $0.isLowercase } || word.count == 1
-    }
+    let capitalised = written.allSatisfy(isCapitalised)
     if (2...4).contains(words.count), capitalised, !words.contains(where: { roleWords.contains($0) }) {
       return .person
     }
     return .role
+  }
+
+  /// The word in lower case: ASCII byte by byte (most names), others
+  /// through Unicode case mapping.
+  private static func lowered(_ word: Substring) -> String {
+    guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
+    return String(decoding: word.utf8.map(TextBytes.lower), as: UTF8.self)
+  }
+
+  /// Whether a word is capitalised like a name: an upper-case first letter
+  /// and a lower-case letter after it (or nothing after it). ASCII words are
+  /// checked byte by byte; others with Unicode properties.
+  private static func isCapitalised(_ word: Substring) -> Bool {
+    let bytes = word.utf8
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      guard let first = bytes.first, first >= 65, first <= 90 else { return false }
+      return bytes.count == 1 || bytes.dropFirst().contains { $0 >= 97 && $0 <= 122 }
+    }
+    guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+    return word.dropFirst().contains { $0.isLowercase } || word.count == 1
   }
 }
