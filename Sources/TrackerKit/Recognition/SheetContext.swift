@@ -4,8 +4,6 @@ import TrackerModel
 
 /// One sheet being recognised: its rows by number, and how to name its cells.
 struct SheetContext {
-  /// The file as the user named it.
-  let file: String
   /// The sheet.
   let sheet: Sheet
   /// Whether the sheet came from CSV/TSV (locations then carry the line, no sheet).
@@ -16,11 +14,11 @@ struct SheetContext {
   var shortRows: [Int: Int] = [:]
   /// Whether a large table may be read on several threads.
   var allowsThreads = true
-  /// The file and sheet every location in this sheet is in (interned once).
+  /// The file (as the user named it) and sheet every location in this
+  /// sheet is in, interned once.
   let origin: SourceOrigin
 
   init(file: String, sheet: Sheet, isDelimited: Bool, styles: [CellStyle], shortRows: [Int: Int] = [:]) {
-    self.file = file
     self.sheet = sheet
     self.isDelimited = isDelimited
     self.styles = styles
