@@ -205,13 +205,7 @@ struct ActionBuilder: TableCellReading {
     }
     for prefix in result.partialPrefixes { diagnostics.append(RecognitionDiagnostics.notePartialDate(prefix, loc)) }
     for reason in result.invalidDates { diagnostics.append(RecognitionDiagnostics.dateInvalid("note date " + reason, loc)) }
-    for n in result.notes.indices {
-      for match in CrossRefFinder.find(in: result.notes[n].text) {
-        action.crossRefs.append(CrossRef(
-          fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
-          resolution: .unresolved))
-      }
-    }
+    for n in result.notes.indices { appendCrossRefs(in: result.notes[n].text, at: loc, to: &action) }
   }
 
   /// Reads the evidence; `true` when the cell says `As above` (resolved later).
@@ -225,13 +219,17 @@ struct ActionBuilder: TableCellReading {
     }
     action.evidence = result.items
     for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
-    for e in action.evidence.indices {
-      for match in CrossRefFinder.find(in: action.evidence[e].text) {
-        action.crossRefs.append(CrossRef(
-          fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
-          resolution: .unresolved))
-      }
-    }
+    for e in action.evidence.indices { appendCrossRefs(in: action.evidence[e].text, at: loc, to: &action) }
     return false
+  }
+
+  /// Adds the cross-references a note or evidence item makes (`see 4A`),
+  /// unresolved until the plan is assembled.
+  private func appendCrossRefs(in text: String, at loc: SourceLocation, to action: inout Action) {
+    for match in CrossRefFinder.find(in: text) {
+      action.crossRefs.append(CrossRef(
+        fromCell: loc, text: match.text, targetKey: RefParser.ref(match.targetKey)?.key ?? match.targetKey,
+        resolution: .unresolved))
+    }
   }
 }
