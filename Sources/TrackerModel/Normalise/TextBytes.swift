@@ -75,16 +75,12 @@ enum TextBytes {
 
   /// The index after a run of ASCII letters starting at `i`.
   @inline(__always) static func letterRunEnd(_ bytes: [UInt8], _ i: Int) -> Int {
-    var j = i
-    while j < bytes.count, isLetter(bytes[j]) { j += 1 }
-    return j
+    bytes.withUnsafeBufferPointer { letterRunEnd($0, i) }
   }
 
   /// The index after a run of digits starting at `i`.
   @inline(__always) static func digitRunEnd(_ bytes: [UInt8], _ i: Int) -> Int {
-    var j = i
-    while j < bytes.count, isDigit(bytes[j]) { j += 1 }
-    return j
+    bytes.withUnsafeBufferPointer { digitRunEnd($0, i) }
   }
 
   /// The last index of `byte` in `bytes`, eight bytes at a time from the
@@ -129,9 +125,7 @@ enum TextBytes {
 
   /// Lower-cased ASCII of `bytes[from..<to]` as a String (for table look-ups).
   static func lowerString(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
-    var out = [UInt8](repeating: 0, count: max(0, to - from))
-    for i in out.indices { out[i] = lower(bytes[from + i]) }
-    return String(decoding: out, as: UTF8.self)
+    bytes.withUnsafeBufferPointer { lowerString($0, from, to) }
   }
 
   /// Whether `bytes[i...]` starts with the lower-case ASCII `word`, case-insensitively.
