@@ -24,12 +24,7 @@ import Testing
     var stopsInsideWords = 0
     for length in 0..<48 {
       for _ in 0..<150 {
-        var bytes: [UInt8] = []
-        while bytes.count < length {
-          // Mostly letters, as in real cells, so long runs reach the word steps.
-          let piece = random.next() % 3 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
-          bytes += piece
-        }
+        let bytes = Self.randomText(&random, length: length, pieces: pieces, oneIn: 3)
         bytes.withUnsafeBufferPointer { r in
           special.withUnsafeBufferPointer { isSpecial in
             for from in 0...r.count {
@@ -52,10 +47,7 @@ import Testing
     var plain = 0
     for length in 0..<40 {
       for _ in 0..<200 {
-        var bytes: [UInt8] = []
-        while bytes.count < length {
-          bytes += random.next() % 6 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
-        }
+        let bytes = Self.randomText(&random, length: length, pieces: pieces, oneIn: 6)
         let expected = Self.isPlainByDefinition(bytes)
         #expect(bytes.withUnsafeBufferPointer { MarkupText.isPlain($0) } == expected, "\(bytes)")
         if expected { plain += 1 }
@@ -81,10 +73,7 @@ import Testing
     var collapsed = 0
     for length in 0..<40 {
       for _ in 0..<200 {
-        var bytes: [UInt8] = []
-        while bytes.count < length {
-          bytes += random.next() % 5 == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
-        }
+        let bytes = Self.randomText(&random, length: length, pieces: pieces, oneIn: 5)
         bytes.withUnsafeBufferPointer { p in
           let expected = Self.isCollapsedByteByByte(p)
           #expect(TextBytes.isCollapsed(p) == expected, "\(Array(p))")
@@ -135,5 +124,16 @@ import Testing
       if i > 0, b == 10, p[i - 1] == 32 { return false }
     }
     return true
+  }
+
+  /// At least `length` random bytes: mostly lower-case letters, as in real
+  /// cells (so long runs reach the word steps), and one of `pieces` one time
+  /// in `odds`.
+  static func randomText(_ random: inout SeededRandom, length: Int, pieces: [[UInt8]], oneIn odds: UInt64) -> [UInt8] {
+    var bytes: [UInt8] = []
+    while bytes.count < length {
+      bytes += random.next() % odds == 0 ? pieces[Int(random.next() % UInt64(pieces.count))] : [UInt8(97 + random.next() % 26)]
+    }
+    return bytes
   }
 }
