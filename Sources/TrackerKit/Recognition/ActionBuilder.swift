@@ -16,10 +16,6 @@ struct ActionBuilder: TableCellReading {
   /// Statuses and leads repeat (a few codes, a few people): each distinct
   /// text is read once.
   var statusCache: [String: StatusVocabulary.Reading] = [:]
-  /// The last few status texts read, compared before hashing: a tracker
-  /// uses a handful of codes, and short texts compare in a step or two.
-  private var recentStatuses: [(text: String, reading: StatusVocabulary.Reading)] = []
-  private var nextRecent = 0
   var leadCache: [String: [Lead]] = [:]
   private var currentPriorityId: String?
   private var currentFocusRef: String?
@@ -168,24 +164,11 @@ struct ActionBuilder: TableCellReading {
     }
   }
 
-  /// The reading of a status text, from the recent texts, the cache or the vocabulary.
+  /// The reading of a status text, from the cache or the vocabulary.
   private mutating func statusReading(_ text: String) -> StatusVocabulary.Reading {
-    for recent in recentStatuses.indices where recentStatuses[recent].text == text {
-      return recentStatuses[recent].reading
-    }
-    let reading: StatusVocabulary.Reading
-    if let cached = statusCache[text] {
-      reading = cached
-    } else {
-      reading = StatusVocabulary.read(text, legend: statusLegend)
-      if statusCache.count < 10_000 { statusCache[text] = reading }
-    }
-    if recentStatuses.count < 8 {
-      recentStatuses.append((text, reading))
-    } else {
-      recentStatuses[nextRecent] = (text, reading)
-      nextRecent = (nextRecent + 1) % recentStatuses.count
-    }
+    if let cached = statusCache[text] { return cached }
+    let reading = StatusVocabulary.read(text, legend: statusLegend)
+    if statusCache.count < 10_000 { statusCache[text] = reading }
     return reading
   }
 
