@@ -16,9 +16,8 @@ import AtomicOutput
   let seed = Fixtures.sample("staffordshire-priority-2.tsv").path
 
   private func checkXLSX(_ files: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let checker = Fixtures.shared.appendingPathComponent("ooxml/check-xlsx")
-    let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [checker.path] + files)
-    #expect(result.status == 0, "check-xlsx: \(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+    let result = try SchemaCheck.run(files)
+    #expect(result.isAcceptable, "\(result.message)", sourceLocation: sourceLocation)
   }
 
   /// The grid's non-empty values by address, for comparison.
