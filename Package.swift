@@ -69,8 +69,16 @@ let package = Package(
         "TrackerKit", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "TrackerModel", "AtomicOutput",
       ],
       swiftSettings: strictImports),
-    // libFuzzer target for the XLSX reader (see Sources/FuzzXLSX/main.swift).
-    .executableTarget(name: "FuzzXLSX", dependencies: ["XLSXFormat", "ZipArchive", "TestSupport"], swiftSettings: strictImports),
+    // The fuzz targets (CSV, XLSX, recognition, merge), shared by the libFuzzer
+    // binary and the replay tests.
+    .target(
+      name: "FuzzTargets",
+      dependencies: [
+        "DelimitedFormat", "XLSXFormat", "ZipArchive", "TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport",
+      ],
+      swiftSettings: strictImports),
+    // libFuzzer entry point: scripts/fuzz.sh builds it with --sanitize=fuzzer,address.
+    .executableTarget(name: "wsoa-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictImports),
     // Test-only helpers: fixture paths, golden files, running the binary.
     .target(
       name: "TestSupport", dependencies: ["Grid", "Diagnostics"], swiftSettings: strictImports),
@@ -87,5 +95,6 @@ let package = Package(
       name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
     .testTarget(
       name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "TestSupport"]),
+    .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),
   ]
 )
