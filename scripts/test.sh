@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every wsoa test: installs missing system packages, builds, checks the
-# module boundaries, and runs the Swift test suite (Swift Testing).
+# module boundaries, runs the Swift test suite (Swift Testing) and, under
+# CI=true, fuzzes each target for 60 s (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,3 +9,11 @@ cd "$(dirname "$0")/.."
 ./scripts/check-boundaries.sh
 swift build --build-tests
 swift test --skip-build "$@"
+
+# CI fuzzes every untrusted-input path for a bounded time (docs/fuzzing.md);
+# WSOA_FUZZ_SECONDS=N does the same locally, 0 skips it.
+fuzz_seconds=${WSOA_FUZZ_SECONDS:-}
+[ -z "$fuzz_seconds" ] && [ "${CI:-}" = true ] && fuzz_seconds=60
+if [ -n "$fuzz_seconds" ] && [ "$fuzz_seconds" != 0 ]; then
+  ./scripts/fuzz.sh all "$fuzz_seconds"
+fi
