@@ -62,11 +62,11 @@ struct ValidateConfigTests {
     }
   }
 
-  @Test func theREADMEExampleIsValid() throws {
-    let readme = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = readme.components(separatedBy: "### wsoa validate").dropFirst().first ?? ""
+  @Test func theDocumentedExampleIsValid() throws {
+    let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+    let section = docs.components(separatedBy: "## wsoa validate").dropFirst().first ?? ""
     let block = section.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first
-    let config = try ValidationConfig.parse(try #require(block), path: "README.md")
+    let config = try ValidationConfig.parse(try #require(block), path: "docs/cli.md")
     #expect(config.policy.disabled == ["action.overdue", "status.stalled"])
     #expect(config.vocabulary.meaning(of: "on track")?.rating == .green)
     #expect(config.vocabulary.meaning(of: "signed off")?.completion == .embedded)

@@ -5,7 +5,7 @@ import TestSupport
 /// Round trip through a real client: LibreOffice opens what we wrote and
 /// exports every sheet as CSV, cells "as shown" (so number formats apply).
 /// Runs only when `soffice` is on the PATH (install: `apt-get install -y
-/// libreoffice-calc-nogui`); see README "XLSX writing".
+/// libreoffice-calc-nogui`); see docs/benchmarks.md "XLSX writing".
 @Suite(.enabled(if: LibreOffice.soffice != nil, "soffice is not on the PATH"))
 struct WriterLibreOfficeTests {
   /// Converts each workbook; returns "<file>-<sheet>.csv" -> content (CRLF as LF).
