@@ -46,16 +46,24 @@ public enum TemporaryFiles {
 
   /// Makes SIGINT, SIGTERM and SIGHUP remove the registered temporary files
   /// before the process ends by that signal. A signal the process was
-  /// started with ignored (`nohup`) stays ignored. Call once, from the
-  /// executable's entry point.
+  /// started with ignored (`nohup`) stays ignored; one it inherited blocked
+  /// (a parent that spawned it from a thread that blocks signals, as
+  /// Foundation's `Process` does from a Dispatch thread) is unblocked, or a
+  /// kill would wait for the end of the run. Call once, from the
+  /// executable's entry point, before any thread starts.
   public static func installSignalHandlers() {
-    _ = table  // initialised here, never inside the handler
+    _ = (table, capacity, pathBytes)  // initialised here, never inside the handler
+    var handled = sigset_t()
+    sigemptyset(&handled)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       let previous = signal(signalNumber, onSignal)
       if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
         _ = signal(signalNumber, SIG_IGN)
+      } else {
+        sigaddset(&handled, signalNumber)
       }
     }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 
   /// Adds a path the handler must remove; returns its slot (nil when the table is full or the path too long).
