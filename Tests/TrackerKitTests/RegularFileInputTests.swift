@@ -82,3 +82,18 @@ import TrackerKit
     #expect(try !TrackerLoader.load(link).value.actions.isEmpty)
   }
 }
+
+extension RegularFileInputTests {
+  @Test(arguments: [Kind.fifo, .linkToDevZero, .folder])
+  func aConfigThatIsNotARegularFileIsRefused(_ kind: Kind) throws {
+    let (path, dir) = try make(kind, "wsoa.toml")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let error = refused(path) { _ = try ValidationConfig.load(path: path) }
+    guard case .unreadable(let file, let reason) = error as? ConfigError else {
+      Issue.record("expected ConfigError.unreadable, got \(String(describing: error))")
+      return
+    }
+    #expect(file == path)
+    #expect(reason.contains("not a regular file") || reason.contains("directory"), "\(reason)")
+  }
+}
