@@ -10,8 +10,14 @@
 /// The pattern (security.md §1.7): a temporary file in the target's own
 /// folder (`O_CREAT|O_EXCL`), the body writes into it, `fsync`, `rename`
 /// over the target, `fsync` of the folder. An existing target keeps its
-/// permission bits. On any error the temporary file is removed and the
-/// target is untouched.
+/// permission bits. On any error, and on SIGINT, SIGTERM or SIGHUP once
+/// `TemporaryFiles.installSignalHandlers()` ran, the temporary file is
+/// removed and the target is untouched.
+///
+/// Only a regular file is ever replaced (see `OutputTarget`): a symbolic
+/// link is followed and the file it names replaced (the link stays); a
+/// character device such as `/dev/null` or a FIFO is written into directly;
+/// a folder, block device, socket or dangling link is refused.
 ///
 /// ```swift
 /// try AtomicFile.write(to: "out/report.csv") { sink in
@@ -19,22 +25,35 @@
 /// }
 /// ```
 public enum AtomicFile {
-  /// Writes through a buffered sink, atomically.
+  /// Writes through a buffered sink, atomically (or straight into a device or FIFO).
   ///
   /// - Parameters:
   ///   - path: the target file.
   ///   - body: writes the content; an error it throws aborts the write.
   /// - Throws: `OutputError`, or whatever `body` throws.
   public static func write(to path: String, _ body: (ByteSink) throws -> Void) throws {
-    try withTemporaryPath(for: path) { tempPath, fd in
-      let sink = ByteSink(fileDescriptor: fd)
-      try body(sink)
-      try sink.flush(path: path)
+    switch try OutputTarget(path) {
+    case .stream(let device):
+      try streaming(into: device) { sink in
+        try body(sink)
+        try sink.flush(path: path)
+      }
+    case .file(let target):
+      try withTemporaryFile(beside: target, creating: true, for: path) { temp, fd in
+        let sink = ByteSink(fileDescriptor: fd)
+        try body(sink)
+        try sink.flush(path: path)
+        try finish(temp: temp, fd: fd, target: target)
+      }
     }
   }
 
   /// Lets a library that writes files itself (libzip) produce the content at
-  /// a temporary path, then syncs and renames it into place.
+  /// a temporary path, then syncs and renames it into place (or, for a
+  /// device or FIFO, copies it in and removes it).
+  ///
+  /// Signals are held while `body` runs (`TemporaryFiles.holdingSignals`),
+  /// since the library may make temporary files of its own.
   ///
   /// - Parameters:
   ///   - path: the target file.
@@ -42,17 +61,50 @@ public enum AtomicFile {
   ///     not exist when `body` runs).
   /// - Throws: `OutputError`, or whatever `body` throws.
   public static func produce(at path: String, _ body: (String) throws -> Void) throws {
-    try checkTarget(path)
-    let temp = temporaryName(for: path)
-    do {
+    switch try OutputTarget(path) {
+    case .stream(let device):
+      try streaming(into: device) { sink in
+        try produce(into: sink, path: path) { temp in try TemporaryFiles.holdingSignals { try body(temp) } }
+      }
+    case .file(let target):
+      try withTemporaryFile(beside: target, creating: false, for: path) { temp, _ in
+        try TemporaryFiles.holdingSignals { try body(temp) }
+        let fd = open(temp, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.writeFailed(path: path, reason: lastError()) }
+        defer { close(fd) }
+        try finish(temp: temp, fd: fd, target: target)
+      }
+    }
+  }
+
+  /// Lets a library produce a file in the system's temporary folder
+  /// (`TMPDIR`, else `/tmp`), then copies it into `sink` and removes it: for
+  /// a zip, which cannot be streamed, going to standard output or a device.
+  /// Signals are not held: a `body` that calls a library making files of its
+  /// own holds them around that call (as `produce(at:)` does).
+  ///
+  /// - Parameters:
+  ///   - sink: where the bytes go; flushed before returning.
+  ///   - path: the name errors give the output (`<stdout>`, `/dev/null`).
+  ///   - body: must create the file at the path it is given.
+  /// - Throws: `OutputError`, or whatever `body` throws.
+  public static func produce(into sink: ByteSink, path: String, _ body: (String) throws -> Void) throws {
+    let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    try withTemporaryFile(beside: folder + "/wsoa-output", creating: false, for: path) { temp, _ in
       try body(temp)
-      let fd = open(temp, O_RDONLY)
+      let fd = open(temp, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { throw OutputError.writeFailed(path: path, reason: lastError()) }
       defer { close(fd) }
-      try finish(temp: temp, fd: fd, target: path)
-    } catch {
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0, errno == EINTR { continue }
+        guard n >= 0 else { throw OutputError.writeFailed(path: path, reason: lastError()) }
+        if n == 0 { break }
+        buffer.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+      }
+      try sink.flush(path: path)
       unlink(temp)
-      throw error
     }
   }
 
@@ -63,26 +115,36 @@ public enum AtomicFile {
     try sink.flush(path: "<stdout>")
   }
 
-  private static func withTemporaryPath(for path: String, _ body: (String, Int32) throws -> Void) throws {
-    try checkTarget(path)
-    let temp = temporaryName(for: path)
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+  /// Opens a character device or FIFO for writing (a FIFO waits for its
+  /// reader, as a shell redirection does) and hands `body` a sink on it.
+  private static func streaming(into path: String, _ body: (ByteSink) throws -> Void) throws {
+    let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard fd >= 0 else { throw OutputError.cannotCreate(path: path, reason: lastError()) }
-    do {
-      try body(temp, fd)
-      try finish(temp: temp, fd: fd, target: path)
-      close(fd)
-    } catch {
-      close(fd)
-      unlink(temp)
-      throw error
-    }
+    defer { close(fd) }
+    try body(ByteSink(fileDescriptor: fd))
   }
 
-  private static func checkTarget(_ path: String) throws(OutputError) {
-    var info = stat()
-    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw .isDirectory(path: path)
+  /// Names a temporary file beside `target` and registers it for removal on
+  /// a signal before it exists; with `creating`, creates it (`O_EXCL`) and
+  /// passes its descriptor, else `body` creates it (the descriptor is -1).
+  /// Removes the file if `body` throws.
+  private static func withTemporaryFile(
+    beside target: String, creating: Bool, for path: String, _ body: (String, Int32) throws -> Void
+  ) throws {
+    let temp = temporaryName(for: target)
+    let slot = TemporaryFiles.register(temp)
+    defer { TemporaryFiles.unregister(slot) }
+    var fd: Int32 = -1
+    if creating {
+      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+      guard fd >= 0 else { throw OutputError.cannotCreate(path: path, reason: lastError()) }
+    }
+    defer { if fd >= 0 { close(fd) } }
+    do {
+      try body(temp, fd)
+    } catch {
+      unlink(temp)
+      throw error
     }
   }
 

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import AtomicOutput
 
 #if canImport(Glibc)
   import Glibc
@@ -36,6 +37,8 @@ extension WSOACommand {
   /// Parses the process's arguments, runs the chosen command and exits with
   /// its status. The executable's `main.swift` calls only this.
   public static func runAsMain() {
+    // Ctrl-C or a kill removes a half-written output's temporary file, as an error does.
+    TemporaryFiles.installSignalHandlers()
     let status = run(arguments: Array(CommandLine.arguments.dropFirst()))
     #if canImport(Glibc)
       Glibc.exit(status)

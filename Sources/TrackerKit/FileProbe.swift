@@ -27,6 +27,29 @@ public enum FileProbe {
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
   }
 
+  /// Whether two paths name the same file: the same device and inode when
+  /// both exist (so through symbolic and hard links), else the same name in
+  /// the same real folder when neither does. Used to keep every output off
+  /// every input.
+  public static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    let aExists = stat(a, &x) == 0
+    let bExists = stat(b, &y) == 0
+    if aExists && bExists { return x.st_dev == y.st_dev && x.st_ino == y.st_ino }
+    return !aExists && !bExists && resolvedName(a) == resolvedName(b)
+  }
+
+  /// `path` with its folder resolved (`realpath`), for paths that do not exist yet.
+  private static func resolvedName(_ path: String) -> String {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard let real = realpath(folder, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real) + "/" + name
+  }
+
   /// The names in a folder (not `.` or `..`), sorted; empty when unreadable.
   public static func list(_ directory: String) -> [String] {
     guard let dir = opendir(directory) else { return [] }

@@ -56,8 +56,10 @@ public enum TrackerLoader {
   ///   - options: format, sheets, mixed-code reading.
   /// - Returns: the plan, with the reader's and the recogniser's diagnostics.
   /// - Throws: `TrackerError` (unknown format, missing sheet, bad JSON),
-  ///   `DelimitedError` (CSV/TSV unreadable), or the XLSX reader's error.
+  ///   `InputError` (missing, or not a regular file: a folder, device or
+  ///   FIFO), `DelimitedError` (CSV/TSV unreadable), or the XLSX reader's error.
   public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> Outcome<Plan> {
+    try RegularFile.check(path)
     guard let format = options.format ?? TrackerFormat.from(path: path) else { throw TrackerError.unknownFormat(file: path) }
     switch format {
     case .csv, .tsv: return try loadDelimited(path, options)
@@ -72,6 +74,7 @@ public enum TrackerLoader {
     switch error {
     case let e as DelimitedError: return e.isMissingInput
     case TrackerError.fileNotFound: return true
+    case InputError.missing: return true
     default: return false
     }
   }
@@ -118,7 +121,6 @@ public enum TrackerLoader {
   }
 
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
-    guard FileProbe.kind(path) != .missing else { throw TrackerError.fileNotFound(path: path) }
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
     let workbook = try XLSXReader(path: path).readWorkbook(.all)

@@ -53,7 +53,7 @@ struct ValidateAnnotateTests {
       (["validate", seed, "--annotate", "-"], "--annotate writes a workbook to a file"),
       (["validate", seed, "--annotate", dir.appendingPathComponent("out.csv").path], "give a path ending in .xlsx"),
       (["validate", seed, seed, "--annotate", dir.appendingPathComponent("out.xlsx").path], "exactly one tracker file (got 2)"),
-      (["validate", input.path, "--annotate", input.path], "is the input itself"),
+      (["validate", input.path, "--annotate", input.path], "never overwrites its inputs"),
       (["validate", seed, "-o", dir.appendingPathComponent("same.xlsx").path, "--annotate", dir.appendingPathComponent("same.xlsx").path],
        "--annotate and -o name the same file"),
     ]

@@ -110,8 +110,13 @@ struct DumpCommand: ParsableCommand {
         throw ValidationError("--all-sheets with CSV or TSV output needs -o FOLDER (one file per sheet).")
       }
     }
-    if let output, output != "-", DumpCommand.sameFile(output, file) {
-      throw ValidationError("-o \(output) is the input file; wsoa never overwrites its input.")
+    if allSheets, format == .csv || format == .tsv, let output {
+      // One file per sheet: a CSV/TSV input gives exactly this one.
+      let folder = output.hasSuffix("/") ? output : output + "/"
+      let written = folder + DelimitedReader.sheetName(for: file) + "." + (format == .tsv ? "tsv" : "csv")
+      try InputProtection.check(written, flag: "-o \(output): the output", inputs: [file])
+    } else {
+      try InputProtection.check(output, flag: "-o", inputs: [file])
     }
   }
 
@@ -137,13 +142,5 @@ struct DumpCommand: ParsableCommand {
       try AtomicFile.writeStandardOutput(body)
     }
     DiagnosticPrinter.print(report?.diagnostics ?? [])
-  }
-
-  /// Whether two paths name the same existing file.
-  static func sameFile(_ a: String, _ b: String) -> Bool {
-    var x = stat()
-    var y = stat()
-    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
-    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
 }

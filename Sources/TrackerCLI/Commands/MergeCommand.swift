@@ -1,6 +1,5 @@
 import ArgumentParser
 import Diagnostics
-import FoundationEssentials
 import TrackerKit
 import TrackerModel
 
@@ -70,11 +69,8 @@ struct MergeCommand: ParsableCommand {
     if output == "-", format == .xlsx { throw ValidationError("XLSX cannot go to standard output; give a file name.") }
     if let report, report == output, report != "-" { throw ValidationError("--report and -o name the same file.") }
     if report == "-", output == "-" { throw ValidationError("--report - and -o - would both use standard output.") }
-    for target in [output] + (report.map { [$0] } ?? []) where target != "-" {
-      if let input = files.first(where: { MergeFileIdentity.same($0, target) }) {
-        throw ValidationError("\(target) is an input (\(input)); merge never overwrites its inputs. Choose another output.")
-      }
-    }
+    try InputProtection.check(output, flag: "-o", inputs: files)
+    try InputProtection.check(report, flag: "--report", inputs: files)
     do {
       _ = try MergeSubGroupFlags(subGroups, returns: returns)
     } catch {
@@ -144,27 +140,4 @@ enum MergeOutputChoice: String, ExpressibleByArgument, CaseIterable {
   case json, csv, tsv, xlsx
 
   var format: MergeOutputFormat { MergeOutputFormat(rawValue: rawValue) ?? .json }
-}
-
-/// Whether two paths name the same file (same device and inode when both
-/// exist, else the same standardised absolute path), so an output can never
-/// replace an input, whatever the spelling of its path.
-enum MergeFileIdentity {
-  static func same(_ lhs: String, _ rhs: String) -> Bool {
-    let manager = FileManager.default
-    if let l = try? manager.attributesOfItem(atPath: lhs), let r = try? manager.attributesOfItem(atPath: rhs),
-      let lInode = l[.systemFileNumber] as? UInt64, let rInode = r[.systemFileNumber] as? UInt64,
-      let lDevice = l[.systemNumber] as? UInt64, let rDevice = r[.systemNumber] as? UInt64
-    {
-      return lInode == rInode && lDevice == rDevice
-    }
-    return absolute(lhs) == absolute(rhs)
-  }
-
-  private static func absolute(_ path: String) -> String {
-    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent(path)
-    return url.standardizedFileURL.resolvingSymlinksInPath().path
-  }
-
-  private static var manager: FileManager { .default }
 }

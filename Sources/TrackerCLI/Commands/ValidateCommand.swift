@@ -73,6 +73,7 @@ struct ValidateCommand: ParsableCommand {
       throw ValidationError("--as-of \"\(asOf)\" is not a date like 2022-01-31.")
     }
     if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
+    try InputProtection.check(output, flag: "-o", inputs: files)
     if let annotate { try AnnotateOutput.check(annotate, inputs: files, report: output) }
     _ = try policy()
   }

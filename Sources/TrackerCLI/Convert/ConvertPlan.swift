@@ -16,8 +16,9 @@ struct ConvertPlan {
   /// Expands folders (their tracker files, sorted, hidden and `~$` lock files
   /// skipped) and names the outputs.
   ///
-  /// - Throws: `ValidationError` when several inputs have no output folder
-  ///   or two inputs would write the same output.
+  /// - Throws: `ValidationError` when several inputs have no output folder,
+  ///   two inputs would write the same output, or an output is an input
+  ///   (`InputProtection`).
   static func make(inputs: [String], output: String?, format: TrackerFormat) throws -> ConvertPlan {
     var files: [String] = []
     var sawFolder = false
@@ -32,7 +33,10 @@ struct ConvertPlan {
       }
     }
     let many = files.count > 1 || sawFolder
-    guard many else { return ConvertPlan(items: files.map { Item(input: $0, output: output == "-" ? nil : output) }) }
+    guard many else {
+      try InputProtection.check(output, flag: "-o", inputs: files)
+      return ConvertPlan(items: files.map { Item(input: $0, output: output == "-" ? nil : output) })
+    }
     guard let folder = output, folder != "-" else {
       throw ValidationError("Several inputs convert into a folder: give -o DIR.")
     }
@@ -46,6 +50,7 @@ struct ConvertPlan {
       let base = baseName(file)
       let out = (folder.hasSuffix("/") ? folder : folder + "/") + base + "." + ext
       if let other = seen[out] { throw ValidationError("\(other) and \(file) would both write \(out).") }
+      try InputProtection.check(out, flag: "-o \(folder): the output", inputs: files)
       seen[out] = file
       items.append(Item(input: file, output: out))
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import TrackerKit
 
 /// `wsoa validate --annotate OUT.xlsx`: the usage checks, and writing the
@@ -18,10 +17,8 @@ enum AnnotateOutput {
     guard inputs.count == 1 else {
       throw ValidationError("--annotate takes exactly one tracker file (got \(inputs.count)); run validate once per file.")
     }
-    if sameFile(path, inputs[0]) {
-      throw ValidationError("--annotate \"\(path)\" is the input itself; inputs are never overwritten, choose another name.")
-    }
-    if let report, report != "-", sameFile(path, report) {
+    try InputProtection.check(path, flag: "--annotate", inputs: inputs)
+    if let report, report != "-", FileProbe.sameFile(path, report) {
       throw ValidationError("--annotate and -o name the same file \"\(path)\".")
     }
   }
@@ -52,11 +49,5 @@ enum AnnotateOutput {
   static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
     let order: [ExitStatus] = [.noInput, .dataError, .cannotCreate, .findings, .success]
     return (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
-  }
-
-  /// Whether two paths name the same file (symbolic links followed).
-  private static func sameFile(_ a: String, _ b: String) -> Bool {
-    func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-    return canonical(a) == canonical(b)
   }
 }

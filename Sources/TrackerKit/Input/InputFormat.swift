@@ -45,29 +45,14 @@ public enum InputFormat: String, Sendable, Equatable, CustomStringConvertible {
     return .delimited
   }
 
-  /// Up to `count` bytes from the start of a regular file.
+  /// Up to `count` bytes from the start of a regular file (`RegularFile`).
   private static func firstBytes(of path: String, count: Int) throws(InputError) -> [UInt8] {
-    let location = SourceLocation(file: path)
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR { throw .missing(location: location, reason: "no such file") }
-      throw .unreadable(location: location, reason: "cannot open: \(String(cString: strerror(code)))")
-    }
+    let fd = try RegularFile.open(path)
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw .unreadable(location: location, reason: "cannot read: \(String(cString: strerror(errno)))")
-    }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: throw .unreadable(location: location, reason: "is a directory, not a file")
-    default: throw .unreadable(location: location, reason: "is not a regular file (a device, FIFO or socket)")
-    }
     var bytes = [UInt8](repeating: 0, count: count)
     let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
     guard n >= 0 else {
-      throw .unreadable(location: location, reason: "cannot read: \(String(cString: strerror(errno)))")
+      throw .unreadable(location: SourceLocation(file: path), reason: "cannot read: \(String(cString: strerror(errno)))")
     }
     return Array(bytes.prefix(n))
   }

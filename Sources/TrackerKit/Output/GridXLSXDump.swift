@@ -3,12 +3,6 @@ import Diagnostics
 import Grid
 import XLSXFormat
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `wsoa dump --to xlsx`: streams the grid of any input into a clean XLSX
 /// workbook (`GridPresentation.table`: header row bold and frozen, an
 /// auto-filter, widths fitted to content between 6 and 60 characters, long
@@ -51,20 +45,9 @@ public enum GridXLSXDump {
   /// first, since a zip is assembled at the end, then copied and removed.
   @discardableResult
   public static func write(path: String, reading: GridReadOptions, to sink: ByteSink) throws -> GridReadReport {
-    let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var random = SystemRandomNumberGenerator()
-    let temporary = "\(folder)/wsoa-dump-\(getpid())-\(String(random.next() & 0xFFFF_FFFF, radix: 36)).xlsx"
-    defer { unlink(temporary) }
-    let report = try write(path: path, reading: reading, output: temporary)
-    guard let file = fopen(temporary, "rb") else {
-      throw OutputError.writeFailed(path: "<stdout>", reason: "cannot reopen \(temporary)")
-    }
-    defer { fclose(file) }
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-      if n == 0 { break }
-      buffer.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+    var report = GridReadReport(format: .xlsx)
+    try AtomicFile.produce(into: sink, path: "<stdout>") { temporary in
+      report = try write(path: path, reading: reading, output: temporary)
     }
     return report
   }

@@ -17,6 +17,12 @@ enum ConfigFileBytes {
   ///
   /// - Throws: `ConfigError.unreadable` with the system's reason.
   static func read(path: String) throws(ConfigError) -> [UInt8] {
+    // The readers' one check: a FIFO named wsoa.toml must not block validate.
+    do {
+      try RegularFile.check(path)
+    } catch {
+      throw .unreadable(path: path, reason: error.reason)
+    }
     guard let file = fopen(path, "rb") else {
       throw .unreadable(path: path, reason: String(cString: strerror(errno)))
     }
