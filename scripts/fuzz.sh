@@ -25,8 +25,9 @@ done
 # swiftc then keeps only the last: AddressSanitizer without the coverage
 # libFuzzer steers by ("no interesting inputs"). Ask for coverage explicitly.
 build=(swift build --scratch-path .build/fuzz --sanitize=fuzzer --sanitize=address
-       -Xswiftc -sanitize-coverage=edge,trace-cmp --product wsoa-fuzz)
-"${build[@]}" 2>&1 | tail -1
+       -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --product wsoa-fuzz)
+"${build[@]}" > .build/fuzz-build.log 2>&1 || { tail -40 .build/fuzz-build.log >&2; exit 1; }
+tail -1 .build/fuzz-build.log
 bin="$("${build[@]}" --show-bin-path)/wsoa-fuzz"
 
 seed_corpus() {  # $1 target, $2 folder
@@ -63,8 +64,7 @@ for t in "${targets[@]}"; do
   rm -rf "$work"
   mkdir -p "$work/corpus" "$work/artifacts" "fixtures/fuzz/$t"
   seed_corpus "$t" "$work/corpus"
-  max_len=16384
-  [ "$t" = xlsx ] && max_len=65536
+  case $t in xlsx) max_len=65536 ;; csv) max_len=16384 ;; *) max_len=8192 ;; esac
   log="$work/log.txt"
   set +e
   WSOA_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no "$bin" "$work/corpus" "fixtures/fuzz/$t" \

@@ -63,6 +63,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   private static var delimitedOptions: DelimitedReadOptions {
     var options = DelimitedReadOptions()
     options.limits.maxFileBytes = 1 << 20
+    options.maxThreads = 1  // one input at a time; threads only add noise under libFuzzer
     return options
   }
 
