@@ -51,9 +51,9 @@ public struct RecogniserOptions: Sendable {
 ///
 /// | code | severity |
 /// |---|---|
-/// | `layout.no_header`, `layout.period_unparsed`, `layout.period_duplicate` | error |
+/// | `layout.no_header`, `layout.period_unparsed`, `layout.period_duplicate`, `layout.status_conflict` | error |
 /// | `layout.periods_out_of_order` | warning |
-/// | `layout.unknown_column`, `layout.trailing_block`, `layout.ragged_row` | info |
+/// | `layout.unknown_column`, `layout.trailing_block`, `layout.ragged_row`, `layout.long_table`, `layout.value_varies` | info |
 /// | `ref.missing` | warning |
 /// | `ref.normalised`, `ref.split_focus_area` | info |
 /// | `status.unknown` | error |
