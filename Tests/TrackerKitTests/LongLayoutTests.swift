@@ -169,6 +169,25 @@ import TrackerModel
     #expect(future.map { $0.location?.cell?.a1 } == ["F8"])
   }
 
+  /// Without a ref column, rows are one action when their text is the same
+  /// (a key from the row number would make every row an action), and the
+  /// missing ref is reported once per action.
+  @Test func withoutARefColumnRowsAreGroupedByTheirText() throws {
+    let grid = GridLiteral.tsv("""
+      Action\tOwner\tMonth\tRAG\tCommentary
+      Open a SEND hub.\tAna Lima\tNov-23\tA\tSite found.
+      Train staff.\tSam Oduya\tNov-23\tR\t
+      Open a SEND hub.\tAna Lima\tDec-23\tG\tHub open.
+      Train staff.\tSam Oduya\tDec-23\tA\tHalf trained.
+      """)
+    let outcome = try Recogniser.recognise(grid, file: "export.tsv", options: RecogniserOptions(isDelimited: true))
+    let plan = outcome.value
+    #expect(plan.actions.map(\.text) == ["Open a SEND hub.", "Train staff."])
+    #expect(plan.actions.map { $0.statuses.map(\.status.code) } == [["A", "G"], ["R", "A"]])
+    #expect(plan.actions[0].notes.map(\.periodId) == ["2023-11", "2023-12"])
+    #expect(Self.cells(outcome, "ref.missing") == ["A2", "A3"])
+  }
+
   /// Generated tables: the same random content laid out wide and long (rows
   /// in a shuffled order, period and status headers in several vocabularies)
   /// reads to the same plan.

@@ -9,7 +9,8 @@ extension LongLayout {
   /// findings that a long layout makes moot go: `note.undated` on a row with
   /// a period (the update is a note of that period), `ref.split_focus_area`
   /// (each period repeats the areas), and a repeated row's copy of a finding
-  /// its action's first row already has (the same variant ref on every row).
+  /// its action's first row already has (the same variant ref on every row,
+  /// the same missing ref).
   func pivot(_ table: inout TableReader, context: SheetContext) -> [Period] {
     let layout = table.layout
     let header = context.sheet.row(headerRow)
@@ -23,8 +24,18 @@ extension LongLayout {
     var firstRowOf: [String: Int] = [:]
     var keyOfRow: [Int: String] = [:]
     var dated = Set<Int>()
-    for action in table.actions {
+    // A key made from the row number (no ref, no letter) names one row, not
+    // one action: such rows are the same action when their text is the same.
+    var keyOfText: [String: String] = [:]
+    var rowKeyed = Set<Int>()
+    for var action in table.actions {
       guard let number = action.source?.cell?.row, let row = context.sheet.row(number) else { continue }
+      if action.key.contains("#") {
+        let identity = [action.priorityId ?? "", action.focusRef ?? "", action.letter ?? "", action.text.collapsedWhitespace.asciiLowercased]
+          .joined(separator: "\u{1}")
+        if let key = keyOfText[identity] { action.key = key } else { keyOfText[identity] = action.key }
+        rowKeyed.insert(number)
+      }
       let value = row.value(at: periodColumn)
       let text = CellText.of(value).collapsedWhitespace
       let at = context.location(row, column: periodColumn)
@@ -53,6 +64,7 @@ extension LongLayout {
       if d.code == "ref.split_focus_area" { return true }
       guard let row = d.location?.cell?.row, let key = keyOfRow[row] else { return false }
       if d.code == "note.undated", dated.contains(row) { return true }
+      if d.code == "ref.missing", rowKeyed.contains(row) { return firstRowOf[key] != row }
       return firstRowOf[key] != row && firsts.contains(key + "\u{1}" + d.code + "\u{1}" + d.message)
     }
     let pivot = LongPivot(rows, statusName: statusHeader)
