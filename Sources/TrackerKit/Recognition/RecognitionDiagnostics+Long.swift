@@ -30,7 +30,9 @@ extension RecognitionDiagnostics {
     return Diagnostic(
       code: "layout.value_varies", severity: .info,
       message: "action \(key)'s \"\(column)\" differs between its rows; \"\(shown)\" is used and the other "
-        + "\(others.count == 1 ? "value is" : "values are") kept as extra fields named after their period",
+        + (others.count == 1
+          ? "value is kept as an extra field named after its period"
+          : "values are kept as extra fields named after their periods"),
       location: at, related: Array(others.prefix(20)))
   }
 
