@@ -194,11 +194,26 @@ import TrackerModel
   @Test(arguments: 0..<12)
   func generatedLongAndWideAgree(seed: UInt64) throws {
     var random = SeededRandom(seed: seed &* 7919 &+ 17)
-    let periodHeaders = ["Period", "Quarter", "Reporting period", "Review", "Qtr"]
+    let periodHeaders = ["Period", "Reporting period", "Review", "Review date", "As at", "Date"]
     let statusHeaders = ["Status", "RAG", "RAG rating", "BRAG status", "Rating"]
     let updateHeaders = ["Update", "Progress", "Commentary", "Progress update", "Latest update"]
-    let quarters = ["Q1 2022/23", "Q2 2022/23", "Q3 2022/23", "Q4 2022/23", "Q1 2023/24"]
-    let codes = ["R", "A", "G", "B", "", "Green", "Amber"]
+    // The periods' grammar: FY quarters, months or review days, as text or
+    // (in the long table) as date cells the way Excel holds them.
+    let grammar = random.below(3)
+    let quarters: [String] = [
+      ["Q1 2022/23", "Q2 2022/23", "Q3 2022/23", "Q4 2022/23", "Q1 2023/24"],
+      ["Nov-22", "Dec-22", "Jan-23", "Feb-23", "Mar-23"],
+      ["30/11/2022", "31/12/2022", "31/01/2023", "28/02/2023", "31/03/2023"],
+    ][grammar]
+    let dateCells = grammar > 0 && random.below(2) == 0
+    func periodCell(_ p: Int) -> CellValue {
+      guard dateCells else { return .text(quarters[p]) }
+      let month = (10 + p) % 12 + 1
+      let year = month >= 11 ? 2022 : 2023
+      let day = [1: 31, 2: 28, 3: 31, 11: 30, 12: 31][month] ?? 1
+      return .date(DateCell(year: year, month: month, day: grammar == 1 ? 1 : day, display: grammar == 1 ? .month : .date))
+    }
+    let codes = ["R", "A", "G", "B", "", "Green", "Amber", "On track", "At risk", "Off track"]
     let periodCount = 2 + random.below(4)
     let actionCount = 2 + random.below(6)
     var content: [(ref: String, text: String, lead: String, cells: [(status: String, update: String)])] = []
@@ -219,7 +234,7 @@ import TrackerModel
     var rows: [[CellValue]] = []
     for c in content {
       for (p, cell) in c.cells.enumerated() {
-        rows.append([.text(c.ref), .text(c.text), .text(c.lead), .text(quarters[p]), cell.status.isEmpty ? .empty : .text(cell.status),
+        rows.append([.text(c.ref), .text(c.text), .text(c.lead), periodCell(p), cell.status.isEmpty ? .empty : .text(cell.status),
           cell.update.isEmpty ? .empty : .text(cell.update)])
       }
     }
