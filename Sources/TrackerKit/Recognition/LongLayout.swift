@@ -64,9 +64,13 @@ struct LongLayout {
         statusCandidates.append((column, 0, name))
       }
     }
-    let period = periodCandidates.sorted { $0.strength > $1.strength }.first { periodShare(rows, $0.column) }
+    // The strongest header first, then the leftmost.
+    func ranked(_ c: [(column: Int, strength: Int, text: String)]) -> [(column: Int, strength: Int, text: String)] {
+      c.sorted { ($1.strength, $0.column) < ($0.strength, $1.column) }
+    }
+    let period = ranked(periodCandidates).first { periodShare(rows, $0.column) }
     guard let period else { return nil }
-    let status = statusCandidates.filter { $0.column != period.column }.sorted { $0.strength > $1.strength }.first {
+    let status = ranked(statusCandidates.filter { $0.column != period.column }).first {
       statusShare(rows, $0.column, needed: $0.strength > 0 ? 5 : 8)
     }
     guard let status, repeats(rows, layout, periodColumn: period.column) else { return nil }

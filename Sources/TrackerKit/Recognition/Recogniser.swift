@@ -44,6 +44,9 @@ public struct RecogniserOptions: Sendable {
 /// area are filled down, leads, statuses and evidence never; blank rows do
 /// not end the table; rows after it are kept as unparsed blocks; every
 /// unmapped column is kept in `extra`; every value carries its source cell.
+/// A long table (one row per action per period: a period column, a status
+/// column, refs repeating; `LongLayout`) is read row by row and pivoted into
+/// the same model (`LongPivot`).
 /// A "Findings" sheet that `wsoa validate --annotate` wrote (`FindingsSheet`)
 /// is skipped unless asked for by name, so an annotated workbook reads as
 /// the plan it was written from.
