@@ -73,6 +73,11 @@ struct LongPivot {
     for row in rows.dropFirst() { Self.fillBlanks(&action, from: row.action) }
     var first: [String: (text: String, at: SourceLocation?)] = [:]
     var varied: [(name: String, cells: [SourceLocation])] = []
+    // Rows may come in any order (newest first, by action, by area): the
+    // notes go in period order, rows without a period last, else row order.
+    for row in rows.enumerated().sorted(by: { Self.noteOrder($0) < Self.noteOrder($1) }).map(\.element) {
+      place(row.notes, of: row, into: &action)
+    }
     for row in rows {
       let label = row.period?.label ?? (row.periodText.isEmpty ? "row \(row.row)" : row.periodText)
       for value in row.values where !value.text.collapsedWhitespace.isEmpty {
@@ -98,10 +103,19 @@ struct LongPivot {
     return action
   }
 
-  /// Adds a row's status and notes to its action.
-  private mutating func place(_ row: LongRow, label: String, statusName: String, into action: inout Action) {
+  /// Where a row's notes go among its action's: by its period's end, rows
+  /// without a period last, then by row.
+  private static func noteOrder(_ row: (offset: Int, element: LongRow)) -> (Int, CivilDate, Int) {
+    guard let period = row.element.period else { return (1, CivilDate(year: 1, month: 1, day: 1), row.offset) }
+    return (0, period.end, row.offset)
+  }
+
+  /// Adds a row's notes to its action: an undated one becomes a note of the
+  /// row's period; one an earlier row already gave (same text and date) is
+  /// not repeated.
+  private func place(_ notes: [ProgressNote], of row: LongRow, into action: inout Action) {
     let earlierNotes = action.notes.count
-    for note in row.notes {
+    for note in notes {
       var note = note
       if note.undated, let period = row.period {
         note = ProgressNote(
@@ -111,6 +125,10 @@ struct LongPivot {
       let repeated = action.notes[..<earlierNotes].contains { $0.text == note.text && $0.date == note.date }
       if !repeated { action.notes.append(note) }
     }
+  }
+
+  /// Adds a row's status to its action.
+  private mutating func place(_ row: LongRow, label: String, statusName: String, into action: inout Action) {
     guard let status = row.status, !Self.isBlank(status.status) else {
       if let period = row.period, let status = row.status, !action.statuses.contains(where: { $0.periodId == period.id }) {
         action.statuses.append(PeriodStatus(periodId: period.id, status: status.status, source: status.source))
