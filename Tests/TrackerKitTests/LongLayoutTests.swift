@@ -185,6 +185,24 @@ import TrackerModel
     #expect(Self.cells(outcome, "ref.missing") == ["A2", "A3"])
   }
 
+  /// A RAG column beside a workflow `Status` column holds the statuses; the
+  /// `Status` column is an extra field, not a missing period.
+  @Test func aRAGColumnWinsOverAWorkflowStatusColumn() throws {
+    let grid = GridLiteral.tsv("""
+      ID\tAction\tStatus\tReporting period\tRAG\tLatest update
+      7.1\tAudit EHC plans.\tIn progress\tQ1 2024/25\tA\tAudit started.
+      7.1\tAudit EHC plans.\tCompleted\tQ2 2024/25\tG\tAudit done.
+      """)
+    let outcome = try Recogniser.recognise(grid, file: "export.tsv", options: RecogniserOptions(isDelimited: true))
+    let plan = outcome.value
+    #expect(plan.actions.map(\.key) == ["7.1"])
+    #expect(plan.actions[0].statuses.map(\.status.code) == ["A", "G"])
+    #expect(plan.actions[0].extra.map(\.column) == ["Status", "Status (Q2 2024/25)"])
+    #expect(Self.cells(outcome, "layout.period_unparsed").isEmpty)
+    #expect(Self.cells(outcome, "layout.unknown_column") == ["C1"])
+    #expect(Self.cells(outcome, "layout.value_varies") == ["C2"])
+  }
+
   /// Generated tables: the same random content laid out wide and long (rows
   /// in a shuffled order, period and status headers in several vocabularies)
   /// reads to the same plan.

@@ -103,12 +103,15 @@ struct LongLayout {
     return nil
   }
 
-  /// How strongly a header's words name a status: 1 for RAG, BRAG, status,
-  /// rating, `nil` otherwise (and for a status date, which is a period).
+  /// How strongly a header's words name a status: 2 for RAG, BRAG, rating
+  /// (a rating scale), 1 for status (often a workflow state such as "In
+  /// progress" beside a RAG column), `nil` otherwise (and for a status date,
+  /// which is a period).
   static func statusStrength(_ words: [String]) -> Int? {
     if words.contains("date") { return nil }
-    let names: Set<String> = ["rag", "brag", "status", "rating", "ragb", "bragg"]
-    return words.contains(where: names.contains) ? 1 : nil
+    let scales: Set<String> = ["rag", "brag", "rating", "ragb", "bragg"]
+    if words.contains(where: scales.contains) { return 2 }
+    return words.contains("status") ? 1 : nil
   }
 
   /// Whether at least 80% of a column's values (and at least one) read as periods.
@@ -182,12 +185,19 @@ struct LongLayout {
     return layout
   }
 
-  /// Whether a finding of the wide layout still holds: the period, status
-  /// and promoted columns' "unknown column" and "not a period" findings do not.
-  func keeps(_ diagnostic: Diagnostic) -> Bool {
-    guard diagnostic.code == "layout.unknown_column" || diagnostic.code == "layout.period_unparsed",
-      let cell = diagnostic.location?.cell, cell.row == headerRow
-    else { return true }
-    return cell.column != periodColumn && cell.column != statusColumn && cell.column != promoted
+  /// The wide layout's findings as they stand for the long table: the
+  /// period, status and promoted columns' "unknown column" and "not a
+  /// period" findings go; another status-like column (`Status` beside
+  /// `RAG`) is no missing period but an extra column.
+  func adjust(_ diagnostics: [Diagnostic], header: Row, context: SheetContext) -> [Diagnostic] {
+    diagnostics.compactMap { d in
+      guard d.code == "layout.unknown_column" || d.code == "layout.period_unparsed",
+        let cell = d.location?.cell, cell.row == headerRow
+      else { return d }
+      if cell.column == periodColumn || cell.column == statusColumn || cell.column == promoted { return nil }
+      guard d.code == "layout.period_unparsed", let at = d.location else { return d }
+      let name = MarkupText(CellText.of(header.value(at: cell.column))).text.collapsedWhitespace
+      return RecognitionDiagnostics.unknownColumn(name, at, note: " (the statuses are in \"\(statusHeader)\")")
+    }
   }
 }

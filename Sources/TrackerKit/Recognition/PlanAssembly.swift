@@ -40,7 +40,7 @@ struct PlanAssembly {
     // A long table (one row per action per period) is read row by row, then pivoted.
     let long = LongLayout.detect(context, layout, header: header)
     if let long { layout = long.rowLayout(layout, context: context) }
-    diagnostics += finder.diagnostics.filter { long?.keeps($0) ?? true }
+    diagnostics += long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
     var preamble = PreambleReader.read(context, before: header.number)
