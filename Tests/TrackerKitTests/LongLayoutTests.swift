@@ -155,6 +155,26 @@ import TrackerModel
     #expect(kept.first?.source?.sheet == "Priority 2")
   }
 
+  /// A sheet whose only priority label is its name takes its heading and
+  /// the line below it from its own preamble; text further down stays kept.
+  @Test func aSheetNamedAfterItsPriorityTakesItsHeadingFromItsPreamble() throws {
+    func sheet(_ name: String, _ heading: String) -> Sheet {
+      let rows: [[CellValue]] = [
+        [.text(heading)], [.text("Why it matters: families told us so.")], [], [.text("Next review in spring")],
+        [.text("Ref"), .text("Action"), .text("Lead"), .text("Dec-23")],
+        [.text(name == "Priority 3" ? "3.1" : "4.1"), .text("Do the thing."), .text("Ana Lima"), .text("G")],
+      ]
+      return Sheet(name: name, rows: rows.enumerated().map { Row(number: $0.offset + 1, values: $0.element) })
+    }
+    let workbook = Workbook(sheets: [sheet("Priority 3", "Health needs are missed."), sheet("Priority 4", "Transitions start late.")])
+    let plan = try Recogniser.recognise(workbook, file: "book.xlsx").value
+    #expect(plan.priorities.map(\.id) == ["3", "4"])
+    #expect(plan.priorities.map(\.title) == ["Health needs are missed.", "Transitions start late."])
+    #expect(plan.priorities.map(\.description) == ["Why it matters: families told us so.", "Why it matters: families told us so."])
+    #expect(plan.priorities.map { $0.source?.description.hasSuffix("!A1") } == [true, true])
+    #expect(plan.unparsed.flatMap(\.cells).map(\.text) == ["Next review in spring", "Next review in spring"])
+  }
+
   /// Validation judges a priority's notes (and due dates) against its own
   /// sheet's as-at date: Priority 2's January note is not "future".
   @Test func notesAreJudgedAgainstTheirPrioritysAsAt() throws {
