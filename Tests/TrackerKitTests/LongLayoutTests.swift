@@ -226,10 +226,10 @@ import TrackerModel
   /// Generated tables: the same random content laid out wide and long (rows
   /// in a shuffled order, period and status headers in several vocabularies)
   /// reads to the same plan.
-  @Test(arguments: 0..<12)
+  @Test(arguments: 0..<32)
   func generatedLongAndWideAgree(seed: UInt64) throws {
     var random = SeededRandom(seed: seed &* 7919 &+ 17)
-    let periodHeaders = ["Period", "Reporting period", "Review", "Review date", "As at", "Date"]
+    let periodHeaders = ["Period", "Reporting period", "Review", "Review date", "As at", "Date", "Update date"]
     let statusHeaders = ["Status", "RAG", "RAG rating", "BRAG status", "Rating"]
     let updateHeaders = ["Update", "Progress", "Commentary", "Progress update", "Latest update"]
     // The periods' grammar: FY quarters, months or review days, as text or

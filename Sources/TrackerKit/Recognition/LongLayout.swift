@@ -30,9 +30,9 @@ struct LongLayout {
   let periodHeader: String
   /// The header row.
   let headerRow: Int
-  /// A column promoted to a field the status column had taken (a second
-  /// `Commentary` column when `Progress RAG` read as the notes column).
-  private(set) var promoted: Int?
+  /// Columns promoted to a field the period or status column had taken (a
+  /// second `Commentary` column when `Progress RAG` read as the notes column).
+  private(set) var promotions: [(field: HeaderField, column: Int)] = []
 
   /// The id of the stand-in period the row reader reads each row's status
   /// into; the pivot replaces it with the row's own period.
@@ -50,7 +50,7 @@ struct LongLayout {
       guard !text.isEmpty, text.utf8.count <= 80 else { continue }
       let words = HeaderField.normalise(text).split(separator: " ").map(String.init)
       let field = mapped[cell.column]
-      if field == nil, let strength = periodStrength(words) {
+      if field == nil || field == .notes, let strength = periodStrength(words) {
         periodCandidates.append((cell.column, strength, text))
       }
       if field == nil || field == .notes, let strength = statusStrength(words) {
@@ -77,10 +77,13 @@ struct LongLayout {
     var long = LongLayout(
       periodColumn: period.column, statusColumn: status.column, statusHeader: status.text, periodHeader: period.text,
       headerRow: header.number)
-    if let field = mapped[status.column],
-      let extra = layout.extras.first(where: { HeaderField.match($0.name).map { $0.field == field && !$0.isWorkstream } ?? false })
-    {
-      long.promoted = extra.column
+    for column in [period.column, status.column] {
+      guard let field = mapped[column] else { continue }
+      let extra = layout.extras.first { extra in
+        !long.promotions.contains { $0.column == extra.column }
+          && (HeaderField.match(extra.name).map { $0.field == field && !$0.isWorkstream } ?? false)
+      }
+      if let extra { long.promotions.append((field, extra.column)) }
     }
     return long
   }
@@ -173,11 +176,12 @@ struct LongLayout {
     var layout = wide
     var fields = layout.fields
     for (field, column) in layout.fields where column == periodColumn || column == statusColumn {
-      fields[field] = nil
-      if let promoted { fields[field] = promoted }
+      fields[field] = promotions.first { $0.field == field }?.column
     }
     layout.fields = fields
-    layout.extras.removeAll { $0.column == periodColumn || $0.column == statusColumn || $0.column == promoted }
+    layout.extras.removeAll { extra in
+      extra.column == periodColumn || extra.column == statusColumn || promotions.contains { $0.column == extra.column }
+    }
     let day = CivilDate(year: 1900, month: 1, day: 1)
     layout.periods = [Period(
       id: Self.rowStatusPeriodId, label: statusHeader, kind: .date, start: day, end: day, column: statusColumn,
@@ -194,7 +198,9 @@ struct LongLayout {
       guard d.code == "layout.unknown_column" || d.code == "layout.period_unparsed",
         let cell = d.location?.cell, cell.row == headerRow
       else { return d }
-      if cell.column == periodColumn || cell.column == statusColumn || cell.column == promoted { return nil }
+      if cell.column == periodColumn || cell.column == statusColumn || promotions.contains(where: { $0.column == cell.column }) {
+        return nil
+      }
       guard d.code == "layout.period_unparsed", let at = d.location else { return d }
       let name = MarkupText(CellText.of(header.value(at: cell.column))).text.collapsedWhitespace
       return RecognitionDiagnostics.unknownColumn(name, at, note: " (the statuses are in \"\(statusHeader)\")")
