@@ -52,7 +52,10 @@ struct PlanAssembly {
     } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
     }
-    if sheetPriority != nil { SheetPriority.takeHeading(&sheetPriority!, from: &preamble.unparsed) }
+    if var own = sheetPriority {
+      SheetPriority.takeHeading(&own, from: &preamble.unparsed)
+      sheetPriority = own
+    }
     if let overall = preamble.overallRaw {
       let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
