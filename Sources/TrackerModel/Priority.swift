@@ -16,14 +16,18 @@ public struct Priority: Hashable, Sendable, Codable {
   public var source: CellRef?
   /// The cell holding the overall status (seed I4), when there is one.
   public var overallStatusSource: CellRef?
+  /// The "as at" date the priority's own sheet states, when a workbook has
+  /// one sheet per priority and it differs from the plan's (`Plan.asAt`).
+  public var asAt: DateValue?
 
   /// Creates a priority.
   public init(
     id: String, rawLabel: String? = nil, title: String, description: String? = nil,
     vision: String? = nil, overallStatus: Status? = nil, source: CellRef? = nil,
-    overallStatusSource: CellRef? = nil
+    overallStatusSource: CellRef? = nil, asAt: DateValue? = nil
   ) {
     self.overallStatusSource = overallStatusSource
+    self.asAt = asAt
     self.id = id
     self.rawLabel = rawLabel
     self.title = title

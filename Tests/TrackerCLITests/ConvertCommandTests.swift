@@ -60,8 +60,10 @@ import Testing
     #expect(result.status == 1)
     let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(names == [
-      "brag-fy-quarters.json", "excel-export-cp1252.json", "one-sheet-per-priority.json",
-      "reordered-extra-columns.json", "unicode-text-terms.json", "words-iso-dates.json",
+      "brag-fy-quarters.json", "excel-export-cp1252.json", "long-as-at.json", "long-monthly.json",
+      "long-sharepoint-wide-twin.json", "long-sharepoint.json", "long-status-conflict.json",
+      "one-sheet-per-priority.json", "per-priority-preambles.json", "reordered-extra-columns.json",
+      "unicode-text-terms.json", "words-iso-dates.json",
     ])
     #expect(result.stderr.contains("words-iso-dates.xlsx:Progress!G6: error[status.unknown]"))
   }

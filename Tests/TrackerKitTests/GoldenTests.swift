@@ -11,7 +11,9 @@ import TrackerModel
   static let cases: [(input: String, golden: String)] = [
     ("samples/staffordshire-priority-2.tsv", "samples/staffordshire-priority-2.tsv.json"),
     ("samples/staffordshire-priority-2.xlsx", "samples/staffordshire-priority-2.json"),
-  ] + RoundTripTests.fixtures.map { ("fixtures/trackers/" + $0, "fixtures/trackers/expected/" + $0 + ".json") }
+  ] + (RoundTripTests.fixtures + LongLayoutTests.fixtures).map {
+    ("fixtures/trackers/" + $0, "fixtures/trackers/expected/" + $0 + ".json")
+  }
 
   /// The document for an input, with the checkout's path taken out so the
   /// expected files hold repository-relative paths.

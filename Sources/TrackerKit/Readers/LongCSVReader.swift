@@ -19,44 +19,43 @@ public enum LongCSVReader {
   ///   - file: the file name (the plan's id and sources).
   public static func read(_ sheet: Sheet, file: String) -> Outcome<Plan> {
     var plan = Plan(id: DelimitedName.base(file), sources: [SourceFile(path: file, sheet: nil)])
-    var actionIndex: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
+    var rows: [LongRow] = []
     let origin = SourceOrigin(file: file)
     for row in sheet.rows.dropFirst() {
       let v = (0..<LongCSV.header.count).map { row.value(at: $0 + 1).displayText }
       guard !v[3].isEmpty else { continue }
-      let at = SourceLocation(origin: origin, cell: CellAddress(row: row.number, column: 12), line: row.line)
+      func cell(_ i: Int) -> SourceLocation {
+        SourceLocation(origin: origin, cell: CellAddress(row: row.number, column: i + 1), line: row.line)
+      }
+      let at = cell(11)
       if !v[0].isEmpty, !plan.priorities.contains(where: { $0.id == v[0] }) {
         plan.priorities.append(Priority(id: v[0], title: v[1]))
       }
-      if !plan.periods.contains(where: { $0.id == v[6] }), let start = CivilDate(iso: v[9]), let end = CivilDate(iso: v[10]) {
-        plan.periods.append(Period(id: v[6], label: v[7], kind: Period.Kind(rawValue: v[8]) ?? .month, start: start, end: end))
+      var period: Period?
+      if let start = CivilDate(iso: v[9]), let end = CivilDate(iso: v[10]) {
+        period = Period(id: v[6], label: v[7], kind: Period.Kind(rawValue: v[8]) ?? .month, start: start, end: end)
       }
-      let i: Int
-      if let existing = actionIndex[v[3]] {
-        i = existing
-      } else {
-        i = plan.actions.count
-        actionIndex[v[3]] = i
-        plan.actions.append(Action(
-          key: v[3], focusRef: v[2].isEmpty ? nil : v[2], priorityId: v[0].isEmpty ? nil : v[0], text: v[4],
-          leads: LeadSplitter.split(v[5]), leadsRaw: v[5].isEmpty ? nil : v[5]))
-      }
+      let action = Action(
+        key: v[3], focusRef: v[2].isEmpty ? nil : v[2], priorityId: v[0].isEmpty ? nil : v[0], text: v[4],
+        leads: LeadSplitter.split(v[5]), leadsRaw: v[5].isEmpty ? nil : v[5])
       var status = StatusVocabulary.read(v[11]).status
       if let rating = Rating(rawValue: v[12]) { status.rating = rating }
       status.towards = Rating(rawValue: v[13])
       status.completion = Completion(rawValue: v[14])
       status.label = v[15].isEmpty ? nil : v[15]
       if status.rating == .unknown { diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, at)) }
-      plan.actions[i].statuses.append(PeriodStatus(periodId: v[6], status: status, source: at))
-      if !v[18].isEmpty {
-        let notes = NoteSplitter.split(v[18], source: at.at(CellAddress(row: row.number, column: 19), line: row.line)).notes
-        plan.actions[i].notes += notes
-      }
+      let notes = v[18].isEmpty ? [] : NoteSplitter.split(v[18], source: cell(18)).notes
+      rows.append(LongRow(
+        action: action, period: period, periodText: v[7], periodAt: cell(7),
+        status: PeriodStatus(periodId: v[6], status: status, source: at), notes: notes,
+        values: [0, 1, 2, 4, 5].map { (LongCSV.header[$0], v[$0], Optional(cell($0))) }, row: row.number))
     }
-    plan.periods = PeriodWindows(plan.periods).ordered
+    let pivot = LongPivot(rows, statusName: LongCSV.header[11])
+    plan.actions = pivot.actions
+    plan.periods = PeriodWindows(pivot.periods).ordered
     plan.attributeNotesToPeriods()
-    return Outcome(value: plan, diagnostics: diagnostics)
+    return Outcome(value: plan, diagnostics: diagnostics + pivot.diagnostics)
   }
 }
 

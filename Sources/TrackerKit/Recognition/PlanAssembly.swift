@@ -36,11 +36,14 @@ struct PlanAssembly {
   mutating func read(_ context: SheetContext) -> Bool {
     var finder = LayoutFinder(context: context)
     guard let header = finder.headerRow() else { return false }
-    let layout = finder.layout(header: header)
-    diagnostics += finder.diagnostics
+    var layout = finder.layout(header: header)
+    // A long table (one row per action per period) is read row by row, then pivoted.
+    let long = LongLayout.detect(context, layout, header: header)
+    if let long { layout = long.rowLayout(layout, context: context) }
+    diagnostics += long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
-    let preamble = PreambleReader.read(context, before: header.number)
+    var preamble = PreambleReader.read(context, before: header.number)
     var sheetPriority = preamble.priority
     if let p = sheetPriority, p.title.isEmpty, p.source == nil {
       let label = RefParser.area(context.sheet.name)
@@ -48,6 +51,10 @@ struct PlanAssembly {
       sheetPriority?.rawLabel = label?.rawLabel
     } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
+    }
+    if var own = sheetPriority {
+      SheetPriority.takeHeading(&own, from: &preamble.unparsed)
+      sheetPriority = own
     }
     if let overall = preamble.overallRaw {
       let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
@@ -60,24 +67,40 @@ struct PlanAssembly {
     var table = TableReader(
       context: context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
     table.read()
+    let sheetPeriods = long.map { $0.pivot(&table, context: context) } ?? layout.periods
     diagnostics += table.diagnostics
+    keepSheetTitleAndAsAt(&preamble, context, header: header.number)
+    if let own = preamble.asAt, own != asAt {
+      // This sheet's as-at differs from the plan's: its priorities keep it.
+      sheetPriority?.asAt = own
+      if sheetPriority == nil { for k in table.priorities.indices { table.priorities[k].asAt = own } }
+    }
     if let sheetPriority { addPriority(sheetPriority) }
     table.priorities.forEach { addPriority($0) }
     addFocusAreas(&table.focusAreas)
     if actions.isEmpty { swap(&actions, &table.actions) } else { actions += table.actions }
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)
-    for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
+    for period in sheetPeriods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
     if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
     unparsed += table.unparsed
     evidenceLog += table.evidenceLog
+    return true
+  }
+
+  /// The plan takes the first sheet's title and as-at date (and the first
+  /// stated when the first sheet has none); a later sheet's own title, when
+  /// it differs, stays in its preamble verbatim.
+  private mutating func keepSheetTitleAndAsAt(_ preamble: inout Preamble, _ context: SheetContext, header: Int) {
     if asAt == nil { asAt = preamble.asAt }
-    if title == nil, let t = preamble.title {
+    guard let t = preamble.title else { return }
+    if title == nil {
       title = t
       planType = preamble.planType
       version = preamble.version
+    } else if t != title, let cell = SheetPriority.titleCell(t, context, before: header) {
+      preamble.unparsed.insert(cell, at: 0)
     }
-    return true
   }
 
   /// Adds a table's focus areas, each once. A table's own areas never
@@ -137,6 +160,7 @@ struct PlanAssembly {
   private mutating func addPriority(_ priority: Priority) {
     if let i = priorities.firstIndex(where: { $0.id == priority.id }) {
       if priorities[i].title.isEmpty, !priority.title.isEmpty { priorities[i].title = priority.title }
+      if priorities[i].asAt == nil { priorities[i].asAt = priority.asAt }
     } else {
       priorities.append(priority)
     }

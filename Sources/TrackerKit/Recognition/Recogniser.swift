@@ -44,6 +44,9 @@ public struct RecogniserOptions: Sendable {
 /// area are filled down, leads, statuses and evidence never; blank rows do
 /// not end the table; rows after it are kept as unparsed blocks; every
 /// unmapped column is kept in `extra`; every value carries its source cell.
+/// A long table (one row per action per period: a period column, a status
+/// column, refs repeating; `LongLayout`) is read row by row and pivoted into
+/// the same model (`LongPivot`).
 /// A "Findings" sheet that `wsoa validate --annotate` wrote (`FindingsSheet`)
 /// is skipped unless asked for by name, so an annotated workbook reads as
 /// the plan it was written from.
@@ -51,9 +54,9 @@ public struct RecogniserOptions: Sendable {
 ///
 /// | code | severity |
 /// |---|---|
-/// | `layout.no_header`, `layout.period_unparsed`, `layout.period_duplicate` | error |
+/// | `layout.no_header`, `layout.period_unparsed`, `layout.period_duplicate`, `layout.status_conflict` | error |
 /// | `layout.periods_out_of_order` | warning |
-/// | `layout.unknown_column`, `layout.trailing_block`, `layout.ragged_row` | info |
+/// | `layout.unknown_column`, `layout.trailing_block`, `layout.ragged_row`, `layout.long_table`, `layout.value_varies` | info |
 /// | `ref.missing` | warning |
 /// | `ref.normalised`, `ref.split_focus_area` | info |
 /// | `status.unknown` | error |

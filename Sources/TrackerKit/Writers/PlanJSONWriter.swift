@@ -116,6 +116,7 @@ public enum PlanJSONWriter {
     if let v = p.overallStatus { o.key("overallStatus"); write(v, &o) }
     source(p.source, &o)
     if let v = p.overallStatusSource { o.key("overallStatusSource"); write(v, &o) }
+    if let v = p.asAt { o.key("asAt"); write(v, &o) }
     o.endObject()
   }
 

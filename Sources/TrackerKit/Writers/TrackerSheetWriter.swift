@@ -42,6 +42,9 @@ struct TrackerSheetWriter {
     }
     if let priority { row = try writePriority(priority, row: row, keyColumn: keyColumn) }
     if isFirst {
+      // A blank row first, so kept preamble text never reads back as the
+      // priority's description (the text right below its heading).
+      if plan.unparsed.contains(where: { $0.kind == "preamble" }) { row += 1 }
       for block in plan.unparsed where block.kind == "preamble" {
         row = try BlockCells.write(block, writer: writer, startRow: row, format: styles.preamble)
       }
@@ -90,6 +93,7 @@ struct TrackerSheetWriter {
       lines.append(label + ": " + p.title + (p.description.map { "\n" + $0 } ?? ""))
     }
     if let vision = p.vision { lines.append("Vision: " + vision) }
+    if let asAt = p.asAt { lines.append("As at " + asAt.trackerText) }
     let side: [CellValue] = [
       overallKey.isEmpty ? .empty : .text(Self.keyText("Overall status key", overallKey)),
       p.overallStatus.map { .text($0.code) } ?? .empty,

@@ -16,14 +16,15 @@ struct NoteDateRule: ActionRule {
     let notes = view.action.notes
     let periods = context.timeline.periods
     var previous: (first: CivilDate, last: CivilDate, note: Int)? = nil
+    let asOf = context.asOf(for: view.action)
     for window in view.noteWindows {
       let note = notes[window.note]
       var label: String { NoteDateRule.label(note) }
       var cell: SourceLocation? { note.source ?? view.action.source }
-      if window.first > context.asOf {
+      if window.first > asOf {
         if context.isEnabled(Self.future) {
           findings.append(
-            context.finding(Self.future, "note dated \"\(label)\" is after the as-of date \(context.asOf)", at: cell))
+            context.finding(Self.future, "note dated \"\(label)\" is after the as-of date \(asOf)", at: cell))
         }
       } else if let last = periods.last, window.first > last.end {
         if context.isEnabled(Self.after) {

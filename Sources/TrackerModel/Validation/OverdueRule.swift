@@ -9,7 +9,7 @@ struct OverdueRule: ActionRule {
   var codes: [String] { [Self.code] }
 
   func check(_ view: ActionView, _ context: ValidationContext, into findings: inout [Diagnostic]) {
-    guard let due = view.action.dueDate, let reference = context.overdueReference, due.lastDay < reference else {
+    guard let due = view.action.dueDate, let reference = context.overdueReference(for: view.action), due.lastDay < reference else {
       return
     }
     let latest = view.slots.indices.last { view.status($0).rating != .none }

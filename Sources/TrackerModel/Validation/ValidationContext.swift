@@ -18,6 +18,9 @@ struct ValidationContext: Sendable {
   let leadColumn: Int?
   /// Action keys and focus-area refs a cross-reference may name.
   let crossRefTargets: [String: SourceLocation?]
+  /// The as-at date of each priority whose own sheet states one other than
+  /// the plan's (not used with `--as-of`).
+  let priorityAsAt: [String: CivilDate]
 
   init(plan: Plan, options: ValidationOptions) {
     self.plan = plan
@@ -30,10 +33,24 @@ struct ValidationContext: Sendable {
     asOf = options.asOf ?? asAt ?? options.today
     overdueReference = options.asOf ?? asAt ?? timeline.periods.last?.end
     crossRefTargets = ValidationContext.crossRefTargets(of: plan)
+    priorityAsAt = options.asOf != nil ? [:] : Dictionary(
+      plan.priorities.compactMap { p in p.asAt.map { (p.id, $0.lastDay) } }, uniquingKeysWith: { a, _ in a })
     leadColumn = ValidationContext.mostCommonColumn(plan.actions.lazy.compactMap { $0.leads.first?.source?.cell?.column })
   }
 
   func isEnabled(_ code: String) -> Bool { options.policy.isEnabled(code) }
+
+  /// The date an action's notes may not be after: its priority's own as-at
+  /// date when its sheet states one, else `asOf`.
+  func asOf(for action: borrowing Action) -> CivilDate {
+    action.priorityId.flatMap { priorityAsAt[$0] } ?? asOf
+  }
+
+  /// The date an action's due date is compared with: its priority's own
+  /// as-at date when its sheet states one, else `overdueReference`.
+  func overdueReference(for action: borrowing Action) -> CivilDate? {
+    action.priorityId.flatMap { priorityAsAt[$0] } ?? overdueReference
+  }
 
   /// A finding with the catalogue's severity and fix text.
   func finding(
