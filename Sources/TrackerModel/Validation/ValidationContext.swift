@@ -18,6 +18,9 @@ struct ValidationContext: Sendable {
   let leadColumn: Int?
   /// Action keys and focus-area refs a cross-reference may name.
   let crossRefTargets: [String: SourceLocation?]
+  /// The headings of status columns whose period could not be read
+  /// (`Block.unreadPeriod`): the timeline has a hole there.
+  let unreadPeriods: [SourceLocation]
 
   init(plan: Plan, options: ValidationOptions) {
     self.plan = plan
@@ -30,6 +33,7 @@ struct ValidationContext: Sendable {
     asOf = options.asOf ?? asAt ?? options.today
     overdueReference = options.asOf ?? asAt ?? timeline.periods.last?.end
     crossRefTargets = ValidationContext.crossRefTargets(of: plan)
+    unreadPeriods = plan.unparsed.filter { $0.kind == Block.unreadPeriod }.compactMap { $0.cells.first?.source }
     leadColumn = ValidationContext.mostCommonColumn(plan.actions.lazy.compactMap { $0.leads.first?.source?.cell?.column })
   }
 
