@@ -76,6 +76,21 @@ import TrackerModel
     #expect(plan.actions[1].notes.map(\.periodId) == ["2023-spring"])
   }
 
+  @Test func filledWordsKeyDateCellAsAtAndHalfTerms() throws {
+    let outcome = try Self.load("filled-key-half-terms.xlsx")
+    let plan = outcome.value
+    #expect(plan.asAt == DateValue(year: 2024, month: 3, day: 14))
+    #expect(plan.planType == .pap)
+    #expect(plan.statusScheme.map(\.code) == ["Blue", "Green", "Amber", "Red"])
+    #expect(plan.statusScheme.map(\.label) == ["Complete", "On track", "At risk", "Off track"])
+    #expect(plan.periods.map(\.id) == ["2023-autumn-1", "2023-autumn-2", "2024-spring-1", "2024-spring-2"])
+    #expect(plan.periods.map(\.start) == [Self.date(2023, 9, 1), Self.date(2023, 11, 1), Self.date(2024, 1, 1), Self.date(2024, 3, 1)])
+    #expect(plan.actions[0].statuses.map(\.status.label) == ["At risk", "On track", "On track", "Complete"])
+    #expect(plan.priorities.allSatisfy { $0.overallStatus == nil })
+    #expect(plan.actions[0].notes.map(\.periodId) == ["2023-autumn-2", "2024-spring-2"])
+    #expect(plan.actions[1].notes.map(\.periodId) == ["2024-spring-2"])
+  }
+
   @Test func monthRangesAndAsAtInTheNextCell() throws {
     let outcome = try Self.load("month-ranges.tsv")
     let plan = outcome.value

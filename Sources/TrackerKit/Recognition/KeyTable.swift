@@ -4,7 +4,8 @@ import TrackerModel
 
 /// A status key laid out as a table (docs/notes/h5.md): codes in one column
 /// and their words in the next (`B | Complete and embedded`), a coloured
-/// swatch with words beside it, down the rows or across one row, under an
+/// swatch with words beside it, down the rows or across one row, or words in
+/// cells filled with the colours they explain (one colour each), under an
 /// optional `Key` / `Status key` / `RAG key` / `Legend` label.
 enum KeyTable {
   /// The entries and every cell the key used (label included).
@@ -50,6 +51,7 @@ enum KeyTable {
         if run.count > chosen.count { chosen = run }
       }
     }
+    if chosen.count < 2 { chosen = filledWords(rows, context) }
     guard chosen.count >= 2 else { return nil }
     var found = Found(entries: [], cells: [])
     for (row, pair) in chosen {
@@ -71,6 +73,33 @@ enum KeyTable {
     }
     return found
   }
+
+  /// Words in cells filled with status colours, one colour each, on
+  /// consecutive rows of one column (`On track` on green, `At risk` on amber).
+  private static func filledWords(_ rows: some Collection<Row>, _ context: SheetContext) -> [(Row, Pair)] {
+    var best: [(Row, Pair)] = []
+    var run: [(Row, Pair)] = []
+    for row in rows {
+      let pair = row.cells.lazy.compactMap { cell -> Pair? in
+        guard case .text(let s) = cell.value, s.utf8.count <= 40, isMeaning(cell.value),
+          let rgb = context.fill(row, column: cell.column), let rating = FillColour.rating(rgb),
+          let name = colourNames[rating]
+        else { return nil }
+        return Pair(code: cell, meaning: cell, rating: rating, codeText: name)
+      }.first
+      if let pair, let (lastRow, lastPair) = run.last, row.number == lastRow.number + 1,
+        pair.code.column == lastPair.code.column, !run.contains(where: { $0.1.rating == pair.rating })
+      {
+        run.append((row, pair))
+      } else {
+        run = pair.map { [(row, $0)] } ?? []
+      }
+      if run.count > best.count { best = run }
+    }
+    return best
+  }
+
+  private static let colourNames: [Rating: String] = [.red: "Red", .amber: "Amber", .green: "Green", .blue: "Blue", .grey: "Grey"]
 
   /// The code–meaning pairs of a row, left to right.
   private static func pairs(in row: Row, _ context: SheetContext) -> [Pair] {
@@ -108,8 +137,7 @@ enum KeyTable {
     }
     guard CellText.isBlank(cell.value), let rgb = context.fill(row, column: cell.column), let rating = FillColour.rating(rgb)
     else { return nil }
-    let names: [Rating: String] = [.red: "Red", .amber: "Amber", .green: "Green", .blue: "Blue", .grey: "Grey"]
-    return names[rating].map { (rating, $0) }
+    return colourNames[rating].map { (rating, $0) }
   }
 
   /// Words that say what a code means (not another code, not a number).
