@@ -210,5 +210,8 @@ import Testing
     #expect(PeriodLabel.namesStatus("Summer RATING"))
     #expect(!PeriodLabel.namesStatus("Progress update"))
     #expect(!PeriodLabel.namesStatus("Lead"))
+    #expect(PeriodLabel.namesStatus("Jun-23 RAG (revised)"))
+    #expect(PeriodLabel.namesStatus("Q2 RAG latest"))
+    #expect(!PeriodLabel.namesStatus("Comments (RAG)"))
   }
 }

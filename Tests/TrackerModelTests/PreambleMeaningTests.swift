@@ -98,6 +98,14 @@ import Testing
     #expect(split.notes.first?.text == "something happened")
   }
 
+  /// A quarter of one year is a calendar quarter, in notes and dates too.
+  @Test func calendarQuarterDates() {
+    #expect(DateText.parse("Q3 2024") == .value(DateValue(year: 2024, month: 7, precision: .quarter)))
+    #expect(DateText.parse("Q3 2024/25") == .value(DateValue(year: 2024, month: 10, precision: .quarter)))
+    let notes = NoteSplitter.split("Q3 2024 – contract signed\nQ4 2024: first families seen").notes
+    #expect(notes.map(\.date) == [DateValue(year: 2024, month: 7, precision: .quarter), DateValue(year: 2024, month: 10, precision: .quarter)])
+  }
+
   @Test func notAPartialPrefix() {
     #expect(NoteSplitter.split("May – need to revisit the plan").notes.first?.undated == true)
     #expect(NoteSplitter.split("May: revisited").notes.first?.prefix == "May")

@@ -28,17 +28,30 @@ public enum PeriodLabel: Hashable, Sendable {
     return milestone(c) ?? relative(c) ?? academic(c) ?? PeriodGrammar.period(core) ?? dated(c)
   }
 
-  /// Whether a heading's first or last word says it holds statuses (`RAG`,
-  /// `Status`, `Rating`, …), for reporting a status column whose period
-  /// cannot be read.
+  /// Whether a heading says it holds statuses: its first or last word is
+  /// `RAG`, `BRAG`, `Status`, `Rating` or `Rated`, or such a word stands
+  /// beside a month, quarter, term or year. For reporting a status column
+  /// whose period cannot be read.
   public static func namesStatus(_ text: String) -> Bool {
     guard let tokens = PeriodGrammar.tokens(Array(text.utf8)) else {
       let first = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
       return PeriodGrammar.columnWords.contains(first)
     }
     let words = tokens.compactMap(\.word)
-    guard let first = words.first, let last = words.last else { return false }
-    return PeriodGrammar.columnWords.contains(first) || PeriodGrammar.columnWords.contains(last)
+    // First and last words outside brackets (`Comments (RAG)` is a comments column).
+    var depth = 0
+    let outside = tokens.compactMap { token -> String? in
+      if token.isMark("(") { depth += 1 } else if token.isMark(")") { depth = max(0, depth - 1) }
+      return depth == 0 ? token.word : nil
+    }
+    guard let first = outside.first, let last = outside.last else { return false }
+    if PeriodGrammar.columnWords.contains(first) || PeriodGrammar.columnWords.contains(last) { return true }
+    // A status word anywhere beside something dated (`Jun-23 RAG (revised)`).
+    let dated = tokens.contains {
+      if case .number(_, let digits) = $0.kind { return digits == 2 || digits == 4 }
+      return MonthNames.byName[$0.word ?? ""] != nil || $0.word == "q" || $0.word == "quarter" || $0.word == "term"
+    }
+    return dated && words.contains(where: PeriodGrammar.columnWords.contains)
   }
 
   /// The stable id of a period window: `2019-12` (month), `2024/25-Q3`,
