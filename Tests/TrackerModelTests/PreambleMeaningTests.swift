@@ -39,7 +39,8 @@ import Testing
     "Next review date: 31/12/2023", "Due date 31/03/2024", "Target date: March 2024", "Plan approved 12/01/2022",
     "Published 30/09/2023", "Meeting date: 14/11/2023", "31/03/2024", "Sept 2023", "Revisit date 2024-02-01",
     "Start date: 01/04/2023", "Priority 2: Children wait 18 weeks", "Date", "Status", "Inspection date: 12/06/2022",
-    "Deadline 30/09/2023", "Completed by 30/09/2023",
+    "Deadline 30/09/2023", "Completed by 30/09/2023", "Plans are updated in March 2024",
+    "All EHCPs reviewed by 31/03/2024", "Families told us the Local Offer is not kept current and is hard to use 2023",
   ])
   func notAsAt(text: String) {
     #expect(AsAtText.read(text) == nil, "\"\(text)\" read as \(String(describing: AsAtText.read(text)))")

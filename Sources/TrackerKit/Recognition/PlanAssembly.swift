@@ -114,7 +114,6 @@ struct PlanAssembly {
         diagnostics.append(RecognitionDiagnostics.noHeader(first))
       }
       guard !cells.isEmpty else { continue }
-      if asAt == nil, let found = AsAtFinder.find(sheet.rows) { asAt = found.date }  // a cover sheet
       if let header = sheet.rows.first(where: { TrailingBlocks.evidenceLogColumns($0) != nil }),
         let columns = TrailingBlocks.evidenceLogColumns(header)
       {
@@ -122,6 +121,8 @@ struct PlanAssembly {
         evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
       } else if let key = Self.sheetKey(context) {
         addLegend(key)
+      } else if asAt == nil, let found = AsAtFinder.find(sheet.rows.prefix(40)) {
+        asAt = found.date  // a cover sheet (never an evidence log: its dates are documents')
       }
       unparsed.append(Block(kind: "sheet", cells: cells))
       if anyTable {

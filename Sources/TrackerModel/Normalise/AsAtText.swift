@@ -6,12 +6,13 @@
 /// label  := as at | as of | as on | position | updated | update | reviewed | review
 ///         | correct | accurate | current | dated | date | reporting | report | status
 ///         | progress | ending | ended
-/// filler := at | of | on | the | end | as | date | dated | is | was | to | for | in | period
-///         | month | quarter | week | w | e | c | ending | close
+/// filler := at | of | on | the | end | as | date | dated | is | was | to | period | month
+///         | quarter | week | w | e | c | ending | close
 /// ```
 ///
 /// The label is read from the words between the previous sentence break
-/// (`;`, `|`, `.`, a line break or an earlier date) and the date; it may not
+/// (`;`, `|`, `.`, a line break or an earlier date) and the date, at most
+/// ten of them; it may not
 /// hold a word that makes the date something else (`next`, `due`, `target`,
 /// `approved`, …). `date` is any form `DateText` reads (`30/09/2023`,
 /// `Sept 2023`, `30th September 2023`, `Q2 2023/24`, `2023-09-30`).
@@ -36,8 +37,8 @@ public enum AsAtText {
     "reporting", "report", "status", "progress", "ending", "ended",
   ]
   private static let fillers: Set<String> = [
-    "at", "of", "on", "the", "end", "as", "date", "dated", "is", "was", "to", "for", "in", "period", "month", "quarter",
-    "week", "w", "e", "c", "ending", "close",
+    "at", "of", "on", "the", "end", "as", "date", "dated", "is", "was", "to", "period", "month", "quarter", "week", "w",
+    "e", "c", "ending", "close",
   ]
   private static let negatives: Set<String> = [
     "next", "due", "deadline", "target", "until", "approved", "approval", "published", "submitted", "expires", "expiry",
@@ -104,7 +105,8 @@ public enum AsAtText {
         i += 1
       }
     }
-    guard !words.isEmpty, !words.contains(where: negatives.contains) else { return false }
+    // A label is a few words, not a sentence that happens to hold "updated".
+    guard !words.isEmpty, words.count <= 10, !words.contains(where: negatives.contains) else { return false }
     var k = words.count - 1
     while k >= 0, fillers.contains(words[k]), !cues.contains(words[k]) { k -= 1 }
     // "as at" / "as of" / "as on": the filler words alone make the label.
