@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrackerModel
 
@@ -213,5 +214,36 @@ import Testing
     #expect(PeriodLabel.namesStatus("Jun-23 RAG (revised)"))
     #expect(PeriodLabel.namesStatus("Q2 RAG latest"))
     #expect(!PeriodLabel.namesStatus("Comments (RAG)"))
+  }
+}
+
+/// Random headings and preamble cells built from the grammars' own pieces
+/// never crash a reader, and every period read has its start on or before
+/// its end and an id that its window alone decides.
+@Suite struct PeriodGrammarFuzzTests {
+  static let pieces = [
+    "Q", "Qtr", "Quarter", "2", "4", "5", "23/24", "2023/24", "2024", "23", "'23", "Jun", "Sept.", "September", "Dec",
+    "Autumn", "Spring", "Summer", "term", "Term", "1", "3", "RAG", "Status", "Rating", "(", ")", "[", "]", "-", "–",
+    "to", "/", ":", ",", ".", "FY", "as at", "Position", "Updated", "30/09/2023", "31/02/2024", "2023-09-30", "B =",
+    "G -", "Key", "On track", "Complete", "£", "é", "\n", "  ", "",
+  ]
+
+  @Test(arguments: [1, 2, 3, 4] as [UInt64])
+  func randomHeadings(seed: UInt64) {
+    var rng = SeededRandom(seed: seed)
+    for _ in 0..<3000 {
+      let count = Int(rng.next() % 7) + 1
+      let text = (0..<count).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
+        .joined(separator: rng.next() % 3 == 0 ? "" : " ")
+      if case .period(let kind, let start, let end, let id)? = PeriodLabel.parse(text) {
+        #expect(start <= end, "\(text)")
+        #expect(id == PeriodLabel.id(kind: kind, start: start, end: end), "\(text)")
+      }
+      _ = AsAtText.read(text)
+      _ = PartialPeriod.read(text)
+      _ = LegendParser.parse(text, scope: .periods)
+      _ = NoteSplitter.split(text + ": x")
+      _ = PeriodLabel.namesStatus(text)
+    }
   }
 }
