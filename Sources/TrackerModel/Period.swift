@@ -22,6 +22,12 @@ public struct Period: Hashable, Sendable, Codable, Identifiable {
     case month
     /// A UK financial-year quarter (`Q3 2024/25` = Oct–Dec 2024).
     case quarterFY
+    /// A calendar quarter (`Q3 2024` = Jul–Sep 2024); its id is the
+    /// financial-year quarter's with the same months (`2024/25-Q2`).
+    case quarter
+    /// A span of months (`July-Sept 2023`); a span that is a quarter has the
+    /// quarter's id, other spans `2023-06..2023-08`.
+    case months
     /// A review date (`2021-04-30`, `30/04/2021`).
     case date
     /// An academic year (`21/22` = Sep 2021 – Aug 2022).

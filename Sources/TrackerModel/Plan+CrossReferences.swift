@@ -23,8 +23,17 @@ extension Plan {
 
 extension Action {
   /// Sets each note's period: the window its date falls in (`nil` when
-  /// undated or after the last period).
+  /// undated or after the last period); a prefix without a year (`Q3`,
+  /// `Autumn`, `March`) when exactly one period can be meant (`PartialPeriod`).
   public mutating func attributeNotes(to windows: PeriodWindows) {
-    for n in notes.indices { notes[n].periodId = notes[n].date.flatMap(windows.periodId(for:)) }
+    for n in notes.indices {
+      if let date = notes[n].date {
+        notes[n].periodId = windows.periodId(for: date)
+      } else if let prefix = notes[n].prefix, let partial = PartialPeriod.read(prefix) {
+        notes[n].periodId = partial.period(in: windows)?.id
+      } else {
+        notes[n].periodId = nil
+      }
+    }
   }
 }

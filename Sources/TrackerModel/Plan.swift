@@ -159,6 +159,12 @@ public struct Block: Hashable, Sendable, Codable {
   /// The cells, in row-major order.
   public var cells: [RawCell]
 
+  /// The kind of a block that marks a status column whose period heading
+  /// could not be read (its one cell is the heading; the column's cells are
+  /// the actions' `extra` fields). Rules that need the whole timeline do not
+  /// run past it.
+  public static let unreadPeriod = "period"
+
   /// Creates a block.
   public init(kind: String, cells: [RawCell]) {
     self.kind = kind

@@ -39,6 +39,8 @@ import TrackerModel
     // Notes on FY-quarter and day prefixes land in their quarters.
     #expect(plan.actions[0].notes.map(\.periodId) == ["2023/24-Q1", "2023/24-Q2", "2023/24-Q3", "2023/24-Q4"])
     #expect(plan.actions[1].notes[0].prefix == "Q2" && plan.actions[1].notes[0].date == nil)
+    // "Q2:" has no year, but the plan has one Q2: the note is placed there.
+    #expect(plan.actions[1].notes[0].periodId == "2023/24-Q2")
     // TBC means no lead; "As above" takes the previous row's.
     #expect(plan.actions[3].leads.isEmpty && plan.actions[3].leadsRaw == "TBC")
     #expect(plan.actions[2].leads.map(\.name) == ["Tom Ellery"])
@@ -46,7 +48,8 @@ import TrackerModel
     #expect(plan.actions[3].crossRefs.map(\.resolution) == [.resolved])
     #expect(plan.actions[5].dueDate == DateValue(year: 2025, month: 1, precision: .quarter))
     #expect(Self.codes(outcome, "evidence.empty_item") == ["M10"])
-    #expect(Self.codes(outcome, "note.partial_date") == ["L7"])
+    #expect(Self.codes(outcome, "note.period_from_prefix") == ["L7"])
+    #expect(Self.codes(outcome, "note.partial_date") == [])
     #expect(Self.codes(outcome, "date.invalid") == ["L8"])
     #expect(Self.codes(outcome, "lead.as_above") == ["D8"])
   }

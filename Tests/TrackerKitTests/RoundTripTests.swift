@@ -40,6 +40,10 @@ import TrackerModel
   static let fixtures = [
     "brag-fy-quarters.xlsx", "words-iso-dates.xlsx", "reordered-extra-columns.xlsx", "one-sheet-per-priority.xlsx",
     "excel-export-cp1252.csv", "unicode-text-terms.txt",
+    // make_preamble_period_trackers.py
+    "brag-key-position-as-at.csv", "status-key-quarters.xlsx", "key-table-terms.xlsx", "filled-key-half-terms.xlsx",
+    "month-ranges.tsv",
+    "unread-period-heading.tsv",
   ]
 
   @Test(arguments: fixtures)

@@ -186,7 +186,6 @@ struct ActionBuilder: TableCellReading {
       diagnostics.append(RecognitionDiagnostics.noteUndated(
         "undated paragraphs continue the \(note.prefix ?? "dated") note", loc))
     }
-    for prefix in result.partialPrefixes { diagnostics.append(RecognitionDiagnostics.notePartialDate(prefix, loc)) }
     for reason in result.invalidDates { diagnostics.append(RecognitionDiagnostics.dateInvalid("note date " + reason, loc)) }
     for n in result.notes.indices { appendCrossRefs(in: result.notes[n].text, at: loc, to: &action) }
   }

@@ -63,6 +63,7 @@ struct LayoutFinder {
       case .relative(let months)?:
         layout.extras.append((column, headerText))
         diagnostics.append(RecognitionDiagnostics.periodUnparsed(headerText, at, why: "\(months) months after plan approval, and the approval date is not known"))
+        layout.unreadPeriods.append((headerText, at))
         continue
       case nil: break
       }
@@ -80,6 +81,7 @@ struct LayoutFinder {
       layout.extras.append((column, name))
       if isStatusBearing(headerText, column: column, from: layout.dataStart) {
         diagnostics.append(RecognitionDiagnostics.periodUnparsed(headerText, at))
+        layout.unreadPeriods.append((headerText, at))
       } else {
         diagnostics.append(RecognitionDiagnostics.unknownColumn(name, at))
       }
@@ -167,10 +169,9 @@ struct LayoutFinder {
     context.sheet.rows.contains { $0.number >= row && !CellText.isBlank($0.value(at: column)) }
   }
 
-  /// `RAG …`, `Status …` headers, or a column whose values are mostly statuses.
+  /// `RAG …`, `… Status` headers, or a column whose values are mostly statuses.
   private func isStatusBearing(_ header: String, column: Int, from start: Int) -> Bool {
-    let first = HeaderField.normalise(header).split(separator: " ").first.map(String.init) ?? ""
-    if ["rag", "brag", "status"].contains(first) { return true }
+    if PeriodLabel.namesStatus(header) { return true }
     var statuses = 0
     var seen = 0
     for row in context.sheet.rows where row.number >= start {

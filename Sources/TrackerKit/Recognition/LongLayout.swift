@@ -183,6 +183,10 @@ struct LongLayout {
       extra.column == periodColumn || extra.column == statusColumn || promotions.contains { $0.column == extra.column }
     }
     let day = CivilDate(year: 1900, month: 1, day: 1)
+    // No heading of a long table is a period that could not be read: the
+    // wide reading's unread headings are the period, status or promoted
+    // columns, or an extra column (`adjust` reports them as such).
+    layout.unreadPeriods.removeAll()
     layout.periods = [Period(
       id: Self.rowStatusPeriodId, label: statusHeader, kind: .date, start: day, end: day, column: statusColumn,
       source: context.location(row: headerRow, column: statusColumn))]

@@ -25,6 +25,8 @@ struct PlanAssembly {
   private var version: String?
   /// A key found on a sheet of its own (`Key`), used by sheets without one.
   var workbookLegend: [LegendEntry] = []
+  /// The workbook's cell styles (a key sheet's swatches are fills).
+  var styles: [CellStyle] = []
   private var diagnostics: [Diagnostic] = []
 
   init(file: String, options: RecogniserOptions) {
@@ -84,6 +86,9 @@ struct PlanAssembly {
     for period in sheetPeriods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
     if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
     unparsed += table.unparsed
+    for unread in layout.unreadPeriods {
+      unparsed.append(Block(kind: Block.unreadPeriod, cells: [RawCell(text: unread.label, source: unread.source)]))
+    }
     evidenceLog += table.evidenceLog
     return true
   }
@@ -93,6 +98,7 @@ struct PlanAssembly {
   /// it differs, stays in its preamble verbatim.
   private mutating func keepSheetTitleAndAsAt(_ preamble: inout Preamble, _ context: SheetContext, header: Int) {
     if asAt == nil { asAt = preamble.asAt }
+    if asAt == nil, case .date(let date)? = AsAtText.read(context.sheet.name) { asAt = date }
     guard let t = preamble.title else { return }
     if title == nil {
       title = t
@@ -120,7 +126,7 @@ struct PlanAssembly {
   /// reports `layout.no_header`.
   mutating func keepSheetsWithoutTable(_ sheets: [Sheet], anyTable: Bool) {
     for sheet in sheets {
-      let context = SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: [])
+      let context = SheetContext(file: file, sheet: sheet, isDelimited: options.isDelimited, styles: styles)
       let cells = sheet.rows.flatMap { row in
         row.cells.filter { !CellText.isBlank($0.value) }.map {
           RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
@@ -138,6 +144,8 @@ struct PlanAssembly {
         evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
       } else if let key = Self.sheetKey(context) {
         addLegend(key)
+      } else if asAt == nil, let found = AsAtFinder.find(sheet.rows.prefix(40)) {
+        asAt = found.date  // a cover sheet (never an evidence log: its dates are documents')
       }
       unparsed.append(Block(kind: "sheet", cells: cells))
       if anyTable {
@@ -149,6 +157,7 @@ struct PlanAssembly {
   /// A key laid out on a sheet of its own: each row's cells joined with
   /// ` - `, rows joined, read as one key (`Blue | Complete and embedded`).
   static func sheetKey(_ context: SheetContext) -> [LegendEntry]? {
+    if let table = KeyTable.find(context.sheet.rows, context, scope: .periods) { return table.entries }
     let text = context.sheet.rows.map { row in
       row.cells.filter { !CellText.isBlank($0.value) }.map { MarkupText(CellText.of($0.value)).text }.joined(separator: " - ")
     }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -205,7 +214,26 @@ struct PlanAssembly {
       sources: [SourceFile(path: file, sha256: options.sha256, sheet: sheetNames.isEmpty ? nil : sheetNames.joined(separator: ", "))])
     all = []
     plan.resolveCrossReferences()
+    reportPartialPrefixes(plan, windows)
     return plan
+  }
+
+  /// A note prefix without a year (`Q2`, `Autumn`, `March`): placed in the
+  /// one period it can mean, else kept without a period (`note.partial_date`).
+  private mutating func reportPartialPrefixes(_ plan: Plan, _ windows: PeriodWindows) {
+    for action in plan.actions {
+      for note in action.notes where note.date == nil {
+        guard let prefix = note.prefix, let partial = PartialPeriod.read(prefix), let at = note.source ?? action.source
+        else { continue }
+        if let id = note.periodId, let period = windows.ordered.first(where: { $0.id == id }) {
+          diagnostics.append(RecognitionDiagnostics.notePeriodFromPrefix(prefix, period: period.label, heading: period.source, at))
+        } else {
+          let why = partial.period(in: windows) == nil && !windows.ordered.isEmpty
+            ? "names no single period of the plan" : "the plan has no periods"
+          diagnostics.append(RecognitionDiagnostics.notePartialDate(prefix, at, candidates: why))
+        }
+      }
+    }
   }
 
   /// Puts each action's statuses in period order (a period it lacks gets

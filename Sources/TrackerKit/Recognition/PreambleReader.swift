@@ -22,10 +22,25 @@ struct Preamble {
 enum PreambleReader {
   static func read(_ context: SheetContext, before headerRow: Int) -> Preamble {
     var p = Preamble()
-    for row in context.sheet.rows where row.number < headerRow {
+    let rows = context.sheet.rows.prefix { $0.number < headerRow }
+    let asAt = AsAtFinder.find(rows)
+    p.asAt = asAt?.date
+    let key = KeyTable.find(rows, context, scope: .overall)
+    p.legend = key?.entries ?? []
+    for row in rows {
       for cell in row.cells where !CellText.isBlank(cell.value) {
         let raw = CellText.of(cell.value)
         let at = context.location(row, column: cell.column)
+        if let key, key.cells.contains(CellAddress(row: row.number, column: cell.column)) { continue }
+        if let asAt, asAt.cells.contains(CellAddress(row: row.number, column: cell.column)) {
+          // The as-at cell may be the title too ("Tracker – position at Sept 2023").
+          if p.title == nil, let type = planType(raw) {
+            p.title = MarkupText(raw).text.collapsedParagraphs
+            p.planType = type
+            p.version = version(in: raw)
+          }
+          continue
+        }
         if !place(raw, at: at, into: &p) { p.unparsed.append(RawCell(text: raw, source: at)) }
       }
     }
@@ -68,10 +83,6 @@ enum PreambleReader {
         p.overallRaw = (raw, at)
         return true
       }
-    }
-    if p.asAt == nil, let date = asAtDate(markup.text) {
-      p.asAt = date
-      return true
     }
     if p.title == nil, let type = planType(markup.text) {
       p.title = markup.text.collapsedParagraphs
@@ -118,15 +129,39 @@ enum PreambleReader {
     }
     return text
   }
+}
 
-  /// `As at 31 March 2025`, `Updated: Dec-21`, `Last updated 15/11/2022`.
-  static func asAtDate(_ text: String) -> DateValue? {
-    for lead in ["as at", "as of", "last updated", "updated", "date"] where text.hasASCIIPrefixIgnoringCase(lead) {
-      var rest = Substring(text.dropFirst(lead.count))
-      while let c = rest.first, c == " " || c == ":" || c == "-" { rest.removeFirst() }
-      if case .value(let date)? = DateText.parse(String(rest)) { return date }
+/// Finds the as-at date among rows (a preamble, a cover sheet): a cell that
+/// states it (`Position as at 30/09/2023`, `Updated: Sept 2023`), or an
+/// as-at label (`Last reviewed`) with the date — text, a date cell or a
+/// formula's cached value — in the next cell to its right or the cell below.
+enum AsAtFinder {
+  /// The date and the cells it was read from.
+  static func find(_ rows: some Collection<Row>) -> (date: DateValue, cells: [CellAddress])? {
+    var below: [Int: Row] = [:]
+    for row in rows { below[row.number] = row }
+    for row in rows {
+      for (n, cell) in row.cells.enumerated() where !CellText.isBlank(cell.value) {
+        let here = CellAddress(row: row.number, column: cell.column)
+        switch AsAtText.read(MarkupText(CellText.of(cell.value)).text) {
+        case .date(let date)?: return (date, [here])
+        case .label?:
+          if let next = row.cells[(n + 1)...].first(where: { !CellText.isBlank($0.value) }), let date = date(next.value) {
+            return (date, [here, CellAddress(row: row.number, column: next.column)])
+          }
+          if let under = below[row.number + 1], let date = date(under.value(at: cell.column)) {
+            return (date, [here, CellAddress(row: under.number, column: cell.column)])
+          }
+        case nil: continue
+        }
+      }
     }
     return nil
+  }
+
+  private static func date(_ value: CellValue) -> DateValue? {
+    guard !CellText.isBlank(value), case .value(let date)? = DateText.parse(CellText.of(value)) else { return nil }
+    return date
   }
 }
 

@@ -62,7 +62,7 @@ public struct RecogniserOptions: Sendable {
 /// | `status.unknown` | error |
 /// | `status.normalised` (also for a status read from a fill colour) | info |
 /// | `evidence.empty_item`, `date.invalid` | warning |
-/// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
+/// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
 ///
 /// Model-level rules (regressions, cross-reference findings, stalled
 /// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
@@ -87,6 +87,7 @@ public enum Recogniser {
   ) throws(TrackerError) -> Outcome<Plan> {
     let sheets = try selectSheets(workbook, file: file, options.sheets)
     var assembly = PlanAssembly(file: file, options: options)
+    assembly.styles = workbook.styles
     var noHeader: [Sheet] = []
     // A key on a sheet of its own serves every sheet without a key.
     for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
@@ -100,8 +101,9 @@ public enum Recogniser {
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
+    let plan = assembly.plan()
     let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name))
-    return Outcome(value: assembly.plan(), diagnostics: diagnostics)
+    return Outcome(value: plan, diagnostics: diagnostics)
   }
 
   private static func selectSheets(_ workbook: Workbook, file: String, _ wanted: [String]) throws(TrackerError) -> [Sheet] {

@@ -15,7 +15,9 @@ enum RecognitionDiagnostics {
     Diagnostic(
       code: "layout.period_unparsed", severity: .error,
       message: "column header \"\(header)\" holds statuses but is not a review period"
-        + (why.map { " (\($0))" } ?? "") + "; its cells are kept as an extra column",
+        + (why.map { " (\($0))" } ?? "")
+        + "; its cells are kept as an extra column and the plan marks an unread period there, so notes after the last"
+        + " read period and gaps around it are not reported",
       fix: "Rename the column to a date/month/quarter, e.g. `Dec-21` or `Q3 2024/25`.", location: at)
   }
 
@@ -118,10 +120,18 @@ enum RecognitionDiagnostics {
     Diagnostic(code: "note.undated", severity: .info, message: what, location: at)
   }
 
-  static func notePartialDate(_ prefix: String, _ at: SourceLocation) -> Diagnostic {
+  static func notePartialDate(_ prefix: String, _ at: SourceLocation, candidates: String) -> Diagnostic {
     Diagnostic(
       code: "note.partial_date", severity: .info,
-      message: "note prefix \"\(prefix)\" has no year; the note is kept without a date", location: at)
+      message: "note prefix \"\(prefix)\" has no year and \(candidates); the note is kept without a date or period",
+      location: at)
+  }
+
+  static func notePeriodFromPrefix(_ prefix: String, period: String, heading: SourceLocation?, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: "note.period_from_prefix", severity: .info,
+      message: "note prefix \"\(prefix)\" has no year; placed in \(period), the only period of the plan it can mean",
+      location: at, related: heading.map { [$0] } ?? [])
   }
 
   static func legendConflict(colours: [String], overall: SourceLocation?, periods: SourceLocation?) -> Diagnostic {

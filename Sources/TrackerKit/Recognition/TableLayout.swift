@@ -22,6 +22,10 @@ struct TableLayout {
   var periodLegend: [LegendEntry] = []
   /// The group label over the period columns (`Progress`), if any.
   var periodGroup: String?
+  /// Status columns whose period heading could not be read: their cells
+  /// stay in `extras`, and the plan keeps a `period` block for each so the
+  /// rules know a period is missing (no cascade of findings from it).
+  var unreadPeriods: [(label: String, source: SourceLocation)] = []
   /// How many fields the header row has (for ragged-row reports).
   var headerWidth: Int = 0
 

@@ -40,7 +40,13 @@ struct TrackerSheetWriter {
       if let title = plan.title { try cell(row, 1, .text(title), styles.title); row += 1 }
       if let asAt = plan.asAt { try cell(row, 1, .text("As at " + asAt.trackerText), styles.preamble); row += 1 }
     }
-    if let priority { row = try writePriority(priority, row: row, keyColumn: keyColumn) }
+    if let priority {
+      row = try writePriority(priority, row: row, keyColumn: keyColumn)
+    } else if isFirst, case let key = plan.statusScheme.filter({ $0.scope == .overall }), !key.isEmpty {
+      // A preamble key with no priority to sit beside: its own line, so it reads back.
+      try cell(row, 1, .text(Self.keyText("Status key:", key)), styles.preamble)
+      row += 1
+    }
     if isFirst {
       // A blank row first, so kept preamble text never reads back as the
       // priority's description (the text right below its heading).
@@ -69,7 +75,8 @@ struct TrackerSheetWriter {
     }
     if isFirst {
       var next = dataRow + 1
-      for block in plan.unparsed where block.kind != "preamble" && !PlanXLSXWriter.isOwnSheet(block) {
+      for block in plan.unparsed
+      where block.kind != "preamble" && block.kind != Block.unreadPeriod && !PlanXLSXWriter.isOwnSheet(block) {
         next = try BlockCells.write(
           block, writer: writer, startRow: next, format: styles.text, avoiding: unsafeColumns(table),
           beyond: table.columns.count) + 1

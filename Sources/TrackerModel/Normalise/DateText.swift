@@ -120,7 +120,8 @@ public enum DateText {
   }
 
   /// `Q3 2024/25`, `Q3 2024-25`, `Q3 2024/2025`, `Q1 2018 - 19`,
-  /// `Quarter 3 2023 to 2024`, `Q3 FY2024/25`; a bare `Q2` is partial.
+  /// `Quarter 3 2023 to 2024`, `Q3 FY2024/25` (financial year); `Q3 2024`
+  /// (calendar: Jul–Sep 2024); a bare `Q2` is partial.
   private static func scanQuarter(_ bytes: [UInt8], _ i: Int) -> (DateReading, Int)? {
     var j: Int
     if TextBytes.hasPrefixCI(bytes, i, "quarter") {
@@ -137,11 +138,17 @@ public enum DateText {
     let qEnd = j + 1
     var k = TextBytes.skipSpaces(bytes, qEnd)
     if TextBytes.hasPrefixCI(bytes, k, "fy") { k = TextBytes.skipSpaces(bytes, k + 2) }
-    if let (first, firstEnd) = year(bytes, k, allowTwoDigits: false),
-      let secondEnd = secondYear(bytes, firstEnd, first)
-    {
-      let start = CivilDate(year: first, month: 4, day: 1).addingMonths((q - 1) * 3)
-      return (.value(DateValue(year: start.year, month: start.month, precision: .quarter)), secondEnd)
+    if let (first, firstEnd) = year(bytes, k, allowTwoDigits: false) {
+      if let secondEnd = secondYear(bytes, firstEnd, first) {
+        let start = CivilDate(year: first, month: 4, day: 1).addingMonths((q - 1) * 3)
+        return (.value(DateValue(year: start.year, month: start.month, precision: .quarter)), secondEnd)
+      }
+      // One year, no "FY": a calendar quarter (`Q3 2024` = Jul–Sep 2024).
+      if !TextBytes.hasPrefixCI(bytes, TextBytes.skipSpaces(bytes, qEnd), "fy"), !TextBytes.isDigit(bytes.at(firstEnd)),
+        bytes.at(firstEnd) != UInt8(ascii: "/")
+      {
+        return (.value(DateValue(year: first, month: (q - 1) * 3 + 1, precision: .quarter)), firstEnd)
+      }
     }
     return (.partial(text: TextBytes.string(bytes, i, qEnd)), qEnd)
   }

@@ -91,12 +91,28 @@ public enum NoteSplitter {
 
   /// Rule (a): a date at the start of a line, then `:`, `–`, `—` or `-`.
   private static func lineStartPrefix(_ b: [UInt8], _ p: Int) -> Start? {
-    guard let (reading, end) = DateText.scan(b, 0) else { return nil }
+    guard let (reading, end) = DateText.scan(b, 0) else { return partialPrefix(b, p) }
     let j = TextBytes.skipSpaces(b, end)
     let dash = TextBytes.dashLength(b, j)
     guard b.at(j) == UInt8(ascii: ":") || dash > 0 else { return nil }
     let textStart = TextBytes.skipSpaces(b, j + max(1, dash))
     return Start(paragraph: p, at: 0, textStart: textStart, reading: reading, prefix: TextBytes.string(b, 0, end))
+  }
+
+  /// Rule (a) with a period named without its year (`Qtr 3:`, `Autumn term –`,
+  /// `March:`; `PartialPeriod`); `May` needs a colon (`May – …` is a sentence).
+  private static func partialPrefix(_ b: [UInt8], _ p: Int) -> Start? {
+    guard TextBytes.isLetter(b.at(0)) else { return nil }
+    var end = 0
+    while end < b.count, end < 24, TextBytes.isAlnum(b[end]) || b[end] == 32 || b[end] == UInt8(ascii: ".") { end += 1 }
+    let (_, wordEnd) = TextBytes.trimmedRange(b, 0, end)
+    let j = TextBytes.skipSpaces(b, end)
+    let dash = TextBytes.dashLength(b, j)
+    guard b.at(j) == UInt8(ascii: ":") || dash > 0 else { return nil }
+    let text = TextBytes.string(b, 0, wordEnd)
+    guard let partial = PartialPeriod.read(text), !(partial == .month(5) && dash > 0) else { return nil }
+    let textStart = TextBytes.skipSpaces(b, j + max(1, dash))
+    return Start(paragraph: p, at: 0, textStart: textStart, reading: .partial(text: text), prefix: text)
   }
 
   /// Rule (b): `<month-name> <yyyy>:` or `<Mmm-yy>:` anywhere.

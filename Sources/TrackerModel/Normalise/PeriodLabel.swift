@@ -8,20 +8,50 @@ public enum PeriodLabel: Hashable, Sendable {
   /// A period relative to plan approval (`6 months`); needs the approval date.
   case relative(months: Int)
 
-  /// Reads a heading as a period label: `Dec-19`, `December 2021`,
-  /// `Q3 2024/25`, `Quarter 3 2023 to 2024`, `2021-04-30`, `30/04/2021`,
-  /// `21/22 academic year`, `Autumn term 2021`, `Milestone 1 – Jul 23`,
-  /// `6 months`, each optionally prefixed `RAG`, `BRAG` or `Status`.
+  /// Reads a heading as a period label with the grammar of `PeriodGrammar`:
+  /// `Dec-19`, `Sept. 2023`, `December 2021`, `July-Sept 2023`, `Q3 2024/25`,
+  /// `Q2 23/24`, `Qtr 2 2023/24`, `2023/24 Q2`, `Q3 2024` (calendar),
+  /// `Quarter 3 2023 to 2024`, `2021-04-30`, `30/04/2021`, `30 Sept 2023`,
+  /// `21/22 academic year`, `Autumn term 2021`, `Spring 1 2024`,
+  /// `Term 1 2023/24`, `Milestone 1 – Jul 23`, `6 months`, each with status
+  /// words (`RAG`, `BRAG`, `Status`, `Rating`, `Progress`) before or after
+  /// it, in brackets or not (`Jun-23 RAG`, `RAG (Jun-23)`, `Status: Sept 2023`).
   /// `nil` when the heading is not a period at all.
   public static func parse(_ text: String) -> PeriodLabel? {
     let bytes = Array(text.utf8)
-    var (a, b) = TextBytes.trimmedRange(bytes, 0, bytes.count)
-    while b > a, bytes[b - 1] == UInt8(ascii: ".") || bytes[b - 1] == UInt8(ascii: ":") { b -= 1 }
-    guard b > a else { return nil }
-    var s = Array(bytes[a..<b])
-    s = stripStatusPrefix(s)
-    guard !s.isEmpty else { return nil }
-    return milestone(s) ?? relative(s) ?? academic(s) ?? term(s) ?? dated(s)
+    let (a, b) = TextBytes.trimmedRange(bytes, 0, bytes.count)
+    guard b > a, let tokens = PeriodGrammar.tokens(Array(bytes[a..<b])) else { return nil }
+    let s = Array(bytes[a..<b])
+    let core = PeriodGrammar.core(tokens)
+    guard let first = core.first, let last = core.last else { return nil }
+    let c = Array(s[first.start..<last.end])
+    return milestone(c) ?? relative(c) ?? academic(c) ?? PeriodGrammar.period(core) ?? dated(c)
+  }
+
+  /// Whether a heading says it holds statuses: its first or last word is
+  /// `RAG`, `BRAG`, `Status`, `Rating` or `Rated`, or such a word stands
+  /// beside a month, quarter, term or year. For reporting a status column
+  /// whose period cannot be read.
+  public static func namesStatus(_ text: String) -> Bool {
+    guard let tokens = PeriodGrammar.tokens(Array(text.utf8)) else {
+      let first = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+      return PeriodGrammar.columnWords.contains(first)
+    }
+    let words = tokens.compactMap(\.word)
+    // First and last words outside brackets (`Comments (RAG)` is a comments column).
+    var depth = 0
+    let outside = tokens.compactMap { token -> String? in
+      if token.isMark("(") { depth += 1 } else if token.isMark(")") { depth = max(0, depth - 1) }
+      return depth == 0 ? token.word : nil
+    }
+    guard let first = outside.first, let last = outside.last else { return false }
+    if PeriodGrammar.columnWords.contains(first) || PeriodGrammar.columnWords.contains(last) { return true }
+    // A status word anywhere beside something dated (`Jun-23 RAG (revised)`).
+    let dated = tokens.contains {
+      if case .number(_, let digits) = $0.kind { return digits == 2 || digits == 4 }
+      return MonthNames.byName[$0.word ?? ""] != nil || $0.word == "q" || $0.word == "quarter" || $0.word == "term"
+    }
+    return dated && words.contains(where: PeriodGrammar.columnWords.contains)
   }
 
   /// The stable id of a period window: `2019-12` (month), `2024/25-Q3`,
@@ -29,15 +59,22 @@ public enum PeriodLabel: Hashable, Sendable {
   public static func id(kind: Period.Kind, start: CivilDate, end: CivilDate) -> String {
     switch kind {
     case .month: return String(start.description.prefix(7))
-    case .quarterFY:
+    case .quarterFY, .quarter:
       let fy = start.month >= 4 ? start.year : start.year - 1
       let q = (start.month + 8) % 12 / 3 + 1
       return "\(fy)/\(two(fy + 1))-Q\(q)"
+    case .months:
+      let count = (end.year - start.year) * 12 + end.month - start.month + 1
+      if count == 1 { return id(kind: .month, start: start, end: end) }
+      if count == 3, (start.month - 1) % 3 == 0 { return id(kind: .quarterFY, start: start, end: end) }
+      return String(start.description.prefix(7)) + ".." + String(end.description.prefix(7))
     case .date: return end.description
     case .academicYear: return "AY\(start.year)/\(two(start.year + 1))"
     case .term:
       let name = start.month >= 9 ? "autumn" : start.month >= 4 ? "summer" : "spring"
-      return "\(start.year)-\(name)"
+      let full: (Int, Int) = start.month >= 9 ? (9, 12) : start.month >= 4 ? (4, 8) : (1, 3)
+      if (start.month, end.month) == full { return "\(start.year)-\(name)" }
+      return "\(start.year)-\(name)-\(start.month == full.0 ? 1 : 2)"
     case .milestone: return "milestone-" + end.description
     }
   }
@@ -45,19 +82,6 @@ public enum PeriodLabel: Hashable, Sendable {
   private static func two(_ year: Int) -> String {
     let n = year % 100
     return n < 10 ? "0\(n)" : "\(n)"
-  }
-
-  /// Drops a leading `RAG`, `BRAG`, `Status` (and a separator after it).
-  private static func stripStatusPrefix(_ s: [UInt8]) -> [UInt8] {
-    for word: StaticString in ["brag", "rag", "status"] where TextBytes.hasPrefixCI(s, 0, word) {
-      let n = word.utf8CodeUnitCount
-      guard !TextBytes.isWordAt(s, n) else { continue }
-      var j = TextBytes.skipSpaces(s, n)
-      if s.at(j) == UInt8(ascii: ":") { j += 1 } else if TextBytes.dashLength(s, j) > 0 { j += TextBytes.dashLength(s, j) }
-      j = TextBytes.skipSpaces(s, j)
-      return Array(s[j...])
-    }
-    return s
   }
 
   /// A month, quarter or day heading.
@@ -150,31 +174,5 @@ public enum PeriodLabel: Hashable, Sendable {
     }
     guard sawWord, k == s.count else { return nil }
     return make(.academicYear, CivilDate(year: first, month: 9, day: 1), CivilDate(year: second, month: 8, day: 31))
-  }
-
-  /// `Autumn 2021`, `Spring term 2022`, `Summer Term 2022`, `Autumn 2021/22`.
-  /// Windows: Autumn 1 Sep–31 Dec, Spring 1 Jan–31 Mar, Summer 1 Apr–31 Aug.
-  private static func term(_ s: [UInt8]) -> PeriodLabel? {
-    let end = TextBytes.letterRunEnd(s, 0)
-    let word = TextBytes.lowerString(s, 0, end)
-    guard ["autumn", "spring", "summer"].contains(word) else { return nil }
-    var j = TextBytes.skipSpaces(s, end)
-    if TextBytes.hasPrefixCI(s, j, "term") { j = TextBytes.skipSpaces(s, j + 4) }
-    guard let (y, yEnd) = DateText.year(s, j, allowTwoDigits: false) else { return nil }
-    var year = y
-    var k = yEnd
-    if s.at(k) == UInt8(ascii: "/") || TextBytes.dashLength(s, k) > 0 {
-      k += max(1, TextBytes.dashLength(s, k))
-      guard let (second, secondEnd) = DateText.year(s, k, allowTwoDigits: true), second == y + 1 else { return nil }
-      k = secondEnd
-      if word != "autumn" { year = second }
-    }
-    if TextBytes.hasPrefixCI(s, TextBytes.skipSpaces(s, k), "term") { k = TextBytes.skipSpaces(s, k) + 4 }
-    guard k == s.count else { return nil }
-    switch word {
-    case "autumn": return make(.term, CivilDate(year: year, month: 9, day: 1), CivilDate(year: year, month: 12, day: 31))
-    case "spring": return make(.term, CivilDate(year: year, month: 1, day: 1), CivilDate(year: year, month: 3, day: 31))
-    default: return make(.term, CivilDate(year: year, month: 4, day: 1), CivilDate(year: year, month: 8, day: 31))
-    }
   }
 }

@@ -66,7 +66,9 @@ public enum StatusVocabulary {
       return Reading(status: status, isCanonical: trimmed == raw, legendEntry: entry)
     }
     if let (rating, completion) = words[key] {
-      let entry = legend.first { $0.rating == rating }
+      // Of two entries for one colour (`Complete` and `On track`), the one that
+      // says as much about completion as the word does.
+      let entry = legend.first { $0.rating == rating && $0.completion == completion } ?? legend.first { $0.rating == rating }
       var status = Status(raw: raw, rating: rating, completion: completion, label: entry?.label)
       if completion == nil, let entry { status.completion = entry.completion }
       return Reading(status: status, isCanonical: canonical.contains(raw), legendEntry: entry)

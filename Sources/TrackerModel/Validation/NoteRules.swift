@@ -27,7 +27,8 @@ struct NoteDateRule: ActionRule {
             context.finding(Self.future, "note dated \"\(label)\" is after the as-of date \(asOf)", at: cell))
         }
       } else if let last = periods.last, window.first > last.end {
-        if context.isEnabled(Self.after) {
+        // With a period heading unread, the note may be in that period.
+        if context.isEnabled(Self.after), context.unreadPeriods.isEmpty {
           findings.append(
             context.finding(
               Self.after, "note dated \"\(label)\" is after the last review period \(last.label) (ends \(last.end))",

@@ -15,12 +15,24 @@ struct PeriodGapRule: PlanRule {
       let earlier = periods[index - 1]
       let later = periods[index]
       let months = PeriodGapRule.months(from: earlier.end, to: later.end)
-      guard months > context.options.periodGapMonths else { continue }
+      guard months > context.options.periodGapMonths, !unreadBetween(earlier, later, context) else { continue }
       findings.append(
         context.finding(
           Self.code,
           "\(months) months between review periods \(earlier.label) and \(later.label): no review between \(earlier.end) and \(later.start)",
           at: later.source, related: earlier.source.map { [$0] } ?? []))
+    }
+  }
+
+  /// Whether a status column whose heading could not be read may fill the
+  /// gap: between the two columns on their sheet, or anywhere when the
+  /// columns cannot be compared.
+  private func unreadBetween(_ earlier: Period, _ later: Period, _ context: ValidationContext) -> Bool {
+    context.unreadPeriods.contains { unread in
+      guard let column = unread.cell?.column, let a = earlier.column, let b = later.column,
+        unread.sheet == later.source?.sheet, unread.sheet == earlier.source?.sheet
+      else { return true }
+      return min(a, b) < column && column < max(a, b)
     }
   }
 

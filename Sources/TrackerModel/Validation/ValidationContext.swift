@@ -21,6 +21,9 @@ struct ValidationContext: Sendable {
   /// The as-at date of each priority whose own sheet states one other than
   /// the plan's (not used with `--as-of`).
   let priorityAsAt: [String: CivilDate]
+  /// The headings of status columns whose period could not be read
+  /// (`Block.unreadPeriod`): the timeline has a hole there.
+  let unreadPeriods: [SourceLocation]
 
   init(plan: Plan, options: ValidationOptions) {
     self.plan = plan
@@ -35,6 +38,7 @@ struct ValidationContext: Sendable {
     crossRefTargets = ValidationContext.crossRefTargets(of: plan)
     priorityAsAt = options.asOf != nil ? [:] : Dictionary(
       plan.priorities.compactMap { p in p.asAt.map { (p.id, $0.lastDay) } }, uniquingKeysWith: { a, _ in a })
+    unreadPeriods = plan.unparsed.filter { $0.kind == Block.unreadPeriod }.compactMap { $0.cells.first?.source }
     leadColumn = ValidationContext.mostCommonColumn(plan.actions.lazy.compactMap { $0.leads.first?.source?.cell?.column })
   }
 
