@@ -25,6 +25,13 @@ public enum GridXLSXDump {
   ///   cannot be written.
   @discardableResult
   public static func write(path: String, reading: GridReadOptions, output: String) throws -> GridReadReport {
+    try write(.file(path), reading: reading, output: output)
+  }
+
+  /// Writes the grid of a file or of standard input to the XLSX file `output`, as `write(path:reading:output:)`.
+  @discardableResult
+  public static func write(_ source: InputSource, reading: GridReadOptions, output: String) throws -> GridReadReport {
+    let path = source.name
     let sink: XLSXGridWriter
     do {
       sink = try XLSXGridWriter(path: output, presentation: .table)
@@ -33,7 +40,7 @@ public enum GridXLSXDump {
     }
     do {
       var consumer = sink
-      var report = try GridReader(options: reading).read(path: path, into: &consumer)
+      var report = try GridReader(options: reading).read(source, into: &consumer)
       let summary = try sink.finish()
       report.diagnostics += summary.renamedSheets.map { rename in
         Diagnostic(
@@ -50,12 +57,12 @@ public enum GridXLSXDump {
   /// Writes the XLSX to `sink` (standard output): built in a temporary file
   /// first, since a zip is assembled at the end, then copied and removed.
   @discardableResult
-  public static func write(path: String, reading: GridReadOptions, to sink: ByteSink) throws -> GridReadReport {
+  public static func write(_ source: InputSource, reading: GridReadOptions, to sink: ByteSink) throws -> GridReadReport {
     let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     var random = SystemRandomNumberGenerator()
     let temporary = "\(folder)/wsoa-dump-\(getpid())-\(String(random.next() & 0xFFFF_FFFF, radix: 36)).xlsx"
     defer { unlink(temporary) }
-    let report = try write(path: path, reading: reading, output: temporary)
+    let report = try write(source, reading: reading, output: temporary)
     guard let file = fopen(temporary, "rb") else {
       throw OutputError.writeFailed(path: "<stdout>", reason: "cannot reopen \(temporary)")
     }
