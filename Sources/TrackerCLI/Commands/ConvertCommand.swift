@@ -22,6 +22,7 @@ struct ConvertCommand: ParsableCommand {
         wsoa convert tracker.xlsx -o tracker.json --summary
         wsoa convert tracker.xlsx --to csv --shape long > statuses.csv
         wsoa convert returns/ -o cleaned/ --to xlsx
+        wsoa convert - --to csv < tracker.tsv > tracker.csv
 
       \(ExitStatus.helpText)
       """)

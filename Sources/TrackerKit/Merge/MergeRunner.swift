@@ -55,12 +55,11 @@ public enum MergeRunner {
     file == "-" ? job.standardInput?.name ?? file : file
   }
 
-  /// Reads one tracker file into the canonical model (`TrackerLoader`). A
+  /// Reads one tracker file (or, for `-`, the job's standard input) into
+  /// the canonical model (`TrackerLoader`, with the job's `--from` and `--delimiter`). A
   /// file with no action table at all (`layout.no_header`) is unreadable:
   /// merging it would only report every action as not updated.
-  static func load(_ path: String, _ job: MergeJob) throws(MergeRunError)
-    -> Outcome<Plan>
-  {
+  static func load(_ path: String, _ job: MergeJob) throws(MergeRunError) -> Outcome<Plan> {
     let source = path == "-" ? job.standardInput : nil
     let path = source?.name ?? path
     do {
