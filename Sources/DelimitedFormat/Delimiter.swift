@@ -31,10 +31,15 @@ public enum Delimiter: String, Hashable, Sendable, CaseIterable, CustomStringCon
     }
   }
 
-  /// The delimiter a file extension suggests: `.tsv` and `.tab` → tab, otherwise comma.
-  public static func preferred(forPath path: String) -> Delimiter {
+  /// The delimiters a file name suggests, most likely first: `.tsv` and
+  /// `.tab` → tab; `.csv` → comma, then semicolon (Excel's CSV in locales
+  /// whose decimal separator is a comma); any other name → none. Detection
+  /// keeps to them unless the records clearly say otherwise.
+  public static func likely(forPath path: String) -> [Delimiter] {
     let lower = path.lowercased()
-    return lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? .tab : .comma
+    if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return [.tab] }
+    if lower.hasSuffix(".csv") { return [.comma, .semicolon] }
+    return []
   }
 
   /// The name, e.g. `tab`.

@@ -1,4 +1,4 @@
-import DelimitedFormat
+public import DelimitedFormat
 public import Diagnostics
 import Grid
 import XLSXFormat
@@ -15,7 +15,28 @@ public enum TrackerFormat: String, Sendable, CaseIterable {
   /// The `wsoa/1` JSON document.
   case json
 
+  /// The input format this names when declared (`--from`).
+  public var inputFormat: InputFormat {
+    switch self {
+    case .xlsx: .xlsx
+    case .csv, .tsv: .delimited
+    case .json: .trackerJSON
+    }
+  }
+
+  /// The delimiters this makes likely when declared (`--from csv` → comma
+  /// or semicolon, `--from tsv` → tab); `nil` for the others.
+  public var likelyDelimiters: [Delimiter]? {
+    switch self {
+    case .csv: [.comma, .semicolon]
+    case .tsv: [.tab]
+    case .xlsx, .json: nil
+    }
+  }
+
   /// The format a path's extension names (`.txt` reads as TSV/CSV by content).
+  /// Inputs are read by content (`InputFormat`); this names outputs and
+  /// picks tracker files in a folder.
   public static func from(path: String) -> TrackerFormat? {
     let ext = path.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }?.lowercased()
     switch ext {
@@ -29,17 +50,24 @@ public enum TrackerFormat: String, Sendable, CaseIterable {
 }
 
 /// How to load a tracker.
-public struct LoadOptions: Sendable {
-  /// The input format; from the extension when `nil`.
+public struct LoadOptions: Hashable, Sendable {
+  /// The declared input format (`--from`): decides what text content is;
+  /// `nil` goes by the content, then the name (see `InputFormat`).
   public var format: TrackerFormat?
+  /// The CSV/TSV delimiter (`--delimiter`), or `nil` to detect it.
+  public var delimiter: Delimiter?
   /// Sheets to read (XLSX), by name or 1-based number; empty reads all.
   public var sheets: [String]
   /// How mixed codes such as `G/A` are read.
   public var mixedStatusReading: MixedStatusReading
 
   /// Creates options.
-  public init(format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards) {
+  public init(
+    format: TrackerFormat? = nil, delimiter: Delimiter? = nil, sheets: [String] = [],
+    mixedStatusReading: MixedStatusReading = .movingTowards
+  ) {
     self.format = format
+    self.delimiter = delimiter
     self.sheets = sheets
     self.mixedStatusReading = mixedStatusReading
   }
@@ -53,18 +81,30 @@ public enum TrackerLoader {
   ///
   /// - Parameters:
   ///   - path: the file as the user named it.
-  ///   - options: format, sheets, mixed-code reading.
+  ///   - options: declared format, delimiter, sheets, mixed-code reading.
   /// - Returns: the plan, with the reader's and the recogniser's diagnostics.
-  /// - Throws: `TrackerError` (unknown format, missing sheet, bad JSON),
-  ///   `InputError` (missing, or not a regular file: a folder, device or
-  ///   FIFO), `DelimitedError` (CSV/TSV unreadable), or the XLSX reader's error.
+  /// - Throws: `InputError` (missing, unreadable, text named XLSX),
+  ///   `TrackerError` (missing sheet, bad JSON), `DelimitedError` (CSV/TSV
+  ///   unreadable), or the XLSX reader's error.
   public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> Outcome<Plan> {
-    try RegularFile.check(path)
-    guard let format = options.format ?? TrackerFormat.from(path: path) else { throw TrackerError.unknownFormat(file: path) }
+    try load(.file(path), options: options)
+  }
+
+  /// Loads a tracker from a file or from standard input.
+  public static func load(_ source: InputSource, options: LoadOptions = LoadOptions()) throws -> Outcome<Plan> {
+    try loadDetected(source, options: options).outcome
+  }
+
+  /// Loads a tracker and says which format its content was read as.
+  public static func loadDetected(_ source: InputSource, options: LoadOptions = LoadOptions()) throws
+    -> (format: InputFormat, outcome: Outcome<Plan>)
+  {
+    let format = try source.format(declared: options.format?.inputFormat)
     switch format {
-    case .csv, .tsv: return try loadDelimited(path, options)
-    case .json: return try loadJSON(path)
-    case .xlsx: return try loadXLSX(path, options)
+    case .delimited: return (format, try loadDelimited(source, options))
+    case .trackerJSON: return (format, try loadJSON(source))
+    // XLSXReader recognises an OLE/CFB container and says so in one message.
+    case .xlsx, .legacyOrEncrypted: return (format, try loadXLSX(source, options))
     }
   }
 
@@ -74,14 +114,21 @@ public enum TrackerLoader {
     switch error {
     case let e as DelimitedError: return e.isMissingInput
     case TrackerError.fileNotFound: return true
-    case InputError.missing: return true
+    case let e as InputError: return e.category == .missing
     default: return false
     }
   }
 
-  private static func loadDelimited(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
+  private static func loadDelimited(_ source: InputSource, _ options: LoadOptions) throws -> Outcome<Plan> {
+    let path = source.name
     var builder = WorkbookBuilder()
-    let report = try DelimitedReader().read(contentsOf: path, into: &builder)
+    let reader = DelimitedReader(
+      options: DelimitedReadOptions(delimiter: options.delimiter, likelyDelimiters: options.format?.likelyDelimiters))
+    let report =
+      switch source.content {
+      case .file(let file): try reader.read(contentsOf: file, into: &builder)
+      case .bytes(let bytes): try reader.read(bytes: bytes, name: path, into: &builder)
+      }
     var workbook = builder.workbook
     removeFormulaGuards(&workbook)
     if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
@@ -115,15 +162,29 @@ public enum TrackerLoader {
     }
   }
 
-  private static func loadJSON(_ path: String) throws -> Outcome<Plan> {
-    guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
-    return try PlanJSONReader.read(bytes, file: path)
+  private static func loadJSON(_ source: InputSource) throws -> Outcome<Plan> {
+    switch source.content {
+    case .file(let path):
+      guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
+      return try PlanJSONReader.read(bytes, file: path)
+    case .bytes(let bytes):
+      return try PlanJSONReader.read(bytes, file: source.name)
+    }
   }
 
-  private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
+  private static func loadXLSX(_ source: InputSource, _ options: LoadOptions) throws -> Outcome<Plan> {
+    let path = source.name
+    if case .file(let file) = source.content, FileProbe.kind(file) == .missing {
+      throw TrackerError.fileNotFound(path: file)
+    }
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
-    let workbook = try XLSXReader(path: path).readWorkbook(.all)
+    let reader: XLSXReader =
+      switch source.content {
+      case .file(let file): try XLSXReader(path: file)
+      case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path)
+      }
+    let workbook = try reader.readWorkbook(.all)
     let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }

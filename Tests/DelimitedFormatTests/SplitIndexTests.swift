@@ -37,7 +37,7 @@ import Testing
     let file = try InputFile(path: path, displayName: path, maxBytes: .max)
     do {
       let result = try ChunkedIndexer.index(
-        file, delimiter: .comma, preferred: .comma, limits: limits, chunkBytes: chunk, threads: threads)
+        file, delimiter: .comma, likely: [], limits: limits, chunkBytes: chunk, threads: threads)
       return Outcome(
         records: result.index.records, fieldCounts: result.index.fieldCounts, width: result.index.width,
         encoding: result.encoding, diagnostics: result.diagnostics, joinedAt: result.joinedAt)

@@ -51,4 +51,34 @@ import TrackerKit
       try InputFormat.detect(path: folder)
     }
   }
+
+  /// Content first: byte-order marks, JSON objects and text; the name and a declared format only for text.
+  @Test func theContentDecidesAndTheNameBreaksTies() throws {
+    func detect(_ bytes: [UInt8], _ name: String, _ declared: InputFormat? = nil) throws -> InputFormat {
+      try InputFormat.detect(head: bytes, name: name, declared: declared)
+    }
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    #expect(try detect(bom + Array("{\n  \"schema\": \"wsoa/1\"".utf8), "<stdin>") == .trackerJSON)
+    #expect(try detect(bom + Array("Ref,Action\n".utf8), "<stdin>") == .delimited)
+    #expect(try detect([0xFF, 0xFE, 0x52, 0x00, 0x09, 0x00], "unicode.txt") == .delimited)
+    #expect(try detect([0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x22], "plan") == .delimited)
+    #expect(try detect(Array("Ref\tAction\n".utf8), "tracker") == .delimited)
+    #expect(try detect(Array("{a},b\n".utf8), "tracker") == .delimited)
+    #expect(try detect(Array("{\"schema\"".utf8), "saved.csv") == .trackerJSON)
+    #expect(try detect(Array("[1, 2]".utf8), "plan.json") == .trackerJSON)  // the JSON reader says what is wrong
+    #expect(try detect(Array("{\"schema\"".utf8), "x", .delimited) == .delimited)
+    #expect(try detect([0x50, 0x4B, 0x03, 0x04], "x.csv", .delimited) == .xlsx)
+    #expect(try detect([0xD0, 0xCF, 0x11, 0xE0], "x.json", .trackerJSON) == .legacyOrEncrypted)
+    #expect(throws: InputError.self) { try detect(Array("a,b\n".utf8), "<stdin>", .xlsx) }
+  }
+
+  /// Standard input's content, in memory, is detected as a file's is.
+  @Test func bytesInMemoryAreDetectedLikeFiles() throws {
+    let sample = Fixtures.sample("staffordshire-priority-2.xlsx").path
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: sample)))
+    #expect(try InputSource.bytes(bytes, name: InputSource.standardInputName).format() == .xlsx)
+    #expect(try InputSource.file(sample).format() == .xlsx)
+    #expect(InputSource.bytes(bytes, name: InputSource.standardInputName).isStandardInput)
+    #expect(!InputSource.file(sample).isStandardInput)
+  }
 }

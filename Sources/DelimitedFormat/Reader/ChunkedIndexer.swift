@@ -60,11 +60,11 @@ struct ChunkedIndexer {
   /// allows and the file is at least two chunks long.
   ///
   /// - Parameters:
-  ///   - delimiter: the delimiter to use, or nil to detect one (`preferred` breaks ties).
+  ///   - delimiter: the delimiter to use, or nil to detect one (`likely` is the prior).
   ///   - chunkBytes: the initial buffer size.
   /// - Throws: `DelimitedError`.
   static func index(
-    _ file: InputFile, delimiter: Delimiter?, preferred: Delimiter, limits: DelimitedLimits,
+    _ file: InputFile, delimiter: Delimiter?, likely: [Delimiter], limits: DelimitedLimits,
     chunkBytes: Int = 4 << 20, threads: Int = 1
   ) throws(DelimitedError) -> Result {
     var indexer = ChunkedIndexer(file: file, limits: limits, capacity: max(chunkBytes, 8), at: 0)
@@ -76,10 +76,11 @@ struct ChunkedIndexer {
     indexer.scanStart = start
     indexer.validated = start
     guard indexer.filled > start else { throw .emptyFile(path: file.displayName) }
-    let delimiter =
-      delimiter
-      ?? DelimiterDetector.detect(
-        in: indexer.buffer, from: start, to: indexer.filled, isWhole: indexer.atEnd, preferred: preferred)
+    let guess =
+      delimiter == nil
+      ? DelimiterDetector.detect(
+        in: indexer.buffer, from: start, to: indexer.filled, isWhole: indexer.atEnd, likely: likely) : nil
+    let delimiter = delimiter ?? guess?.delimiter ?? .comma
     var builder = RecordIndexBuilder(delimiter: delimiter, limits: limits, file: file.displayName)
     var firstInvalid: InvalidByte?
     var joinedAt: Int?
@@ -115,7 +116,8 @@ struct ChunkedIndexer {
     }
     let index = builder.index()
     return Result(
-      index: index, delimiter: delimiter, encoding: encoding, diagnostics: diagnostics + index.diagnostics,
+      index: index, delimiter: delimiter, encoding: encoding,
+      diagnostics: DelimiterDetector.findings(guess, file: file.displayName) + diagnostics + index.diagnostics,
       joinedAt: joinedAt)
   }
 

@@ -93,7 +93,8 @@ public struct DelimitedReader: Sendable {
     }
     let threads = ThreadBudget.threads(requested: options.maxThreads)
     let scan = try ChunkedIndexer.index(
-      file, delimiter: options.delimiter, preferred: .preferred(forPath: path), limits: options.limits,
+      file, delimiter: options.delimiter, likely: options.likelyDelimiters ?? Delimiter.likely(forPath: path),
+      limits: options.limits,
       chunkBytes: chunkBytes, threads: threads)
     let report = DelimitedReadReport(
       encoding: scan.encoding, delimiter: scan.delimiter, delimiterWasDetected: options.delimiter == nil,
@@ -120,12 +121,16 @@ public struct DelimitedReader: Sendable {
   private func prepare(raw: ByteBuffer, name: String) throws(DelimitedError) -> DelimitedDocument {
     if raw.count == 0 { throw .emptyFile(path: name) }
     let text = try EncodingDecoder.decode(raw, file: name)
-    let delimiter = options.delimiter ?? DelimiterDetector.detect(in: text, preferred: .preferred(forPath: name))
+    let guess =
+      options.delimiter == nil
+      ? DelimiterDetector.detect(in: text, likely: options.likelyDelimiters ?? Delimiter.likely(forPath: name)) : nil
+    let delimiter = options.delimiter ?? guess?.delimiter ?? .comma
     let index = try RecordIndex.build(text, delimiter: delimiter, limits: options.limits, file: name)
     let report = DelimitedReadReport(
       encoding: text.encoding, delimiter: delimiter, delimiterWasDetected: options.delimiter == nil,
       rowCount: index.records.count, columnCount: index.width,
-      diagnostics: text.diagnostics + index.diagnostics, shortRows: index.shortRows)
+      diagnostics: DelimiterDetector.findings(guess, file: name) + text.diagnostics + index.diagnostics,
+      shortRows: index.shortRows)
     return DelimitedDocument(
       source: .memory(text.buffer), path: name, delimiter: delimiter, index: index, report: report,
       sheetName: Self.sheetName(for: name), threads: ThreadBudget.threads(requested: options.maxThreads))

@@ -22,6 +22,7 @@ struct ConvertCommand: ParsableCommand {
         wsoa convert tracker.xlsx -o tracker.json --summary
         wsoa convert tracker.xlsx --to csv --shape long > statuses.csv
         wsoa convert returns/ -o cleaned/ --to xlsx
+        wsoa convert - --to csv < tracker.tsv > tracker.csv
 
       \(ExitStatus.helpText)
       """)
@@ -31,7 +32,7 @@ struct ConvertCommand: ParsableCommand {
   // refuses flags it does not know, so those reach ArgumentParser until it
   // learns them too (ConvertFastPathTests compares the two parsers).
 
-  @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
+  @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON); - reads standard input.")
   var inputs: [String] = []
 
   @Option(name: [.short, .customLong("output")], help: "Output file (one input), folder (several), or - for standard output.")
@@ -46,8 +47,7 @@ struct ConvertCommand: ParsableCommand {
   @Option(name: .customLong("sheet"), help: "Read only this sheet (name or 1-based number; repeatable).")
   var sheets: [String] = []
 
-  @Option(name: .customLong("from"), help: "Input format when the extension does not say: xlsx, csv, tsv or json.")
-  var source: ConvertTarget? = nil
+  @OptionGroup var input: InputOptions
 
   @Option(name: .customLong("mixed-status"), help: "How to read X/Y codes: moving-towards (default) or between.")
   var mixedStatus: ConvertMixedReading = .movingTowards
@@ -67,8 +67,8 @@ struct ConvertCommand: ParsableCommand {
   /// The parsed flags as the request both parsers produce (see `ConvertFastPath`).
   var request: ConvertRequest {
     ConvertRequest(
-      inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: source,
-      mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary)
+      inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: input.from,
+      delimiter: input.delimiter, mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary)
   }
 
   func validate() throws {

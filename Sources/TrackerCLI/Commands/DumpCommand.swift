@@ -48,7 +48,7 @@ struct DumpCommand: ParsableCommand {
       """)
   )
 
-  @Argument(help: "The file to read (CSV, TSV or XLSX).")
+  @Argument(help: "The file to read (CSV, TSV or XLSX); - reads standard input.")
   var file: String
 
   @Option(
@@ -83,11 +83,10 @@ struct DumpCommand: ParsableCommand {
   @Flag(name: .long, help: "CSV/TSV: end lines with CRLF instead of LF.")
   var crlf = false
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Input field separator: auto, comma, tab, semicolon or pipe.", valueName: "delimiter"))
-  var delimiter: DelimiterChoice = .auto
+  @OptionGroup var input: InputOptions
+
+  /// `--delimiter`.
+  var delimiter: DelimiterChoice { input.delimiter }
 
   /// The output format: `--to`, else the `-o` extension, else CSV.
   var format: GridOutputFormat {
@@ -121,21 +120,23 @@ struct DumpCommand: ParsableCommand {
   }
 
   func run() throws {
-    let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
+    let reading = GridReadOptions(
+      sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter, from: input.from?.format)
+    let source = try InputOptions.standardInput(for: [file]) ?? .file(file)
     let writing = GridWriteOptions(
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
     if allSheets, format == .csv || format == .tsv, let output {
-      let written = try GridDump.writeEachSheet(path: file, folder: output, reading: reading, writing: writing)
+      let written = try GridDump.writeEachSheet(source, folder: output, reading: reading, writing: writing)
       DiagnosticPrinter.print(written.report.diagnostics)
       return
     }
     var report: GridReadReport?
     let body: (ByteSink) throws -> Void = { sink in
-      report = try GridDump.write(path: file, reading: reading, writing: writing, to: sink)
+      report = try GridDump.write(source, reading: reading, writing: writing, to: sink)
     }
     if format == .xlsx, let output, output != "-" {
       // The XLSX writer replaces the file atomically itself.
-      report = try GridXLSXDump.write(path: file, reading: reading, output: output)
+      report = try GridXLSXDump.write(source, reading: reading, output: output)
     } else if let output, output != "-" {
       try AtomicFile.write(to: output, body)
     } else {

@@ -28,8 +28,10 @@ struct MergeCommand: ParsableCommand {
       """)
   )
 
-  @Argument(help: "The master tracker, then one or more returns.")
+  @Argument(help: "The master tracker, then one or more returns; - reads one of them from standard input.")
   var files: [String] = []
+
+  @OptionGroup var input: InputOptions
 
   @Option(name: [.short, .customLong("output")], help: "The merged tracker (.xlsx, .csv, .tsv or .json; - for JSON on standard output).")
   var output: String
@@ -63,6 +65,9 @@ struct MergeCommand: ParsableCommand {
 
   func validate() throws {
     guard files.count >= 2 else { throw ValidationError("Give the master tracker and at least one return.") }
+    if files.filter({ $0 == InputOptions.standardInputArgument }).count > 1 {
+      throw ValidationError("- (standard input) can be given once only.")
+    }
     guard let format = to?.format ?? MergeOutputFormat.from(path: output) else {
       throw ValidationError("Cannot tell the output format from \"\(output)\"; name it .xlsx, .csv, .tsv or .json, or give --to.")
     }
@@ -82,9 +87,15 @@ struct MergeCommand: ParsableCommand {
     let options = MergeOptions(
       prefer: prefer?.preference, acceptLeads: acceptLeads, acceptText: acceptText, acceptDue: acceptDue)
     let format = to?.format ?? MergeOutputFormat.from(path: output) ?? .json
+    let standardInput = try InputOptions.standardInput(for: files)
+    let load = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)
+    let master = InputOptions.displayName(self.master)
     let run: MergeRunner.Run
     do {
-      run = try MergeRunner.merge(MergeJob(master: master, returns: returns, subGroupFlags: subGroups, options: options))
+      run = try MergeRunner.merge(
+        MergeJob(
+          master: self.master, returns: returns, subGroupFlags: subGroups, options: options, load: load,
+          standardInput: standardInput))
       try MergeRunner.write(run, to: output, format: format)
     } catch {
       Self.printError(error.description)

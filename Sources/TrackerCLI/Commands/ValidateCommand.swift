@@ -25,8 +25,10 @@ struct ValidateCommand: ParsableCommand {
       """)
   )
 
-  @Argument(help: "Tracker files (XLSX, CSV, TSV, wsoa/1 JSON).")
+  @Argument(help: "Tracker files (XLSX, CSV, TSV, wsoa/1 JSON); - reads standard input.")
   var files: [String] = []
+
+  @OptionGroup var input: InputOptions
 
   @Option(help: "Report format: text or json.")
   var format: ReportFormat = .text
@@ -74,6 +76,9 @@ struct ValidateCommand: ParsableCommand {
     }
     if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
     try InputProtection.check(output, flag: "-o", inputs: files)
+    if files.filter({ $0 == InputOptions.standardInputArgument }).count > 1 {
+      throw ValidationError("- (standard input) can be given once only.")
+    }
     if let annotate { try AnnotateOutput.check(annotate, inputs: files, report: output) }
     _ = try policy()
   }
@@ -86,7 +91,11 @@ struct ValidateCommand: ParsableCommand {
     let settings = ValidationSettings(
       asOf: asOf.flatMap(ValidationConfig.isoDate), today: Self.today(), configPath: config,
       discoversConfig: !noConfig, mixedStatusReading: mixedStatus?.reading, strict: strict, policy: try policy())
-    let verdicts = TrackerValidation.validate(files: files, settings: settings, loader: TrackerValidation.defaultLoader)
+    let loader = TrackerValidation.loader(
+      options: LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter),
+      standardInput: try InputOptions.standardInput(for: files))
+    let verdicts = TrackerValidation.validate(
+      files: files.map(InputOptions.displayName), settings: settings, loader: loader)
     switch format {
     case .text:
       let useColour = color == .always || (color == .auto && output == nil && Terminal.stdoutIsTTY)

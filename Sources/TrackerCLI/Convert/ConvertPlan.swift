@@ -47,7 +47,7 @@ struct ConvertPlan {
     var seen: [String: String] = [:]
     var items: [Item] = []
     for file in files {
-      let base = baseName(file)
+      let base = file == InputOptions.standardInputArgument ? "stdin" : baseName(file)
       let out = (folder.hasSuffix("/") ? folder : folder + "/") + base + "." + ext
       if let other = seen[out] { throw ValidationError("\(other) and \(file) would both write \(out).") }
       try InputProtection.check(out, flag: "-o \(folder): the output", inputs: files)

@@ -17,6 +17,8 @@ struct ConvertRequest: Equatable {
   var sheets: [String] = []
   /// `--from`.
   var source: ConvertTarget? = nil
+  /// `--delimiter`.
+  var delimiter: DelimiterChoice = .auto
   /// `--mixed-status`.
   var mixedStatus: ConvertMixedReading = .movingTowards
   /// `--compact`.
@@ -31,6 +33,9 @@ struct ConvertRequest: Equatable {
   /// Why the request cannot run (ArgumentParser prints it with the usage), or nil.
   var problem: String? {
     if inputs.isEmpty { return "Give at least one tracker file or folder." }
+    if inputs.filter({ $0 == InputOptions.standardInputArgument }).count > 1 {
+      return "- (standard input) can be given once only."
+    }
     if output == nil || output == "-", format == .xlsx {
       return "XLSX cannot go to standard output; give -o OUT.xlsx."
     }
@@ -46,12 +51,16 @@ struct ConvertRequest: Equatable {
 
   /// Converts every input and returns the worst status (see `ConvertRunner`).
   ///
-  /// - Throws: what `ConvertPlan.make` throws (no input found, bad output folder).
+  /// - Throws: what `ConvertPlan.make` throws (no input found, bad output folder);
+  ///   `InputError` when standard input (`-`) cannot be read.
   func run() throws -> ExitStatus {
     let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
-    let load = LoadOptions(format: source?.format, sheets: sheets, mixedStatusReading: mixedStatus.reading)
-    var runner = ConvertRunner(load: load, write: options, quiet: quiet, summary: summary)
+    let load = LoadOptions(
+      format: source?.format, delimiter: delimiter.delimiter, sheets: sheets, mixedStatusReading: mixedStatus.reading)
+    var runner = ConvertRunner(
+      load: load, write: options, quiet: quiet, summary: summary,
+      standardInput: try InputOptions.standardInput(for: plan.items.map(\.input)))
     return runner.run(plan)
   }
 }

@@ -10,13 +10,16 @@ struct ConvertRunner {
   let write: WriteOptions
   let quiet: Bool
   let summary: Bool
+  /// Standard input, read already, for the input `-`.
+  let standardInput: InputSource?
   private var worst: ExitStatus = .success
 
-  init(load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false) {
+  init(load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false, standardInput: InputSource? = nil) {
     self.load = load
     self.write = write
     self.quiet = quiet
     self.summary = summary
+    self.standardInput = standardInput
   }
 
   /// Converts every item; returns the exit status (missing input 66 beats
@@ -35,9 +38,12 @@ struct ConvertRunner {
   }
 
   private mutating func convert(_ item: ConvertPlan.Item, clearingProgress: Bool) {
+    let source =
+      item.input == InputOptions.standardInputArgument ? standardInput ?? .file(item.input) : .file(item.input)
     let outcome: Outcome<Plan>
+    let format: InputFormat
     do {
-      outcome = try TrackerLoader.load(item.input, options: load)
+      (format, outcome) = try TrackerLoader.loadDetected(source, options: load)
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr("\(item.input): error: \(error)\n")
@@ -45,8 +51,7 @@ struct ConvertRunner {
       return
     }
     // A wsoa/1 document carries the findings made when it was written; they are kept, not repeated.
-    let isJSON = (load.format ?? TrackerFormat.from(path: item.input)) == .json
-    let lines = isJSON ? "" : FindingLines.render(outcome.diagnostics, quiet: quiet)
+    let lines = format == .trackerJSON ? "" : FindingLines.render(outcome.diagnostics, quiet: quiet)
     if !lines.isEmpty {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr(lines)
@@ -59,7 +64,7 @@ struct ConvertRunner {
       return
     }
     if summary {
-      Self.stderr(ConvertSummary.render(outcome.value, findings: outcome.diagnostics, input: item.input, output: item.output))
+      Self.stderr(ConvertSummary.render(outcome.value, findings: outcome.diagnostics, input: source.name, output: item.output))
     }
     if outcome.diagnostics.contains(where: { $0.severity == .error }) { raise(.findings) }
     // Freeing a 100,000-action plan costs a fifth of a second the process

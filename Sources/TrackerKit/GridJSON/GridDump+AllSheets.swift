@@ -21,9 +21,18 @@ extension GridDump {
   public static func writeEachSheet(
     path: String, folder: String, reading: GridReadOptions, writing: GridWriteOptions
   ) throws -> (files: [String], report: GridReadReport) {
+    try writeEachSheet(.file(path), folder: folder, reading: reading, writing: writing)
+  }
+
+  /// Writes every sheet of a file or of standard input into `folder`, as `writeEachSheet(path:…)`.
+  @discardableResult
+  public static func writeEachSheet(
+    _ source: InputSource, folder: String, reading: GridReadOptions, writing: GridWriteOptions
+  ) throws -> (files: [String], report: GridReadReport) {
+    let path = source.name
     precondition(writing.format != .json, "JSON holds every sheet in one document; use write(path:…)")
     try makeFolder(folder)
-    let format = try InputFormat.detect(path: path)
+    let format = try source.format(declared: reading.from?.inputFormat)
     let options = DelimitedWriteOptions(
       delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
       writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas)
@@ -44,7 +53,7 @@ extension GridDump {
     }
     switch format {
     case .xlsx, .legacyOrEncrypted:
-      let diagnostics = try XLSXInput.eachWorksheet(path: path, consumer: DelimitedWriter.self) { name, read in
+      let diagnostics = try XLSXInput.eachWorksheet(source, consumer: DelimitedWriter.self) { name, read in
         try AtomicFile.write(to: target(name)) { sink in
           var writer = DelimitedWriter(sink: sink, options: options)
           try read(&writer)
@@ -54,7 +63,7 @@ extension GridDump {
     case .delimited, .trackerJSON:
       var report: GridReadReport?
       try AtomicFile.write(to: target(DelimitedReader.sheetName(for: path))) { sink in
-        report = try write(path: path, reading: reading, writing: writing, to: sink)
+        report = try write(source, reading: reading, writing: writing, to: sink)
       }
       return (files, report ?? GridReadReport(format: format))
     }

@@ -63,6 +63,14 @@ public enum GridDump {
   public static func write(
     path: String, reading: GridReadOptions, writing: GridWriteOptions, to sink: ByteSink
   ) throws -> GridReadReport {
+    try write(.file(path), reading: reading, writing: writing, to: sink)
+  }
+
+  /// Writes the grid of a file or of standard input to `sink`, as `write(path:…)`.
+  @discardableResult
+  public static func write(
+    _ source: InputSource, reading: GridReadOptions, writing: GridWriteOptions, to sink: ByteSink
+  ) throws -> GridReadReport {
     var reading = reading
     switch writing.format {
     case .csv, .tsv:
@@ -72,14 +80,14 @@ public enum GridDump {
         options: DelimitedWriteOptions(
           delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
           writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas))
-      return try GridReader(options: reading).read(path: path, into: &writer)
+      return try GridReader(options: reading).read(source, into: &writer)
     case .json:
-      var writer = GridJSONWriter(sink: sink, file: path)
-      let report = try GridReader(options: reading).read(path: path, into: &writer)
+      var writer = GridJSONWriter(sink: sink, file: source.name)
+      let report = try GridReader(options: reading).read(source, into: &writer)
       writer.finish(report: report)
       return report
     case .xlsx:
-      return try GridXLSXDump.write(path: path, reading: reading, to: sink)
+      return try GridXLSXDump.write(source, reading: reading, to: sink)
     }
   }
 }

@@ -10,12 +10,19 @@ public struct GridReadOptions: Hashable, Sendable {
   public var delimiter: Delimiter?
   /// For CSV/TSV: size bounds (Excel's limits by default).
   public var delimitedLimits: DelimitedLimits
+  /// The declared format (`--from`), or `nil` to go by the content and name
+  /// (see `InputFormat`); `csv`/`tsv` also make comma or tab the likely delimiter.
+  public var from: TrackerFormat?
 
   /// Creates options.
-  public init(sheet: SheetSelector? = nil, delimiter: Delimiter? = nil, delimitedLimits: DelimitedLimits = DelimitedLimits()) {
+  public init(
+    sheet: SheetSelector? = nil, delimiter: Delimiter? = nil, delimitedLimits: DelimitedLimits = DelimitedLimits(),
+    from: TrackerFormat? = nil
+  ) {
     self.sheet = sheet
     self.delimiter = delimiter
     self.delimitedLimits = delimitedLimits
+    self.from = from
   }
 }
 
@@ -60,30 +67,43 @@ public struct GridReader: Sendable {
   ///   consumed); otherwise whatever `consumer` throws.
   @discardableResult
   public func read(path: String, into consumer: inout some RowConsumer) throws -> GridReadReport {
-    let format = try InputFormat.detect(path: path)
+    try read(.file(path), into: &consumer)
+  }
+
+  /// Streams a file or standard input into `consumer`, as `read(path:into:)`.
+  @discardableResult
+  public func read(_ source: InputSource, into consumer: inout some RowConsumer) throws -> GridReadReport {
+    let format = try source.format(declared: options.from?.inputFormat)
     switch format {
     case .delimited:
       let reader = DelimitedReader(
-        options: DelimitedReadOptions(delimiter: options.delimiter, limits: options.delimitedLimits))
+        options: DelimitedReadOptions(
+          delimiter: options.delimiter, likelyDelimiters: options.from?.likelyDelimiters,
+          limits: options.delimitedLimits))
       if let sheet = options.sheet {
-        let name = DelimitedReader.sheetName(for: path)
+        let name = DelimitedReader.sheetName(for: source.name)
         guard sheet.index(in: [name]) != nil else {
-          throw InputError.sheetNotFound(location: SourceLocation(file: path), requested: sheet.text, available: [name])
+          throw InputError.sheetNotFound(
+            location: SourceLocation(file: source.name), requested: sheet.text, available: [name])
         }
       }
       do {
-        let report = try reader.read(contentsOf: path, into: &consumer)
+        let report =
+          switch source.content {
+          case .file(let path): try reader.read(contentsOf: path, into: &consumer)
+          case .bytes(let bytes): try reader.read(bytes: bytes, name: source.name, into: &consumer)
+          }
         return GridReadReport(format: format, delimited: report, diagnostics: report.diagnostics)
       } catch let error as DelimitedError {
         throw InputError(error)
       }
     case .xlsx, .legacyOrEncrypted:
       // XLSXReader recognises an OLE/CFB container and says so in one message.
-      let diagnostics = try XLSXInput.stream(path: path, sheet: options.sheet, into: &consumer)
+      let diagnostics = try XLSXInput.stream(source, sheet: options.sheet, into: &consumer)
       return GridReadReport(format: format, diagnostics: diagnostics)
     case .trackerJSON:
       throw InputError.unsupported(
-        location: SourceLocation(file: path),
+        location: SourceLocation(file: source.name),
         reason: "is tracker JSON, which has no cell grid; grids are read from CSV, TSV and XLSX files")
     }
   }

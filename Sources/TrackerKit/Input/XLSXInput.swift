@@ -15,9 +15,10 @@ enum XLSXInput {
   /// - Returns: notes on what was skipped (chart sheets).
   /// - Throws: `InputError`, or whatever `consumer` throws.
   static func stream(
-    path: String, sheet: SheetSelector?, into consumer: inout some RowConsumer
+    _ source: InputSource, sheet: SheetSelector?, into consumer: inout some RowConsumer
   ) throws -> [Diagnostic] {
-    let reader = try open(path)
+    let path = source.name
+    let reader = try open(source)
     var selection = SheetSelection.all
     if let sheet {
       let names = reader.worksheets.map(\.name)
@@ -42,19 +43,24 @@ enum XLSXInput {
   /// - Returns: notes on what was skipped (chart sheets).
   /// - Throws: `InputError`, or whatever `body` throws.
   static func eachWorksheet<Consumer: RowConsumer>(
-    path: String, consumer: Consumer.Type,
+    _ source: InputSource, consumer: Consumer.Type,
     _ body: (_ name: String, _ read: (inout Consumer) throws -> Void) throws -> Void
   ) throws -> [Diagnostic] {
-    let reader = try open(path)
+    let path = source.name
+    let reader = try open(source)
     for (index, sheet) in reader.worksheets.enumerated() {
       try body(sheet.name) { consumer in try read(reader, .index(index + 1), into: &consumer) }
     }
     return skippedSheets(reader, path: path)
   }
 
-  private static func open(_ path: String) throws(InputError) -> XLSXReader {
+  /// Opens a workbook file, or one read into memory (standard input).
+  static func open(_ source: InputSource) throws(InputError) -> XLSXReader {
     do {
-      return try XLSXReader(path: path)
+      switch source.content {
+      case .file(let path): return try XLSXReader(path: path)
+      case .bytes(let bytes): return try XLSXReader(bytes: bytes, name: source.name)
+      }
     } catch {
       throw InputError(error)
     }

@@ -10,13 +10,22 @@ public struct MergeJob: Hashable, Sendable {
   public var subGroupFlags: [String]
   /// Conflict preference and governance flags.
   public var options: MergeOptions
+  /// How the inputs are read (`--from`, `--delimiter`).
+  public var load: LoadOptions
+  /// Standard input, read once, for the one input named `-` (master or a return).
+  public var standardInput: InputSource?
 
   /// Creates a job.
-  public init(master: String, returns: [String], subGroupFlags: [String] = [], options: MergeOptions = MergeOptions()) {
+  public init(
+    master: String, returns: [String], subGroupFlags: [String] = [], options: MergeOptions = MergeOptions(),
+    load: LoadOptions = LoadOptions(), standardInput: InputSource? = nil
+  ) {
     self.master = master
     self.returns = returns
     self.subGroupFlags = subGroupFlags
     self.options = options
+    self.load = load
+    self.standardInput = standardInput
   }
 }
 

@@ -34,27 +34,36 @@ public enum MergeRunner {
     } catch {
       throw .usage(error.description)
     }
-    let master = try load(job.master)
+    let master = try load(job.master, job)
     var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
     var returns: [MergeInput] = []
     let known = SubGroupName.known(in: master.value)
     for file in job.returns {
-      let loaded = try load(file)
+      let loaded = try load(file, job)
       loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
-      let input = MergeInput(plan: loaded.value, file: file, receivedAt: MergeReceivedDate.fromFileName(file))
+      let name = displayName(file, job)
+      let input = MergeInput(plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name))
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known))
     }
-    let masterInput = MergeInput(plan: master.value, file: job.master)
+    let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
     let result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
   }
 
-  /// Reads one tracker file into the canonical model (`TrackerLoader`). A
+  /// How an input is named in the merge: `<stdin>` for `-`.
+  static func displayName(_ file: String, _ job: MergeJob) -> String {
+    file == "-" ? job.standardInput?.name ?? file : file
+  }
+
+  /// Reads one tracker file (or, for `-`, the job's standard input) into
+  /// the canonical model (`TrackerLoader`, with the job's `--from` and `--delimiter`). A
   /// file with no action table at all (`layout.no_header`) is unreadable:
   /// merging it would only report every action as not updated.
-  static func load(_ path: String) throws(MergeRunError) -> Outcome<Plan> {
+  static func load(_ path: String, _ job: MergeJob) throws(MergeRunError) -> Outcome<Plan> {
+    let source = path == "-" ? job.standardInput : nil
+    let path = source?.name ?? path
     do {
-      let outcome = try TrackerLoader.load(path)
+      let outcome = try TrackerLoader.load(source ?? .file(path), options: job.load)
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw MergeRunError.unreadable(file: path, reason: "\(problem.location.map { "\($0)" } ?? path): \(problem.message)")
       }
@@ -62,7 +71,9 @@ public enum MergeRunner {
     } catch let error as MergeRunError {
       throw error
     } catch {
-      if TrackerLoader.isMissingInput(error) || !FileManager.default.fileExists(atPath: path) { throw .missing(file: path) }
+      if TrackerLoader.isMissingInput(error) || (source == nil && !FileManager.default.fileExists(atPath: path)) {
+        throw .missing(file: path)
+      }
       throw .unreadable(file: path, reason: String(describing: error))
     }
   }

@@ -19,6 +19,13 @@ public enum GridXLSXDump {
   ///   cannot be written.
   @discardableResult
   public static func write(path: String, reading: GridReadOptions, output: String) throws -> GridReadReport {
+    try write(.file(path), reading: reading, output: output)
+  }
+
+  /// Writes the grid of a file or of standard input to the XLSX file `output`, as `write(path:reading:output:)`.
+  @discardableResult
+  public static func write(_ source: InputSource, reading: GridReadOptions, output: String) throws -> GridReadReport {
+    let path = source.name
     let sink: XLSXGridWriter
     do {
       sink = try XLSXGridWriter(path: output, presentation: .table)
@@ -27,7 +34,7 @@ public enum GridXLSXDump {
     }
     do {
       var consumer = sink
-      var report = try GridReader(options: reading).read(path: path, into: &consumer)
+      var report = try GridReader(options: reading).read(source, into: &consumer)
       let summary = try sink.finish()
       report.diagnostics += summary.renamedSheets.map { rename in
         Diagnostic(
@@ -44,10 +51,10 @@ public enum GridXLSXDump {
   /// Writes the XLSX to `sink` (standard output): built in a temporary file
   /// first, since a zip is assembled at the end, then copied and removed.
   @discardableResult
-  public static func write(path: String, reading: GridReadOptions, to sink: ByteSink) throws -> GridReadReport {
+  public static func write(_ source: InputSource, reading: GridReadOptions, to sink: ByteSink) throws -> GridReadReport {
     var report = GridReadReport(format: .xlsx)
     try AtomicFile.produce(into: sink, path: "<stdout>") { temporary in
-      report = try write(path: path, reading: reading, output: temporary)
+      report = try write(source, reading: reading, output: temporary)
     }
     return report
   }

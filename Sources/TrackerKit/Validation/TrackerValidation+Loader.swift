@@ -3,14 +3,23 @@ import TrackerModel
 
 extension TrackerValidation {
   /// Reads a tracker through `TrackerLoader` (XLSX, CSV/TSV, `wsoa/1`
-  /// JSON). A JSON document's stored findings are kept except those the
-  /// rules recompute, so nothing is reported twice.
-  public static let defaultLoader: Loader = { path in
-    var outcome = try TrackerLoader.load(path)
-    if TrackerFormat.from(path: path) == .json {
-      outcome.diagnostics.removeAll { RuleCatalogue.info($0.code).map { $0.source != .recogniser } ?? false }
+  /// JSON), by content. A JSON document's stored findings are kept except
+  /// those the rules recompute, so nothing is reported twice.
+  public static let defaultLoader: Loader = loader()
+
+  /// A loader with the command line's input options (`--from`,
+  /// `--delimiter`); the name `InputSource.standardInputName` reads
+  /// `standardInput`, when given.
+  public static func loader(options: LoadOptions = LoadOptions(), standardInput: InputSource? = nil) -> Loader {
+    { name in
+      let source =
+        if let standardInput, name == standardInput.name { standardInput } else { InputSource.file(name) }
+      var (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
+      if format == .trackerJSON {
+        outcome.diagnostics.removeAll { RuleCatalogue.info($0.code).map { $0.source != .recogniser } ?? false }
+      }
+      return outcome
     }
-    return outcome
   }
 
   /// Whether a loader error means the file does not exist.

@@ -26,7 +26,8 @@ public enum TrackerValidation {
     }
     verdict.configPath = config.path
     verdict.strict = settings.strict ?? config.strict ?? false
-    guard FileManager.default.fileExists(atPath: file) else {
+    // Standard input is no file; reading it says whether it is there.
+    guard file == InputSource.standardInputName || FileManager.default.fileExists(atPath: file) else {
       verdict.failure = .missing("\(file): no such file")
       return verdict
     }

@@ -139,5 +139,7 @@ public enum RuleCatalogue {
     i("lead.similar_names", "near-duplicate lead names (possible typo)", .rule),
     i("xref.resolved", "a cross-reference's target was found", .rule),
     i("plan.legend_conflict", "two legends define colours differently", .recogniser),
+    i("csv.delimiter_guess", "the CSV/TSV delimiter was a close call; the message names the one chosen and the runner-up",
+      .recogniser),
   ]
 }
