@@ -36,9 +36,16 @@ public struct LoadOptions: Sendable {
   public var sheets: [String]
   /// How mixed codes such as `G/A` are read.
   public var mixedStatusReading: MixedStatusReading
+  /// Whether numbers typed as text use a decimal comma when the text cannot
+  /// tell (`1,250`); `nil` decides from the file (`RecogniserOptions.decimalComma`).
+  public var decimalComma: Bool?
 
   /// Creates options.
-  public init(format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards) {
+  public init(
+    format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards,
+    decimalComma: Bool? = nil
+  ) {
+    self.decimalComma = decimalComma
     self.format = format
     self.sheets = sheets
     self.mixedStatusReading = mixedStatusReading
@@ -88,7 +95,8 @@ public enum TrackerLoader {
     let recognised = try Recogniser.recognise(
       workbook, file: path,
       options: RecogniserOptions(
-        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows))
+        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
+        decimalComma: options.decimalComma ?? (report.delimiter == .semicolon)))
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
 
@@ -123,7 +131,9 @@ public enum TrackerLoader {
     // the plan can reuse that memory.
     let workbook = try XLSXReader(path: path).readWorkbook(.all)
     let outcome = try Recogniser.recognise(
-      workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
+      workbook, file: path,
+      options: RecogniserOptions(
+        sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma))
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome

@@ -49,10 +49,21 @@ struct PlanAssembly {
     } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
     }
+    var preambleCells = preamble.unparsed
     if let overall = preamble.overallRaw {
       let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
       sheetPriority?.overallStatusSource = overall.at
+    }
+    if sheetPriority != nil, sheetPriority?.vision == nil { sheetPriority?.vision = preamble.vision }
+    // Without a priority to hold them, an overall status and a vision stay
+    // verbatim with the preamble: no priority is invented to carry them.
+    if sheetPriority == nil {
+      let orphans = [preamble.overallRaw.map { RawCell(text: $0.text, source: $0.at) }, preamble.visionCell].compactMap { $0 }
+      if !orphans.isEmpty {
+        let origin = CellAddress(row: 0, column: 0)
+        preambleCells = (preambleCells + orphans).sorted { ($0.source?.cell ?? origin) < ($1.source?.cell ?? origin) }
+      }
     }
     reportLegendConflict(preamble.legend, layout.periodLegend)
     var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
@@ -68,7 +79,7 @@ struct PlanAssembly {
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)
     for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
-    if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
+    if !preambleCells.isEmpty { unparsed.append(Block(kind: "preamble", cells: preambleCells)) }
     unparsed += table.unparsed
     evidenceLog += table.evidenceLog
     if asAt == nil { asAt = preamble.asAt }
