@@ -20,7 +20,7 @@ import TrackerModel
 
   private static let percents: [(text: String, semicolon: Double?, comma: Double?, ambiguous: Bool)] = [
     ("62,5", 62.5, 62.5, false), ("62,5 %", 62.5, 62.5, false), ("0,5", 0.5, 0.5, false), ("100", 100, 100, false),
-    ("37.5", 37.5, 37.5, false), ("1,250", 1.25, 1250, true), ("50-60", nil, nil, false), ("12,25%", 12.25, 12.25, false),
+    ("37.5", 37.5, 37.5, false), ("1,250", 1.25, 1250, true), ("50-60", nil, nil, false), ("12,25%", 12.25, 12.25, false), ("N/A", nil, nil, false), ("TBC", nil, nil, false),
   ]
 
   private func tracker(delimiter: String) -> String {

@@ -150,6 +150,8 @@ struct ActionBuilder: TableCellReading {
         action.percentComplete = n
         diagnostics.append(
           RecognitionDiagnostics.numberAmbiguous(s, read: n, otherwise: other, decimalComma: context.decimalComma, at(row, .percentComplete)))
+      case .invalid where LeadSplitter.isPlaceholder(s):
+        break  // `N/A`, `TBC`, `-`: nothing to read, nothing to report
       case .invalid:
         diagnostics.append(RecognitionDiagnostics.numberInvalid(s, column: "% complete", at(row, .percentComplete)))
       }
