@@ -124,6 +124,11 @@ import TrackerModel
       let labelled = try Recogniser.recognise(GridLiteral.sheet("Tracker", rows), file: "o.xlsx").value
       #expect(labelled.priorities.map(\.id) == ["2"])
       #expect(labelled.priorities.first?.overallStatus?.rating == rating)
+      // Labelled above, with a key laid out across a row.
+      var below: [[CellValue]] = [[.text("Priority 2: Aspirations are high")], [.empty, .text("Overall RAG")]]
+      below += [[.empty, .text(words[0])]] + Self.keyRows(["R", "A", "G"], layout: 1) + Self.table()
+      let above = try Recogniser.recognise(GridLiteral.sheet("Tracker", below), file: "o.xlsx").value
+      #expect(above.priorities.first?.overallStatus?.rating == rating)
       // Alone in the preamble, as in the seed (I4 `G/A`).
       let lone: [[CellValue]] = [[.text("Priority 2: Aspirations are high")], [.text("Vision: better"), .empty, .text(words[0])]]
         + Self.table()

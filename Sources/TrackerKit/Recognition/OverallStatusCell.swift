@@ -7,8 +7,9 @@ import TrackerModel
 /// `Amber` | `In progress`, or a `Key` label beside them) is made of the
 /// same short status words, and must never become an overall status:
 ///
-/// - a cell labelled as one (the nearest filled cell to its left says
-///   `Overall status`, `Overall RAG`, `RAG rating`, `Status`…) is it;
+/// - a cell labelled as one (the nearest filled cell to its left, or the
+///   cell above it, says `Overall status`, `Overall RAG`, `RAG rating`,
+///   `Status`…) is it;
 /// - otherwise the only status cell of the preamble is it, unless its row
 ///   names a key (`Key`, `Legend`, `RAG key`…) or the cell to its right
 ///   explains it (`Green` | `On track`: a key entry);
@@ -20,7 +21,9 @@ enum OverallStatusCell {
   static func choose(_ cells: [(text: String, at: SourceLocation)], in context: SheetContext, before headerRow: Int) -> Int? {
     guard !cells.isEmpty else { return nil }
     let around = cells.map { neighbours(of: $0.at, in: context) }
-    if let labelled = around.firstIndex(where: { $0.left.map(isOverallLabel) ?? false }) { return labelled }
+    if let labelled = around.firstIndex(where: { ($0.left.map(isOverallLabel) ?? false) || ($0.above.map(isOverallLabel) ?? false) }) {
+      return labelled
+    }
     guard cells.count == 1, let only = around.first else { return nil }
     if only.rowNamesKey { return nil }
     if let right = only.right, !isStatus(right) { return nil }
@@ -30,12 +33,16 @@ enum OverallStatusCell {
   private struct Neighbours {
     var left: String?
     var right: String?
+    var above: String?
     var rowNamesKey = false
   }
 
   private static func neighbours(of at: SourceLocation, in context: SheetContext) -> Neighbours {
     guard let address = at.cell, let row = context.sheet.row(address.row) else { return Neighbours() }
     var result = Neighbours()
+    if address.row > 1, let up = context.sheet.row(address.row - 1)?.value(at: address.column), !CellText.isBlank(up) {
+      result.above = CellText.of(up)
+    }
     for cell in row.cells where !CellText.isBlank(cell.value) {
       let text = CellText.of(cell.value)
       if cell.column < address.column { result.left = text }
