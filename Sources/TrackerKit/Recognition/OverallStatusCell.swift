@@ -9,7 +9,8 @@ import TrackerModel
 ///
 /// - a cell labelled as one (the nearest filled cell to its left, or the
 ///   cell above it, says `Overall status`, `Overall RAG`, `RAG rating`,
-///   `Status`…) is it;
+///   `Status`…) is it, unless more status words follow it in its row
+///   (`Status` | `Red` | `Amber` | `Green` is a key);
 /// - otherwise the only status cell of the preamble is it, unless its row
 ///   names a key (`Key`, `Legend`, `RAG key`…) or the cell to its right
 ///   explains it (`Green` | `On track`: a key entry);
@@ -21,9 +22,11 @@ enum OverallStatusCell {
   static func choose(_ cells: [(text: String, at: SourceLocation)], in context: SheetContext, before headerRow: Int) -> Int? {
     guard !cells.isEmpty else { return nil }
     let around = cells.map { neighbours(of: $0.at, in: context) }
-    if let labelled = around.firstIndex(where: { ($0.left.map(isOverallLabel) ?? false) || ($0.above.map(isOverallLabel) ?? false) }) {
-      return labelled
+    let labelled = around.firstIndex {
+      (($0.left.map(isOverallLabel) ?? false) || ($0.above.map(isOverallLabel) ?? false)) && !$0.rowNamesKey
+        && !($0.right.map(isStatus) ?? false)
     }
+    if let labelled { return labelled }
     guard cells.count == 1, let only = around.first else { return nil }
     if only.rowNamesKey { return nil }
     if let right = only.right, !isStatus(right) { return nil }
