@@ -19,7 +19,7 @@ import TrackerModel
 /// The cells not chosen are kept verbatim with the rest of the preamble.
 enum OverallStatusCell {
   /// The index in `cells` of the overall status, or nil.
-  static func choose(_ cells: [(text: String, at: SourceLocation)], in context: SheetContext, before headerRow: Int) -> Int? {
+  static func choose(_ cells: [(text: String, at: SourceLocation)], in context: SheetContext) -> Int? {
     guard !cells.isEmpty else { return nil }
     let around = cells.map { neighbours(of: $0.at, in: context) }
     let labelled = around.firstIndex {

@@ -60,10 +60,7 @@ struct PlanAssembly {
     // verbatim with the preamble: no priority is invented to carry them.
     if sheetPriority == nil {
       let orphans = [preamble.overallRaw.map { RawCell(text: $0.text, source: $0.at) }, preamble.visionCell].compactMap { $0 }
-      if !orphans.isEmpty {
-        let origin = CellAddress(row: 0, column: 0)
-        preambleCells = (preambleCells + orphans).sorted { ($0.source?.cell ?? origin) < ($1.source?.cell ?? origin) }
-      }
+      if !orphans.isEmpty { preambleCells = (preambleCells + orphans).inCellOrder }
     }
     reportLegendConflict(preamble.legend, layout.periodLegend)
     var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend

@@ -34,12 +34,10 @@ enum PreambleReader {
         if !place(raw, at: at, into: &p) { p.unparsed.append(RawCell(text: raw, source: at)) }
       }
     }
-    let overall = OverallStatusCell.choose(p.statusCells, in: context, before: headerRow)
+    let overall = OverallStatusCell.choose(p.statusCells, in: context)
     p.overallRaw = overall.map { p.statusCells[$0] }
     let keyCells = p.statusCells.indices.filter { $0 != overall }.map { RawCell(text: p.statusCells[$0].text, source: p.statusCells[$0].at) }
-    if !keyCells.isEmpty {
-      p.unparsed = (p.unparsed + keyCells).sorted { ($0.source?.cell ?? .init(row: 0, column: 0)) < ($1.source?.cell ?? .init(row: 0, column: 0)) }
-    }
+    if !keyCells.isEmpty { p.unparsed = (p.unparsed + keyCells).inCellOrder }
     // The overall status and vision belong to the priority the preamble (or
     // the sheet's priority-like name, in `PlanAssembly`) names; no priority is
     // made up for them.
@@ -135,6 +133,14 @@ enum PreambleReader {
       if case .value(let date)? = DateText.parse(String(rest)) { return date }
     }
     return nil
+  }
+}
+
+extension [RawCell] {
+  /// The cells in row, then column order (cells without a location first).
+  var inCellOrder: [RawCell] {
+    let origin = CellAddress(row: 0, column: 0)
+    return sorted { ($0.source?.cell ?? origin) < ($1.source?.cell ?? origin) }
   }
 }
 
