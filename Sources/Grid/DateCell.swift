@@ -40,13 +40,17 @@ public struct DateCell: Hashable, Sendable, Codable {
     self.display = display
   }
 
-  /// ISO 8601: `2021-04-01`, or `2021-04-01T09:30:00` with a time.
+  /// ISO 8601: `2021-04-01`, or `2021-04-01T09:30:00` with a time, and
+  /// `2021-04-01T09:30:00.250` when the time has a fraction of a second
+  /// (to the millisecond, Excel's precision).
   public var isoText: String {
     var text = DateCell.pad(year, 4) + "-" + DateCell.pad(month, 2) + "-" + DateCell.pad(day, 2)
     if display == .dateTime || display == .time || secondsOfDay != 0 {
-      let whole = Int(secondsOfDay.rounded(.down))
+      let milliseconds = secondsOfDay.isFinite ? min(max(Int((secondsOfDay * 1000).rounded()), 0), 86_399_999) : 0
+      let whole = milliseconds / 1000
       text += "T" + DateCell.pad(whole / 3600, 2) + ":" + DateCell.pad(whole / 60 % 60, 2) + ":"
         + DateCell.pad(whole % 60, 2)
+      if milliseconds % 1000 != 0 { text += "." + DateCell.pad(milliseconds % 1000, 3) }
     }
     return text
   }

@@ -60,12 +60,22 @@ public struct LoadOptions: Hashable, Sendable {
   public var sheets: [String]
   /// How mixed codes such as `G/A` are read.
   public var mixedStatusReading: MixedStatusReading
+  /// Whether numbers typed as text use a decimal comma when the text cannot
+  /// tell (`1,250`); `nil` decides from the file (`RecogniserOptions.decimalComma`).
+  public var decimalComma: Bool?
 
   /// Creates options.
   public init(
+<<<<<<< HEAD
     format: TrackerFormat? = nil, delimiter: Delimiter? = nil, sheets: [String] = [],
     mixedStatusReading: MixedStatusReading = .movingTowards
   ) {
+=======
+    format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards,
+    decimalComma: Bool? = nil
+  ) {
+    self.decimalComma = decimalComma
+>>>>>>> h3
     self.format = format
     self.delimiter = delimiter
     self.sheets = sheets
@@ -138,7 +148,8 @@ public enum TrackerLoader {
     let recognised = try Recogniser.recognise(
       workbook, file: path,
       options: RecogniserOptions(
-        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows))
+        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
+        decimalComma: options.decimalComma ?? (report.delimiter == .semicolon)))
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
 
@@ -186,7 +197,9 @@ public enum TrackerLoader {
       }
     let workbook = try reader.readWorkbook(.all)
     let outcome = try Recogniser.recognise(
-      workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
+      workbook, file: path,
+      options: RecogniserOptions(
+        sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma))
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome

@@ -16,7 +16,8 @@ enum SAXCallbacks {
         let name = XMLBytes(cString: localName)
         let namespace = context.namespaceID(uri)
         let attributes = XMLAttributes(
-          fields: UnsafePointer(attributes), count: Int(attributeCount),
+          fields: context.ampersands.decoded(UnsafePointer(attributes), count: Int(attributeCount)),
+          count: Int(attributeCount),
           namespaces: Unmanaged.passUnretained(context.namespaces))
         do {
           try context.handler.startElement(name, namespace: namespace, attributes: attributes)

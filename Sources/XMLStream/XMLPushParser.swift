@@ -131,6 +131,8 @@ final class ParserContext {
   let part: String
   let handler: any XMLEventHandler
   let namespaces: NamespaceTable
+  /// Decodes the `&#38;` libxml2 leaves in attribute values (see `AttributeAmpersands`).
+  let ampersands = AttributeAmpersands()
   @exclusivity(unchecked) var parser: xmlParserCtxtPtr?
   /// The first error: the handler's, a libxml2 error, or the DOCTYPE refusal.
   @exclusivity(unchecked) var failure: (any Error)?

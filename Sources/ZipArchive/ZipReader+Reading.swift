@@ -57,6 +57,25 @@ extension ZipReader {
     return bytes
   }
 
+  /// Whether an entry's data is damaged: reads it to the end without keeping
+  /// it, so libzip checks the deflate stream and the CRC.
+  ///
+  /// For a caller whose parse of an entry failed part-way: damaged bytes
+  /// usually break the content before the CRC, checked only at the end, is
+  /// reached, and the damage is the better explanation.
+  ///
+  /// - Returns: the `corruptEntry` error (bad CRC, invalid deflate data,
+  ///   premature end), or nil when the entry reads to the end intact (or
+  ///   stops for another reason, such as a limit).
+  public func damage(of entry: ZipEntry) -> ZipError? {
+    do {
+      try read(entry, prefetch: false) { _ in }
+    } catch let error as ZipError {
+      if case .corruptEntry = error { return error }
+    } catch {}
+    return nil
+  }
+
   private func openEntry(_ entry: ZipEntry) throws(ZipError) -> OpaquePointer {
     guard entry.index < entries.count, entries[entry.index].name == entry.name else {
       throw .entryNotFound(archive: archiveName, entry: entry.name)

@@ -54,4 +54,30 @@ import Testing
     let copy = try DelimitedReader().readWorkbook(contentsOf: out).value.sheets[0]
     #expect(copy.rows == original.rows)
   }
+
+  /// A first cell starting with U+FEFF (one or several, alone or before
+  /// text, quotes or a delimiter) comes back whatever the writer settings;
+  /// without the option its bytes would be read as a byte-order mark.
+  @Test(arguments: settings.indices)
+  func aFirstCellStartingWithUFEFFSurvives(setting: Int) throws {
+    let options = Self.settings[setting]
+    let firsts = ["\u{FEFF}", "\u{FEFF}Ref", "\u{FEFF}\u{FEFF}x", "\u{FEFF}\"q\"", "\u{FEFF}a,b;c\td", "\u{FEFF}=1+1"]
+    let folder = try Fixtures.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (i, first) in firsts.enumerated() {
+      for startsAtRow in [1, 3] {
+        var sheet = Sheet(name: "s")
+        sheet.rows = [
+          Row(number: startsAtRow, values: [.text(first), .text("\u{FEFF}b")]), Row(number: startsAtRow + 1, values: [.text("\u{FEFF}c"), .text("d")]),
+        ]
+        let out = folder.appendingPathComponent("bom-\(i)-\(startsAtRow).csv").path
+        try DelimitedWriter.write(sheet, to: out, options: options)
+        let copy = try DelimitedReader(options: DelimitedReadOptions(delimiter: options.delimiter))
+          .readWorkbook(contentsOf: out).value.sheets[0]
+        #expect(copy.rows.last?.cells.map(\.value) == [.text("\u{FEFF}c"), .text("d")])
+        let row = try #require(copy.rows.first { $0.number == startsAtRow })
+        #expect(row.cells.map(\.value) == [.text(first), .text("\u{FEFF}b")], "\(first.debugDescription) via \(options)")
+      }
+    }
+  }
 }

@@ -55,6 +55,21 @@ import XMLStream
     #expect(try parse(xml).contains("'é☺<raw> '"))
   }
 
+  /// libxml2 hands `&` over as `&#38;` in attribute values; the wrapper
+  /// gives the value as written, whatever the reference form, in every
+  /// attribute of the element, at any chunk boundary.
+  @Test(arguments: [1, 3, 1 << 20]) func attributeReferencesAreDecodedExactly(chunk: Int) throws {
+    let cases: [(String, String)] = [
+      ("P&amp;L", "P&L"), ("&#38;&#x26;&amp;", "&&&"), ("&lt;&gt;&quot;&apos;", "<>\"'"),
+      ("&amp;#38;", "&#38;"), ("&amp;amp;", "&amp;"), ("a &#x26;#x26; b", "a &#x26; b"), ("", ""), ("none", "none"),
+      ("é&amp;☺", "é&☺"), ("&#38;#38;", "&#38;"),
+    ]
+    let attributes = cases.enumerated().map { "a\($0)=\"\($1.0)\"" }.joined(separator: " ")
+    let events = try parse("<r \(attributes) z=\"&amp;\"><s v=\"plain\"/></r>", chunk: chunk)
+    let expected = cases.enumerated().map { "a\($0)[0]=\($1.1)" }.joined(separator: " ")
+    #expect(events == ["<r#0 \(expected) z[0]=&", "<s#0 v[0]=plain", "</s", "</r"])
+  }
+
   @Test func unknownNamespaceIsMinusOne() throws {
     #expect(try parse(#"<a xmlns="urn:other"/>"#) == ["<a#-1", "</a"])
   }

@@ -78,8 +78,10 @@ enum Transcoder {
     }
   }
 
-  /// UTF-8 with ill-formed sequences replaced by U+FFFD (one per maximal bad
-  /// subpart, as Swift's `String(decoding:)` does).
+  /// UTF-8 with ill-formed sequences replaced by U+FFFD, one per maximal
+  /// subpart (Unicode §3.9, "U+FFFD Substitution of Maximal Subparts", the
+  /// recommended practice), which is also what `String(decoding:as: UTF8.self)`
+  /// does for the file reader's fields: both readers give the same text.
   static func repairUTF8(_ source: ByteBuffer, from start: Int) -> ByteBuffer {
     ByteBuffer(capacity: (source.count - start) * 3) { out, _ in
       var n = 0
@@ -95,8 +97,7 @@ enum Transcoder {
         let length = UTF8Validator.sequenceLength(source.base, at: i, end: source.count)
         if length == 0 {
           n += encode(0xFFFD, into: out + n)
-          i += 1
-          while i < source.count, source[i] & 0xC0 == 0x80 { i += 1 }
+          i += UTF8Validator.maximalSubpart(source.base, at: i, end: source.count)
         } else {
           (out + n).update(from: source.base + i, count: length)
           n += length

@@ -71,6 +71,33 @@ enum UTF8Validator {
     return true
   }
 
+  /// The length (1–3) of the maximal subpart at `i`, where `sequenceLength`
+  /// found an ill-formed sequence: the longest start of a well-formed
+  /// sequence there (`E2 82` before a non-continuation byte is one
+  /// subpart), or 1 for a byte that cannot start one (a lone continuation
+  /// byte, `C0`, `F5`…). Each becomes one U+FFFD.
+  static func maximalSubpart(_ bytes: UnsafePointer<UInt8>, at i: Int, end: Int) -> Int {
+    let length: Int
+    var second: ClosedRange<UInt8> = 0x80...0xBF
+    switch bytes[i] {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: (length, second) = (3, 0xA0...0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: (length, second) = (3, 0x80...0x9F)
+    case 0xF0: (length, second) = (4, 0x90...0xBF)
+    case 0xF1...0xF3: length = 4
+    case 0xF4: (length, second) = (4, 0x80...0x8F)
+    default: return 1
+    }
+    var k = 1
+    while k < length, i + k < end {
+      let byte = bytes[i + k]
+      if k == 1 ? !second.contains(byte) : byte & 0xC0 != 0x80 { break }
+      k += 1
+    }
+    return min(k, length - 1)
+  }
+
   /// The length (2–4) of the well-formed sequence starting at `i`, or 0 when
   /// the bytes there are ill-formed or cut off by `end`.
   @inline(__always)

@@ -4,7 +4,9 @@ public import Grid
 /// Writes rows as RFC 4180 CSV or TSV in UTF-8, streaming to a `ByteSink`.
 ///
 /// - A field is quoted when it holds the delimiter, a quote, CR or LF;
-///   quotes inside are doubled.
+///   quotes inside are doubled. The file's first field is also quoted when
+///   it starts with U+FEFF (and no byte-order mark was asked for): unquoted,
+///   its bytes would be the UTF-8 byte-order mark and a reader would drop them.
 /// - Each row is written up to its last cell (our reader pads rows, so a
 ///   grid read from CSV keeps a constant field count); missing row numbers
 ///   become blank lines, so row N of the sheet stays record N of the file.
@@ -28,6 +30,8 @@ public struct DelimitedWriter: RowConsumer {
   private let delimiterMask: UInt64
   private var nextRowNumber = 1
   private var wroteByteOrderMark = false
+  /// Whether the output starts with the UTF-8 byte-order mark.
+  private var startsWithByteOrderMark = false
   /// Records written so far (blank lines for missing rows included).
   public private(set) var recordsWritten = 0
 
@@ -51,6 +55,7 @@ public struct DelimitedWriter: RowConsumer {
       sink.write(byte: 0xEF)
       sink.write(byte: 0xBB)
       sink.write(byte: 0xBF)
+      startsWithByteOrderMark = true
     }
     wroteByteOrderMark = true
   }
@@ -68,7 +73,7 @@ public struct DelimitedWriter: RowConsumer {
         column += 1
       }
       if column > 1 { sink.write(byte: delimiter) }
-      write(cell.value)
+      write(cell.value, isFirstInFile: column == 1 && recordsWritten == 0 && !startsWithByteOrderMark)
       column += 1
     }
     endRecord()
@@ -104,25 +109,29 @@ public struct DelimitedWriter: RowConsumer {
     recordsWritten += 1
   }
 
-  private func write(_ value: CellValue) {
+  private func write(_ value: CellValue, isFirstInFile: Bool) {
     switch value {
     case .empty:
       return
     case .text(let text):
       var text = text
-      text.withUTF8 { writeField($0, guarded: options.guardsFormulas && FormulaGuard.needsGuard($0)) }
+      text.withUTF8 {
+        writeField(
+          $0, guarded: options.guardsFormulas && FormulaGuard.needsGuard($0),
+          quoted: isFirstInFile && $0.starts(with: [0xEF, 0xBB, 0xBF]))
+      }
     default:
       var text = value.displayText
       text.withUTF8 { writeField($0, guarded: false) }
     }
   }
 
-  private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool) {
+  private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool, quoted: Bool = false) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     let special = SWAR.firstIndex(
       of: delimiterMask, DelimitedWriter.lfMask, DelimitedWriter.crMask, in: base, from: 0, to: bytes.count)
     let hasQuote = SWAR.firstIndex(of: DelimitedWriter.quoteMask, in: base, from: 0, to: bytes.count) < bytes.count
-    guard special < bytes.count || hasQuote else {
+    guard special < bytes.count || hasQuote || quoted else {
       if guarded { sink.write(byte: UInt8(ascii: "'")) }
       sink.write(UnsafeRawBufferPointer(bytes))
       return

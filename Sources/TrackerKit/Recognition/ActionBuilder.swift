@@ -16,7 +16,7 @@ struct ActionBuilder: TableCellReading {
   /// Statuses and leads repeat (a few codes, a few people): each distinct
   /// text is read once.
   var statusCache: [String: StatusVocabulary.Reading] = [:]
-  var leadCache: [String: [Lead]] = [:]
+  var leadCache: [String: LeadSplitter.Reading] = [:]
   private var currentPriorityId: String?
   private var currentFocusRef: String?
 
@@ -43,7 +43,12 @@ struct ActionBuilder: TableCellReading {
       key: key, focusRef: focusRef, priorityId: currentPriorityId, letter: letter, rawRef: rawRef, text: actionText,
       source: rowAt)
     let leadsAsAbove = readLeads(row, into: &action)
-    if let raw = text(row, .accountable) { action.accountable = LeadSplitter.split(raw, source: at(row, .accountable)) }
+    if let raw = text(row, .accountable) {
+      let loc = at(row, .accountable)
+      let reading = LeadSplitter.read(raw, source: loc)
+      action.accountable = reading.leads
+      reportSplits(reading, loc)
+    }
     if let raw = text(row, .subGroup) { action.subGroup = MarkupText.cleanText(raw) }
     if let raw = text(row, .impact) {
       action.impact = MarkupText.cleanParagraphs(raw)
@@ -96,13 +101,21 @@ struct ActionBuilder: TableCellReading {
     action.leadsRaw = raw
     // A cached text was read before and is not `As above` (that returns first).
     if let cached = leadCache[raw] {
-      action.leads = cached.map { Lead(raw: $0.raw, name: $0.name, kind: $0.kind, source: loc) }
+      action.leads = cached.leads.map { Lead(raw: $0.raw, name: $0.name, kind: $0.kind, source: loc) }
+      reportSplits(cached, loc)
     } else {
       if LeadSplitter.isAsAbove(raw) { return true }
-      action.leads = LeadSplitter.split(raw, source: loc)
-      if leadCache.count < 10_000 { leadCache[raw] = action.leads }
+      let reading = LeadSplitter.read(raw, source: loc)
+      action.leads = reading.leads
+      reportSplits(reading, loc)
+      if leadCache.count < 10_000 { leadCache[raw] = reading }
     }
     return false
+  }
+
+  /// One `lead.split` per split at ` and `, `&` or `+` between two names.
+  private mutating func reportSplits(_ reading: LeadSplitter.Reading, _ loc: SourceLocation) {
+    for split in reading.conjunctionSplits { diagnostics.append(RecognitionDiagnostics.leadSplit(split, loc)) }
   }
 
   private mutating func readDue(_ row: Row, into action: inout Action) {
@@ -123,13 +136,25 @@ struct ActionBuilder: TableCellReading {
     }
   }
 
-  private func readPercent(_ row: Row, into action: inout Action) {
+  /// Reads % complete: a number as is (a fraction of 1 from a percent
+  /// format as a percentage), text with `NumberText` (a decimal comma read
+  /// right, an ambiguous separator or text that is not a number reported).
+  private mutating func readPercent(_ row: Row, into action: inout Action) {
     guard let c = layout.column(.percentComplete) else { return }
     switch row.value(at: c) {
     case .number(let n): action.percentComplete = n <= 1 && n > 0 ? (n * 1000).rounded() / 10 : n
-    case .text(let s):
-      let digits = s.filter { $0.isNumber || $0 == "." }
-      if let n = Double(digits) { action.percentComplete = n }
+    case .text(let s) where !CellText.isBlank(.text(s)):
+      switch NumberText.read(s, decimalComma: context.decimalComma) {
+      case .number(let n): action.percentComplete = n
+      case .ambiguous(let n, let other):
+        action.percentComplete = n
+        diagnostics.append(
+          RecognitionDiagnostics.numberAmbiguous(s, read: n, otherwise: other, decimalComma: context.decimalComma, at(row, .percentComplete)))
+      case .invalid where LeadSplitter.isPlaceholder(s):
+        break  // `N/A`, `TBC`, `-`: nothing to read, nothing to report
+      case .invalid:
+        diagnostics.append(RecognitionDiagnostics.numberInvalid(s, column: "% complete", at(row, .percentComplete)))
+      }
     default: break
     }
   }

@@ -15,7 +15,12 @@ struct Preamble {
   var unparsed: [RawCell] = []
   /// An overall status waiting for the key (read once the whole preamble is seen).
   var overallRaw: (text: String, at: SourceLocation)?
+  /// Short cells that read as a status; one becomes `overallRaw` only when
+  /// it cannot be part of a key (`OverallStatusCell`).
+  var statusCells: [(text: String, at: SourceLocation)] = []
   var vision: String?
+  /// The cell the vision came from, kept verbatim when no priority holds it.
+  var visionCell: RawCell?
 }
 
 /// Reads the preamble rows (above the header row).
@@ -44,17 +49,17 @@ enum PreambleReader {
         if !place(raw, at: at, into: &p) { p.unparsed.append(RawCell(text: raw, source: at)) }
       }
     }
+    let overall = OverallStatusCell.choose(p.statusCells, in: context)
+    p.overallRaw = overall.map { p.statusCells[$0] }
+    let keyCells = p.statusCells.indices.filter { $0 != overall }.map { RawCell(text: p.statusCells[$0].text, source: p.statusCells[$0].at) }
+    if !keyCells.isEmpty { p.unparsed = (p.unparsed + keyCells).inCellOrder }
+    // The overall status and vision belong to the priority the preamble (or
+    // the sheet's priority-like name, in `PlanAssembly`) names; no priority is
+    // made up for them.
     if let overall = p.overallRaw {
-      let reading = StatusVocabulary.read(overall.text, legend: p.legend)
-      if p.priority == nil {
-        p.priority = Priority(id: context.sheet.name, title: "")
-      }
-      p.priority?.overallStatus = reading.status
+      p.priority?.overallStatus = StatusVocabulary.read(overall.text, legend: p.legend).status
     }
-    if let vision = p.vision {
-      if p.priority == nil { p.priority = Priority(id: context.sheet.name, title: "") }
-      p.priority?.vision = vision
-    }
+    if let vision = p.vision { p.priority?.vision = vision }
     return p
   }
 
@@ -71,16 +76,17 @@ enum PreambleReader {
     }
     if p.vision == nil, let vision = afterLabel(markup.text, "vision") {
       p.vision = vision
+      p.visionCell = RawCell(text: raw, source: at)
       return true
     }
     if let legend = LegendParser.parse(markup.text, scope: .overall, source: at) {
       p.legend += legend.entries
       return true
     }
-    if p.overallRaw == nil, raw.utf8.count <= 24 {
+    if raw.utf8.count <= 24 {
       let rating = StatusVocabulary.read(raw).status.rating
       if rating != .unknown, rating != .none {
-        p.overallRaw = (raw, at)
+        p.statusCells.append((raw, at))
         return true
       }
     }
@@ -162,6 +168,14 @@ enum AsAtFinder {
   private static func date(_ value: CellValue) -> DateValue? {
     guard !CellText.isBlank(value), case .value(let date)? = DateText.parse(CellText.of(value)) else { return nil }
     return date
+  }
+}
+
+extension [RawCell] {
+  /// The cells in row, then column order (cells without a location first).
+  var inCellOrder: [RawCell] {
+    let origin = CellAddress(row: 0, column: 0)
+    return sorted { ($0.source?.cell ?? origin) < ($1.source?.cell ?? origin) }
   }
 }
 

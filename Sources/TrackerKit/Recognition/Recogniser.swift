@@ -15,6 +15,11 @@ public struct RecogniserOptions: Sendable {
   /// For CSV/TSV: rows that had fewer fields than the widest before the
   /// reader padded them (row → field count), for `layout.ragged_row`.
   public var shortRows: [Int: Int]
+  /// Whether numbers typed as text use a decimal comma (`62,5`), when the
+  /// text alone cannot tell (`1,250`); see `NumberText`. `nil` decides from
+  /// the file: yes for a semicolon-delimited CSV (the export of a
+  /// decimal-comma locale), no otherwise.
+  public var decimalComma: Bool?
   /// Whether large tables may be read on several threads (the result is
   /// the same either way; tests compare the two).
   var allowsThreads = true
@@ -22,8 +27,9 @@ public struct RecogniserOptions: Sendable {
   /// Creates options.
   public init(
     sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards, isDelimited: Bool = false,
-    sha256: String? = nil, shortRows: [Int: Int] = [:]
+    sha256: String? = nil, shortRows: [Int: Int] = [:], decimalComma: Bool? = nil
   ) {
+    self.decimalComma = decimalComma
     self.shortRows = shortRows
     self.sheets = sheets
     self.mixedStatusReading = mixedStatusReading
@@ -61,8 +67,13 @@ public struct RecogniserOptions: Sendable {
 /// | `ref.normalised`, `ref.split_focus_area` | info |
 /// | `status.unknown` | error |
 /// | `status.normalised` (also for a status read from a fill colour) | info |
+<<<<<<< HEAD
 /// | `evidence.empty_item`, `date.invalid` | warning |
 /// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
+=======
+/// | `evidence.empty_item`, `date.invalid`, `number.invalid`, `number.ambiguous_separator` | warning |
+/// | `evidence.as_above`, `lead.as_above`, `lead.split`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
+>>>>>>> h3
 ///
 /// Model-level rules (regressions, cross-reference findings, stalled
 /// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
@@ -97,6 +108,7 @@ public enum Recogniser {
       var context = SheetContext(
         file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
       context.allowsThreads = options.allowsThreads
+      context.decimalComma = options.decimalComma ?? false
       return context
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }

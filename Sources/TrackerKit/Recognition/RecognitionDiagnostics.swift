@@ -1,4 +1,6 @@
 import Diagnostics
+import Grid
+import TrackerModel
 
 /// The diagnostics the recogniser emits, with domain.md §6's codes,
 /// severities and fix texts. One constructor per code, so wording lives in
@@ -51,6 +53,32 @@ enum RecognitionDiagnostics {
       code: "layout.ragged_row", severity: .info,
       message: "\(which) \(rows.count == 1 ? "has" : "have") \(fields) fields, the header has \(header); padded",
       location: at)
+  }
+
+  static func leadSplit(_ split: LeadSplitter.ConjunctionSplit, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: "lead.split", severity: .info,
+      message: "\"\(split.before) \(split.conjunction) \(split.after)\" read as two leads, \"\(split.before)\" and "
+        + "\"\(split.after)\" (both look like people's names)",
+      location: at)
+  }
+
+  static func numberAmbiguous(
+    _ text: String, read value: Double, otherwise other: Double, decimalComma: Bool, _ at: SourceLocation
+  ) -> Diagnostic {
+    let locale = decimalComma ? "a decimal comma" : "a decimal point"
+    return Diagnostic(
+      code: "number.ambiguous_separator", severity: .warning,
+      message: "\"\(text)\" could be \(CellValue.format(number: value)) or \(CellValue.format(number: other)); "
+        + "read as \(CellValue.format(number: value)) because the file uses \(locale)",
+      fix: "Write the number without a thousands separator (`1250` or `1.25`).", location: at)
+  }
+
+  static func numberInvalid(_ text: String, column: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: "number.invalid", severity: .warning,
+      message: "\(column) \"\(text.prefix(60))\" is not a number; left empty",
+      fix: "Write a single number such as `62.5` or `62,5 %`.", location: at)
   }
 
   static func refMissing(_ row: Int, key: String, _ at: SourceLocation) -> Diagnostic {

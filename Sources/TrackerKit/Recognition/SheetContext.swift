@@ -14,6 +14,9 @@ struct SheetContext {
   var shortRows: [Int: Int] = [:]
   /// Whether a large table may be read on several threads.
   var allowsThreads = true
+  /// Whether numbers typed as text use a decimal comma where the text
+  /// cannot tell (`RecogniserOptions.decimalComma`).
+  var decimalComma = false
   /// The file (as the user named it) and sheet every location in this
   /// sheet is in, interned once.
   let origin: SourceOrigin

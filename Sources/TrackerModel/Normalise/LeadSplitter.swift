@@ -1,8 +1,30 @@
-/// Splits a lead cell into leads (domain.md §5.5): on `/`, `;`, `&`,
-/// ` and `, commas between names, and line breaks; trims and collapses
-/// spaces; keeps order and raw text; never corrects typos (`Head od SEND`
-/// stays). `TBC`, `TBA`, `?`, `-`, `n/a` mean no lead.
+/// Splits a lead cell into leads: on the separators councils put between
+/// people, `/`, `;` and line breaks; and on ` and `, `&` and `+` only
+/// between two parts that each look like a person's name (`Tim Moss and
+/// Lynn Tolley`), so a role with a conjunction inside stays one lead
+/// (`Speech and Language Therapy Manager`, `Head of SEN & Disability`).
+/// Trims and collapses spaces; keeps order and raw text; never corrects
+/// typos (`Head od SEND` stays). `TBC`, `TBA`, `?`, `-`, `n/a` mean no lead.
+/// Each split at a conjunction is returned (`read`) so the caller can report it.
 public enum LeadSplitter {
+  /// A split made at a conjunction between two names.
+  public struct ConjunctionSplit: Equatable, Sendable {
+    /// The name before the conjunction.
+    public var before: String
+    /// The conjunction as written (`and`, `&`, `+`).
+    public var conjunction: String
+    /// The name after it.
+    public var after: String
+  }
+
+  /// The leads of a cell and the conjunctions it was split at.
+  public struct Reading: Sendable {
+    /// The leads, in order (placeholders dropped).
+    public var leads: [Lead]
+    /// The splits made at ` and `, `&` or `+`, in order.
+    public var conjunctionSplits: [ConjunctionSplit]
+  }
+
   /// Placeholders that mean "no lead yet".
   static let placeholders: Set<String> = ["tbc", "tba", "tbd", "?", "-", "n/a", "na", "none", "to be confirmed"]
 
@@ -41,43 +63,117 @@ public enum LeadSplitter {
   ///   - text: the cell's text (markup is removed first).
   ///   - source: the cell, given to every lead.
   public static func split(_ text: String, source: CellRef? = nil) -> [Lead] {
-    let clean = MarkupText(text)
-    var leads: [Lead] = []
-    for paragraph in clean.paragraphs {
-      for piece in pieces(paragraph) {
-        let name = piece.collapsedWhitespace
-        guard !name.isEmpty, !isPlaceholder(name) else { continue }
-        leads.append(Lead(raw: piece, name: name, kind: kind(of: name), source: source))
-      }
-    }
-    return leads
+    read(text, source: source).leads
   }
 
-  /// Splits one line on `/`, `;`, `&`, `+`, ` and `.
-  private static func pieces(_ line: String) -> [String] {
+  /// The leads named in a cell, and where it was split at a conjunction.
+  ///
+  /// - Parameters:
+  ///   - text: the cell's text (markup is removed first).
+  ///   - source: the cell, given to every lead.
+  public static func read(_ text: String, source: CellRef? = nil) -> Reading {
+    let clean = MarkupText(text)
+    var reading = Reading(leads: [], conjunctionSplits: [])
+    for paragraph in clean.paragraphs {
+      for piece in pieces(paragraph, splits: &reading.conjunctionSplits) {
+        let name = piece.collapsedWhitespace
+        guard !name.isEmpty, !isPlaceholder(name) else { continue }
+        reading.leads.append(Lead(raw: piece, name: name, kind: kind(of: name), source: source))
+      }
+    }
+    return reading
+  }
+
+  /// Splits one line on `/` and `;`, then each part on ` and `, `&` and `+`
+  /// where the words on both sides look like people's names.
+  private static func pieces(_ line: String, splits: inout [ConjunctionSplit]) -> [String] {
     let b = Array(line.utf8)
     var out: [String] = []
+    var segments: [String] = []
+    var conjunctions: [String] = []
     var start = 0
     var i = 0
+    func endPart() {
+      segments.append(TextBytes.string(b, start, i))
+      var current = segments[0]
+      for (conjunction, next) in zip(conjunctions, segments.dropFirst()) {
+        let left = current.collapsedWhitespace
+        let right = next.collapsedWhitespace
+        if looksLikePerson(left), looksLikePerson(right) {
+          out.append(current)
+          splits.append(ConjunctionSplit(before: left, conjunction: conjunction, after: right))
+          current = next
+        } else {
+          current += (conjunction == "&" || conjunction == "+" ? conjunction : " " + conjunction + " ") + next
+        }
+      }
+      out.append(current)
+      segments = []
+      conjunctions = []
+    }
     while i < b.count {
       let c = b[i]
-      if c == UInt8(ascii: "/") || c == UInt8(ascii: ";") || c == UInt8(ascii: "&") || c == UInt8(ascii: "+") {
-        out.append(TextBytes.string(b, start, i))
+      if c == UInt8(ascii: "/") || c == UInt8(ascii: ";") {
+        endPart()
+        i += 1
+        start = i
+        continue
+      }
+      if c == UInt8(ascii: "&") || c == UInt8(ascii: "+") {
+        segments.append(TextBytes.string(b, start, i))
+        conjunctions.append(c == UInt8(ascii: "&") ? "&" : "+")
         i += 1
         start = i
         continue
       }
       if c == 32, TextBytes.hasPrefixCI(b, i + 1, "and"), b.at(i + 4) == 32 {
-        out.append(TextBytes.string(b, start, i))
+        segments.append(TextBytes.string(b, start, i))
+        conjunctions.append(TextBytes.string(b, i + 1, i + 4))
         i += 5
         start = i
         continue
       }
       i += 1
     }
-    out.append(TextBytes.string(b, start, b.count))
+    endPart()
     return out.map { $0.collapsedWhitespace }.filter { !$0.isEmpty }
   }
+
+  /// Whether a part of a lead cell looks like one person's name: a person
+  /// by `kind(of:)` (two to four capitalised words, no role or body word)
+  /// with no word that names a service, subject or client group (`Early
+  /// Years`, `Youth Justice`, `Language Therapy`), which people's names do
+  /// not hold.
+  static func looksLikePerson(_ name: String) -> Bool {
+    guard kind(of: name) == .person else { return false }
+    return !name.split(separator: " ").contains { serviceWords.contains(lowered($0)) }
+  }
+
+  /// Words of service, subject and client-group names, never of a person's
+  /// name in a lead cell.
+  private static let serviceWords: Set<String> = [
+    "speech", "language", "languages", "therapy", "therapies", "occupational", "physiotherapy", "physio", "audiology",
+    "paediatric", "paediatrics", "pediatric", "autism", "neurodevelopmental", "camhs", "mental", "wellbeing",
+    "well-being", "emotional", "behaviour", "behavior", "public", "early", "years", "help", "youth", "justice",
+    "children", "childrens", "children's", "families", "family", "adult", "adults", "adulthood", "preparing",
+    "transition", "transitions", "transport", "travel", "sen", "send", "disability", "disabilities", "learning",
+    "skills", "employment", "employability", "housing", "quality", "assurance", "improvement", "performance", "data",
+    "information", "intelligence", "advice", "support", "participation", "engagement", "co-production",
+    "coproduction", "parent", "parents", "carer", "carers", "voluntary", "community", "communities", "local", "offer",
+    "integrated", "primary", "secondary", "further", "higher", "alternative", "provision", "placement", "placements",
+    "admissions", "attendance", "exclusions", "inclusion", "safeguarding", "social", "care", "strategy", "policy",
+    "planning", "operations", "operational", "customer", "communications", "comms", "workforce", "development",
+    "training", "commissioning", "contracts", "procurement", "finance", "funding", "resources", "sufficiency",
+    "capital", "estates", "admission", "assessment", "assessments", "review", "reviews", "statutory", "tribunal",
+    "mediation", "complaints", "compliance", "governance", "nursing", "medical", "clinical", "hearing", "vision",
+    "sensory", "physical", "communication", "interaction", "cognition", "needs", "educational", "psychology",
+    "psychologists", "post-16", "post", "pre-school", "preschool", "nursery", "nurseries", "colleges", "college",
+    "academy", "academies", "trusts", "virtual", "looked", "after", "leaving", "leavers", "corporate", "parenting",
+    "portage", "outreach", "short", "breaks", "respite", "personal", "budgets", "direct", "payments",
+    "ehc", "ehcp", "sendiass", "iass", "pcf", "dsco", "dco", "dmo", "designated", "all-age", "age", "ages", "school",
+    "schools", "education", "health", "services", "service", "team", "teams", "unit", "office", "department",
+    "directorate", "division", "programme", "program", "project", "projects", "pathway", "pathways", "hub",
+  ]
 
   private static let roleWords: Set<String> = [
     "head", "of", "send", "scm", "manager", "officer", "lead", "director", "team", "service", "services",

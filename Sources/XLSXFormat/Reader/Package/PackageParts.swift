@@ -28,6 +28,9 @@ struct PackageParts {
     } catch let error as ZipError {
       throw XLSXError.archive(error)
     } catch let error as XMLStreamError {
+      // A damaged entry usually breaks the XML before its end, where the
+      // CRC is checked: read on, and report the damage rather than the XML.
+      if case .malformed = error, let damage = zip.damage(of: entry) { throw XLSXError.archive(damage) }
       throw translate(error, part: part)
     }
   }

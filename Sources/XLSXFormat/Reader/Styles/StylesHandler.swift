@@ -4,9 +4,11 @@ import XMLStream
 /// Reads `styles.xml`: custom number formats, which fonts are bold, solid
 /// fill colours, the custom indexed palette, and the cell formats (`cellXfs`)
 /// that cells point to with `s`. Differential formats (`dxfs`) and cell style
-/// formats are skipped.
+/// formats are skipped: only a `numFmt` inside `numFmts` defines a format a
+/// cell can use (a `dxf` carries its own `numFmt` with an id that may clash
+/// with a real one, for conditional formatting only).
 final class StylesHandler: XMLEventHandler {
-  private enum Section { case other, fonts, fills, cellXfs, indexedColors }
+  private enum Section { case other, numFmts, fonts, fills, cellXfs, indexedColors }
   private struct CellFormat {
     var numberFormatID = 0
     var fontID = 0
@@ -25,6 +27,12 @@ final class StylesHandler: XMLEventHandler {
     guard Namespaces.isMain(namespace) else { return }
     switch section {
     case .other: startOutside(name, attributes)
+    case .numFmts:
+      if name.equals("numFmt"), let id = attributes.value(named: "numFmtId").flatMap(XMLValue.integer),
+        let code = attributes.value(named: "formatCode")
+      {
+        customFormats[id] = code.string
+      }
     case .fonts:
       if name.equals("font") {
         boldFonts.append(false)
@@ -53,12 +61,8 @@ final class StylesHandler: XMLEventHandler {
   }
 
   private func startOutside(_ name: XMLBytes, _ attributes: XMLAttributes) {
-    if name.equals("numFmt") {
-      if let id = attributes.value(named: "numFmtId").flatMap(XMLValue.integer),
-        let code = attributes.value(named: "formatCode")
-      {
-        customFormats[id] = code.string
-      }
+    if name.equals("numFmts") {
+      section = .numFmts
     } else if name.equals("fonts") {
       section = .fonts
     } else if name.equals("fills") {
@@ -72,7 +76,7 @@ final class StylesHandler: XMLEventHandler {
 
   func endElement(_ name: XMLBytes, namespace: Int) {
     guard Namespaces.isMain(namespace) else { return }
-    if name.equals("fonts") || name.equals("fills") || name.equals("cellXfs") || name.equals("indexedColors") {
+    if name.equals("numFmts") || name.equals("fonts") || name.equals("fills") || name.equals("cellXfs") || name.equals("indexedColors") {
       section = .other
     }
   }
