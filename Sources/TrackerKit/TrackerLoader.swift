@@ -66,16 +66,10 @@ public struct LoadOptions: Hashable, Sendable {
 
   /// Creates options.
   public init(
-<<<<<<< HEAD
     format: TrackerFormat? = nil, delimiter: Delimiter? = nil, sheets: [String] = [],
-    mixedStatusReading: MixedStatusReading = .movingTowards
-  ) {
-=======
-    format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards,
-    decimalComma: Bool? = nil
+    mixedStatusReading: MixedStatusReading = .movingTowards, decimalComma: Bool? = nil
   ) {
     self.decimalComma = decimalComma
->>>>>>> h3
     self.format = format
     self.delimiter = delimiter
     self.sheets = sheets

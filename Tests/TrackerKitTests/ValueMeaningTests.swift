@@ -103,10 +103,10 @@ import TrackerModel
             #expect(!plan.priorities.contains { $0.id == sheetName }, "priority made from the sheet name \(sheetName)")
             #expect(plan.priorities.map(\.id) == (labelled ? ["4"] : []), "\(words) layout \(layout)")
             #expect(plan.actions.count == 2)
-            // The key's cells are kept verbatim, not lost.
+            // The key's cells are kept verbatim or read as the key (codes or words), not lost.
             let kept = Set(plan.unparsed.flatMap(\.cells).map(\.text))
             for word in layout == 3 || layout == 4 ? [words[0]] : words {
-              #expect(kept.contains(word) || plan.statusScheme.contains { $0.label == word }, "\(word) lost (layout \(layout))")
+              #expect(kept.contains(word) || plan.statusScheme.contains { $0.code == word || $0.label == word }, "\(word) lost (layout \(layout))")
             }
             checked += 1
           }

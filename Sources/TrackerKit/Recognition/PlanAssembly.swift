@@ -54,14 +54,10 @@ struct PlanAssembly {
     } else if sheetPriority == nil, !options.isDelimited, let label = RefParser.area(context.sheet.name) {
       sheetPriority = Priority(id: label.id, rawLabel: label.rawLabel, title: label.title)
     }
-<<<<<<< HEAD
     if var own = sheetPriority {
       SheetPriority.takeHeading(&own, from: &preamble.unparsed)
       sheetPriority = own
     }
-=======
-    var preambleCells = preamble.unparsed
->>>>>>> h3
     if let overall = preamble.overallRaw {
       let key = !preamble.legend.isEmpty ? preamble.legend : !layout.periodLegend.isEmpty ? layout.periodLegend : workbookLegend
       sheetPriority?.overallStatus = StatusVocabulary.read(overall.text, legend: key).status
@@ -72,7 +68,7 @@ struct PlanAssembly {
     // verbatim with the preamble: no priority is invented to carry them.
     if sheetPriority == nil {
       let orphans = [preamble.overallRaw.map { RawCell(text: $0.text, source: $0.at) }, preamble.visionCell].compactMap { $0 }
-      if !orphans.isEmpty { preambleCells = (preambleCells + orphans).inCellOrder }
+      if !orphans.isEmpty { preamble.unparsed = (preamble.unparsed + orphans).inCellOrder }
     }
     reportLegendConflict(preamble.legend, layout.periodLegend)
     var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
@@ -94,13 +90,8 @@ struct PlanAssembly {
     if actions.isEmpty { swap(&actions, &table.actions) } else { actions += table.actions }
     addLegend(preamble.legend)
     addLegend(layout.periodLegend)
-<<<<<<< HEAD
     for period in sheetPeriods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
     if !preamble.unparsed.isEmpty { unparsed.append(Block(kind: "preamble", cells: preamble.unparsed)) }
-=======
-    for period in layout.periods where !periods.contains(where: { $0.id == period.id }) { periods.append(period) }
-    if !preambleCells.isEmpty { unparsed.append(Block(kind: "preamble", cells: preambleCells)) }
->>>>>>> h3
     unparsed += table.unparsed
     for unread in layout.unreadPeriods {
       unparsed.append(Block(kind: Block.unreadPeriod, cells: [RawCell(text: unread.label, source: unread.source)]))

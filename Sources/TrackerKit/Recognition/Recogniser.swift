@@ -67,13 +67,8 @@ public struct RecogniserOptions: Sendable {
 /// | `ref.normalised`, `ref.split_focus_area` | info |
 /// | `status.unknown` | error |
 /// | `status.normalised` (also for a status read from a fill colour) | info |
-<<<<<<< HEAD
-/// | `evidence.empty_item`, `date.invalid` | warning |
-/// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
-=======
 /// | `evidence.empty_item`, `date.invalid`, `number.invalid`, `number.ambiguous_separator` | warning |
-/// | `evidence.as_above`, `lead.as_above`, `lead.split`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
->>>>>>> h3
+/// | `evidence.as_above`, `lead.as_above`, `lead.split`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
 ///
 /// Model-level rules (regressions, cross-reference findings, stalled
 /// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
