@@ -36,6 +36,8 @@ public struct LoadOptions: Sendable {
   public var sheets: [String]
   /// How mixed codes such as `G/A` are read.
   public var mixedStatusReading: MixedStatusReading
+  /// The council's own header words (`[headers]` in `wsoa.toml`).
+  public var headerWords = HeaderWords()
 
   /// Creates options.
   public init(format: TrackerFormat? = nil, sheets: [String] = [], mixedStatusReading: MixedStatusReading = .movingTowards) {
@@ -85,10 +87,10 @@ public enum TrackerLoader {
       let outcome = LongCSVReader.read(sheet, file: path)
       return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
     }
-    let recognised = try Recogniser.recognise(
-      workbook, file: path,
-      options: RecogniserOptions(
-        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows))
+    var recogniserOptions = RecogniserOptions(
+      mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows)
+    recogniserOptions.headerWords = options.headerWords
+    let recognised = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
 
@@ -122,8 +124,9 @@ public enum TrackerLoader {
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
     let workbook = try XLSXReader(path: path).readWorkbook(.all)
-    let outcome = try Recogniser.recognise(
-      workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
+    var recogniserOptions = RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading)
+    recogniserOptions.headerWords = options.headerWords
+    let outcome = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome

@@ -46,13 +46,30 @@ public struct FocusArea: Hashable, Sendable, Codable {
   public var priorityId: String?
   /// Where it was.
   public var source: CellRef?
+  /// The same heading repeated lower down the table (the actions below each
+  /// sit under this area), in row order.
+  public var repeatedAt: [CellRef]
 
   /// Creates a focus area.
-  public init(ref: String, rawRef: String, title: String, priorityId: String? = nil, source: CellRef? = nil) {
+  public init(
+    ref: String, rawRef: String, title: String, priorityId: String? = nil, source: CellRef? = nil, repeatedAt: [CellRef] = []
+  ) {
     self.ref = ref
     self.rawRef = rawRef
     self.title = title
     self.priorityId = priorityId
     self.source = source
+    self.repeatedAt = repeatedAt
+  }
+
+  /// Decodes a focus area; a missing `repeatedAt` is empty.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    ref = try c.decode(String.self, forKey: .ref)
+    rawRef = try c.decode(String.self, forKey: .rawRef)
+    title = try c.decode(String.self, forKey: .title)
+    priorityId = try c.decodeIfPresent(String.self, forKey: .priorityId)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    repeatedAt = try c.decodeIfPresent([CellRef].self, forKey: .repeatedAt) ?? []
   }
 }

@@ -18,6 +18,8 @@ public struct RecogniserOptions: Sendable {
   /// Whether large tables may be read on several threads (the result is
   /// the same either way; tests compare the two).
   var allowsThreads = true
+  /// The council's own header words, tried before the built-in synonyms.
+  public var headerWords = HeaderWords()
 
   /// Creates options.
   public init(
@@ -59,7 +61,8 @@ public struct RecogniserOptions: Sendable {
 /// | `status.unknown` | error |
 /// | `status.normalised` (also for a status read from a fill colour) | info |
 /// | `evidence.empty_item`, `date.invalid` | warning |
-/// | `evidence.as_above`, `lead.as_above`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
+/// | `evidence.as_above`, `lead.as_above`, `subgroup.as_above`, `due.as_above`, `note.undated`, `note.partial_date`, `plan.legend_conflict` | info |
+/// | `layout.continuation_row` | info |
 ///
 /// Model-level rules (regressions, cross-reference findings, stalled
 /// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
@@ -93,6 +96,7 @@ public enum Recogniser {
       var context = SheetContext(
         file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
       context.allowsThreads = options.allowsThreads
+      context.headerWords = options.headerWords
       return context
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }

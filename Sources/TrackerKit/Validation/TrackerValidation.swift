@@ -32,7 +32,15 @@ public enum TrackerValidation {
     }
     let loaded: Outcome<Plan>
     do {
-      loaded = try loader(file)
+      // The config's header words change how the file is recognised, so it
+      // is read with them (the injected loader knows no config).
+      if config.headerWords.isEmpty {
+        loaded = try loader(file)
+      } else {
+        var options = LoadOptions()
+        options.headerWords = config.headerWords
+        loaded = try load(file, options: options)
+      }
     } catch {
       verdict.failure = isMissing(error) ? .missing(String(describing: error)) : .unreadable(String(describing: error))
       return verdict
