@@ -41,7 +41,7 @@ import TrackerModel
   static let fixtures = [
     "brag-fy-quarters.xlsx", "words-iso-dates.xlsx", "reordered-extra-columns.xlsx", "one-sheet-per-priority.xlsx",
     "excel-export-cp1252.csv", "unicode-text-terms.txt", "repeated-merged-inherited.xlsx", "header-synonyms.csv",
-    "header-claims.tsv",
+    "header-claims.tsv", "priority-heading-rows.tsv",
   ]
 
   @Test(arguments: fixtures)

@@ -86,6 +86,18 @@ import TrackerModel
     #expect(!Self.cells(verdict.findings, "action.overdue").isEmpty)
   }
 
+  @Test func priorityHeadingRowsRepeatAnywhere() throws {
+    let outcome = try Self.load("priority-heading-rows.tsv")
+    let plan = outcome.value
+    #expect(plan.priorities.map(\.id) == ["1", "2"])
+    #expect(plan.priorities.map(\.title) == ["Identification of need", "Joint commissioning"])
+    #expect(plan.actions.map(\.key) == ["1.1A", "2.1A", "1.2A"])
+    #expect(plan.actions.map(\.priorityId) == ["1", "2", "1"])
+    #expect(plan.focusAreas.map(\.ref) == ["1.1", "2.1", "1.2"])
+    #expect(plan.focusAreas.map(\.priorityId) == ["1", "2", "1"])
+    #expect(outcome.diagnostics.filter { $0.severity != .info }.map(\.code) == [])
+  }
+
   @Test func anotherCouncilsHeaderWords() throws {
     let outcome = try Self.load("header-synonyms.csv")
     let plan = outcome.value

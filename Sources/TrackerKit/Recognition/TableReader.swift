@@ -72,6 +72,12 @@ struct TableReader: TableCellReading {
         break
       }
       checkRagged(row)
+      if let heading = priorityHeading(row) {
+        startPriority(heading.label, at: context.location(row, column: heading.column))
+        continuesOpenAction = false
+        index += 1
+        continue
+      }
       if continuesOpenAction, isContinuation(row) {
         jobs[jobs.count - 1].continuations.append(row)
         index += 1
@@ -109,6 +115,35 @@ struct TableReader: TableCellReading {
       any = true
     }
     return any
+  }
+
+  /// A row whose only text is a priority heading (`Priority 2: title`,
+  /// `ASW 3`), in a table whose priority column (if any) is blank on that
+  /// row: the heading may sit in any column and repeat anywhere.
+  func priorityHeading(_ row: Row) -> (label: RefParser.AreaLabel, column: Int)? {
+    if let c = layout.column(.priority), !CellText.isBlank(row.value(at: c)) { return nil }
+    var only: Cell?
+    for cell in row.cells where !CellText.isBlank(cell.value) {
+      guard only == nil else { return nil }
+      only = cell
+    }
+    guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
+      ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+    else { return nil }
+    let clean = MarkupText.cleanText(text)
+    // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.
+    if only.column == layout.column(.focusArea), RefParser.focus(clean) != nil { return nil }
+    return RefParser.area(clean, requireKeyword: true).map { ($0, only.column) }
+  }
+
+  /// Makes a priority heading the one the rows below sit under (registering
+  /// it the first time it appears).
+  mutating func startPriority(_ label: RefParser.AreaLabel, at location: SourceLocation) {
+    currentPriorityId = label.id
+    currentFocusRef = nil
+    if !priorities.contains(where: { $0.id == label.id }) {
+      priorities.append(Priority(id: label.id, rawLabel: label.rawLabel, title: label.title, source: location))
+    }
   }
 
   /// The priority and focus-area columns (filled down, never from merges).
