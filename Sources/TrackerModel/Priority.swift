@@ -62,6 +62,10 @@ public struct FocusArea: Hashable, Sendable, Codable {
     self.repeatedAt = repeatedAt
   }
 
+  private enum CodingKeys: String, CodingKey {
+    case ref, rawRef, title, priorityId, source, repeatedAt
+  }
+
   /// Decodes a focus area; a missing `repeatedAt` is empty.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -71,5 +75,17 @@ public struct FocusArea: Hashable, Sendable, Codable {
     priorityId = try c.decodeIfPresent(String.self, forKey: .priorityId)
     source = try c.decodeIfPresent(CellRef.self, forKey: .source)
     repeatedAt = try c.decodeIfPresent([CellRef].self, forKey: .repeatedAt) ?? []
+  }
+
+  /// Encodes a focus area; an empty `repeatedAt` is left out (as the
+  /// `wsoa/1` writer does).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(ref, forKey: .ref)
+    try c.encode(rawRef, forKey: .rawRef)
+    try c.encode(title, forKey: .title)
+    try c.encodeIfPresent(priorityId, forKey: .priorityId)
+    try c.encodeIfPresent(source, forKey: .source)
+    if !repeatedAt.isEmpty { try c.encode(repeatedAt, forKey: .repeatedAt) }
   }
 }

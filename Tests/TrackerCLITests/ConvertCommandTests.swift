@@ -60,8 +60,9 @@ import Testing
     #expect(result.status == 1)
     let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(names == [
-      "brag-fy-quarters.json", "excel-export-cp1252.json", "one-sheet-per-priority.json",
-      "reordered-extra-columns.json", "unicode-text-terms.json", "words-iso-dates.json",
+      "brag-fy-quarters.json", "excel-export-cp1252.json", "header-claims.json", "header-synonyms.json",
+      "one-sheet-per-priority.json", "priority-heading-rows.json", "reordered-extra-columns.json",
+      "repeated-merged-inherited.json", "unicode-text-terms.json", "words-iso-dates.json",
     ])
     #expect(result.stderr.contains("words-iso-dates.xlsx:Progress!G6: error[status.unknown]"))
   }
