@@ -53,7 +53,9 @@ struct TableReader: TableCellReading {
   /// previews are gone before the actions are built.)
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
-    let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
+    // The table ends with its last action row, or a notes- or evidence-only
+    // row that continues it.
+    let lastDataRow = rows.last { isActionRow($0) || isContinuation($0) }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
