@@ -37,7 +37,13 @@ struct ConvertRunner {
   private mutating func convert(_ item: ConvertPlan.Item, clearingProgress: Bool) {
     let outcome: Outcome<Plan>
     do {
-      outcome = try TrackerLoader.load(item.input, options: load)
+      // The council's header words in wsoa.toml beside the input read the
+      // table as `validate` reads it.
+      var options = load
+      if let config = ValidationConfig.discover(besideInput: item.input) {
+        options.headerWords = try ValidationConfig.load(path: config).headerWords
+      }
+      outcome = try TrackerLoader.load(item.input, options: options)
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr("\(item.input): error: \(error)\n")
