@@ -63,6 +63,8 @@ public struct LoadOptions: Hashable, Sendable {
   /// Whether numbers typed as text use a decimal comma when the text cannot
   /// tell (`1,250`); `nil` decides from the file (`RecogniserOptions.decimalComma`).
   public var decimalComma: Bool?
+  /// The council's own header words (`[headers]` in `wsoa.toml`).
+  public var headerWords = HeaderWords()
 
   /// Creates options.
   public init(
@@ -139,11 +141,11 @@ public enum TrackerLoader {
       let outcome = LongCSVReader.read(sheet, file: path)
       return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
     }
-    let recognised = try Recogniser.recognise(
-      workbook, file: path,
-      options: RecogniserOptions(
-        mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
-        decimalComma: options.decimalComma ?? (report.delimiter == .semicolon)))
+    var recogniserOptions = RecogniserOptions(
+      mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
+      decimalComma: options.decimalComma ?? (report.delimiter == .semicolon))
+    recogniserOptions.headerWords = options.headerWords
+    let recognised = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
 
@@ -190,10 +192,10 @@ public enum TrackerLoader {
       case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path)
       }
     let workbook = try reader.readWorkbook(.all)
-    let outcome = try Recogniser.recognise(
-      workbook, file: path,
-      options: RecogniserOptions(
-        sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma))
+    var recogniserOptions = RecogniserOptions(
+      sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma)
+    recogniserOptions.headerWords = options.headerWords
+    let outcome = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome

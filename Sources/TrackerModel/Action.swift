@@ -12,8 +12,13 @@ public struct Action: Hashable, Sendable, Codable {
   public var letter: String?
   /// The ref or letter as written (`F.`, `3.2(b)`).
   public var rawRef: String
+  /// The cell the key was read from: the ref cell, else the action cell
+  /// whose letter or number it took; `nil` when the key was made up.
+  public var refSource: CellRef?
   /// The action's wording, without its letter.
   public var text: String
+  /// The action cell.
+  public var textSource: CellRef?
   /// Responsible leads, in order (placeholders such as `TBC` dropped).
   public var leads: [Lead]
   /// The lead cell as written, when it had text.
@@ -22,16 +27,24 @@ public struct Action: Hashable, Sendable, Codable {
   public var accountable: [Lead]
   /// The owning sub-group, when known.
   public var subGroup: String?
+  /// The sub-group cell (the cell an `As above` resolved to, when it said so).
+  public var subGroupSource: CellRef?
   /// Impact measures / success criteria, one per paragraph.
   public var impact: [String]
   /// The impact cell as written, when it had text.
   public var impactRaw: String?
+  /// The impact cell.
+  public var impactSource: CellRef?
   /// Due date, when given.
   public var dueDate: DateValue?
   /// Raw due-date text, when given.
   public var dueRaw: String?
+  /// The due-date cell (the cell an `As above` resolved to, when it said so).
+  public var dueSource: CellRef?
   /// Percentage complete (0–100), when given.
   public var percentComplete: Double?
+  /// The percent-complete cell.
+  public var percentSource: CellRef?
   /// One status per period, blanks included, in period order.
   public var statuses: [PeriodStatus]
   /// Dated progress notes, in source order.
@@ -42,7 +55,7 @@ public struct Action: Hashable, Sendable, Codable {
   public var crossRefs: [CrossRef]
   /// Every unmapped column, verbatim, keyed by its header.
   public var extra: [ExtraField]
-  /// The row the action was read from.
+  /// The row the action was read from (its first cell).
   public var source: CellRef?
   /// Where each merged value came from (merge only).
   public var provenance: [Provenance]
@@ -78,6 +91,18 @@ public struct Action: Hashable, Sendable, Codable {
     self.extra = extra
     self.source = source
     self.provenance = provenance
+  }
+
+  /// The cell a finding about the whole action names: the ref cell, else
+  /// the action cell, else the row (domain.md §6: findings point at the
+  /// cell that holds the value they are about).
+  public var keyCell: CellRef? { refSource ?? textSource ?? source }
+
+  /// `source` (the row) as a finding's related cell, when the finding names
+  /// another cell of the row.
+  public var rowRelated: [CellRef] {
+    guard let source, source != keyCell else { return [] }
+    return [source]
   }
 
   /// The status recorded for a period id, if the action has that period.

@@ -50,13 +50,46 @@ public struct FocusArea: Hashable, Sendable, Codable {
   public var priorityId: String?
   /// Where it was.
   public var source: CellRef?
+  /// The same heading repeated lower down the table (the actions below each
+  /// sit under this area), in row order.
+  public var repeatedAt: [CellRef]
 
   /// Creates a focus area.
-  public init(ref: String, rawRef: String, title: String, priorityId: String? = nil, source: CellRef? = nil) {
+  public init(
+    ref: String, rawRef: String, title: String, priorityId: String? = nil, source: CellRef? = nil, repeatedAt: [CellRef] = []
+  ) {
     self.ref = ref
     self.rawRef = rawRef
     self.title = title
     self.priorityId = priorityId
     self.source = source
+    self.repeatedAt = repeatedAt
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case ref, rawRef, title, priorityId, source, repeatedAt
+  }
+
+  /// Decodes a focus area; a missing `repeatedAt` is empty.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    ref = try c.decode(String.self, forKey: .ref)
+    rawRef = try c.decode(String.self, forKey: .rawRef)
+    title = try c.decode(String.self, forKey: .title)
+    priorityId = try c.decodeIfPresent(String.self, forKey: .priorityId)
+    source = try c.decodeIfPresent(CellRef.self, forKey: .source)
+    repeatedAt = try c.decodeIfPresent([CellRef].self, forKey: .repeatedAt) ?? []
+  }
+
+  /// Encodes a focus area; an empty `repeatedAt` is left out (as the
+  /// `wsoa/1` writer does).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(ref, forKey: .ref)
+    try c.encode(rawRef, forKey: .rawRef)
+    try c.encode(title, forKey: .title)
+    try c.encodeIfPresent(priorityId, forKey: .priorityId)
+    try c.encodeIfPresent(source, forKey: .source)
+    if !repeatedAt.isEmpty { try c.encode(repeatedAt, forKey: .repeatedAt) }
   }
 }

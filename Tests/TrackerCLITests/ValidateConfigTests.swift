@@ -49,8 +49,8 @@ struct ValidateConfigTests {
     ("[rules]\nstatus.gap = \"off\"\n", "wsoa.toml:2: dotted keys are not supported; quote the key, e.g. \"status.gap\""),
     ("[statuses]\n\"On track\" = \"teal\"\n", "wsoa.toml:2: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
     ("[rules]\n\"status.gap\" = \"off\"\n\"status.gap\" = \"info\"\n", "wsoa.toml:3: key \"status.gap\" is defined twice in [rules]"),
-    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules] or [statuses]"),
-    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules] or [statuses]"),
+    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules], [statuses] or [headers]"),
+    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules], [statuses] or [headers]"),
     ("[validate]\nmixed_status = \"between\n", "wsoa.toml:2: unterminated string"),
   ])
   func errorsNameFileAndLine(text: String, message: String) {

@@ -36,7 +36,7 @@ enum StubTracker {
     return plan
   }
 
-  static let loader: TrackerValidation.Loader = { path in
+  static let loader: TrackerValidation.Loader = { path, _ in
     let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     if text.hasPrefix("BROKEN") { throw StubError(description: "\(path): not a tracker") }
     let latest = text.trimmingCharacters(in: .whitespacesAndNewlines)

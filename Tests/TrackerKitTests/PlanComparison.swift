@@ -29,12 +29,20 @@ enum PlanComparison {
       e.overallStatus = e.overallStatus.map(strip)
       return e
     }
-    p.focusAreas = p.focusAreas.map { var e = $0; e.rawRef = ""; e.source = nil; return e }
+    p.focusAreas = p.focusAreas.map { var e = $0; e.rawRef = ""; e.source = nil; e.repeatedAt = []; return e }
     p.unparsed = p.unparsed.map { Block(kind: $0.kind, cells: $0.cells.map { RawCell(text: $0.text) }) }
     p.evidenceLog = p.evidenceLog.map { var e = $0; e.source = nil; return e }
     p.actions = p.actions.map { strip($0, carrier) }
     switch carrier {
     case .xlsx:
+      // One sheet per priority: a priority whose heading came back further
+      // down the source table has its actions and areas together.
+      let rank = Dictionary(p.priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+      func byPriority<T>(_ items: [T], _ id: (T) -> String?) -> [T] {
+        items.enumerated().sorted { (rank[id($0.1) ?? ""] ?? -1, $0.0) < (rank[id($1.1) ?? ""] ?? -1, $1.0) }.map(\.1)
+      }
+      p.focusAreas = byPriority(p.focusAreas, \.priorityId)
+      p.actions = byPriority(p.actions, \.priorityId)
       // Kept blocks go back where they came from, grouped by kind.
       p.unparsed = p.unparsed.sorted {
         ($0.kind, $0.cells.map(\.text).joined(separator: "\u{1}")) < ($1.kind, $1.cells.map(\.text).joined(separator: "\u{1}"))
@@ -64,6 +72,12 @@ enum PlanComparison {
     var a = a
     a.rawRef = ""
     a.source = nil
+    a.refSource = nil
+    a.textSource = nil
+    a.subGroupSource = nil
+    a.impactSource = nil
+    a.dueSource = nil
+    a.percentSource = nil
     a.provenance = []
     a.leadsRaw = nil
     a.impactRaw = nil

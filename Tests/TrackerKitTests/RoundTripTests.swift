@@ -44,6 +44,8 @@ import TrackerModel
     "brag-key-position-as-at.csv", "status-key-quarters.xlsx", "key-table-terms.xlsx", "filled-key-half-terms.xlsx",
     "month-ranges.tsv",
     "unread-period-heading.tsv",
+    // make_structure_trackers.py
+    "repeated-merged-inherited.xlsx", "header-synonyms.csv", "header-claims.tsv", "priority-heading-rows.tsv",
   ]
 
   @Test(arguments: fixtures)

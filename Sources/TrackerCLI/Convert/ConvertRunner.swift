@@ -43,7 +43,13 @@ struct ConvertRunner {
     let outcome: Outcome<Plan>
     let format: InputFormat
     do {
-      (format, outcome) = try TrackerLoader.loadDetected(source, options: load)
+      // The council's header words in wsoa.toml beside the input read the
+      // table as `validate` reads it.
+      var options = load
+      if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
+        options.headerWords = try ValidationConfig.load(path: config).headerWords
+      }
+      (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr("\(item.input): error: \(error)\n")

@@ -2,10 +2,20 @@ import Diagnostics
 import Grid
 import TrackerModel
 
-/// Builds the action on one data row. Independent of other rows (the
-/// hierarchy comes in; `As above` leads and evidence are left for
-/// `TableReader` to resolve in row order), so chunks of rows can be built
-/// on several threads with the same result.
+/// The columns whose cell may say `As above` (`AsAbove`) and take the
+/// previous action row's value.
+struct InheritedFields: OptionSet, Sendable {
+  let rawValue: UInt8
+  static let lead = InheritedFields(rawValue: 1)
+  static let evidence = InheritedFields(rawValue: 2)
+  static let subGroup = InheritedFields(rawValue: 4)
+  static let due = InheritedFields(rawValue: 8)
+}
+
+/// Builds the action on one data row (and the notes-only rows that continue
+/// it). Independent of other rows (the hierarchy comes in; `As above`
+/// values are left for `TableReader` to resolve in row order), so chunks of
+/// rows can be built on several threads with the same result.
 struct ActionBuilder: TableCellReading {
   let context: SheetContext
   let layout: TableLayout
@@ -27,71 +37,92 @@ struct ActionBuilder: TableCellReading {
   }
 
   /// Builds the action on one data row under the given priority and focus
-  /// area (its ref; empty when the area has none), and says whether its lead
-  /// or evidence cell says `As above`. (A tuple, so the caller can take the
-  /// action apart from the flags without copying it.)
-  mutating func build(_ row: Row, priorityId: String?, focusRef: String?)
-    -> (action: Action, leadsAsAbove: Bool, evidenceAsAbove: Bool)
+  /// area (its ref; empty when the area has none), with the notes and
+  /// evidence of the rows that continue it, and says which of its cells say
+  /// `As above`. (A tuple, so the caller can take the action apart from the
+  /// flags without copying it.)
+  mutating func build(_ row: Row, priorityId: String?, focusRef: String?, continuations: [Row] = [])
+    -> (action: Action, inherits: InheritedFields)
   {
     currentPriorityId = priorityId
     currentFocusRef = focusRef
     let rowAt = context.location(row, column: 1)
     let cell = text(row, .action).map(RefParser.action)
-    let (key, letter, focusRef, rawRef) = identify(row, cell)
+    let (key, letter, focusRef, rawRef, refSource) = identify(row, cell)
     let actionText = cell.map { MarkupText.cleanText($0.text) } ?? ""
     var action = Action(
       key: key, focusRef: focusRef, priorityId: currentPriorityId, letter: letter, rawRef: rawRef, text: actionText,
       source: rowAt)
-    let leadsAsAbove = readLeads(row, into: &action)
+    action.refSource = refSource
+    if cell != nil { action.textSource = at(row, .action) }
+    var inherits: InheritedFields = []
+    if readLeads(row, into: &action) { inherits.insert(.lead) }
     if let raw = text(row, .accountable) {
       let loc = at(row, .accountable)
       let reading = LeadSplitter.read(raw, source: loc)
       action.accountable = reading.leads
       reportSplits(reading, loc)
     }
-    if let raw = text(row, .subGroup) { action.subGroup = MarkupText.cleanText(raw) }
+    if let raw = text(row, .subGroup) {
+      action.subGroup = MarkupText.cleanText(raw)
+      action.subGroupSource = at(row, .subGroup)
+      if AsAbove.says(raw) { inherits.insert(.subGroup) }
+    }
     if let raw = text(row, .impact) {
       action.impact = MarkupText.cleanParagraphs(raw)
       action.impactRaw = raw
+      action.impactSource = at(row, .impact)
     }
-    readDue(row, into: &action)
+    if readDue(row, into: &action) { inherits.insert(.due) }
     readPercent(row, into: &action)
     readStatuses(row, into: &action)
     readNotes(row, into: &action)
-    let evidenceAsAbove = readEvidence(row, into: &action)
+    if readEvidence(row, into: &action) { inherits.insert(.evidence) }
+    for more in continuations {
+      diagnostics.append(RecognitionDiagnostics.continuationRow(
+        more.number, key: action.key, at: context.location(more, column: more.cells.first { !CellText.isBlank($0.value) }?.column ?? 1),
+        action: action.keyCell))
+      readNotes(more, into: &action)
+      _ = readEvidence(more, into: &action, asAboveAllowed: false)
+    }
     for (column, name) in layout.extras {
       let value = row.value(at: column)
       guard !CellText.isBlank(value) else { continue }
-      action.extra.append(ExtraField(column: name, value: CellText.of(value), source: context.location(row, column: column)))
+      action.extra.append(ExtraField(column: name, value: CellText.of(value), source: context.valueLocation(row, column: column)))
     }
-    return (action, leadsAsAbove, evidenceAsAbove)
+    return (action, inherits)
   }
 
-  /// Key, letter, focus ref and raw ref, from the ref column or the focus
-  /// area and the action's letter.
-  private mutating func identify(_ row: Row, _ cell: RefParser.ActionCell?) -> (String, String?, String?, String) {
+  /// Key, letter, focus ref, raw ref and the cell the key was read from,
+  /// from the ref column or the focus area and the action's letter.
+  private mutating func identify(_ row: Row, _ cell: RefParser.ActionCell?)
+    -> (String, String?, String?, String, SourceLocation?)
+  {
     var letter = cell?.letter
     let focusRef = currentFocusRef.flatMap { $0.isEmpty ? nil : $0 }
     if let refText = text(row, .ref) {
       let loc = at(row, .ref)
       let trimmed = refText.collapsedWhitespace
-      guard let ref = RefParser.ref(trimmed) else { return (trimmed, letter, focusRef, trimmed) }
+      guard let ref = RefParser.ref(trimmed) else { return (trimmed, letter, focusRef, trimmed, loc) }
       if ref.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(trimmed, ref.key, loc)) }
       if let refLetter = ref.letter {
         letter = refLetter
-        return (ref.key, letter, ref.focusRef ?? focusRef, trimmed)
+        return (ref.key, letter, ref.focusRef ?? focusRef, trimmed, loc)
       }
       if let l = letter, let digits = ref.focusRef {
-        return (digits + l, l, digits, trimmed)
+        return (digits + l, l, digits, trimmed, loc)
       }
-      return (ref.key, letter, focusRef, trimmed)
+      return (ref.key, letter, focusRef, trimmed, loc)
     }
     let rawRef = cell?.rawRef ?? ""
-    if let letter { return (RefParser.compositeKey(focusRef: focusRef, letter: letter, row: row.number), letter, focusRef, rawRef) }
-    if let n = cell?.number { return (focusRef.map { "\($0).\(n)" } ?? "\(n)", nil, focusRef, rawRef) }
+    let actionAt = at(row, .action)
+    if let letter {
+      return (RefParser.compositeKey(focusRef: focusRef, letter: letter, row: row.number), letter, focusRef, rawRef, actionAt)
+    }
+    if let n = cell?.number { return (focusRef.map { "\($0).\(n)" } ?? "\(n)", nil, focusRef, rawRef, actionAt) }
     let key = RefParser.compositeKey(focusRef: focusRef, letter: nil, row: row.number)
-    diagnostics.append(RecognitionDiagnostics.refMissing(row.number, key: key, at(row, .action)))
-    return (key, nil, focusRef, rawRef)
+    diagnostics.append(RecognitionDiagnostics.refMissing(row.number, key: key, actionAt))
+    return (key, nil, focusRef, rawRef, nil)
   }
 
   /// Reads the leads; `true` when the cell says `As above` (resolved later).
@@ -118,12 +149,15 @@ struct ActionBuilder: TableCellReading {
     for split in reading.conjunctionSplits { diagnostics.append(RecognitionDiagnostics.leadSplit(split, loc)) }
   }
 
-  private mutating func readDue(_ row: Row, into action: inout Action) {
-    guard let c = layout.column(.due) else { return }
+  /// Reads the due date; `true` when the cell says `As above` (resolved later).
+  private mutating func readDue(_ row: Row, into action: inout Action) -> Bool {
+    guard let c = layout.column(.due) else { return false }
     let value = row.value(at: c)
-    guard !CellText.isBlank(value) else { return }
-    let loc = context.location(row, column: c)
+    guard !CellText.isBlank(value) else { return false }
+    let loc = context.valueLocation(row, column: c)
     action.dueRaw = CellText.of(value)
+    action.dueSource = loc
+    if case .text(let s) = value, AsAbove.says(s) { return true }
     switch value {
     case .date(let d):
       action.dueDate = d.display == .month ? DateValue(year: d.year, month: d.month) : DateValue(year: d.year, month: d.month, day: d.day)
@@ -134,6 +168,7 @@ struct ActionBuilder: TableCellReading {
       case .partial?, nil: break
       }
     }
+    return false
   }
 
   /// Reads % complete: a number as is (a fraction of 1 from a percent
@@ -157,6 +192,7 @@ struct ActionBuilder: TableCellReading {
       }
     default: break
     }
+    if action.percentComplete != nil { action.percentSource = context.valueLocation(row, column: c) }
   }
 
   private mutating func readStatuses(_ row: Row, into action: inout Action) {
@@ -164,7 +200,7 @@ struct ActionBuilder: TableCellReading {
     for p in layout.periods.indices {
       let column = layout.periods[p].column ?? 0
       let value = row.value(at: column)
-      let loc = context.location(row, column: column)
+      let loc = context.valueLocation(row, column: column)
       var status = Status(raw: "", rating: .none)
       if CellText.isBlank(value) {
         if case .text(let s) = value { status.raw = s }
@@ -201,7 +237,7 @@ struct ActionBuilder: TableCellReading {
     guard let raw = text(row, .notes) else { return }
     let loc = at(row, .notes)
     let result = NoteSplitter.split(raw, source: loc)
-    action.notes = result.notes
+    action.notes += result.notes
     if let first = result.notes.first(where: \.undated) {
       let snippet = String(first.text.prefix(40))
       diagnostics.append(RecognitionDiagnostics.noteUndated("note \"\(snippet)\" has no date prefix", loc))
@@ -215,18 +251,20 @@ struct ActionBuilder: TableCellReading {
     for n in result.notes.indices { appendCrossRefs(in: result.notes[n].text, at: loc, to: &action) }
   }
 
-  /// Reads the evidence; `true` when the cell says `As above` (resolved later).
-  private mutating func readEvidence(_ row: Row, into action: inout Action) -> Bool {
+  /// Reads the evidence (after any already read); `true` when the cell says
+  /// `As above` (resolved later).
+  private mutating func readEvidence(_ row: Row, into action: inout Action, asAboveAllowed: Bool = true) -> Bool {
     guard let raw = text(row, .evidence) else { return false }
     let loc = at(row, .evidence)
     let result = EvidenceSplitter.split(raw, source: loc)
     if result.isAsAbove {
-      action.evidence = [EvidenceItem(text: MarkupText(raw).text, raw: raw, source: loc)]
-      return true
+      action.evidence.append(EvidenceItem(text: MarkupText(raw).text, raw: raw, source: loc))
+      return asAboveAllowed
     }
-    action.evidence = result.items
+    let first = action.evidence.count
+    action.evidence += result.items
     for n in result.emptyNumbers { diagnostics.append(RecognitionDiagnostics.evidenceEmptyItem(n, loc)) }
-    for e in action.evidence.indices { appendCrossRefs(in: action.evidence[e].text, at: loc, to: &action) }
+    for e in first..<action.evidence.count { appendCrossRefs(in: action.evidence[e].text, at: loc, to: &action) }
     return false
   }
 

@@ -19,7 +19,8 @@ struct LayoutFinder {
       var count = 0
       var hasAction = false
       for cell in row.cells {
-        guard case .text(let s) = cell.value, s.utf8.count <= 200, let m = HeaderField.match(s) else { continue }
+        guard case .text(let s) = cell.value, s.utf8.count <= 200, let m = HeaderField.match(s, words: context.headerWords)
+        else { continue }
         count += 1
         if m.field == .action { hasAction = true }
       }
@@ -36,8 +37,7 @@ struct LayoutFinder {
     let width = max(header.cells.last?.column ?? 0, next.map { layout.periodRow != nil ? ($0.cells.last?.column ?? 0) : 0 } ?? 0)
     layout.headerWidth = context.fieldCount(header)
     var group: (text: String, column: Int)? = nil
-    var workstreamColumns: [Int] = []
-    var evidenceColumns: [Int] = []
+    var claims: [(column: Int, match: HeaderField.Match, header: String)] = []
     for column in stride(from: 1, through: width, by: 1) {
       let headerValue = header.value(at: column)
       let headerText = MarkupText(CellText.of(headerValue)).text.collapsedWhitespace
@@ -67,14 +67,9 @@ struct LayoutFinder {
         continue
       case nil: break
       }
-      if let match = HeaderField.match(headerText) {
-        if match.isWorkstream { workstreamColumns.append(column) }
-        if match.field == .evidence { evidenceColumns.append(column) }
-        if layout.fields[match.field] == nil, !match.isWorkstream {
-          layout.fields[match.field] = column
-          continue
-        }
-        if match.isWorkstream { continue }
+      if let match = HeaderField.match(headerText, words: context.headerWords) {
+        claims.append((column, match, headerText))
+        continue
       }
       guard !headerText.isEmpty || columnHasData(column, from: layout.dataStart) else { continue }
       let name = headerText.isEmpty ? "Column " + CellAddress.columnName(column) : headerText
@@ -86,10 +81,51 @@ struct LayoutFinder {
         diagnostics.append(RecognitionDiagnostics.unknownColumn(name, at))
       }
     }
-    resolveWorkstreams(&layout, workstreamColumns, header: header)
-    resolveEvidence(&layout, evidenceColumns)
+    assignFields(&layout, claims)
     reportOrder(layout)
     return layout
+  }
+
+  /// Gives each field one column when several headers claim it: the
+  /// strongest claim wins (a configured word over a built-in synonym, an
+  /// exact header over one that only starts with the synonym, a work-stream
+  /// header last), the leftmost among equals. A losing header takes its
+  /// fallback field when that is free (`Outcome` → impact, `Milestone` → due
+  /// date, `Workstream` → sub-group) when it is exactly that word (a header
+  /// that only starts with it, such as a long export's `Owner (31/01/2024)`,
+  /// names a variant of the field, not the other one), a second `Evidence` before the notes
+  /// is the impact; any other is kept as an extra column, with a finding
+  /// naming the column that holds the field.
+  private mutating func assignFields(
+    _ layout: inout TableLayout, _ claims: [(column: Int, match: HeaderField.Match, header: String)]
+  ) {
+    let order = claims.indices.sorted { (-claims[$0].match.strength, claims[$0].column) < (-claims[$1].match.strength, claims[$1].column) }
+    var losers: [Int] = []
+    for i in order where layout.fields[claims[i].match.field] == nil {
+      layout.fields[claims[i].match.field] = claims[i].column
+    }
+    for i in order where layout.fields[claims[i].match.field] != claims[i].column {
+      if claims[i].match.exact, let fallback = claims[i].match.fallback, layout.fields[fallback] == nil {
+        layout.fields[fallback] = claims[i].column
+      } else {
+        losers.append(i)
+      }
+    }
+    let evidence = claims.filter { $0.match.field == .evidence && !$0.match.isWorkstream }.map(\.column)
+    if let impact = Self.impactOfTwoEvidence(layout, evidence) {
+      layout.fields[.impact] = evidence[0]
+      layout.fields[.evidence] = impact
+      losers.removeAll { claims[$0].column == impact }
+    }
+    for i in losers.sorted(by: { claims[$0].column < claims[$1].column }) {
+      let (column, match, header) = claims[i]
+      layout.extras.append((column, header))
+      let holder = layout.column(match.field).map { CellAddress.columnName($0) + String(layout.headerRow) } ?? "?"
+      diagnostics.append(RecognitionDiagnostics.unknownColumn(
+        header, context.location(row: layout.headerRow, column: column),
+        note: " (\(match.field.rawValue) is already read from \(holder))"))
+    }
+    layout.extras.sort { $0.column < $1.column }
   }
 
   /// Period labels under a header: a cell that parses as a period where the
@@ -99,7 +135,7 @@ struct LayoutFinder {
     for cell in row.cells {
       if case .period? = CellText.periodLabel(cell.value) {
         let above = header.value(at: cell.column)
-        if case .text(let s) = above, let m = HeaderField.match(s), m.field != .notes { return false }
+        if case .text(let s) = above, let m = HeaderField.match(s, words: context.headerWords), m.field != .notes { return false }
         periods += 1
       } else if !CellText.isBlank(cell.value) {
         return false
@@ -129,28 +165,13 @@ struct LayoutFinder {
     layout.periods.append(period)
   }
 
-  /// A work-stream column is the priority only when no other priority column exists.
-  private func resolveWorkstreams(_ layout: inout TableLayout, _ columns: [Int], header: Row) {
-    for column in columns {
-      if layout.fields[.priority] == nil {
-        layout.fields[.priority] = column
-      } else if layout.fields[.subGroup] == nil {
-        layout.fields[.subGroup] = column
-      } else {
-        layout.extras.append((column, CellText.of(header.value(at: column))))
-      }
-    }
-  }
-
-  /// Of two Evidence columns, the one before the notes column is the impact.
-  private func resolveEvidence(_ layout: inout TableLayout, _ columns: [Int]) {
-    guard columns.count >= 2, layout.fields[.impact] == nil else { return }
+  /// Of two Evidence columns, the one before the notes column is the
+  /// impact: the column that is then the evidence, or nil.
+  private static func impactOfTwoEvidence(_ layout: TableLayout, _ columns: [Int]) -> Int? {
+    guard columns.count >= 2, layout.fields[.impact] == nil || layout.fields[.impact] == columns[0] else { return nil }
     let notes = layout.fields[.notes] ?? Int.max
-    if columns[0] < notes {
-      layout.fields[.impact] = columns[0]
-      layout.fields[.evidence] = columns[1]
-      layout.extras.removeAll { $0.column == columns[1] }
-    }
+    guard columns[0] < notes, layout.fields[.evidence] == columns[0] else { return nil }
+    return columns[1]
   }
 
   private mutating func reportOrder(_ layout: TableLayout) {

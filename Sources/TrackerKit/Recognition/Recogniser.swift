@@ -23,6 +23,8 @@ public struct RecogniserOptions: Sendable {
   /// Whether large tables may be read on several threads (the result is
   /// the same either way; tests compare the two).
   var allowsThreads = true
+  /// The council's own header words, tried before the built-in synonyms.
+  public var headerWords = HeaderWords()
 
   /// Creates options.
   public init(
@@ -68,7 +70,8 @@ public struct RecogniserOptions: Sendable {
 /// | `status.unknown` | error |
 /// | `status.normalised` (also for a status read from a fill colour) | info |
 /// | `evidence.empty_item`, `date.invalid`, `number.invalid`, `number.ambiguous_separator` | warning |
-/// | `evidence.as_above`, `lead.as_above`, `lead.split`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
+/// | `evidence.as_above`, `lead.as_above`, `subgroup.as_above`, `due.as_above`, `lead.split`, `note.undated`, `note.partial_date`, `note.period_from_prefix`, `plan.legend_conflict` | info |
+/// | `layout.continuation_row` | info |
 ///
 /// Model-level rules (regressions, cross-reference findings, stalled
 /// statuses, gaps, overdue actions …) are `validate`'s; the plan carries
@@ -104,6 +107,7 @@ public enum Recogniser {
         file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
       context.allowsThreads = options.allowsThreads
       context.decimalComma = options.decimalComma ?? false
+      context.headerWords = options.headerWords
       return context
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }

@@ -125,19 +125,39 @@ enum RecognitionDiagnostics {
       fix: "Remove the empty item or fill it in.", location: at)
   }
 
-  static func evidenceAsAbove(_ at: SourceLocation, resolvedTo: SourceLocation?, summary: String) -> Diagnostic {
+  static func evidenceAsAbove(_ raw: String, _ at: SourceLocation, resolvedTo: SourceLocation?, summary: String) -> Diagnostic {
     Diagnostic(
       code: "evidence.as_above", severity: .info,
-      message: resolvedTo == nil ? "\"As above\" has no data row above it; kept as written"
-        : "\"As above\" resolved to \(resolvedTo?.sheetCell ?? "") \(summary)", location: at,
+      message: resolvedTo == nil ? "\"\(raw.collapsedWhitespace)\" has no data row above it; kept as written"
+        : "\"\(raw.collapsedWhitespace)\" resolved to \(resolvedTo?.sheetCell ?? "") \(summary)", location: at,
       related: resolvedTo.map { [$0] } ?? [])
   }
 
-  static func leadAsAbove(_ at: SourceLocation, resolvedTo: SourceLocation?, names: String) -> Diagnostic {
+  static func leadAsAbove(_ raw: String, _ at: SourceLocation, resolvedTo: SourceLocation?, names: String) -> Diagnostic {
     Diagnostic(
       code: "lead.as_above", severity: .info,
-      message: resolvedTo == nil ? "\"As above\" has no lead above it" : "\"As above\" lead resolved to \(names)",
+      message: resolvedTo == nil ? "\"\(raw.collapsedWhitespace)\" has no lead above it"
+        : "\"\(raw.collapsedWhitespace)\" lead resolved to \(names)",
       location: at, related: resolvedTo.map { [$0] } ?? [])
+  }
+
+  /// `As above` in a column other than leads and evidence (`subgroup.as_above`, `due.as_above`).
+  static func asAbove(
+    _ code: String, _ raw: String, what: String, _ at: SourceLocation, resolvedTo: SourceLocation?, value: String?
+  ) -> Diagnostic {
+    Diagnostic(
+      code: code, severity: .info,
+      message: resolvedTo == nil ? "\"\(raw.collapsedWhitespace)\" has no \(what) above it; kept as written"
+        : "\"\(raw.collapsedWhitespace)\" \(what) resolved to \"\(value ?? "")\" at \(resolvedTo?.sheetCell ?? "")",
+      location: at, related: resolvedTo.map { [$0] } ?? [])
+  }
+
+  /// A row that carries only notes or evidence continues the action above.
+  static func continuationRow(_ row: Int, key: String, at: SourceLocation, action: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      code: "layout.continuation_row", severity: .info,
+      message: "row \(row) carries only notes or evidence; read as a continuation of \(key)", location: at,
+      related: action.map { [$0] } ?? [])
   }
 
   static func dateInvalid(_ reason: String, _ at: SourceLocation) -> Diagnostic {

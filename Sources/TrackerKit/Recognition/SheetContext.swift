@@ -17,9 +17,13 @@ struct SheetContext {
   /// Whether numbers typed as text use a decimal comma where the text
   /// cannot tell (`RecogniserOptions.decimalComma`).
   var decimalComma = false
+  /// The council's own header words (`[headers]` in `wsoa.toml`).
+  var headerWords = HeaderWords()
   /// The file (as the user named it) and sheet every location in this
   /// sheet is in, interned once.
   let origin: SourceOrigin
+  /// The sheet's cells merged over several rows.
+  let merged: MergedCells
 
   init(file: String, sheet: Sheet, isDelimited: Bool, styles: [CellStyle], shortRows: [Int: Int] = [:]) {
     self.sheet = sheet
@@ -27,6 +31,7 @@ struct SheetContext {
     self.styles = styles
     self.shortRows = shortRows
     origin = SourceOrigin(file: file, sheet: isDelimited ? nil : sheet.name)
+    merged = MergedCells(sheet)
   }
 
   /// A row's own field count (CSV/TSV), before the reader padded it.
@@ -41,6 +46,13 @@ struct SheetContext {
   /// The location of a cell in a row already at hand.
   func location(_ row: Row, column: Int) -> SourceLocation {
     SourceLocation(origin: origin, cell: CellAddress(row: row.number, column: column), line: isDelimited ? row.line : nil)
+  }
+
+  /// The location of the cell that holds a data cell's value: the cell
+  /// itself, or the top-left cell of a range merged down over it.
+  func valueLocation(_ row: Row, column: Int) -> SourceLocation {
+    guard let anchor = merged.anchor(row: row.number, column: column) else { return location(row, column: column) }
+    return location(row: anchor.row, column: anchor.column)
   }
 
   /// The fill colour of a cell, when it has one.

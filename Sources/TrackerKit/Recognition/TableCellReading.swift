@@ -17,8 +17,9 @@ extension TableCellReading {
     return CellText.isBlank(value) ? nil : CellText.of(value)
   }
 
-  /// Where the row's cell for `field` is (column 1 when the table has no such column).
+  /// Where the row's value for `field` is: its cell, or the top-left cell
+  /// of a range merged down over it (column 1 when the table has no such column).
   func at(_ row: Row, _ field: HeaderField) -> SourceLocation {
-    context.location(row, column: layout.column(field) ?? 1)
+    context.valueLocation(row, column: layout.column(field) ?? 1)
   }
 }

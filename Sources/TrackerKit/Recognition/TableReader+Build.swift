@@ -13,6 +13,8 @@ struct ActionJob {
   var priorityId: String?
   /// The focus area's ref (empty when it has none).
   var focusRef: String?
+  /// Rows below it that carry only notes or evidence, which continue it.
+  var continuations: [Row] = []
 }
 
 extension TableReader {
@@ -22,12 +24,12 @@ extension TableReader {
   /// Builds every action row: in chunks on several threads for a large
   /// table (the result does not depend on the number of chunks or threads),
   /// each action initialised straight into its slot of the table's array,
-  /// then resolves `As above` leads and evidence in row order, in place.
+  /// then resolves `As above` cells in row order, in place.
   mutating func buildActions() {
     let count = jobs.count
     let chunks = context.allowsThreads ? Self.chunkCount(count) : 1
     let size = max(1, (count + chunks - 1) / chunks)
-    // Per row: bit 0 = leads say `As above`, bit 1 = evidence does.
+    // Per row: the `InheritedFields` whose cells say `As above`.
     nonisolated(unsafe) let asAbove = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))
     asAbove.initialize(repeating: 0)
     defer { asAbove.deallocate() }
@@ -43,9 +45,9 @@ extension TableReader {
       let buildChunk: @Sendable (Int) -> Void = { k in
         var builder = ActionBuilder(context: context, layout: layout, statusLegend: legend)
         for i in (k * size)..<min(count, (k + 1) * size) {
-          let (action, leadsAsAbove, evidenceAsAbove) = builder.build(
-            jobs[i].row, priorityId: jobs[i].priorityId, focusRef: jobs[i].focusRef)
-          asAbove[i] = (leadsAsAbove ? 1 : 0) | (evidenceAsAbove ? 2 : 0)
+          let (action, inherits) = builder.build(
+            jobs[i].row, priorityId: jobs[i].priorityId, focusRef: jobs[i].focusRef, continuations: jobs[i].continuations)
+          asAbove[i] = inherits.rawValue
           (slots.baseAddress! + i).initialize(to: consume action)
         }
         builders[k] = builder
@@ -65,15 +67,17 @@ extension TableReader {
     }
     let first = actions.count
     if actions.isEmpty { actions = built } else { actions += built }
-    // The previous action row whose leads / evidence an `As above` takes
+    // The previous action row whose value an `As above` takes, per field
     // (by index, so nothing is copied for the rows that do not say it).
-    var previousLeads: Int?
-    var previousEvidence: Int?
+    var previous = PreviousRows()
     var all: [Action] = []
     swap(&all, &actions)
     let leadColumn = layout.column(.lead) ?? 1
     for i in 0..<count {
-      resolveAsAbove(&all, first + i, asAbove[i], leadColumn, &previousLeads, &previousEvidence)
+      let flags = InheritedFields(rawValue: asAbove[i])
+      resolveAsAbove(&all, first + i, flags, leadColumn, &previous.leads, &previous.evidence)
+      resolveSubGroup(&all, first + i, flags.contains(.subGroup), &previous.subGroup)
+      resolveDue(&all, first + i, flags.contains(.due), &previous.due)
     }
     swap(&all, &actions)
     diagnostics += normalised.diagnostics()
@@ -82,16 +86,16 @@ extension TableReader {
   /// `As above` takes the previous action row's leads or evidence (never
   /// further back: a row without the cell breaks the chain).
   private mutating func resolveAsAbove(
-    _ all: inout [Action], _ a: Int, _ asAbove: UInt8, _ leadColumn: Int, _ previousLeads: inout Int?,
+    _ all: inout [Action], _ a: Int, _ asAbove: InheritedFields, _ leadColumn: Int, _ previousLeads: inout Int?,
     _ previousEvidence: inout Int?
   ) {
     if let raw = all[a].leadsRaw {
-      if asAbove & 1 != 0 {
+      if asAbove.contains(.lead) {
         let loc = leadLocation(all[a], leadColumn)
         let previous = previousLeads.map { all[$0].leads } ?? []
         let names = previous.map(\.name).joined(separator: ", ")
         let at = previousLeads.map { leadLocation(all[$0], leadColumn) }
-        diagnostics.append(RecognitionDiagnostics.leadAsAbove(loc, resolvedTo: at, names: names))
+        diagnostics.append(RecognitionDiagnostics.leadAsAbove(raw, loc, resolvedTo: at, names: names))
         all[a].leads = previous.map { Lead(raw: raw, name: $0.name, kind: $0.kind, source: loc) }
       }
       previousLeads = a
@@ -102,11 +106,11 @@ extension TableReader {
       if all[a].evidence.isEmpty { previousEvidence = nil }
       return
     }
-    if asAbove & 2 != 0 {
+    if asAbove.contains(.evidence) {
       let raw = all[a].evidence[0].raw
       let previous = previousEvidence.map { (items: all[$0].evidence, at: all[$0].evidence.first?.source) }
       let summary = previous.map { p in "(" + p.items.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")" } ?? ""
-      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(loc, resolvedTo: previous?.at, summary: summary))
+      diagnostics.append(RecognitionDiagnostics.evidenceAsAbove(raw, loc, resolvedTo: previous?.at, summary: summary))
       if let previous, !previous.items.isEmpty {
         all[a].evidence = previous.items.map {
           EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, resolvedTo: previous.at, raw: raw, source: loc)
@@ -116,9 +120,56 @@ extension TableReader {
     previousEvidence = a
   }
 
+  /// `As above` in the sub-group column takes the previous action row's
+  /// sub-group and its cell.
+  private mutating func resolveSubGroup(_ all: inout [Action], _ a: Int, _ asAbove: Bool, _ previous: inout Int?) {
+    guard let loc = all[a].subGroupSource else {
+      previous = nil
+      return
+    }
+    if asAbove {
+      let from = previous.map { (all[$0].subGroup, all[$0].subGroupSource) }
+      diagnostics.append(RecognitionDiagnostics.asAbove(
+        "subgroup.as_above", all[a].subGroup ?? "", what: "sub-group", loc, resolvedTo: from?.1, value: from?.0))
+      if let from {
+        all[a].subGroup = from.0
+        all[a].subGroupSource = from.1
+      }
+    }
+    previous = a
+  }
+
+  /// `As above` in the due-date column takes the previous action row's due
+  /// date, as written, and its cell.
+  private mutating func resolveDue(_ all: inout [Action], _ a: Int, _ asAbove: Bool, _ previous: inout Int?) {
+    guard let loc = all[a].dueSource else {
+      previous = nil
+      return
+    }
+    if asAbove {
+      let from = previous.map { (all[$0].dueDate, all[$0].dueRaw, all[$0].dueSource) }
+      diagnostics.append(RecognitionDiagnostics.asAbove(
+        "due.as_above", all[a].dueRaw ?? "", what: "due date", loc, resolvedTo: from?.2, value: from?.1))
+      if let from {
+        all[a].dueDate = from.0
+        all[a].dueRaw = from.1
+        all[a].dueSource = from.2
+      }
+    }
+    previous = a
+  }
+
   /// Where an action's lead cell is.
   private func leadLocation(_ action: borrowing Action, _ leadColumn: Int) -> SourceLocation {
     context.location(row: action.source?.cell?.row ?? 0, column: leadColumn)
+  }
+
+  /// The previous action row each inheritable column's `As above` takes.
+  private struct PreviousRows {
+    var leads: Int?
+    var evidence: Int?
+    var subGroup: Int?
+    var due: Int?
   }
 
   /// How many chunks to build in: one for small tables or one processor,

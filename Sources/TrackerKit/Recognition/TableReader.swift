@@ -28,6 +28,9 @@ struct TableReader: TableCellReading {
   var focusReported = Set<String>()
   /// Action rows found so far, with the hierarchy each sits under.
   var jobs: [ActionJob] = []
+  /// Whether the last row read was an action row (or its continuation), so
+  /// a notes-only row continues it.
+  var continuesOpenAction = false
   var ragged: (first: Int, last: Int, fields: Int)?
 
   init(context: SheetContext, layout: TableLayout, sheetPriorityId: String?, statusLegend: [LegendEntry]) {
@@ -50,7 +53,9 @@ struct TableReader: TableCellReading {
   /// previews are gone before the actions are built.)
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
-    let lastDataRow = rows.last(where: isActionRow)?.number ?? 0
+    // The table ends with its last action row, or a notes- or evidence-only
+    // row that continues it.
+    let lastDataRow = rows.last { isActionRow($0) || isContinuation($0) }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
@@ -69,19 +74,83 @@ struct TableReader: TableCellReading {
         break
       }
       checkRagged(row)
+      if let heading = priorityHeading(row) {
+        startPriority(heading.label, at: context.location(row, column: heading.column))
+        continuesOpenAction = false
+        index += 1
+        continue
+      }
+      if continuesOpenAction, isContinuation(row) {
+        jobs[jobs.count - 1].continuations.append(row)
+        index += 1
+        continue
+      }
       updateHierarchy(row, preview)
       if preview.isActionRow {
-        jobs.append(ActionJob(row: row, priorityId: currentPriorityId, focusRef: currentFocusRef))
-      } else if !hasHierarchyText(row) {
+        let filled = context.merged.filled(row, in: context.sheet, skipping: hierarchyColumns)
+        jobs.append(ActionJob(row: filled, priorityId: currentPriorityId, focusRef: currentFocusRef))
+        continuesOpenAction = true
+      } else if hasHierarchyText(row) {
+        continuesOpenAction = false
+      } else {
+        continuesOpenAction = false
         let cells = row.cells.filter { !CellText.isBlank($0.value) }.map {
           RawCell(text: CellText.of($0.value), source: context.location(row, column: $0.column))
         }
         unparsed.append(Block(kind: "row", cells: cells))
         diagnostics.append(RecognitionDiagnostics.trailingBlock(
-          "row \(row.number) is neither an action nor a heading", context.location(row, column: row.cells.first?.column ?? 1)))
+          "row \(row.number) is neither an action nor a heading",
+          context.location(row, column: row.cells.first { !CellText.isBlank($0.value) }?.column ?? 1)))
       }
       index += 1
     }
+  }
+
+  /// Whether a row carries only notes or evidence (so it continues the
+  /// action above rather than starting one).
+  func isContinuation(_ row: Row) -> Bool {
+    let allowed = [HeaderField.notes, .evidence].compactMap { layout.column($0) }
+    guard !allowed.isEmpty else { return false }
+    var any = false
+    for cell in row.cells where !CellText.isBlank(cell.value) {
+      guard allowed.contains(cell.column) else { return false }
+      any = true
+    }
+    return any
+  }
+
+  /// A row whose only text is a priority heading (`Priority 2: title`,
+  /// `ASW 3`), in a table whose priority column (if any) is blank on that
+  /// row: the heading may sit in any column and repeat anywhere.
+  func priorityHeading(_ row: Row) -> (label: RefParser.AreaLabel, column: Int)? {
+    if let c = layout.column(.priority), !CellText.isBlank(row.value(at: c)) { return nil }
+    var only: Cell?
+    for cell in row.cells where !CellText.isBlank(cell.value) {
+      guard only == nil else { return nil }
+      only = cell
+    }
+    guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
+      ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+    else { return nil }
+    let clean = MarkupText.cleanText(text)
+    // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.
+    if only.column == layout.column(.focusArea), RefParser.focus(clean) != nil { return nil }
+    return RefParser.area(clean, requireKeyword: true).map { ($0, only.column) }
+  }
+
+  /// Makes a priority heading the one the rows below sit under (registering
+  /// it the first time it appears).
+  mutating func startPriority(_ label: RefParser.AreaLabel, at location: SourceLocation) {
+    currentPriorityId = label.id
+    currentFocusRef = nil
+    if !priorities.contains(where: { $0.id == label.id }) {
+      priorities.append(Priority(id: label.id, rawLabel: label.rawLabel, title: label.title, source: location))
+    }
+  }
+
+  /// The priority and focus-area columns (filled down, never from merges).
+  var hierarchyColumns: Set<Int> {
+    Set([HeaderField.priority, .focusArea].compactMap { layout.column($0) })
   }
 
   /// Whether a row carries an action: action, ref, status or notes text.
@@ -125,8 +194,12 @@ struct TableReader: TableCellReading {
     }
     if cell.isVariant { diagnostics.append(RecognitionDiagnostics.refNormalised(cell.rawRef, cell.ref, loc)) }
     if let first = focusFirstSeen[cell.ref] {
-      if currentFocusRef != cell.ref, focusReported.insert(cell.ref).inserted {
-        diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first))
+      if currentFocusRef != cell.ref {
+        if focusReported.insert(cell.ref).inserted {
+          diagnostics.append(RecognitionDiagnostics.splitFocusArea(cell.ref, loc, first: first))
+        }
+        // The heading is repeated: the rows below it sit under it again.
+        if let a = focusAreas.lastIndex(where: { $0.ref == cell.ref }) { focusAreas[a].repeatedAt.append(loc) }
       }
     } else {
       focusFirstSeen[cell.ref] = loc

@@ -11,7 +11,9 @@ extension TrackerValidation {
   /// `--delimiter`); the name `InputSource.standardInputName` reads
   /// `standardInput`, when given.
   public static func loader(options: LoadOptions = LoadOptions(), standardInput: InputSource? = nil) -> Loader {
-    { name in
+    { name, headerWords in
+      var options = options
+      options.headerWords = headerWords
       let source =
         if let standardInput, name == standardInput.name { standardInput } else { InputSource.file(name) }
       var (format, outcome) = try TrackerLoader.loadDetected(source, options: options)

@@ -6,8 +6,9 @@ public import TrackerModel
 /// vocabulary, runs the rules, and returns one verdict per file. A file
 /// that cannot be read gets a failed verdict; it never stops the others.
 public enum TrackerValidation {
-  /// Reads a file into a plan plus the recogniser's diagnostics.
-  public typealias Loader = @Sendable (_ path: String) throws -> Outcome<Plan>
+  /// Reads a file into a plan plus the recogniser's diagnostics, reading
+  /// the table's headers with the council's own words (`[headers]`).
+  public typealias Loader = @Sendable (_ path: String, _ headerWords: HeaderWords) throws -> Outcome<Plan>
 
   /// Validates each file in turn.
   public static func validate(files: [String], settings: ValidationSettings, loader: Loader) -> [FileValidation] {
@@ -33,7 +34,8 @@ public enum TrackerValidation {
     }
     let loaded: Outcome<Plan>
     do {
-      loaded = try loader(file)
+      // The config's header words change how the file is recognised.
+      loaded = try loader(file, config.headerWords)
     } catch {
       verdict.failure = isMissing(error) ? .missing(String(describing: error)) : .unreadable(String(describing: error))
       return verdict

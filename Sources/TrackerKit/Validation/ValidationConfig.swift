@@ -21,6 +21,10 @@ public import TrackerModel
 /// "On track" = "green"
 /// "Paused" = "grey"
 /// "Signed off" = { rating = "blue", completion = "embedded" }
+///
+/// [headers]                       # the council's own column headers
+/// "Officer responsible" = "lead"
+/// "Go-live" = "due"
 /// ```
 public struct ValidationConfig: Sendable {
   /// The file it was read from (`nil` for the defaults).
@@ -39,6 +43,8 @@ public struct ValidationConfig: Sendable {
   public var policy = FindingPolicy()
   /// `[statuses]`.
   public var vocabulary = CouncilVocabulary()
+  /// `[headers]`: header words mapped to fields, tried before the built-in synonyms.
+  public var headerWords = HeaderWords()
 
   /// The defaults: nothing configured.
   public init() {}
@@ -69,16 +75,17 @@ public struct ValidationConfig: Sendable {
     let document = try TOMLSubset(text: text, path: path)
     var config = ValidationConfig()
     config.path = path
-    for table in document.tables where !["validate", "rules", "statuses"].contains(table.name) {
+    for table in document.tables where !["validate", "rules", "statuses", "headers"].contains(table.name) {
       throw ConfigError.invalid(
-        path: path, line: table.line, reason: "unknown table [\(table.name)]; expected [validate], [rules] or [statuses]")
+        path: path, line: table.line, reason: "unknown table [\(table.name)]; expected [validate], [rules], [statuses] or [headers]")
     }
     for entry in document.entries {
       switch entry.table {
       case "validate": try config.readSetting(entry, path: path)
       case "rules": try config.readRule(entry, path: path)
       case "statuses": try config.readStatus(entry, path: path)
-      case "": throw ConfigError.invalid(path: path, line: entry.line, reason: "\"\(entry.key)\" must be inside [validate], [rules] or [statuses]")
+      case "headers": try config.readHeader(entry, path: path)
+      case "": throw ConfigError.invalid(path: path, line: entry.line, reason: "\"\(entry.key)\" must be inside [validate], [rules], [statuses] or [headers]")
       default: break  // rejected above
       }
     }
@@ -121,6 +128,14 @@ public struct ValidationConfig: Sendable {
     case "error": policy.regrade(entry.key, to: .error)
     default:
       throw .invalid(path: path, line: entry.line, reason: "\"\(level)\" must be \"off\", \"info\", \"warning\" or \"error\"")
+    }
+  }
+
+  private mutating func readHeader(_ entry: TOMLSubset.Entry, path: String) throws(ConfigError) {
+    guard case .string(let field) = entry.value, headerWords.define(entry.key, as: field) else {
+      throw .invalid(
+        path: path, line: entry.line,
+        reason: "header \"\(entry.key)\" must name a field: " + HeaderWords.fieldNames.map { "\"\($0)\"" }.joined(separator: ", "))
     }
   }
 

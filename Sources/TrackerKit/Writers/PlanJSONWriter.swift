@@ -138,6 +138,7 @@ public enum PlanJSONWriter {
     o.key("title"); o.string(f.title)
     if let v = f.priorityId { o.key("priorityId"); o.string(v) }
     source(f.source, &o)
+    if !f.repeatedAt.isEmpty { array("repeatedAt", f.repeatedAt, &o) { l, o in write(l, &o) } }
     o.endObject()
   }
 
@@ -148,16 +149,22 @@ public enum PlanJSONWriter {
     if let v = a.priorityId { o.key("priorityId"); o.string(v) }
     if let v = a.letter { o.key("letter"); o.string(v) }
     o.key("rawRef"); o.string(a.rawRef)
+    if let v = a.refSource { o.key("refSource"); write(v, &o) }
     o.key("text"); o.string(a.text)
+    if let v = a.textSource { o.key("textSource"); write(v, &o) }
     array("leads", a.leads, &o, write)
     if let v = a.leadsRaw { o.key("leadsRaw"); o.string(v) }
     array("accountable", a.accountable, &o, write)
     if let v = a.subGroup { o.key("subGroup"); o.string(v) }
+    if let v = a.subGroupSource { o.key("subGroupSource"); write(v, &o) }
     o.key("impact"); o.beginArray(); for i in a.impact.indices { o.string(a.impact[i]) }; o.endArray()
     if let v = a.impactRaw { o.key("impactRaw"); o.string(v) }
+    if let v = a.impactSource { o.key("impactSource"); write(v, &o) }
     if let v = a.dueDate { o.key("dueDate"); write(v, &o) }
     if let v = a.dueRaw { o.key("dueRaw"); o.string(v) }
+    if let v = a.dueSource { o.key("dueSource"); write(v, &o) }
     if let v = a.percentComplete { o.key("percentComplete"); o.double(v) }
+    if let v = a.percentSource { o.key("percentSource"); write(v, &o) }
     array("statuses", a.statuses, &o, write)
     array("notes", a.notes, &o, write)
     array("evidence", a.evidence, &o, write)

@@ -23,7 +23,7 @@ public enum EvidenceSplitter {
   ///   - source: the cell, given to every item.
   public static func split(_ text: String, source: CellRef? = nil) -> Result {
     let markup = MarkupText(text)
-    if markup.items.count == 1, LeadSplitter.mayBeAsAbove(markup.items[0].bytes), LeadSplitter.isAsAbove(markup.text) {
+    if markup.items.count == 1, AsAbove.mayBe(markup.items[0].bytes), AsAbove.says(markup.text) {
       return Result(items: [], emptyNumbers: [], isAsAbove: true)
     }
     var items: [EvidenceItem] = []

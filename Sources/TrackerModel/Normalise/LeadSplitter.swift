@@ -28,29 +28,8 @@ public enum LeadSplitter {
   /// Placeholders that mean "no lead yet".
   static let placeholders: Set<String> = ["tbc", "tba", "tbd", "?", "-", "n/a", "na", "none", "to be confirmed"]
 
-  /// Whether the cell text says "as above" / "ditto".
-  public static func isAsAbove(_ text: String) -> Bool {
-    guard mayBeAsAbove(text.utf8) else { return false }
-    let key = StatusVocabulary.normalisedKey(text)
-    return key == "as above" || key == "ditto" || key == "see above" || key == "\""
-  }
-
-  /// False only when the text cannot normalise to a placeholder of at most
-  /// eight characters: it has more than eight ASCII bytes that normalising
-  /// keeps as they are (it drops spaces, dashes, underscores, line breaks
-  /// and trailing dots). Spares a long cell the full normalisation.
-  static func mayBeAsAbove(_ bytes: some Sequence<UInt8>) -> Bool {
-    var kept = 0
-    for b in bytes where b < 0x80 {
-      switch b {
-      case 32, 9, 10, 13, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): continue
-      default:
-        kept += 1
-        if kept > 8 { return false }
-      }
-    }
-    return true
-  }
+  /// Whether the cell text says "as above" / "ditto" (`AsAbove`).
+  public static func isAsAbove(_ text: String) -> Bool { AsAbove.says(text) }
 
   /// Whether the text is only a placeholder such as `TBC`.
   public static func isPlaceholder(_ text: String) -> Bool {

@@ -56,8 +56,8 @@ struct CellLengthRule: PlanRule {
         findings.append(finding)
       }
     }
-    add(action.text, action.source, "the text of \(action.key)")
-    for impact in action.impact { add(impact, action.source, "an impact measure of \(action.key)") }
+    add(action.text, action.textSource, "the text of \(action.key)")
+    for impact in action.impact { add(impact, action.impactSource, "an impact measure of \(action.key)") }
     var cells: [SourceLocation?] = []
     for note in action.notes where !cells.contains(note.source) { cells.append(note.source) }
     for cell in cells {

@@ -25,7 +25,7 @@ struct CrossRefRule: ActionRule {
           findings.append(
             context.finding(
               Self.selfRef, "\"\(quoted)\" on \(action.key) points to the action itself, so its update is elsewhere",
-              at: cell, related: action.source.map { [$0] } ?? []))
+              at: cell, related: action.keyCell.map { [$0] } ?? []))
         }
       } else if let found = targets[target] {
         if context.isEnabled(Self.resolved) {
@@ -50,7 +50,7 @@ extension ValidationContext {
     guard plan.actions.contains(where: { !$0.crossRefs.isEmpty }) else { return [:] }
     var map: [String: SourceLocation?] = [:]
     for area in plan.focusAreas where map[area.ref.uppercased()] == nil { map[area.ref.uppercased()] = area.source }
-    for action in plan.actions { map[action.key.uppercased()] = action.source }
+    for action in plan.actions { map[action.key.uppercased()] = action.keyCell }
     return map
   }
 }

@@ -22,6 +22,7 @@ struct OverdueRule: ActionRule {
     findings.append(
       context.finding(
         Self.code, "\(view.action.key) was due \"\(written)\" (before \(reference)) and has \(state)",
-        at: view.action.source, related: latest.flatMap { view.cell($0, context.timeline) }.map { [$0] } ?? []))
+        at: view.action.dueSource ?? view.action.keyCell,
+        related: latest.flatMap { view.cell($0, context.timeline) }.map { [$0] } ?? []))
   }
 }

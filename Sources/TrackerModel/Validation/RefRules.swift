@@ -27,7 +27,7 @@ struct DuplicateRefRule: PlanRule {
       findings.append(
         context.finding(
           Self.code, "two actions have the reference \"\(action.key)\"\(where_)",
-          at: action.source, related: other.source.map { [$0] } ?? []))
+          at: action.keyCell, related: (other.keyCell.map { [$0] } ?? []) + action.rowRelated))
     }
   }
 }
@@ -61,14 +61,16 @@ struct AreaMismatchRule: PlanRule {
         if number != focusNumber {
           findings.append(
             context.finding(
-              Self.code, "ref \"\(action.key)\" sits under focus area \(focus)", at: action.source))
+              Self.code, "ref \"\(action.key)\" sits under focus area \(focus)", at: action.keyCell,
+              related: action.rowRelated))
         }
       } else if action.focusRef == nil, prioritiesNumberRefs, let priority = Self.numericPriority(action.priorityId),
         number != priority
       {
         findings.append(
           context.finding(
-            Self.code, "ref \"\(action.key)\" sits under priority \(action.priorityId ?? "")", at: action.source))
+            Self.code, "ref \"\(action.key)\" sits under priority \(action.priorityId ?? "")", at: action.keyCell,
+            related: action.rowRelated))
       }
     }
   }
@@ -99,8 +101,10 @@ struct SittingFocusAreas {
 
   init(_ areas: [FocusArea]) {
     for area in areas {
-      guard let source = area.source, let row = source.cell?.row else { continue }
-      bySheet[(source.file) + "\u{1F}" + (source.sheet ?? ""), default: []].append((row, area.ref))
+      for source in [area.source].compactMap({ $0 }) + area.repeatedAt {
+        guard let row = source.cell?.row else { continue }
+        bySheet[(source.file) + "\u{1F}" + (source.sheet ?? ""), default: []].append((row, area.ref))
+      }
     }
     for key in bySheet.keys { bySheet[key]?.sort { $0.row < $1.row } }
   }

@@ -130,9 +130,15 @@ struct ActionView {
   }
 
   /// The status cell for period `index`: its own source, else the action's
-  /// row in the period's column.
+  /// row in the period's column, else (the period's column is on another
+  /// sheet, as when each priority has a sheet) the action's key cell.
   func cell(_ index: Int, _ timeline: PeriodTimeline) -> SourceLocation? {
-    slots[index]?.source ?? ValidationContext.cell(in: action.source, column: timeline.periods[index].column)
+    if let own = slots[index]?.source { return own }
+    let period = timeline.periods[index]
+    if let header = period.source, let row = action.source, header.sheet != row.sheet || header.file != row.file {
+      return action.keyCell
+    }
+    return ValidationContext.cell(in: action.source, column: period.column)
   }
 
   /// The raw text of the status in period `index`, for messages (`G/A`, `empty`).
