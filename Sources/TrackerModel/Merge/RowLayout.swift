@@ -55,13 +55,20 @@ struct RowLayout {
           groups[group].contributions.append(contribution)
         } else {
           groupIndex[identity] = groups.count
-          let anchor =
-            places[index].flatMap { _ in RowLayout.continuationAnchor(ret, index, master: master, matched: matchedRows) }
-            ?? anchors.anchor(for: action)
-          groups.append(
-            NewGroup(
-              base: RowLayout.skeleton(action, subGroup: ret.input.subGroup), contributions: [contribution],
-              anchor: anchor))
+          var base = RowLayout.skeleton(action, subGroup: ret.input.subGroup)
+          var anchor = anchors.anchor(for: action)
+          if places[index] != nil,
+            let follows = RowLayout.continuationAnchor(ret, index, master: master, matched: matchedRows)
+          {
+            // A continuation row continues the master row it follows: it sits
+            // under that row's priority and focus area, so the merged plan
+            // (and a workbook written from it) gives it the same place.
+            anchor = follows
+            base.priorityId = base.priorityId ?? master[follows].priorityId
+            base.focusRef = base.focusRef ?? master[follows].focusRef
+            base.subGroup = base.subGroup ?? master[follows].subGroup
+          }
+          groups.append(NewGroup(base: base, contributions: [contribution], anchor: anchor))
         }
       }
     }
