@@ -173,15 +173,15 @@ struct ActionMatcher {
     var places = [String?](repeating: nil, count: actions.count)
     for index in actions.indices {
       let priority = actions[index].priorityId ?? ""
-      let text = MergeKeys.normalised(actions[index].text)
-      if MergeKeys.isSynthetic(actions[index].key), text.isEmpty {
+      let synthetic = MergeKeys.isSynthetic(actions[index].key)
+      if synthetic, MergeKeys.isBlank(actions[index].text) {
         let n = count[priority, default: 0] + 1
         count[priority] = n
         places[index] = "\(anchor[priority] ?? "")\u{1F}\(n)"
       } else {
         anchor[priority] =
-          MergeKeys.isSynthetic(actions[index].key)
-          ? "t:\(actions[index].focusRef ?? "")\u{1F}\(text)" : "k:\(actions[index].key)"
+          synthetic
+          ? "t:\(actions[index].focusRef ?? "")\u{1F}\(MergeKeys.normalised(actions[index].text))" : "k:\(actions[index].key)"
         count[priority] = 0
       }
     }

@@ -95,14 +95,14 @@ struct RowLayout {
     var previous = index - 1
     while previous >= 0,
       actions[previous].priorityId != priority
-        || (MergeKeys.isSynthetic(actions[previous].key) && MergeKeys.normalised(actions[previous].text).isEmpty)
+        || (MergeKeys.isSynthetic(actions[previous].key) && MergeKeys.isBlank(actions[previous].text))
     {
       previous -= 1
     }
     guard previous >= 0, let rows = matched[previous], var anchor = rows.first(where: { master[$0].priorityId == priority }) ?? rows.first
     else { return nil }
     while anchor + 1 < master.count, master[anchor + 1].priorityId == master[anchor].priorityId,
-      MergeKeys.isSynthetic(master[anchor + 1].key), MergeKeys.normalised(master[anchor + 1].text).isEmpty
+      MergeKeys.isSynthetic(master[anchor + 1].key), MergeKeys.isBlank(master[anchor + 1].text)
     {
       anchor += 1
     }

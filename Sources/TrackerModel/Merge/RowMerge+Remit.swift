@@ -14,7 +14,7 @@ extension RowMerge {
         MergeCode.matchedByText, field: .action, old: original.key, new: proposed.rawRef.isEmpty ? proposed.key : proposed.rawRef,
         source: source.provenance(proposed.source), subGroup: source.input.subGroup, decision: .reported)
       let how =
-        MergeKeys.normalised(proposed.text).isEmpty
+        MergeKeys.isBlank(proposed.text)
         ? "has no ref and no wording (a continuation row); matched to \(name) by its place after the same row"
         : "has no usable ref; matched to \(name) on its exact wording in focus area \(proposed.focusRef ?? "(none)")"
       diagnostics.append(
