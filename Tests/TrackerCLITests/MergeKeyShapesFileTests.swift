@@ -74,4 +74,106 @@ import XLSXFormat
     #expect(sheets.filter { $0.hasPrefix("Merge log") } == ["Merge log"])
     #expect(try scratch.data("round2.xlsx") == scratch.data("round3.xlsx"))
   }
+
+  /// A seeded master built from the fixture's action: 4–10 actions under
+  /// Priority 2, some cross-listed under Priority 6 (same wording and
+  /// values), some with their key reused under Priority 6 for another action,
+  /// some followed by a continuation row; and a return that changes a few
+  /// statuses, adds notes and the Jun-22 period, with or without priorities.
+  static func generated(_ seed: UInt64) throws -> (master: Plan, ret: Plan) {
+    var rng = SeededRandom(seed: seed)
+    func int(_ bound: Int) -> Int { Int(rng.next() % UInt64(bound)) }
+    let words = "co-produce review parents carers audit toolkit strategy outcome plans schools".split(separator: " ")
+    func sentence() -> String { (0..<(3 + int(4))).map { _ in String(words[int(words.count)]) }.joined(separator: " ") }
+    let codes: [(String, Rating)] = [("R", .red), ("A", .amber), ("G", .green), ("", .none)]
+    var master = try TrackerLoader.load(Fixtures.url("validate/ref.cross_listed.fires.json").path).value
+    let template = master.actions[0]
+    master.actions = []
+    master.focusAreas = []
+    for index in 0..<(4 + int(7)) {
+      let focus = "\(1 + index % 5)"
+      let letter = String(UnicodeScalar(UInt8(65 + index)))
+      var action = template
+      action.key = focus + letter
+      action.focusRef = focus
+      action.letter = letter
+      action.rawRef = letter + "."
+      action.text = sentence()
+      action.statuses = action.statuses.map { status in
+        let code = codes[int(codes.count)]
+        var copy = status
+        copy.status = Status(raw: code.0, rating: code.1)
+        return copy
+      }
+      action.notes = Array(action.notes.prefix(1 + int(4)))
+      for priority in ["2", "6"] where !master.focusAreas.contains(where: { $0.ref == focus && $0.priorityId == priority }) {
+        master.focusAreas.append(FocusArea(ref: focus, rawRef: "Ref - \(focus)", title: "Area \(focus)", priorityId: priority))
+      }
+      master.actions.append(action)
+      if int(3) == 0 {
+        var more = action
+        more.key = "\(focus)#\(index + 100)"
+        more.letter = nil
+        more.rawRef = ""
+        more.text = ""
+        more.leads = []
+        more.evidence = []
+        more.statuses = more.statuses.map { var copy = $0; copy.status = .empty; return copy }
+        more.notes = [ProgressNote(date: DateValue(year: 2022, month: 3), text: sentence(), raw: "", source: nil)]
+        master.actions.append(more)
+      }
+      switch int(4) {
+      case 0:
+        var twin = action
+        twin.priorityId = "6"
+        master.actions.append(twin)
+      case 1:
+        var other = action
+        other.priorityId = "6"
+        other.text = sentence() + " elsewhere"
+        master.actions.append(other)
+      default: break
+      }
+    }
+    // Priority 6's rows after Priority 2's, as a workbook lists them.
+    master.actions = master.actions.filter { $0.priorityId == "2" } + master.actions.filter { $0.priorityId == "6" }
+    var ret = master
+    ret.id = "return"
+    let withoutPriorities = int(2) == 0
+    let june = Period(
+      id: "2022-06", label: "Jun-22", kind: .month, start: CivilDate(year: 2022, month: 6, day: 1),
+      end: CivilDate(year: 2022, month: 6, day: 30))
+    ret.periods.append(june)
+    for index in ret.actions.indices {
+      if withoutPriorities { ret.actions[index].priorityId = nil }
+      let code = codes[int(codes.count)]
+      ret.actions[index].statuses.append(PeriodStatus(periodId: june.id, status: Status(raw: code.0, rating: code.1)))
+      if int(3) == 0 {
+        ret.actions[index].notes.append(ProgressNote(date: DateValue(year: 2022, month: 6), text: sentence(), raw: "", source: nil))
+      }
+    }
+    if withoutPriorities {
+      // One sheet: a cross-listed action appears once.
+      var seen: Set<String> = []
+      ret.actions = ret.actions.filter { $0.key.contains("#") || seen.insert($0.key + "|" + $0.text).inserted }
+    }
+    return (master, ret)
+  }
+
+  @Test(arguments: Array(UInt64(1)...8))
+  func generatedTrackersReMergeToTheSameBytes(seed: UInt64) throws {
+    let scratch = try MergeScratch()
+    let (master, ret) = try Self.generated(seed)
+    try TrackerWriter.write(master, findings: [], to: scratch.dir.appendingPathComponent("m.json").path, options: WriteOptions(format: .json))
+    try TrackerWriter.write(ret, findings: [], to: scratch.dir.appendingPathComponent("r.json").path, options: WriteOptions(format: .json))
+    var input = "m.json"
+    for round in 1...3 {
+      let result = try scratch.merge([input, "r.json", "-o", "g\(round).xlsx", "--prefer", "master", "--report", "g\(round).json"])
+      #expect(result.status == 0, "seed \(seed) round \(round): \(result.stderr)")
+      input = "g\(round).xlsx"
+    }
+    let counts = try #require(try scratch.json("g2.json")["counts"] as? [String: Int])
+    #expect(counts["newActions"] == 0 && counts["notesAdded"] == 0 && counts["updatedCells"] == 0, "seed \(seed): \(counts)")
+    #expect(try scratch.data("g2.xlsx") == scratch.data("g3.xlsx"), "seed \(seed): re-merging changed the bytes")
+  }
 }

@@ -235,6 +235,20 @@ extension MergeMatchingTests {
     #expect(P.codes(matched.plan, "3.1F", priority: "2")["2021-12"] == "")
   }
 
+  @Test func aReturnWithoutPrioritiesListingBothActionsOfAKeyUpdatesEachByItsWording() {
+    let m = twoActionsOneKey()
+    let r = P.plan("r.csv", periods: periods, actions: [
+      P.action("3.1F", row: 4, file: "r.csv", periods: periods, statuses: ["A", "A", "G", "G"],
+        text: "Review plans with families", priority: nil),
+      P.action("3.1F", row: 5, file: "r.csv", periods: periods, statuses: ["G", "G", "G", "B"],
+        text: "Audit EHC plans every quarter", priority: nil),
+    ])
+    let result = P.merge(m, [(r, nil)])
+    #expect(P.codes(result.plan, "3.1F", priority: "2")["2021-12"] == "G")
+    #expect(P.codes(result.plan, "3.1F", priority: "3")["2021-12"] == "B")
+    #expect(P.with(MergeCode.duplicateKey, result).isEmpty && result.summary.conflicts == 0)
+  }
+
   @Test func mergingATrackerWithItselfChangesNothingWhateverItsKeys() {
     var m = twoActionsOneKey()
     m.actions += [

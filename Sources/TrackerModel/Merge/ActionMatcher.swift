@@ -62,7 +62,8 @@ struct ActionMatcher {
     var pairs: [(row: Int, contribution: Contribution)] = []
     /// Return rows that match no master row (new actions).
     var unmatched: [Int] = []
-    /// Return rows whose key (and priority) an earlier row of the same return already used.
+    /// Return rows whose key and priority an earlier row of the same return
+    /// already used for the same master rows.
     var duplicates: [Int] = []
     /// Return rows that could be more than one master action: (return row, candidate master rows).
     var ambiguous: [(action: Int, candidates: [Int])] = []
@@ -82,14 +83,21 @@ struct ActionMatcher {
     var listed: [String: Set<String>] = [:]
     var matches = Matches()
     for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
-      if !listed[actions[index].key, default: []].insert(actions[index].priorityId ?? "").inserted {
-        matches.duplicates.append(index)
-      }
+      listed[actions[index].key, default: []].insert(actions[index].priorityId ?? "")
     }
+    // A row is a duplicate when an earlier row with its key and priority
+    // updates the same master rows (two rows for two actions, told apart by
+    // their wording, are not).
+    var used: Set<String> = []
     let places = ActionMatcher.places(actions)
     for index in actions.indices {
       switch resolve(actions[index], place: places[index], listed: listed[actions[index].key] ?? []) {
       case .rows(let rows, let byText):
+        if !MergeKeys.isSynthetic(actions[index].key),
+          !used.insert("\(actions[index].key)\u{1F}\(actions[index].priorityId ?? "")\u{1F}\(rows)").inserted
+        {
+          matches.duplicates.append(index)
+        }
         for row in rows { matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: byText))) }
       case .none: matches.unmatched.append(index)
       case .ambiguous(let candidates): matches.ambiguous.append((index, candidates))

@@ -127,7 +127,7 @@ public enum MergeCode {
   /// A return row could be more than one master action (one key, different
   /// wording, priority not telling them apart); nothing of it was applied. W.
   public static let ambiguousKey = "merge.ambiguous_key"
-  /// One return lists a key twice under one priority. W.
+  /// One return lists a key twice under one priority for the same action. W.
   public static let duplicateKey = "merge.duplicate_key"
   /// The same return (same file or same bytes) was given twice; the copy was skipped. I.
   public static let duplicateReturn = "merge.duplicate_return"
