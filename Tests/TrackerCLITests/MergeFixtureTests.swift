@@ -33,7 +33,7 @@ import Testing
       "updatedCells": 6, "newPeriods": 2, "conflicts": 3, "unresolvedConflicts": 3, "historyRewrites": 1,
       "newActions": 1, "missingUpdates": 2, "missingReturns": 0, "notesAdded": 5, "notesEdited": 1,
       "evidenceAdded": 3, "evidenceRemoved": 1, "governanceChanges": 3, "governanceAccepted": 0, "outOfRemit": 1,
-      "matchedByText": 1, "periodMismatches": 1,
+      "matchedByText": 1, "periodMismatches": 1, "ambiguousKeys": 0,
     ])
     #expect(report["result"] as? String == "unresolved-conflicts" && report["exitStatus"] as? Int == 1)
     let returns = try #require(report["returns"] as? [[String: Any]])

@@ -101,13 +101,20 @@ import ZipArchive
     #expect(table(csv) == table(json))
   }
 
-  @Test func aMergedWorkbookAsMasterKeepsItsEarlierLog() throws {
+  /// Issue 13: the log of an earlier merge is replaced, not appended to as
+  /// `Merge log 2`, …, so re-merging the merged workbook gives the same bytes.
+  @Test func aMergedWorkbookAsMasterHasItsLogReplacedAndReMergingGivesTheSameBytes() throws {
     let scratch = try MergeScratch()
     _ = try scratch.merge(["master.tsv"] + MergeScratch.returns + ["-o", "round1.xlsx", "--prefer", "master"])
     let again = try scratch.merge(["round1.xlsx"] + MergeScratch.returns + ["-o", "round2.xlsx", "--prefer", "master", "--report", "r2.json"])
     #expect(again.status == 0, "\(again.stderr)")
-    let sheets = try XLSXReader(path: scratch.dir.appendingPathComponent("round2.xlsx").path).readWorkbook().sheets.map(\.name)
-    #expect(sheets == ["Priority 2", "Merge log", "Merge log 2"])
+    let third = try scratch.merge(["round2.xlsx"] + MergeScratch.returns + ["-o", "round3.xlsx", "--prefer", "master"])
+    #expect(third.status == 0, "\(third.stderr)")
+    for round in ["round2.xlsx", "round3.xlsx"] {
+      let sheets = try XLSXReader(path: scratch.dir.appendingPathComponent(round).path).readWorkbook().sheets.map(\.name)
+      #expect(sheets == ["Priority 2", "Merge log"], "\(round)")
+    }
+    #expect(try scratch.data("round2.xlsx") == scratch.data("round3.xlsx"))
     let counts = try #require(try scratch.json("r2.json")["counts"] as? [String: Int])
     #expect(counts["updatedCells"] == 0 && counts["newActions"] == 0 && counts["newPeriods"] == 0 && counts["notesAdded"] == 0)
   }

@@ -14,8 +14,17 @@ import TrackerModel
 /// a period (`Dec-21` as `December 2021`), adds, edits and drops notes,
 /// adds and drops evidence, changes leads, wording and due dates, adds new
 /// actions and shuffles the rows.
+///
+/// Masters also hold the shapes merge must never confuse: a key listed again
+/// under priority 3 with other wording (a mistyped ref: two actions), a key
+/// cross-listed under priority 6 with the same wording (one action), and
+/// continuation rows (no ref, no wording, notes only) right after an action.
+/// Some returns come on a template without priorities. `origins` tells, for
+/// the last return made, which master row each of its rows was copied from.
 struct MergePlanGenerator {
   private var rng: SeededRandom
+  /// For the last return `ret` made: each row's master row (`nil` for a new action).
+  private(set) var origins: [Int?] = []
 
   init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
@@ -41,10 +50,31 @@ struct MergePlanGenerator {
       if chance(8) { key = "\(focus)#\(row + 7)" }
       if actions.contains(where: { $0.key == key }) { key += String(row) }
       actions.append(action(key, row: row + 7, file: file, periods: periods, priority: "2"))
+      let original = actions[actions.count - 1]
+      if chance(6) {
+        // A continuation row: the action above goes on in the notes column.
+        var more = action("\(focus)#\(row + 500)", row: row + 500, file: file, periods: periods, priority: "2")
+        more.text = ""
+        more.leads = []
+        more.evidence = []
+        more.subGroup = original.subGroup
+        more.statuses = more.statuses.map { PeriodStatus(periodId: $0.periodId, status: .empty, source: $0.source) }
+        actions.append(more)
+      }
       if chance(10), !isMadeUpKey(key) {
-        var twin = action(key, row: row + 200, file: file, periods: periods, priority: "6")
-        twin.text = actions[actions.count - 1].text
+        // One action listed again under priority 6: the same wording, owner and values, its own cells.
+        var twin = original
+        twin.priorityId = "6"
+        twin.source = MergeTestPlans.cell(file, "B\(row + 200)")
+        for index in twin.statuses.indices { twin.statuses[index].source = MergeTestPlans.cell(file, "\(column(index))\(row + 200)") }
+        for index in twin.notes.indices { twin.notes[index].source = MergeTestPlans.cell(file, "I\(row + 200)") }
+        for index in twin.evidence.indices { twin.evidence[index].source = MergeTestPlans.cell(file, "J\(row + 200)") }
         actions.append(twin)
+      } else if chance(10), !isMadeUpKey(key) {
+        // The same key with other wording under another priority: another action.
+        var other = action(key, row: row + 300, file: file, periods: periods, priority: "3")
+        other.text = original.text + " " + sentence()
+        actions.append(other)
       }
     }
     return MergeTestPlans.plan(file, periods: periods, actions: actions)
@@ -67,8 +97,24 @@ struct MergePlanGenerator {
       relabelled[old] = periods[index].id
     }
     var actions: [Action] = []
-    for (row, original) in master.actions.enumerated() where !chance(8) {
+    var origins: [Int?] = []
+    let crossListed = Set(Dictionary(grouping: master.actions.filter { !isMadeUpKey($0.key) }, by: \.key).filter { entry in
+      Set(entry.value.compactMap(\.priorityId)).count > 1 && Set(entry.value.map(\.text)).count == 1 }.keys)
+    let twoActions = Set(Dictionary(grouping: master.actions.filter { !isMadeUpKey($0.key) }, by: \.key).filter { entry in
+      Set(entry.value.map(\.text)).count > 1 }.keys)
+    let withoutPriorities = chance(6)
+    var keptAbove = true
+    for (row, original) in master.actions.enumerated() {
+      // A continuation row goes (or stays) with the action it continues.
+      let continuation = isMadeUpKey(original.key) && original.text.isEmpty
+      if continuation ? !keptAbove : chance(8) {
+        if !continuation { keptAbove = false }
+        continue
+      }
+      if !continuation { keptAbove = true }
+      origins.append(row)
       var action = original
+      if withoutPriorities { action.priorityId = nil }
       action.source = MergeTestPlans.cell(file, "B\(row + 3)")
       action.statuses = periods.enumerated().map { index, period in
         let masterId = relabelled.first { $0.value == period.id }?.key ?? period.id
@@ -92,22 +138,33 @@ struct MergePlanGenerator {
       }
       if !olderTemplate, chance(4) { action.evidence.append(EvidenceItem(text: sentence(), raw: "x", source: MergeTestPlans.cell(file, "J\(row + 3)"))) }
       if chance(15) { action.leads = [Lead(raw: "New Lead", name: "New Lead \(int(3))")] }
-      if chance(20) { action.text += " (reworded)" }
+      // Rewording one listing of a cross-listed action would make it two actions.
+      // A return without priorities that rewords an action whose key the master gives two actions is ambiguous.
+      let rewordRate = withoutPriorities && twoActions.contains(original.key) ? 3 : 20
+      if chance(rewordRate), !continuation, !crossListed.contains(original.key) { action.text += " (reworded in \(file))" }
       if chance(20) { action.dueDate = DateValue(year: 2023 + int(3), month: 1 + int(12)) }
       action.provenance = []
       actions.append(action)
     }
     for extra in 0..<(chance(3) ? 1 + int(3) : 0) {
       let key = ["7", "1.1", "9.9"][int(3)] + String(UnicodeScalar(UInt8(65 + int(26)))) + (chance(2) ? "" : "\(extra)")
-      actions.append(action(key, row: 300 + extra, file: file, periods: periods, priority: "2"))
+      actions.append(action(key, row: 300 + extra, file: file, periods: periods, priority: withoutPriorities ? nil : "2"))
+      origins.append(nil)
     }
-    if chance(3) { actions.shuffle(using: &rng) }
+    // Shuffling would move continuation rows away from their action: only when there are none.
+    if chance(3), !actions.contains(where: { isMadeUpKey($0.key) && $0.text.isEmpty }) {
+      var order = Array(actions.indices)
+      order.shuffle(using: &rng)
+      actions = order.map { actions[$0] }
+      origins = order.map { origins[$0] }
+    }
+    self.origins = origins
     var plan = MergeTestPlans.plan(file, periods: periods, actions: actions)
     plan.sources = [SourceFile(path: file, sha256: String(rng.next(), radix: 16))]
     return plan
   }
 
-  private mutating func action(_ key: String, row: Int, file: String, periods: [Period], priority: String) -> Action {
+  private mutating func action(_ key: String, row: Int, file: String, periods: [Period], priority: String?) -> Action {
     var action = MergeTestPlans.action(
       key, row: row, file: file, periods: periods,
       statuses: periods.map { _ in pick(MergePlanGenerator.codes) }, text: sentence(), priority: priority,

@@ -124,7 +124,8 @@ import TrackerModel
       options: MergeOptions(prefer: .return))
     #expect(P.codes(result.plan, "3.1F")["2021-12"] == "A")
     let decisions = result.log.filter(\.isConflict).map { "\($0.subGroup ?? ""):\($0.decision.rawValue)" }
-    #expect(decisions == ["EHCP:took another return", "Graduated Response:took return"])
+    // The owning sub-group's return is applied first (issue 13 item 3), so its entry comes first.
+    #expect(decisions == ["Graduated Response:took return", "EHCP:took another return"])
   }
 
   @Test func fillColourWithoutTextIsAValue() {

@@ -18,6 +18,25 @@ struct ValidationPlanRuleTests {
     #expect(finding?.related.map { $0.cell?.a1 } == ["B7"])
   }
 
+  /// domain.md §6: the same key with other wording is a duplicate under any
+  /// priorities; with the same wording under another priority it is one
+  /// action cross-listed (info).
+  @Test func duplicateRefAcrossPrioritiesAndCrossListing() {
+    var b = PlanBuilder()
+    b.action("3.1F", row: 7, ["G", "G", "G", "G"], priority: "2")
+    let other = b.action("3.1F", row: 8, ["G", "G", "G", "G"], priority: "3")
+    b.plan.actions[other].text = "Audit EHC plans"
+    b.action("6E", row: 9, ["G", "G", "G", "G"], priority: "2")
+    b.action("6E", row: 10, ["G", "G", "G", "G"], priority: "6")
+    let findings = b.findings()
+    #expect(findings.cells("ref.duplicate") == ["B8"])
+    #expect(findings.first { $0.code == "ref.duplicate" }?.message
+      == "two actions have the reference \"3.1F\" under priorities 2 and 3 and different wording (rows 7 and 8)")
+    #expect(findings.cells("ref.cross_listed") == ["B10"])
+    let crossListed = findings.first { $0.code == "ref.cross_listed" }
+    #expect(crossListed?.severity == .info && crossListed?.related.map { $0.cell?.a1 } == ["B9"])
+  }
+
   @Test func areaMismatchAgainstFocusArea() {
     var b = PlanBuilder()
     b.action("4.2B", row: 7, ["G", "G", "G", "G"], focus: "3.1")

@@ -1,3 +1,4 @@
+import Diagnostics
 public import Grid
 public import TrackerModel
 
@@ -15,9 +16,34 @@ public enum MergeLogSheet {
     "Key", "Priority", "Period", "Field", "Old", "New", "Source", "Sub-group", "Decision", "Code",
   ]
 
+  /// Whether a sheet kept verbatim from a tracker is the log of an earlier
+  /// merge: named `Merge log` (or `Merge log 2`, … as older versions wrote
+  /// it) with this sheet's header in its first row. A merged workbook used
+  /// as the master has its log replaced by the new one, not appended to, so
+  /// re-merging gives the same bytes.
+  public static func isEarlierLog(_ block: Block) -> Bool {
+    guard block.kind == "sheet", let sheet = block.cells.first?.source?.sheet, isLogName(sheet) else { return false }
+    let first = block.cells.filter { $0.source?.cell?.row == 1 }.sorted { ($0.source?.cell?.column ?? 0) < ($1.source?.cell?.column ?? 0) }
+    return first.map(\.text) == header
+  }
+
+  /// Whether a sheet is a log an earlier merge wrote (name and header row):
+  /// it is kept verbatim and replaced, never read as part of the tracker (its
+  /// status and cell columns are not a key).
+  static func isEarlierLog(_ sheet: Sheet) -> Bool {
+    guard isLogName(sheet.name), let first = sheet.rows.first, first.number == 1 else { return false }
+    return first.cells.map { MarkupText(CellText.of($0.value)).text } == header
+  }
+
+  private static func isLogName(_ sheet: String) -> Bool {
+    guard sheet.hasPrefix(name) else { return false }
+    let rest = sheet.dropFirst(name.count)
+    return rest.isEmpty || (rest.first == " " && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } && rest.count > 1)
+  }
+
   /// The log sheet's name in a workbook that already has sheets named
-  /// `taken` (a master that is itself a merged workbook keeps its earlier
-  /// log): `Merge log`, else `Merge log 2`, `Merge log 3`, …
+  /// `taken` (sheets of the master that are not an earlier log): `Merge
+  /// log`, else `Merge log 2`, `Merge log 3`, …
   public static func name(avoiding taken: Set<String>) -> String {
     guard taken.contains(name) else { return name }
     var n = 2

@@ -14,8 +14,8 @@ extension MergeRunner {
   /// - XLSX: the cleaned tracker with each conflicting status cell
   ///   highlighted (thick dark-red border, dark-red text), then a
   ///   "Merge log" sheet with one row per change or conflict (a master that
-  ///   is itself a merged workbook keeps its earlier log; the new one is then
-  ///   `Merge log 2`, …).
+  ///   is itself a merged workbook has its earlier log replaced, so
+  ///   re-merging gives the same bytes).
   ///
   /// - Throws: `MergeRunError.cannotWrite`.
   public static func write(_ run: Run, to path: String, format: MergeOutputFormat) throws(MergeRunError) {

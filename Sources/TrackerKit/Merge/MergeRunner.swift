@@ -46,7 +46,9 @@ public enum MergeRunner {
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known))
     }
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
-    let result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    // The new merge log replaces an earlier one (a merged workbook as master).
+    result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
   }
 

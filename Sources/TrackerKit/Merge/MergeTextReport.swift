@@ -31,7 +31,7 @@ public enum MergeTextReport {
     if s.historyRewrites > 0 { details.append("\(s.historyRewrites) history rewrite\(s.historyRewrites == 1 ? "" : "s")") }
     if s.unresolvedConflicts > 0 { details.append("\(s.unresolvedConflicts) unresolved") }
     if !details.isEmpty { conflicts += " (" + details.joined(separator: ", ") + ")" }
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("updated cells", "\(s.updatedCells)"),
       ("new periods", "\(s.newPeriods)" + (s.periodMismatches > 0 ? " (\(s.periodMismatches) overlapping)" : "")),
       ("conflicts", conflicts),
@@ -43,6 +43,7 @@ public enum MergeTextReport {
       ("out of remit", "\(s.outOfRemit)"),
       ("matched by text", "\(s.matchedByText)"),
     ]
+    if s.ambiguousKeys > 0 { rows.append(("ambiguous keys", "\(s.ambiguousKeys) (not applied)")) }
     let width = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows {
       text += "  " + label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"

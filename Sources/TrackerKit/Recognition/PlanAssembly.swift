@@ -164,6 +164,7 @@ struct PlanAssembly {
   /// A key laid out on a sheet of its own: each row's cells joined with
   /// ` - `, rows joined, read as one key (`Blue | Complete and embedded`).
   static func sheetKey(_ context: SheetContext) -> [LegendEntry]? {
+    guard !MergeLogSheet.isEarlierLog(context.sheet) else { return nil }
     if let table = KeyTable.find(context.sheet.rows, context, scope: .periods) { return table.entries }
     let text = context.sheet.rows.map { row in
       row.cells.filter { !CellText.isBlank($0.value) }.map { MarkupText(CellText.of($0.value)).text }.joined(separator: " - ")

@@ -1,12 +1,25 @@
 import Diagnostics
 
-/// Finds, for each return row, the master row(s) it updates: by normalised
-/// key (compared as strings, so `1.1` never equals `1.10`), and only for rows
-/// without a ref by exact normalised text within the same focus area.
+/// Ties each return row to the one master action it updates (domain.md
+/// §8.2), or to none.
 ///
-/// One key under two priorities is one action listed twice: a return row
-/// updates the master rows with its key under its own priority, and also
-/// those under priorities where the return does not list the key at all.
+/// - **By (priority, key)** when both sides name a priority; keys compare as
+///   strings, so `1.1` never equals `1.10`.
+/// - **By key alone** when the return row names no priority, or one under
+///   which the master does not list the key, but only when the key names one
+///   action in the master.
+/// - One key under several priorities with the same normalised wording is
+///   **one action listed several times** (cross-listed, seed 6E in Priorities
+///   2 and 6): the return row updates its own listing and every listing the
+///   return does not give its own row.
+/// - The same key with **different wording** is two actions: a row that
+///   cannot be told apart by its priority (or, failing that, by its exact
+///   normalised wording) is **ambiguous**: nothing of it is applied.
+/// - Rows without a real key (`1.1#12`) match on their exact normalised
+///   wording within the focus area (reported, `merge.matched_by_text`), and
+///   rows with no wording at all (a continuation row: text in the notes
+///   column only) on their place: the row they follow and how many such rows
+///   precede them there. Nothing is ever fuzzy-matched.
 struct ActionMatcher {
   /// A row's text identity within its focus area.
   private struct TextKey: Hashable {
@@ -14,36 +27,32 @@ struct ActionMatcher {
     var text: String
   }
 
-  private let master: [Action]
   /// Each master row's priority (`""` for none), read once.
   private let priorities: [String]
+  /// Each master row's normalised wording.
+  private let texts: [String]
+  /// Each master row's key.
+  private let keys: [String]
   /// Whether each master row has a made-up key.
   private let synthetic: [Bool]
-  /// The master row of each key, or `-(i + 1)` for a key listed more than
-  /// once, whose rows are `repeated[i]` (an `Int` in the table itself: a
-  /// per-key array would cost a cache miss per look-up).
-  private var byKey: [String: Int] = [:]
-  private var repeated: [[Int]] = []
+  /// Master rows by real key, in master order.
+  private var byKey: [String: [Int]] = [:]
+  /// Master rows by focus area and normalised wording.
   private var byText: [TextKey: [Int]] = [:]
+  /// Master rows with neither key nor wording, by their place.
+  private var byPlace: [String: [Int]] = [:]
 
   init(master: [Action]) {
-    self.master = master
     priorities = master.map { $0.priorityId ?? "" }
+    texts = master.map { MergeKeys.normalised($0.text) }
+    keys = master.map(\.key)
     synthetic = master.map { MergeKeys.isSynthetic($0.key) }
-    for (row, action) in master.enumerated() {
-      if !MergeKeys.isSynthetic(action.key) {
-        if let slot = byKey[action.key] {
-          if slot >= 0 {
-            byKey[action.key] = -(repeated.count + 1)
-            repeated.append([slot, row])
-          } else {
-            repeated[-slot - 1].append(row)
-          }
-        } else {
-          byKey[action.key] = row
-        }
-      }
-      if let key = ActionMatcher.textKey(action) { byText[key, default: []].append(row) }
+    for row in master.indices {
+      if !synthetic[row] { byKey[keys[row], default: []].append(row) }
+      if !texts[row].isEmpty { byText[TextKey(focusRef: master[row].focusRef ?? "", text: texts[row]), default: []].append(row) }
+    }
+    for (row, place) in ActionMatcher.places(master).enumerated() {
+      if let place { byPlace[place, default: []].append(row) }
     }
   }
 
@@ -53,76 +62,137 @@ struct ActionMatcher {
     var pairs: [(row: Int, contribution: Contribution)] = []
     /// Return rows that match no master row (new actions).
     var unmatched: [Int] = []
-    /// Return rows matched on text: (return row, master row).
-    var byText: [(action: Int, row: Int)] = []
-    /// Return rows whose key (and priority) an earlier row of the same return already used.
+    /// Return rows whose key and priority an earlier row of the same return
+    /// already used for the same master rows.
     var duplicates: [Int] = []
+    /// Return rows that could be more than one master action: (return row, candidate master rows).
+    var ambiguous: [(action: Int, candidates: [Int])] = []
+  }
+
+  /// How one return row resolved.
+  private enum Resolution {
+    case rows([Int], byText: Bool)
+    case none
+    case ambiguous([Int])
   }
 
   /// Matches every row of a return.
   func match(_ ret: ReturnContext) -> Matches {
     let actions = ret.input.plan.actions
-    // Every priority each key is listed under in the return; keys listed
-    // under one priority (nearly all) need no set.
-    var firstPriority: [String: String] = [:]
-    var severalPriorities: [String: Set<String>] = [:]
+    // Every priority each real key is listed under in the return.
+    var listed: [String: Set<String>] = [:]
     var matches = Matches()
-    // Indices, not elements: iterating `actions` would copy every action.
     for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
-      let key = actions[index].key
-      let priority = actions[index].priorityId ?? ""
-      if let first = firstPriority[key] {
-        var listed = severalPriorities[key] ?? [first]
-        if listed.insert(priority).inserted {
-          severalPriorities[key] = listed
-        } else {
+      listed[actions[index].key, default: []].insert(actions[index].priorityId ?? "")
+    }
+    // A row is a duplicate when an earlier row with its key and priority
+    // updates the same master rows (two rows for two actions, told apart by
+    // their wording, are not).
+    var used: Set<String> = []
+    let places = ActionMatcher.places(actions)
+    for index in actions.indices {
+      switch resolve(actions[index], place: places[index], listed: listed[actions[index].key] ?? []) {
+      case .rows(let rows, let byText):
+        if !MergeKeys.isSynthetic(actions[index].key),
+          !used.insert("\(actions[index].key)\u{1F}\(actions[index].priorityId ?? "")\u{1F}\(rows)").inserted
+        {
           matches.duplicates.append(index)
         }
-      } else {
-        firstPriority[key] = priority
-      }
-    }
-    for index in actions.indices {
-      let key = actions[index].key
-      let rows = keyMatches(
-        key: key, priority: actions[index].priorityId ?? "", onlyUnder: firstPriority[key], several: severalPriorities[key])
-      if !rows.isEmpty {
-        for row in rows { matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: false))) }
-      } else if let row = textMatch(actions[index]) {
-        matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: true)))
-        matches.byText.append((index, row))
-      } else {
-        matches.unmatched.append(index)
+        for row in rows { matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: byText))) }
+      case .none: matches.unmatched.append(index)
+      case .ambiguous(let candidates): matches.ambiguous.append((index, candidates))
       }
     }
     return matches
   }
 
-  /// The master rows with the action's key, under its priority or under a
-  /// priority the return does not list the key under (`onlyUnder` when the
-  /// return lists it under one priority, `several` otherwise).
-  private func keyMatches(key: String, priority own: String, onlyUnder: String?, several: Set<String>?) -> [Int] {
-    guard !MergeKeys.isSynthetic(key), let slot = byKey[key] else { return [] }
-    func matches(_ row: Int) -> Bool {
-      let priority = priorities[row]
-      return priority == own || !(several?.contains(priority) ?? (priority == onlyUnder))
+  private func resolve(_ action: Action, place: String?, listed: Set<String>) -> Resolution {
+    let key = action.key
+    if MergeKeys.isSynthetic(key) {
+      if let place {
+        var candidates = byPlace[place] ?? []
+        if candidates.count > 1, let own = action.priorityId { candidates = candidates.filter { priorities[$0] == own } }
+        return rows(candidates, byText: true)
+      }
+      return textMatch(action, anyKey: true)
     }
-    if slot >= 0 { return matches(slot) ? [slot] : [] }
-    return repeated[-slot - 1].filter(matches)
+    guard let candidates = byKey[key] else { return textMatch(action, anyKey: false) }
+    let own = action.priorityId ?? ""
+    let text = { MergeKeys.normalised(action.text) }
+    let under = own.isEmpty ? [] : candidates.filter { priorities[$0] == own }
+    if !under.isEmpty {
+      guard let chosen = oneAction(under, text: text) else { return .ambiguous(under) }
+      // The cross-listed siblings the return does not list itself.
+      let wording = texts[chosen[0]]
+      let siblings = candidates.filter { texts[$0] == wording && !chosen.contains($0) && !listed.contains(priorities[$0]) }
+      return .rows((chosen + siblings).sorted(), byText: false)
+    }
+    guard let chosen = oneAction(candidates, text: text) else { return .ambiguous(candidates) }
+    let unlisted = chosen.filter { !listed.contains(priorities[$0]) }
+    return .rows(unlisted.isEmpty ? chosen : unlisted, byText: false)
   }
 
-  /// The single master row with the same focus area and normalised text,
-  /// considered only when the return row or the master row has no ref.
-  private func textMatch(_ action: Action) -> Int? {
-    guard let key = ActionMatcher.textKey(action), var rows = byText[key] else { return nil }
-    if !MergeKeys.isSynthetic(action.key) { rows = rows.filter { synthetic[$0] } }
-    if rows.count > 1 { rows = rows.filter { priorities[$0] == action.priorityId ?? "" } }
-    return rows.count == 1 ? rows[0] : nil
+  /// The rows of one action among master rows sharing a key: all of them when
+  /// they share one wording (one action, perhaps cross-listed), else those
+  /// with the return row's exact normalised wording; `nil` when none has it.
+  private func oneAction(_ rows: [Int], text: () -> String) -> [Int]? {
+    let first = texts[rows[0]]
+    if rows.allSatisfy({ texts[$0] == first }) { return rows }
+    let wording = text()
+    let same = rows.filter { texts[$0] == wording }
+    return same.isEmpty ? nil : same
   }
 
-  private static func textKey(_ action: Action) -> TextKey? {
+  /// A row without a usable key matched on its exact normalised wording in
+  /// its focus area: to rows without a key only when it has a real key
+  /// (`anyKey` false), to any row otherwise. Several candidates narrow to its
+  /// priority; one key listed several times with this wording is one action.
+  private func textMatch(_ action: Action, anyKey: Bool) -> Resolution {
     let text = MergeKeys.normalised(action.text)
-    guard !text.isEmpty else { return nil }
-    return TextKey(focusRef: action.focusRef ?? "", text: text)
+    guard !text.isEmpty, var candidates = byText[TextKey(focusRef: action.focusRef ?? "", text: text)] else { return .none }
+    if !anyKey { candidates = candidates.filter { synthetic[$0] } }
+    if candidates.count > 1, let own = action.priorityId, case let under = candidates.filter({ priorities[$0] == own }),
+      !under.isEmpty
+    {
+      candidates = under
+    }
+    return rows(candidates, byText: true)
+  }
+
+  private func rows(_ candidates: [Int], byText: Bool) -> Resolution {
+    if candidates.isEmpty { return .none }
+    if candidates.count == 1 { return .rows(candidates, byText: byText) }
+    let key = keys[candidates[0]]
+    if !synthetic[candidates[0]], candidates.allSatisfy({ keys[$0] == key && texts[$0] == texts[candidates[0]] }) {
+      return .rows(candidates, byText: byText)
+    }
+    return .ambiguous(candidates)
+  }
+
+  /// For each row with neither a real key nor any wording (a continuation
+  /// row), its place: the row it follows (the nearest earlier row of the same
+  /// priority that has a key or wording) and how many such rows precede it
+  /// there; `nil` for every other row. The same layout gives the same places
+  /// whatever the row numbers, with or without priorities (a row followed
+  /// under several priorities is told apart by the priority when there is one).
+  static func places(_ actions: [Action]) -> [String?] {
+    var anchor: [String: String] = [:]
+    var count: [String: Int] = [:]
+    var places = [String?](repeating: nil, count: actions.count)
+    for index in actions.indices {
+      let priority = actions[index].priorityId ?? ""
+      let synthetic = MergeKeys.isSynthetic(actions[index].key)
+      if synthetic, MergeKeys.isBlank(actions[index].text) {
+        let n = count[priority, default: 0] + 1
+        count[priority] = n
+        places[index] = "\(anchor[priority] ?? "")\u{1F}\(n)"
+      } else {
+        anchor[priority] =
+          synthetic
+          ? "t:\(actions[index].focusRef ?? "")\u{1F}\(MergeKeys.normalised(actions[index].text))" : "k:\(actions[index].key)"
+        count[priority] = 0
+      }
+    }
+    return places
   }
 }

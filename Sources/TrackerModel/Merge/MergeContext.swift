@@ -17,10 +17,14 @@ struct MergeContext {
   let returnsBySubGroup: [String: [Int]]
   /// Keys the master lists under more than one priority (named with their priority in messages).
   let keysUnderSeveralPriorities: Set<String>
+  /// For each return, the position of the latest period among the master's
+  /// periods and that return's (`-1` when neither has any): what is "current"
+  /// and "past" for the return, whatever periods other returns add.
+  let latest: [Int]
 
   init(
     options: MergeOptions, masterFile: String, returns: [ReturnContext], periods: [Period],
-    keysUnderSeveralPriorities: Set<String> = []
+    masterPeriodIds: [String], keysUnderSeveralPriorities: Set<String> = []
   ) {
     self.keysUnderSeveralPriorities = keysUnderSeveralPriorities
     self.options = options
@@ -30,6 +34,8 @@ struct MergeContext {
     var position: [String: Int] = [:]
     for (index, period) in periods.enumerated() where position[period.id] == nil { position[period.id] = index }
     self.position = position
+    let masterLatest = masterPeriodIds.compactMap { position[$0] }.max() ?? -1
+    latest = returns.map { ret in max(masterLatest, ret.positions.compactMap { $0 }.max() ?? -1) }
     var bySubGroup: [String: [Int]] = [:]
     for ret in returns {
       if let group = ret.canonicalSubGroup { bySubGroup[group, default: []].append(ret.index) }
@@ -37,19 +43,24 @@ struct MergeContext {
     returnsBySubGroup = bySubGroup
   }
 
-  /// Whether a period ended before the current (latest) one: changing it rewrites history.
-  func isPast(_ position: Int) -> Bool { position < periods.count - 1 }
+  /// Whether, for a return, a period comes before the current one (the
+  /// latest of the master's periods and that return's): changing it
+  /// rewrites history. Periods other returns add never make it past.
+  func isPast(_ position: Int, for ret: Int) -> Bool { position < latest[ret] }
 
-  /// Whether a period reaches into the current one (it ends on or after the
-  /// current period starts): a status there counts as this review's update
-  /// (`Q4 2021/22` when the current period is `Mar-22`).
-  func isCurrent(_ position: Int) -> Bool {
-    guard let last = periods.last else { return false }
-    return periods[position].end >= last.start
+  /// Whether a period reaches into a return's current one (it ends on or
+  /// after that period starts): a status there counts as this review's
+  /// update (`Q4 2021/22` when the current period is `Mar-22`).
+  func isCurrent(_ position: Int, for ret: Int) -> Bool {
+    let last = latest[ret]
+    guard last >= 0 else { return false }
+    return periods[position].end >= periods[last].start
   }
 
-  /// The current (latest) period's id, if there are periods.
-  var currentPeriodId: String? { periods.last?.id }
+  /// A return's current period id (the latest of the master's and its own).
+  func currentPeriodId(for ret: Int) -> String? {
+    latest[ret] >= 0 ? periods[latest[ret]].id : nil
+  }
 
   /// A period's label for messages (`Dec-21`), or its id when unknown.
   func label(_ periodId: String) -> String {

@@ -59,6 +59,11 @@ enum MergeKeys {
     return String(scalars)
   }
 
+  /// Whether a text normalises to nothing (empty or whitespace only), without normalising it.
+  static func isBlank(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } || text.allSatisfy(\.isWhitespace)
+  }
+
   /// The text without leading and trailing whitespace.
   static func trimmed(_ text: String) -> String {
     guard let first = text.firstIndex(where: { !$0.isWhitespace }),

@@ -124,7 +124,10 @@ public enum MergeCode {
   public static let outOfRemit = "merge.out_of_remit"
   /// A sub-group owns actions in the master but sent no return. I.
   public static let noReturn = "merge.no_return"
-  /// One return lists a key twice under one priority. W.
+  /// A return row could be more than one master action (one key, different
+  /// wording, priority not telling them apart); nothing of it was applied. W.
+  public static let ambiguousKey = "merge.ambiguous_key"
+  /// One return lists a key twice under one priority for the same action. W.
   public static let duplicateKey = "merge.duplicate_key"
   /// The same return (same file or same bytes) was given twice; the copy was skipped. I.
   public static let duplicateReturn = "merge.duplicate_return"

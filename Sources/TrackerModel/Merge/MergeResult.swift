@@ -66,6 +66,8 @@ public struct MergeSummary: Hashable, Sendable, Codable {
   public var matchedByText = 0
   /// Period columns that overlap a master period without equalling it.
   public var periodMismatches = 0
+  /// Return rows not applied because they could be more than one master action.
+  public var ambiguousKeys = 0
 
   /// Creates an all-zero summary.
   public init() {}

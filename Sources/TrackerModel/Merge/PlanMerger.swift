@@ -49,8 +49,13 @@ public enum PlanMerger {
 
     let ctx = MergeContext(
       options: options, masterFile: master.file, returns: contexts, periods: periods,
-      keysUnderSeveralPriorities: keysUnderSeveralPriorities(master.plan.actions))
+      masterPeriodIds: master.plan.periods.map(\.id), keysUnderSeveralPriorities: keysUnderSeveralPriorities(master.plan.actions))
     let layout = RowLayout(master: master.plan.actions, returns: contexts, diagnostics: &diagnostics)
+    for report in layout.ambiguous {
+      log.append(report.entry)
+      diagnostics.append(report.diagnostic)
+      summary.ambiguousKeys += 1
+    }
     var actions: [Action] = []
     actions.reserveCapacity(layout.rows.count)
     for (index, slot) in layout.rows.enumerated() {
@@ -205,5 +210,6 @@ extension MergeSummary {
     outOfRemit += other.outOfRemit
     matchedByText += other.matchedByText
     periodMismatches += other.periodMismatches
+    ambiguousKeys += other.ambiguousKeys
   }
 }

@@ -25,6 +25,10 @@ struct RowLayout {
   /// The rows, in output order.
   private(set) var rows: [Slot] = []
 
+  /// Return rows that could be more than one master action: reported, and
+  /// nothing of them applied (`merge.ambiguous_key`), in merge order.
+  private(set) var ambiguous: [(entry: MergeLogEntry, diagnostic: Diagnostic)] = []
+
   init(master: [Action], returns: [ReturnContext], diagnostics: inout [Diagnostic]) {
     let matcher = ActionMatcher(master: master)
     let anchors = Anchors(master)
@@ -33,20 +37,38 @@ struct RowLayout {
     var groupIndex: [String: Int] = [:]
     for ret in returns {
       let matches = matcher.match(ret)
-      for pair in matches.pairs { perMaster[pair.row].append(pair.contribution) }
+      var matchedRows: [Int: [Int]] = [:]
+      for pair in matches.pairs {
+        perMaster[pair.row].append(pair.contribution)
+        matchedRows[pair.contribution.action, default: []].append(pair.row)
+      }
       for index in matches.duplicates { diagnostics.append(RowLayout.duplicate(ret, index)) }
+      for (index, candidates) in matches.ambiguous {
+        ambiguous.append(RowLayout.ambiguous(ret, index, candidates.map { master[$0] }))
+      }
+      let places = matches.unmatched.isEmpty ? [] : ActionMatcher.places(ret.input.plan.actions)
       for index in matches.unmatched {
         let action = ret.action(index)
-        let identity = RowLayout.identity(action, ret: ret.index, row: index)
+        let identity = RowLayout.identity(action, place: places[index], ret: ret.index, row: index)
         let contribution = Contribution(ret: ret.index, action: index, byText: false)
         if let group = groupIndex[identity] {
           groups[group].contributions.append(contribution)
         } else {
           groupIndex[identity] = groups.count
-          groups.append(
-            NewGroup(
-              base: RowLayout.skeleton(action, subGroup: ret.input.subGroup), contributions: [contribution],
-              anchor: anchors.anchor(for: action)))
+          var base = RowLayout.skeleton(action, subGroup: ret.input.subGroup)
+          var anchor = anchors.anchor(for: action)
+          if places[index] != nil,
+            let follows = RowLayout.continuationAnchor(ret, index, master: master, matched: matchedRows)
+          {
+            // A continuation row continues the master row it follows: it sits
+            // under that row's priority and focus area, so the merged plan
+            // (and a workbook written from it) gives it the same place.
+            anchor = follows
+            base.priorityId = base.priorityId ?? master[follows].priorityId
+            base.focusRef = base.focusRef ?? master[follows].focusRef
+            base.subGroup = base.subGroup ?? master[follows].subGroup
+          }
+          groups.append(NewGroup(base: base, contributions: [contribution], anchor: anchor))
         }
       }
     }
@@ -62,11 +84,38 @@ struct RowLayout {
     }
   }
 
+  /// Where a new continuation row goes: after the master row that the row it
+  /// follows in the return was matched to, and after that row's own
+  /// continuation rows, so that the merged plan gives it the same place.
+  private static func continuationAnchor(
+    _ ret: ReturnContext, _ index: Int, master: [Action], matched: [Int: [Int]]
+  ) -> Int? {
+    let actions = ret.input.plan.actions
+    let priority = actions[index].priorityId
+    var previous = index - 1
+    while previous >= 0,
+      actions[previous].priorityId != priority
+        || (MergeKeys.isSynthetic(actions[previous].key) && MergeKeys.isBlank(actions[previous].text))
+    {
+      previous -= 1
+    }
+    guard previous >= 0, let rows = matched[previous], var anchor = rows.first(where: { master[$0].priorityId == priority }) ?? rows.first
+    else { return nil }
+    while anchor + 1 < master.count, master[anchor + 1].priorityId == master[anchor].priorityId,
+      MergeKeys.isSynthetic(master[anchor + 1].key), MergeKeys.isBlank(master[anchor + 1].text)
+    {
+      anchor += 1
+    }
+    return anchor
+  }
+
   /// What makes two returns' new rows the same new action: the key and
   /// priority, or for a row without a ref its focus area, wording and priority.
-  private static func identity(_ action: Action, ret: Int, row: Int) -> String {
+  /// A row with neither (a continuation row) is identified by its place.
+  private static func identity(_ action: Action, place: String?, ret: Int, row: Int) -> String {
     let priority = action.priorityId ?? ""
     if !MergeKeys.isSynthetic(action.key) { return "k\u{1F}\(action.key)\u{1F}\(priority)" }
+    if let place { return "c\u{1F}\(priority)\u{1F}\(place)" }
     let text = MergeKeys.normalised(action.text)
     if text.isEmpty { return "u\u{1F}\(ret)\u{1F}\(row)" }
     return "t\u{1F}\(action.focusRef ?? "")\u{1F}\(text)\u{1F}\(priority)"
@@ -83,6 +132,38 @@ struct RowLayout {
     base.provenance = []
     if base.subGroup == nil { base.subGroup = subGroup }
     return base
+  }
+
+  /// `merge.ambiguous_key`: a return row that could be any of several master
+  /// actions (one key, different wording) and was therefore not applied.
+  private static func ambiguous(
+    _ ret: ReturnContext, _ index: Int, _ candidates: [Action]
+  ) -> (entry: MergeLogEntry, diagnostic: Diagnostic) {
+    let action = ret.action(index)
+    let priority = action.priorityId.map { " under priority \($0)" } ?? " (no priority)"
+    let listed = candidates.map { candidate in
+      let under = candidate.priorityId.map { " under priority \($0)" } ?? ""
+      let cell = candidate.source.map { " (\($0))" } ?? ""
+      return "\(candidate.key)\(under)\(cell) \"\(ambiguousExcerpt(candidate.text))\""
+    }
+    let who = ret.input.subGroup.map { "\($0) (\(ret.input.fileName))" } ?? ret.input.fileName
+    let entry = MergeLogEntry(
+      code: MergeCode.ambiguousKey, action: action.key, priorityId: action.priorityId, field: .action,
+      old: candidates.map { "\($0.key) \($0.priorityId.map { "(priority \($0))" } ?? "")" }.joined(separator: "; "),
+      new: action.text, source: ret.provenance(action.source), subGroup: ret.input.subGroup, decision: .reported)
+    let diagnostic = Diagnostic(
+      code: MergeCode.ambiguousKey, severity: .warning,
+      message: "\(who) row \(action.key)\(priority) \"\(ambiguousExcerpt(action.text))\" could be any of "
+        + "\(listed.joined(separator: " or ")); nothing from it was applied",
+      fix: "Give the row the priority and wording of the action it updates (or correct the duplicated ref in the master).",
+      location: action.source ?? SourceLocation(file: ret.input.file), related: candidates.compactMap(\.source))
+    return (entry, diagnostic)
+  }
+
+  /// The first 60 characters of an action's wording, for messages.
+  private static func ambiguousExcerpt(_ text: String) -> String {
+    let trimmed = MergeKeys.trimmed(text)
+    return trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
   }
 
   private static func duplicate(_ ret: ReturnContext, _ index: Int) -> Diagnostic {

@@ -17,6 +17,8 @@ extension RowMerge {
     }
     let masterItems = original.evidence
     var seenSet: TwoLevelSet<ExactEvidenceKey, String>?
+    // Items this merge added, so a return repeating one of them still counts as changing the row.
+    var addedKeys: Set<String> = []
     for contribution in contributions {
       let source = ret(contribution)
       let items = ctx.returns[contribution.ret].input.plan.actions[contribution.action].evidence
@@ -26,8 +28,16 @@ extension RowMerge {
       defer { seenSet = seen }
       for item in items {
         let exact = RowMerge.exactEvidence(item)
-        guard !seen.contains(exact, { MergeKeys.evidence(item) }) else { continue }
+        guard !seen.contains(exact, { MergeKeys.evidence(item) }) else {
+          // Another return brought this item first: this one changes the row all the same.
+          if !addedKeys.isEmpty, addedKeys.contains(MergeKeys.evidence(item)) {
+            changedBy.insert(contribution.ret)
+            updatedBy.insert(contribution.ret)
+          }
+          continue
+        }
         seen.insert(exact, MergeKeys.evidence(item))
+        addedKeys.insert(MergeKeys.evidence(item))
         var added = item
         added.provenance = source.provenance(item.source)
         evidence.append(added)

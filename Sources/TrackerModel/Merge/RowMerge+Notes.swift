@@ -19,6 +19,8 @@ extension RowMerge {
     let masterNotes = original.notes
     var seenIndex: NoteIndex?
     var masterByDate: [String: [Int]]?
+    // Notes this merge added, so a return repeating one of them still counts as changing the row.
+    var addedKeys: Set<NoteKey> = []
     for contribution in contributions {
       let source = ret(contribution)
       let returnNotes = ctx.returns[contribution.ret].input.plan.actions[contribution.action].notes
@@ -28,7 +30,15 @@ extension RowMerge {
       defer { seenIndex = seen }
       var returnKeys: Set<NoteKey>?
       for note in returnNotes {
-        guard let key = seen.insertIfNew(note) else { continue }
+        guard let key = seen.insertIfNew(note) else {
+          // Another return brought this note first: this one changes the row all the same.
+          if !addedKeys.isEmpty, addedKeys.contains(MergeKeys.note(note)) {
+            changedBy.insert(contribution.ret)
+            updatedBy.insert(contribution.ret)
+          }
+          continue
+        }
+        addedKeys.insert(key)
         var added = note
         added.periodId = note.periodId.flatMap { source.periodMap[$0] }
         added.provenance = source.provenance(note.source, period: added.periodId)

@@ -13,11 +13,14 @@ extension RowMerge {
       record(
         MergeCode.matchedByText, field: .action, old: original.key, new: proposed.rawRef.isEmpty ? proposed.key : proposed.rawRef,
         source: source.provenance(proposed.source), subGroup: source.input.subGroup, decision: .reported)
+      let how =
+        MergeKeys.isBlank(proposed.text)
+        ? "has no ref and no wording (a continuation row); matched to \(name) by its place after the same row"
+        : "has no usable ref; matched to \(name) on its exact wording in focus area \(proposed.focusRef ?? "(none)")"
       diagnostics.append(
         Diagnostic(
           code: MergeCode.matchedByText, severity: .warning,
-          message: "\(who(contribution)) row \"\(proposed.key)\" has no usable ref; matched to \(name) "
-            + "on its exact wording in focus area \(proposed.focusRef ?? "(none)")",
+          message: "\(who(contribution)) row \"\(proposed.key)\" \(how)",
           fix: "Give the row its action letter so it matches by reference.",
           location: location(proposed.source, in: contribution), related: original.source.map { [$0] } ?? []))
     }
@@ -55,7 +58,7 @@ extension RowMerge {
     let names = expected.map { ctx.returns[$0].input.fileName }.joined(separator: ", ")
     let absent = present.isEmpty
     summary.missingUpdates += 1
-    let current = ctx.currentPeriodId
+    let current = ctx.currentPeriodId(for: expected[0])
     var place = SourceLocation(file: ctx.returns[expected[0]].input.file)
     if let index = present.first, let contribution = contributions.first(where: { $0.ret == index }) {
       place = location(row(contribution).source, in: contribution)

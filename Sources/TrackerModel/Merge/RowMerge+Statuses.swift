@@ -77,7 +77,7 @@ extension RowMerge {
       let statuses = source.input.plan.actions[contribution.action].statuses
       for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
         guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
-        if ctx.isCurrent(position) { updatedBy.insert(contribution.ret) }
+        if ctx.isCurrent(position, for: contribution.ret) { updatedBy.insert(contribution.ret) }
         if MergeKeys.status(statuses[index].status) != masterKeys[position] {
           if differing.isEmpty { differing = [Bool](repeating: false, count: ctx.periods.count) }
           differing[position] = true
@@ -122,7 +122,9 @@ extension RowMerge {
     _ master: PeriodStatus, at position: Int, proposals: [Proposal], differing: [Proposal]
   ) -> PeriodStatus {
     let masterKey = MergeKeys.status(master.status)
-    let isRewrite = masterKey != nil && ctx.isPast(position)
+    // Past for a return means past among the master's periods and its own.
+    let rewrites = Set(differing.map(\.contribution.ret).filter { masterKey != nil && ctx.isPast(position, for: $0) })
+    let isRewrite = !rewrites.isEmpty
     summary.conflicts += 1
     if isRewrite { summary.historyRewrites += 1 }
     if ctx.options.prefer == nil { summary.unresolvedConflicts += 1 }
@@ -138,8 +140,8 @@ extension RowMerge {
       }
     }
     let resultKey = MergeKeys.status(result.status)
-    let code = isRewrite ? MergeCode.historyRewrite : MergeCode.statusConflict
     for proposal in differing {
+      let code = rewrites.contains(proposal.contribution.ret) ? MergeCode.historyRewrite : MergeCode.statusConflict
       let decision: MergeDecision =
         chosen.map { $0.contribution == proposal.contribution } == true && resultKey != masterKey
         ? .tookReturn : resultKey == masterKey ? .keptMaster : .tookOtherReturn

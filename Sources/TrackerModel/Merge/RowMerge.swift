@@ -11,7 +11,8 @@ struct RowMerge {
   let ctx: MergeContext
   /// The row as it was before the merge (the skeleton for a new action).
   let original: Action
-  /// The return rows feeding this one, in merge order.
+  /// The return rows feeding this one: the owner's returns first, then the
+  /// others, each in merge order (`ownersFirst`).
   let contributions: [Contribution]
   /// The row's index in the merged plan.
   let index: Int
@@ -37,10 +38,22 @@ struct RowMerge {
     self.ctx = ctx
     self.original = action
     self.action = action
-    self.contributions = contributions
     self.index = index
     self.isNew = isNew
-    owner = action.subGroup.map(SubGroupName.canonical)
+    let owner = action.subGroup.map(SubGroupName.canonical)
+    self.owner = owner
+    self.contributions = RowMerge.ownersFirst(contributions, owner: owner, ctx: ctx)
+  }
+
+  /// The contributions in the order they are applied: the owning sub-group's
+  /// returns first, then the others, each in merge order; so a value both
+  /// give is the owner's (and its provenance names the owner's return), and
+  /// an out-of-remit return only fills what the owner left empty.
+  static func ownersFirst(_ contributions: [Contribution], owner: String?, ctx: MergeContext) -> [Contribution] {
+    guard let owner, contributions.count > 1 else { return contributions }
+    let own = contributions.filter { ctx.returns[$0.ret].canonicalSubGroup == owner }
+    guard !own.isEmpty, own.count < contributions.count else { return contributions }
+    return own + contributions.filter { ctx.returns[$0.ret].canonicalSubGroup != owner }
   }
 
   /// Runs every step and returns the merged row.

@@ -1,34 +1,60 @@
 import Diagnostics
 
-/// `ref.duplicate` (error): two actions under one priority share a key. The
-/// same key under two priorities is one action listed twice (domain.md §8.2).
+/// `ref.duplicate` (error) and `ref.cross_listed` (info), domain.md §6: two
+/// actions with the same key and different wording are a duplicate whichever
+/// priorities they sit under (a mistyped ref, or one under another area's
+/// heading); the same key with the same normalised wording under another
+/// priority is one action listed there too (seed 6E in Priorities 2 and 6).
+/// The same key twice under one priority is a duplicate even with the same
+/// wording: that is a repeated row, not a cross-listing. Rows without a real
+/// key (`1.1#12`, reported as `ref.missing`) are left out.
 struct DuplicateRefRule: PlanRule {
   static let code = "ref.duplicate"
-  var codes: [String] { [Self.code] }
+  static let crossListed = "ref.cross_listed"
+  var codes: [String] { [Self.code, Self.crossListed] }
 
   func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
-    struct Scope: Hashable {
-      let priority: String?
-      let key: String
-    }
     let actions = context.plan.actions
-    var first: [Scope: Int] = [:]
+    // Each key's earlier rows, with their normalised wording (worked out only for repeated keys).
+    var first: [String: Int] = [:]
+    var seen: [String: [(index: Int, text: String)]] = [:]
     first.reserveCapacity(actions.count)
-    for index in actions.indices {
-      let scope = Scope(priority: actions[index].priorityId, key: actions[index].key)
-      guard let earlier = first[scope] else {
-        first[scope] = index
+    for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
+      let key = actions[index].key
+      guard let earliest = first[key] else {
+        first[key] = index
         continue
       }
+      var earlier = seen[key] ?? [(earliest, MergeKeys.normalised(actions[earliest].text))]
+      let text = MergeKeys.normalised(actions[index].text)
       let action = actions[index]
-      let other = actions[earlier]
-      let rows = [other.source?.cell?.row, action.source?.cell?.row].compactMap { $0 }.map(String.init)
-      let where_ = rows.count == 2 ? " (rows \(rows[0]) and \(rows[1]))" : ""
-      findings.append(
-        context.finding(
-          Self.code, "two actions have the reference \"\(action.key)\"\(where_)",
-          at: action.keyCell, related: (other.keyCell.map { [$0] } ?? []) + action.rowRelated))
+      let priority = action.priorityId
+      if let other = earlier.first(where: { $0.text != text || actions[$0.index].priorityId == priority }) {
+        findings.append(duplicate(context, action, actions[other.index], sameWording: other.text == text))
+      } else if let other = earlier.first {
+        let listing = actions[other.index]
+        findings.append(
+          context.finding(
+            Self.crossListed,
+            "\(key) is listed under priority \(priority ?? "(none)") and under priority \(listing.priorityId ?? "(none)") "
+              + "with the same wording: one action, cross-listed",
+            at: action.keyCell, related: (listing.keyCell.map { [$0] } ?? []) + action.rowRelated))
+      }
+      earlier.append((index, text))
+      seen[key] = earlier
     }
+  }
+
+  private func duplicate(_ context: ValidationContext, _ action: Action, _ other: Action, sameWording: Bool) -> Diagnostic {
+    let rows = [other.source?.cell?.row, action.source?.cell?.row].compactMap { $0 }.map(String.init)
+    let where_ = rows.count == 2 ? " (rows \(rows[0]) and \(rows[1]))" : ""
+    let scope =
+      other.priorityId == action.priorityId
+      ? "" : " under priorities \(other.priorityId ?? "(none)") and \(action.priorityId ?? "(none)")"
+    let wording = sameWording ? "" : " and different wording"
+    return context.finding(
+      Self.code, "two actions have the reference \"\(action.key)\"\(scope)\(wording)\(where_)",
+      at: action.keyCell, related: (other.keyCell.map { [$0] } ?? []) + action.rowRelated)
   }
 }
 
