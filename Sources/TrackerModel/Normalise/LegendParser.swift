@@ -81,6 +81,8 @@ public enum LegendParser {
           code: marker.colour, rating: marker.rating, label: label(for: meaning), meaning: meaning,
           completion: completion(marker.rating, meaning), source: source, scope: scope))
     }
+    // Colours with no meaning at all are statuses (`GREEN/AMBER`), not a key.
+    guard entries.contains(where: { $0.meaning.utf8.contains(where: TextBytes.isLetter) }) else { return nil }
     let heading = TextBytes.string(bytes, 0, markers[0].start).collapsedWhitespace
     return Legend(heading: trimMeaning(heading), entries: entries)
   }
