@@ -40,7 +40,7 @@ struct PlanAssembly {
     diagnostics += finder.diagnostics
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
-    let preamble = PreambleReader.read(context, before: header.number)
+    let preamble = PreambleReader.read(context, before: layout.firstRow)
     var sheetPriority = preamble.priority
     if let p = sheetPriority, p.title.isEmpty, p.source == nil {
       let label = RefParser.area(context.sheet.name)
