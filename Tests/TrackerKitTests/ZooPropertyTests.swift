@@ -21,6 +21,17 @@ import TrackerModel
     #expect(plan.actions.allSatisfy { $0.statuses.count == expected.periods }, "\(reference.file)")
   }
 
+  /// The project's own writers render each content too: the reference's
+  /// plan written as JSON, wide and long CSV and the cleaned XLSX reads back
+  /// to the same plan, as far as each format carries it (`RoundTripTests`;
+  /// the cleaned XLSX is a new layout, so raw texts and findings are not compared).
+  @Test(arguments: ZooManifest.shared.contents)
+  func projectWritersRenderTheContent(_ content: String) throws {
+    let reference = try #require(ZooManifest.shared.reference(of: content))
+    let plan = try #require(ZooReadings.all[reference.file]?.plan)
+    try RoundTripTests.check(plan, source: "zoo content \(content)")
+  }
+
   /// The manifest covers every content with at least 200 renderings.
   @Test func everyContentHasTwoHundredRenderings() {
     let manifest = ZooManifest.shared
