@@ -13,14 +13,25 @@ enum PlanComparison {
     case wideCSV
     /// Long CSV: actions' identity, leads, periods and statuses.
     case longCSV
+    /// Another layout of the same content (the zoo, `ZooPropertyTests`):
+    /// everything but what is spelled by the layout — raw texts, sources,
+    /// period headings and legend codes as written — and the order of the
+    /// extra columns and kept blocks.
+    case layout
   }
 
   static func content(_ plan: Plan, _ carrier: Carrier) -> Plan {
     var p = plan
     p.id = ""
     p.sources = []
-    p.statusScheme = p.statusScheme.map { var e = $0; e.source = nil; return e }
-    p.periods = p.periods.map { var e = $0; e.source = nil; e.column = nil; if carrier == .xlsx { e.label = "" }; return e }
+    p.statusScheme = p.statusScheme.map { var e = $0; e.source = nil; if carrier == .layout { e.code = "" }; return e }
+    p.periods = p.periods.map {
+      var e = $0
+      e.source = nil
+      e.column = nil
+      if carrier == .xlsx || carrier == .layout { e.label = "" }
+      return e
+    }
     p.priorities = p.priorities.map {
       var e = $0
       e.source = nil
@@ -34,7 +45,7 @@ enum PlanComparison {
     p.evidenceLog = p.evidenceLog.map { var e = $0; e.source = nil; return e }
     p.actions = p.actions.map { strip($0, carrier) }
     switch carrier {
-    case .xlsx:
+    case .xlsx, .layout:
       // One sheet per priority: a priority whose heading came back further
       // down the source table has its actions and areas together.
       let rank = Dictionary(p.priorities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -86,7 +97,7 @@ enum PlanComparison {
     a.accountable = a.accountable.map { Lead(raw: "", name: $0.name, kind: $0.kind) }
     a.statuses = a.statuses.map { ps in
       var status = strip(ps.status)
-      if carrier != .xlsx, carrier != .longCSV {
+      if carrier == .wideCSV {
         status = strip(StatusVocabulary.read(ps.status.code).status)
       }
       return PeriodStatus(periodId: ps.periodId, status: status)
@@ -95,6 +106,7 @@ enum PlanComparison {
     a.evidence = a.evidence.map { EvidenceItem(number: $0.number, text: $0.text, ref: $0.ref, raw: "") }
     a.crossRefs = a.crossRefs.map { CrossRef(fromCell: nil, text: $0.text, targetKey: $0.targetKey, resolution: $0.resolution) }
     a.extra = a.extra.map { ExtraField(column: $0.column, value: $0.value) }
+    if carrier == .layout { a.extra.sort { ($0.column, $0.value) < ($1.column, $1.value) } }
     if carrier == .longCSV {
       a = Action(key: a.key, focusRef: a.focusRef, priorityId: a.priorityId, text: a.text, leads: a.leads, statuses: a.statuses,
         notes: a.notes.filter { $0.periodId != nil }.sorted { ($0.date?.description ?? "", $0.text) < ($1.date?.description ?? "", $1.text) })

@@ -53,4 +53,12 @@ import Testing
     let words = try #require(LegendParser.parse("GRAY NOT STARTED GREEN ON TRACK ORANGE AT RISK RED OFF TRACK", scope: .periods))
     #expect(words.entries.map(\.rating) == [.grey, .green, .amber, .red])
   }
+
+  /// A mixed status in capitals (an overall status cell) names colours but
+  /// gives none a meaning: it is a status, not a key (found by the zoo).
+  @Test(arguments: ["GREEN/AMBER", "RED / AMBER", "Green - Amber", "AMBER-GREEN"])
+  func coloursWithoutMeaningsAreNoKey(_ text: String) {
+    #expect(LegendParser.parse(text, scope: .overall) == nil)
+    #expect(StatusVocabulary.read(text).status.towards != nil)
+  }
 }

@@ -81,6 +81,7 @@ struct LayoutFinder {
         diagnostics.append(RecognitionDiagnostics.unknownColumn(name, at))
       }
     }
+    if layout.periodRow == nil, layout.periodGroup == nil, layout.periodLegend.isEmpty { readGroupRow(&layout) }
     assignFields(&layout, claims)
     reportOrder(layout)
     return layout
@@ -144,9 +145,23 @@ struct LayoutFinder {
     return periods >= 1
   }
 
-  private mutating func setGroup(_ layout: inout TableLayout, _ text: String, _ column: Int) {
+  /// A label in the row just above the header, over the period columns and
+  /// nowhere else (`RAG rating` merged over the review columns), is their
+  /// group label (and key, if it is one), not a preamble line.
+  private mutating func readGroupRow(_ layout: inout TableLayout) {
+    let columns = layout.periods.compactMap(\.column)
+    guard let first = columns.min(), let last = columns.max(), layout.headerRow > 1,
+      let row = context.sheet.row(layout.headerRow - 1)
+    else { return }
+    let filled = row.cells.filter { !CellText.isBlank($0.value) }
+    guard filled.count == 1, let cell = filled.first, (first...last).contains(cell.column) else { return }
+    layout.groupRow = row.number
+    setGroup(&layout, CellText.of(cell.value).collapsedWhitespace, cell.column, row: row.number)
+  }
+
+  private mutating func setGroup(_ layout: inout TableLayout, _ text: String, _ column: Int, row: Int? = nil) {
     let clean = MarkupText(text).text
-    let at = context.location(row: layout.headerRow, column: column)
+    let at = context.location(row: row ?? layout.headerRow, column: column)
     if let legend = LegendParser.parse(clean, scope: .periods, source: at) {
       layout.periodLegend = legend.entries
       layout.periodGroup = legend.heading.isEmpty ? nil : legend.heading
@@ -186,8 +201,14 @@ struct LayoutFinder {
     }
   }
 
+  /// Whether an unnamed column holds data: a value in a row that has a value
+  /// in another column too (a row of one cell, such as a footer line or a
+  /// heading in column A, is not a record).
   private func columnHasData(_ column: Int, from row: Int) -> Bool {
-    context.sheet.rows.contains { $0.number >= row && !CellText.isBlank($0.value(at: column)) }
+    context.sheet.rows.contains { r in
+      r.number >= row && !CellText.isBlank(r.value(at: column))
+        && r.cells.contains { $0.column != column && !CellText.isBlank($0.value) }
+    }
   }
 
   /// `RAG …`, `… Status` headers, or a column whose values are mostly statuses.

@@ -45,7 +45,7 @@ struct PlanAssembly {
     diagnostics += long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
-    var preamble = PreambleReader.read(context, before: header.number)
+    var preamble = PreambleReader.read(context, before: layout.firstRow)
     var sheetPriority = preamble.priority
     if let p = sheetPriority, p.title.isEmpty, p.source == nil {
       let label = RefParser.area(context.sheet.name)

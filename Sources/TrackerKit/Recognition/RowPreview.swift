@@ -33,8 +33,11 @@ struct RowPreview: Sendable {
   struct Columns: Sendable {
     var priority: Int?
     var focusArea: Int?
-    /// Action, ref and notes columns (any text makes an action row).
+    /// Action, ref and notes columns (any text makes an action row, in the
+    /// ref column a ref).
     var action: [Int]
+    /// The ref column.
+    var ref: Int?
     /// Period status columns (any status makes an action row).
     var periods: [Int]
 
@@ -42,6 +45,7 @@ struct RowPreview: Sendable {
       priority = layout.column(.priority)
       focusArea = layout.column(.focusArea)
       action = [HeaderField.action, .ref, .notes].compactMap { layout.column($0) }
+      ref = layout.column(.ref)
       periods = layout.periods.map { $0.column ?? 0 }
     }
   }

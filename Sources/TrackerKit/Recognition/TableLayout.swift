@@ -26,11 +26,18 @@ struct TableLayout {
   /// stay in `extras`, and the plan keeps a `period` block for each so the
   /// rules know a period is missing (no cascade of findings from it).
   var unreadPeriods: [(label: String, source: SourceLocation)] = []
+  /// A row above the header holding only the group label over the period
+  /// columns (`RAG rating` merged over them), read as part of the header.
+  var groupRow: Int?
   /// How many fields the header row has (for ragged-row reports).
   var headerWidth: Int = 0
 
   /// A layout with its header row and nothing mapped yet.
   init(headerRow: Int) { self.headerRow = headerRow }
+
+  /// The first row of the header (the group row when there is one): the
+  /// preamble ends above it.
+  var firstRow: Int { groupRow ?? headerRow }
 
   /// The first data row.
   var dataStart: Int { (periodRow ?? headerRow) + 1 }

@@ -154,17 +154,27 @@ struct TableReader: TableCellReading {
   }
 
   /// Whether a row carries an action: action, ref, status or notes text.
-  func isActionRow(_ row: Row) -> Bool {
-    for field in [HeaderField.action, .ref, .notes] {
-      if let c = layout.column(field), !CellText.isBlank(row.value(at: c)) { return true }
+  func isActionRow(_ row: Row) -> Bool { Self.isActionRow(row, RowPreview.Columns(layout)) }
+
+  /// `isActionRow` with the layout's columns looked up once. Text in the ref
+  /// column counts when it can be a ref — it reads as one, or is as short as
+  /// a code: a footer sentence that happens to sit in the ref column
+  /// ("Notes: statuses are agreed at the board; …") is not an action.
+  static func isActionRow(_ row: Row, _ columns: RowPreview.Columns) -> Bool {
+    for c in columns.action {
+      let value = row.value(at: c)
+      if CellText.isBlank(value) { continue }
+      if c == columns.ref, !mayBeRef(CellText.of(value)) { continue }
+      return true
     }
-    return layout.periods.contains { !CellText.isBlank(row.value(at: $0.column ?? 0)) }
+    return columns.periods.contains { !CellText.isBlank(row.value(at: $0)) }
   }
 
-  /// `isActionRow` with the layout's columns looked up once.
-  static func isActionRow(_ row: Row, _ columns: RowPreview.Columns) -> Bool {
-    for c in columns.action where !CellText.isBlank(row.value(at: c)) { return true }
-    return columns.periods.contains { !CellText.isBlank(row.value(at: $0)) }
+  /// The longest text read as a ref without `RefParser` reading it (`P1-03a`, `RAG ??`).
+  static let longestOddRef = 24
+
+  private static func mayBeRef(_ text: String) -> Bool {
+    text.utf8.count <= longestOddRef || RefParser.ref(text) != nil
   }
 
   private func hasHierarchyText(_ row: Row) -> Bool {

@@ -84,12 +84,18 @@ public enum LegendParser {
       let meaning = trimMeaning(TextBytes.string(bytes, marker.meaningStart, max(marker.meaningStart, stop)))
       var entry = Self.entry(code: marker.colour, rating: marker.rating, meaning: meaning, scope: scope, source: source)
       if wordCodes {
-        // A status word is its own label, and says its own completion (`Complete`).
-        entry.label = marker.colour
+        // A status word is its own label, and says its own completion
+        // (`Complete`); a colour written in lower case (`green = Complete`)
+        // is a code like `Green`, labelled by its meaning.
+        if colours[TextBytes.lowerString(Array(marker.colour.utf8), 0, marker.colour.utf8.count)] == nil {
+          entry.label = marker.colour
+        }
         if let (_, done) = StatusVocabulary.words[StatusVocabulary.normalisedKey(marker.colour)], let done { entry.completion = done }
       }
       entries.append(entry)
     }
+    // Colours with no meaning at all are statuses (`GREEN/AMBER`), not a key.
+    guard entries.contains(where: { $0.meaning.utf8.contains(where: TextBytes.isLetter) }) else { return nil }
     var heading = Substring(trimMeaning(TextBytes.string(bytes, 0, markers[0].start)))
     while let last = heading.last, last == ":" || last == "-" || last == "=" || last == " " { heading.removeLast() }
     return Legend(heading: String(heading), entries: entries)

@@ -1,0 +1,41 @@
+import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+import TrackerKit
+import TrackerModel
+
+/// Recogniser fixes for failures the layout zoo found outside the other
+/// items of issue 12 (docs/notes/h8-zoo-baseline.md), on small grids.
+@Suite struct ZooFoundRecognitionTests {
+  static func recognise(_ tsv: String) throws -> Outcome<Plan> {
+    try Recogniser.recognise(GridLiteral.tsv(tsv, sheetName: "Tracker"), file: "t.tsv")
+  }
+
+  /// A footer line that sits in the ref column right under the table is a
+  /// footer, not an action keyed by its text; a real ref alone still is an action.
+  @Test func footerInTheRefColumnIsNoAction() throws {
+    let table = "Ref\tAction\tLead\tDec-21\n1.1\tDo a\tAnn\tG\n1.2\tDo b\tBob\tA\n"
+    let outcome = try Self.recognise(table + "Notes: agreed at the board; see page 2\n")
+    #expect(outcome.value.actions.map(\.key) == ["1.1", "1.2"])
+    #expect(outcome.value.unparsed.map(\.kind) == ["footer"])
+    #expect(outcome.diagnostics.contains { $0.code == "layout.trailing_block" && $0.location?.cell?.a1 == "A4" })
+    let refOnly = try Self.recognise(table + "1.3\t\t\t\n")
+    #expect(refOnly.value.actions.map(\.key) == ["1.1", "1.2", "1.3"])
+  }
+
+  /// A label in a row of its own over the period columns is their group
+  /// heading (a key there governs the periods), not a kept preamble line.
+  @Test func groupLabelAboveTheHeaderIsPartOfIt() throws {
+    let rows = "Northshire WSoA tracker\n\t\t\tRAG rating\t\nRef\tAction\tLead\tDec-21\tMar-22\n1.1\tDo a\tAnn\tG\tA\n"
+    let plain = try Self.recognise(rows)
+    #expect(plain.value.unparsed.isEmpty)
+    #expect(plain.value.periods.map(\.id) == ["2021-12", "2022-03"])
+    let keyed = try Self.recognise(rows.replacingOccurrences(of: "RAG rating", with: "Progress Red - Late Amber - Slipping Green - Done"))
+    #expect(keyed.value.statusScheme.map(\.scope) == [.periods, .periods, .periods])
+    #expect(keyed.value.actions[0].statuses.map(\.status.label) == ["Done", "Slipping"])
+    // A label that also covers a field column is a preamble line as before.
+    let wide = try Self.recognise(rows.replacingOccurrences(of: "\t\t\tRAG rating\t", with: "\tSee notes\t\tRAG rating\t"))
+    #expect(wide.value.unparsed.map(\.kind) == ["preamble"])
+  }
+}
