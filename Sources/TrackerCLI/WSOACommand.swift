@@ -51,16 +51,6 @@ extension WSOACommand {
   /// the one place errors map to exit statuses) and returns the exit status.
   public static func run(arguments: [String]) -> Int32 {
     do {
-      // The everyday `wsoa convert` shapes, and `--version` (which the
-      // start-up benchmark times), skip ArgumentParser's start-up; everything
-      // else (help, errors, other commands) goes through it.
-      if let request = ConvertFastPath.request(for: arguments) {
-        return try request.run().rawValue
-      }
-      if arguments == ["--version"] {
-        print(version)
-        return ExitStatus.success.rawValue
-      }
       var command = try parseAsRoot(arguments)
       try command.run()
       return ExitStatus.success.rawValue

@@ -27,9 +27,7 @@ struct ConvertCommand: ParsableCommand {
       """)
   )
 
-  // A new option goes here and into `ConvertRequest`; `ConvertFastPath`
-  // refuses flags it does not know, so those reach ArgumentParser until it
-  // learns them too (ConvertFastPathTests compares the two parsers).
+  // A new option goes here and into `ConvertRequest`.
 
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON).")
   var inputs: [String] = []
@@ -64,7 +62,7 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
   var summary = false
 
-  /// The parsed flags as the request both parsers produce (see `ConvertFastPath`).
+  /// The parsed flags as one value the conversion runs from.
   var request: ConvertRequest {
     ConvertRequest(
       inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: source,
