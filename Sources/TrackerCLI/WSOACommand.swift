@@ -50,6 +50,8 @@ extension WSOACommand {
   /// Parses `arguments`, runs the command, prints any error (see `Failure`,
   /// the one place errors map to exit statuses) and returns the exit status.
   public static func run(arguments: [String]) -> Int32 {
+    // Each run starts from `--color auto` (tests run several in one process).
+    Colour.choice = .auto
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

@@ -76,7 +76,10 @@ struct ConvertCommand: ParsableCommand {
   /// The output format: --to, else the -o extension, else JSON.
   var format: TrackerFormat { request.format }
 
+  @OptionGroup var colorOptions: ColorOptions
+
   func run() throws {
+    colorOptions.apply()
     let status = try request.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

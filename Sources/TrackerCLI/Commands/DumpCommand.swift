@@ -120,7 +120,10 @@ struct DumpCommand: ParsableCommand {
     }
   }
 
+  @OptionGroup var colorOptions: ColorOptions
+
   func run() throws {
+    colorOptions.apply()
     let reading = GridReadOptions(sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter)
     let writing = GridWriteOptions(
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
