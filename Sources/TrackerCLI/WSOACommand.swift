@@ -1,5 +1,6 @@
 public import ArgumentParser
 import AtomicOutput
+import TrackerKit
 
 #if canImport(Glibc)
   import Glibc
@@ -10,7 +11,7 @@ import AtomicOutput
 /// The `wsoa` root command: reads, checks, merges and writes WSoA progress trackers.
 public struct WSOACommand: ParsableCommand {
   /// The version `wsoa --version` prints.
-  public static let version = "0.1.0"
+  public static let version = WSOAVersion.current
 
   /// The command tree.
   public static let configuration = CommandConfiguration(

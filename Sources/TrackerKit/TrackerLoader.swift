@@ -82,6 +82,14 @@ public enum TrackerLoader {
   private static func loadDelimited(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
     var builder = WorkbookBuilder()
     let report = try DelimitedReader().read(contentsOf: path, into: &builder)
+    return try recogniseDelimited(builder, report: report, file: path, options: options)
+  }
+
+  /// The plan in a CSV/TSV read into `builder`: our own long CSV, or
+  /// whatever layout the recogniser finds.
+  static func recogniseDelimited(
+    _ builder: WorkbookBuilder, report: DelimitedReadReport, file path: String, options: LoadOptions
+  ) throws -> Outcome<Plan> {
     var workbook = builder.workbook
     removeFormulaGuards(&workbook)
     if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
@@ -121,9 +129,14 @@ public enum TrackerLoader {
   }
 
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
+    try recogniseXLSX({ try XLSXReader(path: path) }, file: path, options: options)
+  }
+
+  /// The plan in the workbook `open` opens.
+  static func recogniseXLSX(_ open: () throws -> XLSXReader, file path: String, options: LoadOptions) throws -> Outcome<Plan> {
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
-    let workbook = try XLSXReader(path: path).readWorkbook(.all)
+    let workbook = try open().readWorkbook(.all)
     let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
