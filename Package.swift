@@ -27,12 +27,14 @@ let package = Package(
 
     // Locations, diagnostics, A1 addressing. Depends on nothing.
     .target(name: "Diagnostics", swiftSettings: strictImports),
+    // Word-at-a-time byte scans and ASCII case (inlinable). Depends on nothing.
+    .target(name: "ByteScan", swiftSettings: strictImports),
     // Atomic, buffered output files (temp file, fsync, rename). Depends on nothing.
     .target(name: "AtomicOutput", swiftSettings: strictImports),
     // Format-neutral workbook / sheet / cell model.
     .target(name: "Grid", dependencies: ["Diagnostics"], swiftSettings: strictImports),
     // The only importer of libzip.
-    .target(name: "ZipArchive", dependencies: ["CLibZip"], swiftSettings: strictImports),
+    .target(name: "ZipArchive", dependencies: ["CLibZip", "ByteScan"], swiftSettings: strictImports),
     // The only importer of libxml2.
     .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: strictImports),
     // XLSX <-> Grid. Knows no trackers.
@@ -42,15 +44,15 @@ let package = Package(
       swiftSettings: strictImports),
     // CSV/TSV <-> Grid. Knows no trackers.
     .target(
-      name: "DelimitedFormat", dependencies: ["Grid", "Diagnostics", "AtomicOutput"],
+      name: "DelimitedFormat", dependencies: ["Grid", "Diagnostics", "AtomicOutput", "ByteScan"],
       swiftSettings: strictImports),
     // The canonical tracker model, validation rules and merge. Knows no XML, zip, CSV or Grid.
-    .target(name: "TrackerModel", dependencies: ["Diagnostics"], swiftSettings: strictImports),
+    .target(name: "TrackerModel", dependencies: ["Diagnostics", "ByteScan"], swiftSettings: strictImports),
     // Grid <-> tracker mapping and the facade the CLI calls.
     .target(
       name: "TrackerKit",
       dependencies: [
-        "TrackerModel", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "AtomicOutput",
+        "TrackerModel", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "AtomicOutput", "ByteScan",
       ],
       swiftSettings: strictImports),
     // Commands, printing, exit codes (a library so tests can run it in-process).
@@ -83,6 +85,7 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["Grid", "Diagnostics"], swiftSettings: strictImports),
 
+    .testTarget(name: "ByteScanTests", dependencies: ["ByteScan", "TestSupport"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
     .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "TestSupport"]),
     .testTarget(name: "GridTests", dependencies: ["Grid", "Diagnostics", "TestSupport"]),

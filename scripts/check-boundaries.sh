@@ -17,5 +17,7 @@ for m in Grid DelimitedFormat XLSXFormat ZipArchive XMLStream; do
   hits=$(grep -rlE '^\s*(public |internal |package )?import (TrackerModel|TrackerKit)\b' "Sources/$m" || true)
   if [ -n "$hits" ]; then echo "boundary: Sources/$m knows trackers:"; echo "$hits" | sed 's/^/  /'; fail=1; fi
 done
+hits=$(grep -rlE '^\s*(@_\w+\s+)?(public |internal |package )?import ' Sources/ByteScan || true)
+if [ -n "$hits" ]; then echo "boundary: Sources/ByteScan must depend on nothing:"; echo "$hits" | sed 's/^/  /'; fail=1; fi
 [ $fail -eq 0 ] && echo "module boundaries: ok"
 exit $fail

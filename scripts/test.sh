@@ -9,6 +9,12 @@ cd "$(dirname "$0")/.."
 ./scripts/check-boundaries.sh
 swift build --build-tests
 swift test --skip-build "$@"
+# The sample package that depends on the library by path (its own build).
+./scripts/check-library-client.sh
+# Installing into a temporary prefix builds a release binary: CI, or on request.
+if [ "${CI:-}" = true ] || [ "${WSOA_TEST_INSTALL:-}" = 1 ]; then
+  ./scripts/check-install.sh
+fi
 
 # CI fuzzes every untrusted-input path for a bounded time (docs/fuzzing.md);
 # WSOA_FUZZ_SECONDS=N does the same locally, 0 skips it.

@@ -1,4 +1,4 @@
-import AtomicOutput
+public import AtomicOutput
 public import Diagnostics
 public import TrackerModel
 
@@ -41,18 +41,26 @@ public enum TrackerWriter {
       try PlanXLSXWriter.write(plan, findings: findings, to: path)
       return
     }
-    let body: (ByteSink) throws -> Void = { sink in
-      switch options.format {
-      case .json: PlanJSONWriter.write(plan, findings: findings, to: sink, pretty: options.prettyJSON)
-      case .csv, .tsv:
-        PlanCSVWriter.write(plan, shape: options.shape, to: sink, tab: options.format == .tsv, byteOrderMark: options.byteOrderMark)
-      case .xlsx: break
-      }
-    }
+    let body: (ByteSink) throws -> Void = { sink in try write(plan, findings: findings, to: sink, options: options) }
     if let path, path != "-" {
       try AtomicFile.write(to: path, body)
     } else {
       try AtomicFile.writeStandardOutput(body)
+    }
+  }
+
+  /// Writes a plan as JSON, CSV or TSV into `sink` (a pipe, a socket, any
+  /// open file descriptor). The caller flushes the sink.
+  ///
+  /// - Throws: `TrackerError.cannotWrite` for XLSX, which is written to a
+  ///   file (`write(_:findings:to:options:)` with a path).
+  public static func write(_ plan: Plan, findings: [Diagnostic], to sink: ByteSink, options: WriteOptions) throws {
+    switch options.format {
+    case .json: PlanJSONWriter.write(plan, findings: findings, to: sink, pretty: options.prettyJSON)
+    case .csv, .tsv:
+      PlanCSVWriter.write(plan, shape: options.shape, to: sink, tab: options.format == .tsv, byteOrderMark: options.byteOrderMark)
+    case .xlsx:
+      throw TrackerError.cannotWrite(file: "<sink>", reason: "XLSX is written to a file; give a path")
     }
   }
 }

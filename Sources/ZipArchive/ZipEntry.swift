@@ -1,3 +1,5 @@
+import ByteScan
+
 /// One entry listed in a zip archive's central directory.
 ///
 /// The sizes come from the archive's headers and are only hints: reading
@@ -28,12 +30,11 @@ public struct ZipEntry: Hashable, Sendable {
     bytes.reserveCapacity(name.utf8.count)
     var isASCII = true
     for byte in name.utf8 {
-      switch byte {
-      case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "/"))
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
-      default:
+      if byte == UInt8(ascii: "\\") {
+        bytes.append(UInt8(ascii: "/"))
+      } else {
         if byte >= 0x80 { isASCII = false }
-        bytes.append(byte)
+        bytes.append(ASCIICase.lower(byte))
       }
     }
     while bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }

@@ -1,3 +1,5 @@
+import ByteScan
+
 /// Checks that bytes are well-formed UTF-8 (Unicode Table 3-7: no overlong
 /// forms, no surrogates, nothing above U+10FFFF) and hold no NUL byte.
 ///
@@ -23,14 +25,14 @@ enum UTF8Validator {
       while i + 32 <= end {
         let v = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD32<UInt8>.self)
         let words = unsafeBitCast(v, to: SIMD4<UInt64>.self)
-        if (words[0] | words[1] | words[2] | words[3]) & SWAR.highs != 0 { break }
-        if SWAR.firstSet(v .== zeros) != nil { break }
+        if (words[0] | words[1] | words[2] | words[3]) & ByteWord.highs != 0 { break }
+        if ByteSearch.firstSet(v .== zeros) != nil { break }
         i += 32
       }
       while i + 8 <= end {
         let word = UInt64(littleEndian: UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self))
         if word & 0x8080_8080_8080_8080 != 0 { break }
-        let zero = SWAR.zeroBytes(word)
+        let zero = ByteWord.zeroBytes(word)
         if zero != 0 { return .nul(at: i + zero.trailingZeroBitCount >> 3) }
         i += 8
       }

@@ -1,3 +1,4 @@
+import ByteScan
 import Grid
 
 /// The second pass: turns one record found by `RecordScanner` into a `Row`
@@ -17,7 +18,7 @@ struct RecordDecoder {
   private var scratch: [UInt8] = []
 
   private static let quote = UInt8(ascii: "\"")
-  private static let quoteMask = SWAR.broadcast(quote)
+  private static let quoteMask = ByteWord.broadcast(quote)
 
   /// Creates a decoder for text in `bytes`, padding rows to `width` cells.
   ///
@@ -29,7 +30,7 @@ struct RecordDecoder {
     self.bytes = bytes
     self.origin = origin
     self.delimiter = delimiter
-    self.delimiterMask = SWAR.broadcast(delimiter)
+    self.delimiterMask = ByteWord.broadcast(delimiter)
     self.width = width
     self.isWindows1252 = isWindows1252
   }
@@ -63,7 +64,7 @@ struct RecordDecoder {
         body(column, value)
         pos = next
       } else {
-        let j = SWAR.firstIndex(of: delimiterMask, in: bytes, from: pos, to: end)
+        let j = ByteSearch.firstIndex(of: delimiterMask, in: bytes, from: pos, to: end)
         body(column, value(pos..<j))
         pos = j
       }
@@ -75,7 +76,7 @@ struct RecordDecoder {
   /// A quoted field whose content starts at `start`; returns the value and
   /// the offset of the delimiter (or `end`) that follows it.
   private mutating func quotedField(from start: Int, end: Int) -> (CellValue, Int) {
-    var j = SWAR.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: start, to: end)
+    var j = ByteSearch.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: start, to: end)
     if j >= end {  // still open at the end: only when scanning a sample
       return (value(start..<end), end)
     }
@@ -91,14 +92,14 @@ struct RecordDecoder {
       if j + 1 < end, bytes[j + 1] == RecordDecoder.quote {
         scratch.append(RecordDecoder.quote)
         segment = j + 2
-        j = SWAR.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: segment, to: end)
+        j = ByteSearch.firstIndex(of: RecordDecoder.quoteMask, in: bytes, from: segment, to: end)
         if j >= end {
           append(segment..<end)
           return (scratchValue(), end)
         }
         continue
       }
-      let next = SWAR.firstIndex(of: delimiterMask, in: bytes, from: j + 1, to: end)
+      let next = ByteSearch.firstIndex(of: delimiterMask, in: bytes, from: j + 1, to: end)
       append(j + 1..<next)
       return (scratchValue(), next)
     }

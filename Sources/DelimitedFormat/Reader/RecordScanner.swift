@@ -1,3 +1,5 @@
+import ByteScan
+
 /// Where one record lies in the text.
 struct RecordSpan: Equatable, Sendable {
   /// Offset of the record's first byte.
@@ -62,9 +64,9 @@ struct RecordScanner {
   private(set) var line: Int
 
   private static let quote = UInt8(ascii: "\"")
-  private static let quoteMask = SWAR.broadcast(quote)
-  private static let lfMask = SWAR.broadcast(0x0A)
-  private static let crMask = SWAR.broadcast(0x0D)
+  private static let quoteMask = ByteWord.broadcast(quote)
+  private static let lfMask = ByteWord.broadcast(0x0A)
+  private static let crMask = ByteWord.broadcast(0x0D)
 
   /// Creates a scanner over `bytes[start..<end]`.
   ///
@@ -80,7 +82,7 @@ struct RecordScanner {
     self.end = end
     self.isFinal = isFinal
     self.delimiter = delimiter
-    self.delimiterMask = SWAR.broadcast(delimiter)
+    self.delimiterMask = ByteWord.broadcast(delimiter)
     self.longFieldBytes = longFieldBytes
     self.position = start
     self.line = line
@@ -107,12 +109,12 @@ struct RecordScanner {
           let c = bytes[pos]
           if c != delimiter, c != 0x0A, c != 0x0D {
             if record.strayQuoteField == nil { record.strayQuoteField = record.fieldCount }
-            pos = SWAR.firstIndex(
+            pos = ByteSearch.firstIndex(
               of: delimiterMask, RecordScanner.lfMask, RecordScanner.crMask, in: bytes, from: pos, to: end)
           }
         }
       } else {
-        pos = SWAR.firstIndex(
+        pos = ByteSearch.firstIndex(
           of: delimiterMask, RecordScanner.lfMask, RecordScanner.crMask, in: bytes, from: pos, to: end)
       }
       if pos - fieldStart > longFieldBytes, record.longField == nil { record.longField = record.fieldCount }
@@ -150,7 +152,7 @@ struct RecordScanner {
     let openLine = line
     var pos = start
     while true {
-      let j = SWAR.firstIndex(
+      let j = ByteSearch.firstIndex(
         of: RecordScanner.quoteMask, RecordScanner.lfMask, RecordScanner.crMask, in: bytes, from: pos, to: end)
       // A quote or CR as the chunk's last byte needs the next byte to be understood.
       if j >= end || (j + 1 == end && !isFinal) {

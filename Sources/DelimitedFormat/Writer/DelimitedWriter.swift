@@ -1,4 +1,5 @@
 public import AtomicOutput
+import ByteScan
 public import Grid
 
 /// Writes rows as RFC 4180 CSV or TSV in UTF-8, streaming to a `ByteSink`.
@@ -36,16 +37,16 @@ public struct DelimitedWriter: RowConsumer {
   public private(set) var recordsWritten = 0
 
   private static let quote = UInt8(ascii: "\"")
-  private static let quoteMask = SWAR.broadcast(quote)
-  private static let lfMask = SWAR.broadcast(0x0A)
-  private static let crMask = SWAR.broadcast(0x0D)
+  private static let quoteMask = ByteWord.broadcast(quote)
+  private static let lfMask = ByteWord.broadcast(0x0A)
+  private static let crMask = ByteWord.broadcast(0x0D)
 
   /// Creates a writer appending to `sink`.
   public init(sink: ByteSink, options: DelimitedWriteOptions = DelimitedWriteOptions()) {
     self.sink = sink
     self.options = options
     self.delimiter = options.delimiter.byte
-    self.delimiterMask = SWAR.broadcast(options.delimiter.byte)
+    self.delimiterMask = ByteWord.broadcast(options.delimiter.byte)
   }
 
   /// Writes the byte-order mark if asked for; a CSV file holds one sheet,
@@ -128,9 +129,9 @@ public struct DelimitedWriter: RowConsumer {
 
   private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool, quoted: Bool = false) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-    let special = SWAR.firstIndex(
+    let special = ByteSearch.firstIndex(
       of: delimiterMask, DelimitedWriter.lfMask, DelimitedWriter.crMask, in: base, from: 0, to: bytes.count)
-    let hasQuote = SWAR.firstIndex(of: DelimitedWriter.quoteMask, in: base, from: 0, to: bytes.count) < bytes.count
+    let hasQuote = ByteSearch.firstIndex(of: DelimitedWriter.quoteMask, in: base, from: 0, to: bytes.count) < bytes.count
     guard special < bytes.count || hasQuote || quoted else {
       if guarded { sink.write(byte: UInt8(ascii: "'")) }
       sink.write(UnsafeRawBufferPointer(bytes))
@@ -140,7 +141,7 @@ public struct DelimitedWriter: RowConsumer {
     if guarded { sink.write(byte: UInt8(ascii: "'")) }
     var segment = 0
     while segment < bytes.count {
-      let q = SWAR.firstIndex(of: DelimitedWriter.quoteMask, in: base, from: segment, to: bytes.count)
+      let q = ByteSearch.firstIndex(of: DelimitedWriter.quoteMask, in: base, from: segment, to: bytes.count)
       let upper = min(q + 1, bytes.count)  // include the quote, then write it once more
       sink.write(UnsafeRawBufferPointer(start: base + segment, count: upper - segment))
       if q < bytes.count { sink.write(byte: DelimitedWriter.quote) }

@@ -28,9 +28,7 @@ struct ConvertCommand: ParsableCommand {
       """)
   )
 
-  // A new option goes here and into `ConvertRequest`; `ConvertFastPath`
-  // refuses flags it does not know, so those reach ArgumentParser until it
-  // learns them too (ConvertFastPathTests compares the two parsers).
+  // A new option goes here and into `ConvertRequest`.
 
   @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON); - reads standard input.")
   var inputs: [String] = []
@@ -64,7 +62,7 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
   var summary = false
 
-  /// The parsed flags as the request both parsers produce (see `ConvertFastPath`).
+  /// The parsed flags as one value the conversion runs from.
   var request: ConvertRequest {
     ConvertRequest(
       inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: input.from,
@@ -78,7 +76,10 @@ struct ConvertCommand: ParsableCommand {
   /// The output format: --to, else the -o extension, else JSON.
   var format: TrackerFormat { request.format }
 
+  @OptionGroup var colorOptions: ColorOptions
+
   func run() throws {
+    colorOptions.apply()
     let status = try request.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

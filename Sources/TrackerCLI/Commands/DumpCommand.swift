@@ -119,7 +119,10 @@ struct DumpCommand: ParsableCommand {
     }
   }
 
+  @OptionGroup var colorOptions: ColorOptions
+
   func run() throws {
+    colorOptions.apply()
     let reading = GridReadOptions(
       sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter, from: input.from?.format)
     let source = try InputOptions.standardInput(for: [file]) ?? .file(file)

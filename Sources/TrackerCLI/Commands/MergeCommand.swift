@@ -83,7 +83,10 @@ struct MergeCommand: ParsableCommand {
     }
   }
 
+  @OptionGroup var colorOptions: ColorOptions
+
   func run() throws {
+    colorOptions.apply()
     let options = MergeOptions(
       prefer: prefer?.preference, acceptLeads: acceptLeads, acceptText: acceptText, acceptDue: acceptDue)
     let format = to?.format ?? MergeOutputFormat.from(path: output) ?? .json
@@ -134,7 +137,7 @@ struct MergeCommand: ParsableCommand {
   }
 
   static func printError(_ message: String) {
-    StandardError.write("wsoa merge: error: \(message)\n")
+    StandardError.write("wsoa merge: \(Colour.paint("error", .red, enabled: Colour.onStandardError)): \(message)\n")
   }
 }
 

@@ -1,7 +1,11 @@
 import ArgumentParser
 import AtomicOutput
 import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import TrackerKit
 import TrackerModel
 
@@ -63,8 +67,7 @@ struct ValidateCommand: ParsableCommand {
       valueName: "out.xlsx"))
   var annotate: String? = nil
 
-  @Option(help: "Colour: auto (only on a terminal), always or never.")
-  var color: ColorChoice = .auto
+  @OptionGroup var colorOptions: ColorOptions
 
   @Flag(name: .customLong("list-rules"), help: "List every finding code with its severity and fix, then exit.")
   var listRules = false
@@ -84,6 +87,7 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
+    colorOptions.apply()
     if listRules {
       print(ValidateTextReport.catalogue(), terminator: "")
       return
@@ -98,7 +102,8 @@ struct ValidateCommand: ParsableCommand {
       files: files.map(InputOptions.displayName), settings: settings, loader: loader)
     switch format {
     case .text:
-      let useColour = color == .always || (color == .auto && output == nil && Terminal.stdoutIsTTY)
+      // A report file is not a terminal: only --color always colours it.
+      let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
       let text = ValidateTextReport(colour: useColour).render(verdicts)
       try ReportOutput.write(to: output) { $0.write(text) }
     case .json:
@@ -153,11 +158,6 @@ struct ValidateCommand: ParsableCommand {
 /// `--format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
-}
-
-/// `--color`.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-  case auto, always, never
 }
 
 /// `--mixed-status`.

@@ -1,9 +1,8 @@
 import TrackerKit
 import TrackerModel
 
-/// What `wsoa convert` was asked to do, however its arguments were parsed:
-/// by ArgumentParser (`ConvertCommand`) or by `ConvertFastPath` for the
-/// common shapes. Both end here, so a conversion behaves the same either way.
+/// What `wsoa convert` was asked to do, as ArgumentParser (`ConvertCommand`)
+/// parsed it: one value that tests can compare and the conversion runs from.
 struct ConvertRequest: Equatable {
   /// Tracker files or folders.
   var inputs: [String] = []

@@ -52,12 +52,12 @@ struct ConvertRunner {
       (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
-      Self.stderr("\(item.input): error: \(error)\n")
+      Self.stderr("\(item.input): \(Self.errorLabel): \(error)\n")
       raise(Self.status(for: error))
       return
     }
     // A wsoa/1 document carries the findings made when it was written; they are kept, not repeated.
-    let lines = format == .trackerJSON ? "" : FindingLines.render(outcome.diagnostics, quiet: quiet)
+    let lines = format == .trackerJSON ? "" : FindingLines.render(outcome.diagnostics, quiet: quiet, colour: Colour.onStandardError)
     if !lines.isEmpty {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr(lines)
@@ -65,7 +65,7 @@ struct ConvertRunner {
     do {
       try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: write)
     } catch {
-      Self.stderr("\(item.output ?? "<stdout>"): error: \(error)\n")
+      Self.stderr("\(item.output ?? "<stdout>"): \(Self.errorLabel): \(error)\n")
       raise(error is TrackerError ? .dataError : .cannotCreate)
       return
     }
@@ -86,6 +86,9 @@ struct ConvertRunner {
   /// Holds the last converted plan until the process exits (see `convert`).
   final class Holder: @unchecked Sendable { var value: Plan? }
   static let lastPlan = Holder()
+
+  /// `error`, coloured when standard error takes colour.
+  static var errorLabel: String { Colour.paint("error", .red, enabled: Colour.onStandardError) }
 
   static func status(for error: any Error) -> ExitStatus {
     TrackerLoader.isMissingInput(error) ? .noInput : .dataError

@@ -10,7 +10,7 @@ enum DiagnosticPrinter {
   /// The text for one diagnostic (without colour), ending in a newline.
   static func format(_ diagnostic: Diagnostic, colour: Bool = false) -> String {
     let severity = diagnostic.severity.rawValue
-    let label = colour ? StandardError.styled("\(severity)[\(diagnostic.code)]", code(for: diagnostic.severity)) : "\(severity)[\(diagnostic.code)]"
+    let label = Colour.paint("\(severity)[\(diagnostic.code)]", Colour.Ink(diagnostic.severity), enabled: colour)
     var text = ""
     if let location = diagnostic.location { text += "\(location): " }
     text += "\(label): \(diagnostic.message)\n"
@@ -22,15 +22,7 @@ enum DiagnosticPrinter {
   /// Prints `diagnostics` on standard error.
   static func print(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics {
-      StandardError.write(format(diagnostic, colour: StandardError.usesColor))
-    }
-  }
-
-  private static func code(for severity: Severity) -> Int {
-    switch severity {
-    case .error: 31
-    case .warning: 33
-    case .info: 36
+      StandardError.write(format(diagnostic, colour: Colour.onStandardError))
     }
   }
 }

@@ -53,6 +53,6 @@ struct Failure {
 
   /// `wsoa: <location>: error: <reason>`, with `error` coloured on a terminal.
   static func line(location: String?, _ reason: String) -> String {
-    "wsoa: " + (location.map { "\($0): " } ?? "") + StandardError.styled("error", 31) + ": " + reason
+    "wsoa: " + (location.map { "\($0): " } ?? "") + Colour.paint("error", .red, enabled: Colour.onStandardError) + ": " + reason
   }
 }

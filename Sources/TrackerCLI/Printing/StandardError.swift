@@ -7,7 +7,7 @@
 #endif
 
 /// Standard error: where every message and diagnostic goes (data goes to
-/// standard output or `-o`), with colour only for a terminal.
+/// standard output or `-o`). Colour is decided by `Colour`.
 enum StandardError {
   /// Writes `text` as is.
   static func write(_ text: String) {
@@ -32,19 +32,5 @@ enum StandardError {
     #else
       Darwin.write(fd, pointer, count)
     #endif
-  }
-
-  /// Whether to colour: standard error is a terminal, `NO_COLOR` is unset
-  /// and `TERM` is not `dumb` (https://no-color.org).
-  static let usesColor: Bool = {
-    guard isatty(2) == 1 else { return false }
-    if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-    if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-    return true
-  }()
-
-  /// `text` in bold `colour` (an SGR number: 31 red, 33 yellow, 36 cyan) on a terminal.
-  static func styled(_ text: String, _ colour: Int) -> String {
-    usesColor ? "\u{1B}[1;\(colour)m\(text)\u{1B}[0m" : text
   }
 }

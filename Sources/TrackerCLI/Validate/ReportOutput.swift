@@ -32,7 +32,3 @@ enum FileHandleOutput {
   }
 }
 
-/// Whether standard output is a terminal (colour is used only then).
-enum Terminal {
-  static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
-}

@@ -25,7 +25,7 @@ struct ValidateTextReport {
     }
     for finding in verdict.findings {
       let location = finding.location?.description ?? verdict.file
-      out += "\(location): \(paint(finding.severity.rawValue, colour(for: finding.severity)))[\(finding.code)]: \(finding.message)\n"
+      out += "\(location): \(paint(finding.severity.rawValue, Colour.Ink(finding.severity)))[\(finding.code)]: \(finding.message)\n"
       if let fix = finding.fix { out += "    fix: \(fix)\n" }
       if !finding.related.isEmpty {
         out += "    related: " + finding.related.map { Self.short($0, in: finding.location) }.joined(separator: ", ") + "\n"
@@ -86,22 +86,7 @@ struct ValidateTextReport {
     return out
   }
 
-  private enum Colour: String {
-    case red = "31"
-    case yellow = "33"
-    case cyan = "36"
-    case green = "32"
-  }
-
-  private func colour(for severity: Severity) -> Colour {
-    switch severity {
-    case .error: .red
-    case .warning: .yellow
-    case .info: .cyan
-    }
-  }
-
-  private func paint(_ text: String, _ colour: Colour) -> String {
-    self.colour ? "\u{1B}[1;\(colour.rawValue)m\(text)\u{1B}[0m" : text
+  private func paint(_ text: String, _ ink: Colour.Ink) -> String {
+    Colour.paint(text, ink, enabled: colour)
   }
 }

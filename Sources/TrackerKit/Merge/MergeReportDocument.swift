@@ -1,5 +1,9 @@
 import Diagnostics
-public import FoundationEssentials
+#if canImport(FoundationEssentials)
+  public import FoundationEssentials
+#else
+  public import Foundation
+#endif
 public import TrackerModel
 
 /// The `--report REPORT.json` document (`schemas/merge-report.schema.json`,

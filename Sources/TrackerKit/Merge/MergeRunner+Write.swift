@@ -1,6 +1,10 @@
 import AtomicOutput
 import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import TrackerModel
 import XLSXFormat
 

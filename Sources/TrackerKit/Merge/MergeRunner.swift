@@ -1,5 +1,9 @@
 public import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 public import TrackerModel
 
 /// The merge façade the CLI calls: load the master and every return into

@@ -1,5 +1,9 @@
 public import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 public import TrackerModel
 
 /// Reads a `wsoa/1` JSON document back into a plan and its findings.

@@ -1,3 +1,5 @@
+import ByteScan
+
 /// A canonical column of an action table (domain.md §5.1), found from its
 /// header by synonyms, case- and punctuation-insensitively.
 enum HeaderField: String, CaseIterable, Sendable {
@@ -187,17 +189,24 @@ enum HeaderField: String, CaseIterable, Sendable {
     return t[t.index(t.startIndex, offsetBy: w.count)] == 32
   }
 
+  /// The byte as `normalise` keeps it (ASCII capitals lowered), or nil
+  /// when it is not a word byte (ASCII punctuation other than `%`, spaces).
+  @inline(__always)
+  static func wordByte(_ b: UInt8) -> UInt8? {
+    let isWord = ASCIICase.isDigit(b) || ASCIICase.isLetter(b) || b == UInt8(ascii: "%") || b >= 0x80
+    return isWord ? ASCIICase.lower(b) : nil
+  }
+
   /// Lower case; punctuation other than `%` becomes a space; spaces collapsed.
   static func normalise(_ text: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(min(text.utf8.count, 64))
     var space = false
     for b in text.utf8 {
-      let isWord = (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b == UInt8(ascii: "%") || b >= 0x80
-      if isWord {
+      if let word = wordByte(b) {
         if space, !out.isEmpty { out.append(32) }
         space = false
-        out.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+        out.append(word)
       } else {
         space = true
       }

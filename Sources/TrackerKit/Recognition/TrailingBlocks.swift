@@ -43,8 +43,7 @@ enum TrailingBlocks {
 
   /// The byte as `HeaderField.normalise` keeps it, or nil when it is not a word byte.
   private static func lowerWordByte(_ b: UInt8) -> UInt8? {
-    let isWord = (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b == UInt8(ascii: "%") || b >= 0x80
-    return isWord ? (b >= 65 && b <= 90 ? b | 0x20 : b) : nil
+    HeaderField.wordByte(b)
   }
 
   /// First two bytes of every header looked for (a one-byte header counts

@@ -1,19 +1,17 @@
+import ByteScan
+
 extension String {
   /// The string with ASCII capitals lowered and every other byte as it is:
   /// what the recogniser's keyword checks need, without the Unicode case
   /// tables `lowercased()` loads on first use.
   var asciiLowercased: String {
-    String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    ASCIICase.lowercased(self)
   }
 
   /// Whether the string starts with the lower-case ASCII `word`, ignoring
   /// ASCII case.
   func hasASCIIPrefixIgnoringCase(_ word: String) -> Bool {
-    var text = utf8.makeIterator()
-    for w in word.utf8 {
-      guard let b = text.next(), (b >= 65 && b <= 90 ? b | 0x20 : b) == w else { return false }
-    }
-    return true
+    ASCIICase.hasPrefix(self, lowercasePrefix: word)
   }
 
   /// Whether `part`'s UTF-8 bytes occur in this string's, a plain byte

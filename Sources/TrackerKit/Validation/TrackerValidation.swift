@@ -1,5 +1,9 @@
 public import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 public import TrackerModel
 
 /// The validate façade: reads a tracker, applies the council's config and

@@ -1,5 +1,9 @@
 import Diagnostics
-import FoundationEssentials
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 public import TrackerModel
 
 /// A council's settings for `wsoa validate`, read from `wsoa.toml` beside

@@ -1,4 +1,5 @@
 import AtomicOutput
+import ByteScan
 import Diagnostics
 
 /// A small streaming JSON writer over a byte buffer: objects and arrays with
@@ -336,17 +337,10 @@ struct JSONOutput: ~Copyable {
     return o.collected
   }
 
-  /// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR).
+  /// Whether any of the 8 bytes is below 0x20, a quote or a backslash.
   @inline(__always)
   private static func needsEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let below20 = (word &- ones &* 0x20) & ~word & highs
-    let q = word ^ (ones &* 0x22)
-    let quote = (q &- ones) & ~q & highs
-    let bs = word ^ (ones &* 0x5C)
-    let backslash = (bs &- ones) & ~bs & highs
-    return (below20 | quote | backslash) != 0
+    (ByteWord.control(word) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C)) != 0
   }
 
   private static let hex: StaticString = "0123456789abcdef"
@@ -366,7 +360,7 @@ struct JSONOutput: ~Copyable {
     var i = 0
     while i < n {
       // Skip 8 clean bytes at a time.
-      while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+      while i + 8 <= n, !Self.needsEscape(ByteWord.load(src + i)) { i += 8 }
       guard i < n else { break }
       let b = src[i]
       guard b < 0x20 || b == 0x22 || b == 0x5C else {

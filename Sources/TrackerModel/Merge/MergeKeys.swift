@@ -1,3 +1,4 @@
+import ByteScan
 import Diagnostics
 
 /// The comparison keys merge matches on. Text is compared after
@@ -27,7 +28,7 @@ enum MergeKeys {
             count += 1
             pendingSpace = false
           }
-          out[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+          out[count] = ASCIICase.lower(byte)
           count += 1
         }
         return count

@@ -1,3 +1,5 @@
+import ByteScan
+
 /// Finds cross-references in notes and evidence (domain.md §5.2):
 /// `SEE 6E`, `See [4a above]`, `see 4.2`. `See <words>` without a number
 /// names a document (`(See SEND Strategy)`) and is not a cross-reference.

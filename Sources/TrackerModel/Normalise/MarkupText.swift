@@ -1,3 +1,5 @@
+import ByteScan
+
 /// A cell's text as clean paragraphs: HTML fragments (`<p>`, `<br>`,
 /// entities) and line breaks become paragraph breaks, other tags are
 /// stripped, runs of spaces collapse to one (domain.md §5.5).

@@ -1,3 +1,5 @@
+import ByteScan
+
 /// Byte-level helpers for the normalisers: they scan UTF-8 bytes with plain
 /// indices (no regular expressions, no Foundation) so that recognising a
 /// 100,000-action tracker stays cheap.
@@ -14,10 +16,11 @@ enum TextBytes {
     return n
   }
 
-  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-  @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+  // ASCII classes and case come from `ASCIICase` (ByteScan), the one place they are defined.
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { ASCIICase.isDigit(b) }
+  @inline(__always) static func isLetter(_ b: UInt8) -> Bool { ASCIICase.isLetter(b) }
   @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
-  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { ASCIICase.lower(b) }
 
   /// Whether the character just before `i` is a letter or digit (of any
   /// script; general punctuation such as dashes, curly quotes and no-break
