@@ -116,6 +116,12 @@ public enum TrackerLoader {
   }
 
   private static func loadJSON(_ path: String) throws -> Outcome<Plan> {
+    // Decoded whole, in memory: its own cap, checked before reading.
+    if let size = FileProbe.size(path), size > PlanJSONReader.maxBytes {
+      throw InputError.unsupported(
+        location: SourceLocation(file: path),
+        reason: "the file is \(size) bytes, more than the limit of \(PlanJSONReader.maxBytes) bytes for wsoa/1 JSON input")
+    }
     guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
     return try PlanJSONReader.read(bytes, file: path)
   }

@@ -67,16 +67,18 @@ public enum GridDump {
     switch writing.format {
     case .csv, .tsv:
       if reading.sheet == nil { reading.sheet = SheetSelector("1") }
-      var writer = DelimitedWriter(
-        sink: sink,
-        options: DelimitedWriteOptions(
-          delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
-          writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas))
+      var writer = DenseOutputLimit(
+        DelimitedWriter(
+          sink: sink,
+          options: DelimitedWriteOptions(
+            delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
+            writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas)),
+        file: path)
       return try GridReader(options: reading).read(path: path, into: &writer)
     case .json:
-      var writer = GridJSONWriter(sink: sink, file: path)
+      var writer = DenseOutputLimit(GridJSONWriter(sink: sink, file: path), file: path)
       let report = try GridReader(options: reading).read(path: path, into: &writer)
-      writer.finish(report: report)
+      writer.inner.finish(report: report)
       return report
     case .xlsx:
       return try GridXLSXDump.write(path: path, reading: reading, to: sink)

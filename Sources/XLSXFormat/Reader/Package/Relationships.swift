@@ -22,16 +22,19 @@ struct Relationship: Hashable, Sendable {
 final class RelationshipsHandler: XMLEventHandler {
   private let source: String
   private(set) var relationships: [Relationship] = []
+  /// The read's work budget and the `.rels` part, when charged.
+  var budget: (ReadBudget, part: String)?
 
   /// - Parameter source: the part the relationships belong to (`""` for the package).
   init(source: String) {
     self.source = source
   }
 
-  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) {
+  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
     guard name.equals("Relationship"), namespace == Namespaces.packageRelationships || namespace == 0 else {
       return
     }
+    if let (budget, part) = budget { try budget.charge(part: part, what: "relationships") }
     guard let id = attributes.value(named: "Id"), let target = attributes.value(named: "Target") else { return }
     let type = attributes.value(named: "Type")?.string ?? ""
     let isExternal = attributes.value(named: "TargetMode")?.equals("External") ?? false
