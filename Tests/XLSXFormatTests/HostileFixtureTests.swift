@@ -241,13 +241,13 @@ import ZipArchive
   @Test func tooManyCells() {
     var limits = XLSXLimits()
     limits.maxCells = 10_000
-    // Rows are charged with their cells (one work budget), so the limit is
-    // passed at the start of a row.
+    // Rows, relationships, styles and the sheet read are charged with the
+    // cells (one work budget), so the limit is passed at row 2,496, not 3,334.
     #expect(
       error("hostile-many-cells.xlsx", limits: limits)
-        == .tooManyRecords(
-          file: "hostile-many-cells.xlsx", part: "xl/worksheets/sheet1.xml", sheet: "Sheet1", what: "rows",
-          limit: 10_000))
+        == .tooManyCells(
+          file: "hostile-many-cells.xlsx", part: "xl/worksheets/sheet1.xml", sheet: "Sheet1",
+          cell: CellAddress(row: 2496, column: 2), limit: 10_000))
   }
 
   @Test func missingPartAndNoWorkbook() {

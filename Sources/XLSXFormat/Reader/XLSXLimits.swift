@@ -14,11 +14,12 @@ public struct XLSXLimits: Hashable, Sendable {
   /// workbook, counting each `<c>`, each row (hidden or empty ones too),
   /// each merged range, each column a `<col>` range covers, each
   /// shared-string item (empty `<si/>` too), style record (`<numFmt>`,
-  /// `<font>`, `<fill>`, `<xf>`, `<rgbColor>`), relationship and `<sheet>`
-  /// entry, and each read of a worksheet part (a part listed by several
-  /// sheets is charged for every read). Default 8,000,000, which keeps a
-  /// whole-workbook read under about 1 GiB of memory (`docs/limits.md`);
-  /// a 100,000-action tracker of 20 columns holds 2,000,000 cells.
+  /// `<font>`, `<fill>`, `<xf>`, `<rgbColor>`), relationship (8 each: it
+  /// holds three strings) and `<sheet>` entry, and each read of a worksheet part (a part listed by several
+  /// sheets is charged for every read). Default 4,000,000: `convert` of a
+  /// workbook at the budget stays under about 1 GiB and 15 s of CPU
+  /// (measured in `docs/notes/h9.md`); a 100,000-action tracker of 20
+  /// columns holds 2,000,000 cells.
   public var maxCells: Int
   /// Most characters (UTF-16 code units, as Excel counts) in one cell.
   /// Default Excel's own limit, 32,767.
@@ -31,7 +32,7 @@ public struct XLSXLimits: Hashable, Sendable {
 
   /// Creates limits; every parameter defaults to the documented value.
   public init(
-    zip: ZipLimits = .default, xml: XMLLimits = .default, maxCells: Int = 8_000_000,
+    zip: ZipLimits = .default, xml: XMLLimits = .default, maxCells: Int = 4_000_000,
     maxCellCharacters: Int = ExcelLimits.maxCellCharacters, maxTotalTextBytes: Int = 256 << 20
   ) {
     self.zip = zip

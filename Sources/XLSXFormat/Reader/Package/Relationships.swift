@@ -34,7 +34,10 @@ final class RelationshipsHandler: XMLEventHandler {
     guard name.equals("Relationship"), namespace == Namespaces.packageRelationships || namespace == 0 else {
       return
     }
-    if let (budget, part) = budget { try budget.charge(part: part, what: "relationships") }
+    // Three strings and an index entry each: charged as the cells they weigh.
+    if let (budget, part) = budget {
+      try budget.charge(Self.weight, part: part, what: "relationships, \(Self.weight) each")
+    }
     guard let id = attributes.value(named: "Id"), let target = attributes.value(named: "Target") else { return }
     let type = attributes.value(named: "Type")?.string ?? ""
     let isExternal = attributes.value(named: "TargetMode")?.equals("External") ?? false
@@ -44,6 +47,10 @@ final class RelationshipsHandler: XMLEventHandler {
         id: id.string, type: type, target: isExternal ? raw : PartName.resolve(raw, from: source),
         isExternal: isExternal))
   }
+
+  /// What one relationship costs the read's work budget, in cells: it
+  /// holds three strings (a cell holds one value) and is indexed by id.
+  static let weight = 8
 
   func endElement(_ name: XMLBytes, namespace: Int) {}
   func characters(_ text: XMLBytes) {}

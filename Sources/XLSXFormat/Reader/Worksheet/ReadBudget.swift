@@ -39,10 +39,12 @@ final class ReadBudget {
   /// `"style records"`…) read from `part`.
   ///
   /// - Throws: `XLSXError.tooManyRecords` once past `maxCells`.
-  @inline(__always) func charge(_ count: Int = 1, part: String, sheet: String? = nil, what: StaticString) throws {
+  @inline(__always) func charge(_ count: Int = 1, part: String, sheet: String? = nil, what: @autoclosure () -> String)
+    throws
+  {
     cells += count
     if cells > limits.maxCells {
-      throw XLSXError.tooManyRecords(file: file, part: part, sheet: sheet, what: "\(what)", limit: limits.maxCells)
+      throw XLSXError.tooManyRecords(file: file, part: part, sheet: sheet, what: what(), limit: limits.maxCells)
     }
   }
 
