@@ -9,9 +9,10 @@ import Testing
 /// and runs this build's `wsoa` on each under RLIMIT_AS 1.5 GiB and a CPU
 /// limit; the HARNESS asserts, per case, exit 0 or 65 (never a signal, never
 /// 70) and peak RSS under 1 GiB, and prints each case's wall time, CPU time
-/// and peak RSS. The CPU bound here is loose (a debug build runs the Swift
-/// code several times slower); `scripts/hostile.sh` applies the 20 s bound
-/// to the release build.
+/// and peak RSS. The CPU bound here is loose and the reads just under the
+/// budget are left out (a debug build runs the Swift code several times
+/// slower); `scripts/hostile.sh` runs every case with the 20 s bound on the
+/// release build.
 @Suite(.serialized, .enabled(if: HostileSuite.python != nil, "python3 is not on the PATH"))
 struct HostileSuiteTests {
   @Test func everyHostileCaseIsRefusedOrReadWithinTheBounds() throws {
@@ -26,6 +27,9 @@ struct HostileSuiteTests {
       [
         script, "run", folder.path, "--binary", ProcessRunner.wsoaURL.path, "--as-mib", "1536",
         "--max-rss-mib", "1024", "--cpu", "90", "--max-seconds", "90", "--wall", "300",
+        // Reads just under the budget measure the release build's worst case
+        // (`scripts/hostile.sh`); a debug build needs minutes for them.
+        "--skip", "(under the budget)",
       ])
     print(run.stdout)
     #expect(run.status == 0, "the hostile suite found cases past the bounds:\n\(run.stdout)\n\(run.stderr)")
