@@ -17,8 +17,9 @@ public struct DelimitedLimits: Hashable, Sendable {
   /// which with its UTF-8 copy and cells stays under about 1 GiB.
   public var maxWholeTextBytes: Int
   /// The read's work budget: most cells once every row is padded to the
-  /// widest record (rows × widest row). Default 4,000,000, as
-  /// `XLSXLimits.maxCells`, which keeps `convert` under about 1 GiB.
+  /// widest record (rows × widest row). Default 16,000,000, as
+  /// `XLSXLimits.maxCells`; tracker commands read with 4,000,000.
+  /// See `docs/limits.md`.
   public var maxCells: Int
   /// Most records (rows) accepted. Default 1,048,576 (Excel's rows per sheet).
   public var maxRows: Int
@@ -32,7 +33,7 @@ public struct DelimitedLimits: Hashable, Sendable {
   public init(
     maxFileBytes: Int = 2 << 30, maxRows: Int = ExcelLimits.maxRows,
     maxColumns: Int = ExcelLimits.maxColumns, maxFieldCharacters: Int = ExcelLimits.maxCellCharacters,
-    maxWholeTextBytes: Int = 256 << 20, maxCells: Int = 4_000_000
+    maxWholeTextBytes: Int = 256 << 20, maxCells: Int = 16_000_000
   ) {
     self.maxFileBytes = maxFileBytes
     self.maxWholeTextBytes = maxWholeTextBytes

@@ -68,6 +68,11 @@ public enum TrackerLoader {
     }
   }
 
+  /// The work budget of a tracker read, in cells (`XLSXLimits.tracker`):
+  /// recognising and writing a tracker costs about 2.6 µs and 160 bytes a
+  /// cell, so 4,000,000 keeps `convert` near 12 s and 600 MB at worst.
+  static let trackerCells = XLSXLimits.tracker.maxCells
+
   /// Whether a load error means the input does not exist (exit 66) rather
   /// than that it is unreadable (exit 65).
   public static func isMissingInput(_ error: any Error) -> Bool {
@@ -81,7 +86,8 @@ public enum TrackerLoader {
 
   private static func loadDelimited(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
     var builder = WorkbookBuilder()
-    let report = try DelimitedReader().read(contentsOf: path, into: &builder)
+    let report = try DelimitedReader(options: DelimitedReadOptions(limits: DelimitedLimits(maxCells: trackerCells)))
+      .read(contentsOf: path, into: &builder)
     var workbook = builder.workbook
     removeFormulaGuards(&workbook)
     if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
@@ -129,7 +135,7 @@ public enum TrackerLoader {
   private static func loadXLSX(_ path: String, _ options: LoadOptions) throws -> Outcome<Plan> {
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
-    let workbook = try XLSXReader(path: path).readWorkbook(.all)
+    let workbook = try XLSXReader(path: path, limits: .tracker).readWorkbook(.all)
     let outcome = try Recogniser.recognise(
       workbook, file: path, options: RecogniserOptions(sheets: options.sheets, mixedStatusReading: options.mixedStatusReading))
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }

@@ -11,7 +11,7 @@ import Diagnostics
 public struct DenseOutputLimit<Inner: RowConsumer>: RowConsumer {
   /// The default bound, 50,000,000 written fields (empty ones included):
   /// at least 50 MB of CSV or 300 MB of JSON. A real tracker writes well
-  /// under a tenth of it; the readers' work budget (4,000,000 cells) keeps
+  /// under a tenth of it; the readers' work budget (16,000,000 cells) keeps
   /// anything dense below it.
   public static var defaultMaxCells: Int { 50_000_000 }
 

@@ -16,10 +16,10 @@ public struct XLSXLimits: Hashable, Sendable {
   /// shared-string item (empty `<si/>` too), style record (`<numFmt>`,
   /// `<font>`, `<fill>`, `<xf>`, `<rgbColor>`), relationship (8 each: it
   /// holds three strings) and `<sheet>` entry, and each read of a worksheet part (a part listed by several
-  /// sheets is charged for every read). Default 4,000,000: `convert` of a
-  /// workbook at the budget stays under about 1 GiB and 15 s of CPU
-  /// (measured in `docs/notes/h9.md`); a 100,000-action tracker of 20
-  /// columns holds 2,000,000 cells.
+  /// sheets is charged for every read). Default 16,000,000: a read that
+  /// keeps the whole workbook stays under about 1 GiB (a million rows of
+  /// ten numbers take 472 MiB). Tracker commands, whose work per cell is
+  /// larger, read with `tracker` (4,000,000). See `docs/limits.md`.
   public var maxCells: Int
   /// Most characters (UTF-16 code units, as Excel counts) in one cell.
   /// Default Excel's own limit, 32,767.
@@ -32,7 +32,7 @@ public struct XLSXLimits: Hashable, Sendable {
 
   /// Creates limits; every parameter defaults to the documented value.
   public init(
-    zip: ZipLimits = .default, xml: XMLLimits = .default, maxCells: Int = 4_000_000,
+    zip: ZipLimits = .default, xml: XMLLimits = .default, maxCells: Int = 16_000_000,
     maxCellCharacters: Int = ExcelLimits.maxCellCharacters, maxTotalTextBytes: Int = 256 << 20
   ) {
     self.zip = zip
@@ -44,4 +44,9 @@ public struct XLSXLimits: Hashable, Sendable {
 
   /// The default limits.
   public static let `default` = XLSXLimits()
+
+  /// The limits tracker commands (convert, validate, merge) read with: a
+  /// work budget of 4,000,000 cells, since recognising and writing a
+  /// tracker costs about 2.6 µs and 160 bytes a cell.
+  public static let tracker = XLSXLimits(maxCells: 4_000_000)
 }
