@@ -64,7 +64,16 @@ public enum FileProbe {
     return names.sorted()
   }
 
+  /// The size in bytes of the file at `path`, or nil when it cannot be
+  /// looked at.
+  public static func size(_ path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int(info.st_size)
+  }
+
   /// The bytes of a file, or `nil` when it cannot be read.
+
   public static func read(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }

@@ -114,6 +114,11 @@ public enum TrackerLoader {
     }
   }
 
+  /// The work budget of a tracker read, in cells (`XLSXLimits.tracker`):
+  /// recognising and writing a tracker costs about 2.6 µs and 160 bytes a
+  /// cell, so 4,000,000 keeps `convert` near 12 s and 600 MB at worst.
+  static let trackerCells = XLSXLimits.tracker.maxCells
+
   /// Whether a load error means the input does not exist (exit 66) rather
   /// than that it is unreadable (exit 65).
   public static func isMissingInput(_ error: any Error) -> Bool {
@@ -129,7 +134,9 @@ public enum TrackerLoader {
     let path = source.name
     var builder = WorkbookBuilder()
     let reader = DelimitedReader(
-      options: DelimitedReadOptions(delimiter: options.delimiter, likelyDelimiters: options.format?.likelyDelimiters))
+      options: DelimitedReadOptions(
+        delimiter: options.delimiter, likelyDelimiters: options.format?.likelyDelimiters,
+        limits: DelimitedLimits(maxCells: trackerCells)))
     let report =
       switch source.content {
       case .file(let file): try reader.read(contentsOf: file, into: &builder)
@@ -170,11 +177,19 @@ public enum TrackerLoader {
   }
 
   private static func loadJSON(_ source: InputSource) throws -> Outcome<Plan> {
+    // Decoded whole, in memory: its own cap, checked before reading.
+    let tooLarge = { (size: Int) in
+      InputError.unsupported(
+        location: SourceLocation(file: source.name),
+        reason: "the file is \(size) bytes, more than the limit of \(PlanJSONReader.maxBytes) bytes for wsoa/1 JSON input")
+    }
     switch source.content {
     case .file(let path):
+      if let size = FileProbe.size(path), size > PlanJSONReader.maxBytes { throw tooLarge(size) }
       guard let bytes = FileProbe.read(path) else { throw TrackerError.fileNotFound(path: path) }
       return try PlanJSONReader.read(bytes, file: path)
     case .bytes(let bytes):
+      if bytes.count > PlanJSONReader.maxBytes { throw tooLarge(bytes.count) }
       return try PlanJSONReader.read(bytes, file: source.name)
     }
   }
@@ -188,8 +203,8 @@ public enum TrackerLoader {
     // the plan can reuse that memory.
     let reader: XLSXReader =
       switch source.content {
-      case .file(let file): try XLSXReader(path: file)
-      case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path)
+      case .file(let file): try XLSXReader(path: file, limits: .tracker)
+      case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path, limits: .tracker)
       }
     let workbook = try reader.readWorkbook(.all)
     var recogniserOptions = RecogniserOptions(

@@ -24,6 +24,8 @@ public final class XMLPushParser {
   private let context: ParserContext
   private let parser: xmlParserCtxtPtr
   @exclusivity(unchecked) private var finished = false
+  /// Enforces `XMLLimits` on each chunk before libxml2 parses it.
+  @exclusivity(unchecked) private var prescan: MarkupPrescan
 
   /// Creates a parser for one part.
   ///
@@ -33,9 +35,14 @@ public final class XMLPushParser {
   ///   - namespaces: Namespace URIs the handler cares about, mapped to the
   ///     positive ids it will see (several URIs may share an id, e.g. the
   ///     Transitional and Strict SpreadsheetML namespaces).
+  ///   - limits: attribute and namespace counts checked before libxml2
+  ///     sees each chunk (its checks of them are quadratic).
   /// - Throws: `XMLStreamError.parserUnavailable` if libxml2 cannot allocate.
-  public init(part: String, handler: some XMLEventHandler, namespaces: [String: Int] = [:]) throws(XMLStreamError) {
+  public init(
+    part: String, handler: some XMLEventHandler, namespaces: [String: Int] = [:], limits: XMLLimits = .default
+  ) throws(XMLStreamError) {
     self.part = part
+    prescan = MarkupPrescan(limits: limits)
     context = ParserContext(part: part, handler: handler, namespaces: NamespaceTable(namespaces))
     var sax = SAXCallbacks.handler()
     let userData = Unmanaged.passUnretained(context).toOpaque()
@@ -58,6 +65,10 @@ public final class XMLPushParser {
   ///   DOCTYPE, or whatever the handler threw.
   public func feed(_ chunk: Span<UInt8>) throws {
     try chunk.withUnsafeBufferPointer { bytes in
+      if let violation = prescan.check(bytes) {
+        throw XMLStreamError.malformed(
+          part: part, line: line, column: Int(parser.pointee.input?.pointee.col ?? 0), reason: violation.reason)
+      }
       var offset = 0
       // xmlParseChunk takes an Int32 size.
       repeat {

@@ -9,7 +9,10 @@ public struct ZipLimits: Hashable, Sendable {
   public var maxEntries: Int
   /// Most bytes one entry may inflate to. Default 1 GiB.
   public var maxEntrySize: Int
-  /// Most bytes all entries read may inflate to together. Default 4 GiB.
+  /// Most bytes all entries read may inflate to together, every read of an
+  /// entry counting again. Default 1 GiB, which keeps a hostile read to a
+  /// few seconds (the former 4 GiB took 15 s from a 4.5 MB file); see
+  /// `docs/limits.md`.
   public var maxTotalSize: Int
   /// Smallest allowed ratio of compressed bytes read to bytes inflated, both
   /// counted so far, once an entry passes `ratioGraceSize`. Default 0.002
@@ -21,7 +24,7 @@ public struct ZipLimits: Hashable, Sendable {
 
   /// Creates limits; every parameter defaults to the documented value.
   public init(
-    maxEntries: Int = 10_000, maxEntrySize: Int = 1 << 30, maxTotalSize: Int = 4 << 30,
+    maxEntries: Int = 10_000, maxEntrySize: Int = 1 << 30, maxTotalSize: Int = 1 << 30,
     minCompressionRatio: Double = 0.002, ratioGraceSize: Int = 1 << 20
   ) {
     self.maxEntries = maxEntries

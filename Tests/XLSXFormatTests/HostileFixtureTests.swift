@@ -233,19 +233,21 @@ import ZipArchive
     #expect(file == "hostile-sst-amplification.xlsx")
     #expect(part == "xl/worksheets/sheet1.xml")
     #expect(sheet == "Sheet1")
-    // 32,000 bytes per reference: 512 MiB is passed at row 16,778.
-    #expect(cell == CellAddress(row: 16_778, column: 1))
-    #expect(limit == 512 << 20)
+    // 32,000 bytes per reference: 256 MiB is passed at row 8,389.
+    #expect(cell == CellAddress(row: 8_389, column: 1))
+    #expect(limit == 256 << 20)
   }
 
   @Test func tooManyCells() {
     var limits = XLSXLimits()
     limits.maxCells = 10_000
+    // Rows, relationships, styles and the sheet read are charged with the
+    // cells (one work budget), so the limit is passed at row 2,496, not 3,334.
     #expect(
       error("hostile-many-cells.xlsx", limits: limits)
         == .tooManyCells(
           file: "hostile-many-cells.xlsx", part: "xl/worksheets/sheet1.xml", sheet: "Sheet1",
-          cell: CellAddress(row: 3334, column: 2), limit: 10_000))
+          cell: CellAddress(row: 2496, column: 2), limit: 10_000))
   }
 
   @Test func missingPartAndNoWorkbook() {

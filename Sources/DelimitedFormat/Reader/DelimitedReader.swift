@@ -89,6 +89,9 @@ public struct DelimitedReader: Sendable {
     defer { head.deallocate() }
     let headCount = try file.read(into: head, count: 2, at: 0)
     if headCount == 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+      // UTF-16 is transcoded whole, in memory: its own, lower cap.
+      let limit = min(options.limits.maxFileBytes, options.limits.maxWholeTextBytes)
+      guard file.size <= limit else { throw .fileTooLarge(path: path, bytes: file.size, limit: limit) }
       return try prepare(raw: try file.readAll(), name: path)
     }
     let threads = ThreadBudget.threads(requested: options.maxThreads)
@@ -106,9 +109,8 @@ public struct DelimitedReader: Sendable {
   }
 
   private func prepare(bytes: [UInt8], name: String) throws(DelimitedError) -> DelimitedDocument {
-    guard bytes.count <= options.limits.maxFileBytes else {
-      throw .fileTooLarge(path: name, bytes: bytes.count, limit: options.limits.maxFileBytes)
-    }
+    let limit = min(options.limits.maxFileBytes, options.limits.maxWholeTextBytes)
+    guard bytes.count <= limit else { throw .fileTooLarge(path: name, bytes: bytes.count, limit: limit) }
     let raw = ByteBuffer(capacity: bytes.count) { pointer, capacity in
       bytes.withUnsafeBufferPointer { source in
         if let base = source.baseAddress, capacity > 0 { pointer.update(from: base, count: capacity) }

@@ -84,6 +84,9 @@ struct RecordIndexBuilder {
     records.append(RecordSpan(start: found.span.start + origin, end: found.span.end + origin, line: line))
     fieldCounts.append(Int32(found.fieldCount))
     width = max(width, found.fieldCount)
+    guard row * width <= limits.maxCells else {
+      throw .tooManyCells(path: file, line: line, rows: row, columns: width, limit: limits.maxCells)
+    }
   }
 
   /// Appends the records another builder found in the rest of the same
@@ -103,6 +106,10 @@ struct RecordIndexBuilder {
     }
     fieldCounts.append(contentsOf: other.fieldCounts)
     width = max(width, other.width)
+    guard records.count * width <= limits.maxCells else {
+      throw .tooManyCells(
+        path: file, line: (records.last?.line ?? 0), rows: records.count, columns: width, limit: limits.maxCells)
+    }
     if firstStray == nil, let stray = other.firstStray, let cell = stray.cell, let line = stray.line {
       firstStray = SourceLocation(
         file: file, cell: CellAddress(row: cell.row + rowOffset, column: cell.column), line: line + lineOffset)

@@ -53,9 +53,10 @@ extension GridDump {
     }
     switch format {
     case .xlsx, .legacyOrEncrypted:
-      let diagnostics = try XLSXInput.eachWorksheet(source, consumer: DelimitedWriter.self) { name, read in
+      let diagnostics = try XLSXInput.eachWorksheet(source, consumer: DenseOutputLimit<DelimitedWriter>.self) {
+        name, read in
         try AtomicFile.write(to: target(name)) { sink in
-          var writer = DelimitedWriter(sink: sink, options: options)
+          var writer = DenseOutputLimit(DelimitedWriter(sink: sink, options: options), file: path)
           try read(&writer)
         }
       }

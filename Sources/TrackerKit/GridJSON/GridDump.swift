@@ -75,16 +75,18 @@ public enum GridDump {
     switch writing.format {
     case .csv, .tsv:
       if reading.sheet == nil { reading.sheet = SheetSelector("1") }
-      var writer = DelimitedWriter(
-        sink: sink,
-        options: DelimitedWriteOptions(
-          delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
-          writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas))
+      var writer = DenseOutputLimit(
+        DelimitedWriter(
+          sink: sink,
+          options: DelimitedWriteOptions(
+            delimiter: writing.format == .tsv ? .tab : .comma, lineEnding: writing.lineEnding,
+            writesByteOrderMark: writing.writesByteOrderMark, guardsFormulas: writing.guardsFormulas)),
+        file: source.name)
       return try GridReader(options: reading).read(source, into: &writer)
     case .json:
-      var writer = GridJSONWriter(sink: sink, file: source.name)
+      var writer = DenseOutputLimit(GridJSONWriter(sink: sink, file: source.name), file: source.name)
       let report = try GridReader(options: reading).read(source, into: &writer)
-      writer.finish(report: report)
+      writer.inner.finish(report: report)
       return report
     case .xlsx:
       return try GridXLSXDump.write(source, reading: reading, to: sink)

@@ -133,7 +133,7 @@ extension InputError {
       self = .missing(location: error.location, reason: error.reason)
     case .isDirectory, .notRegularFile, .unreadable:
       self = .unreadable(location: error.location, reason: error.reason)
-    case .emptyFile, .fileTooLarge, .nulByte, .unterminatedQuote, .tooManyRows, .tooManyColumns, .fieldTooLong,
+    case .emptyFile, .fileTooLarge, .nulByte, .unterminatedQuote, .tooManyRows, .tooManyColumns, .fieldTooLong, .tooManyCells,
       .changedWhileReading:
       self = .malformed(location: error.location, reason: error.reason)
     }

@@ -25,6 +25,10 @@ public enum PlanJSONReader {
   ///   - file: the file name, for errors.
   /// - Returns: the plan and the findings stored with it.
   /// - Throws: `TrackerError.notWSOAJSON` when the bytes are not a `wsoa/1` document.
+  /// The largest `wsoa/1` document read, in bytes (it is decoded whole, in
+  /// memory). Default 64 MiB, several times a 100,000-action tracker.
+  public static let maxBytes = 64 << 20
+
   public static func read(_ bytes: [UInt8], file: String) throws(TrackerError) -> Outcome<Plan> {
     let data = Data(bytes)
     let decoder = JSONDecoder()

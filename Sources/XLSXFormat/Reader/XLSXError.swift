@@ -40,6 +40,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
   /// More text than `XLSXLimits.maxTotalTextBytes`, in the cells (a shared
   /// string counted each time a cell uses it) or in the shared-strings table.
   case tooMuchText(file: String, part: String, sheet: String?, cell: CellAddress?, limit: Int)
+  /// Cells and records (rows, shared strings, styles, relationships,
+  /// sheets, re-reads of a part) past `XLSXLimits.maxCells`, the read's
+  /// work budget; `what` is the kind of record that went over.
+  case tooManyRecords(file: String, part: String, sheet: String?, what: String, limit: Int)
 
   /// Where the problem is, for diagnostics.
   public var location: SourceLocation {
@@ -62,6 +66,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
       SourceLocation(file: file, sheet: sheet, cell: cell, part: part)
     case .tooMuchText(let file, let part, let sheet, let cell, _):
       SourceLocation(file: file, sheet: sheet, cell: cell, part: part)
+    case .tooManyRecords(let file, let part, let sheet, _, _):
+      SourceLocation(file: file, sheet: sheet, part: part)
     }
   }
 
@@ -124,13 +130,15 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case .duplicateCell:
       "the cell appears twice"
     case .tooManyCells(_, _, _, _, let limit):
-      "the workbook has more than \(limit) cells, the limit"
+      "the workbook has more than \(limit) cells and records, the limit of one read's work budget"
     case .cellTextTooLong(_, _, _, _, let length, let limit):
       "the cell holds \(length) characters, more than the limit of \(limit)"
     case .tooMuchText(_, _, let sheet, _, let limit):
       sheet == nil
         ? "the shared-strings table holds more than \(limit) bytes of text, the limit"
         : "the cells hold more than \(limit) bytes of text, the limit (a shared string counts each time a cell uses it)"
+    case .tooManyRecords(_, _, _, let what, let limit):
+      "the workbook asks for more than \(limit) cells and records, the limit of one read's work budget (reached counting \(what))"
     }
   }
 }

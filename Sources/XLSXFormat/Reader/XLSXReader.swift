@@ -34,6 +34,8 @@ public final class XLSXReader {
   let parts: PackageParts
   let layout: PackageLayout
   let styleTable: StyleTable
+  /// The one work budget of everything read from this file.
+  let budget: ReadBudget
   private var sharedStrings: SharedStringTable?
   private var sharedStringsRead = false
 
@@ -72,7 +74,9 @@ public final class XLSXReader {
   }
 
   private init(zip: ZipReader, limits: XLSXLimits, prefetch: Bool) throws(XLSXError) {
-    let parts = PackageParts(zip: zip, file: zip.archiveName, prefetch: prefetch)
+    let budget = ReadBudget(limits: limits, file: zip.archiveName)
+    self.budget = budget
+    let parts = PackageParts(zip: zip, file: zip.archiveName, prefetch: prefetch, budget: budget)
     self.parts = parts
     self.file = zip.archiveName
     self.limits = limits
@@ -128,7 +132,6 @@ public final class XLSXReader {
   public func read<Consumer: RowConsumer>(_ selection: SheetSelection = .all, into consumer: inout Consumer) throws {
     let selected = try select(selection)
     let strings = try loadSharedStrings()
-    let budget = ReadBudget(limits: limits)
     for sheet in selected {
       try readSheet(sheet, strings: strings, budget: budget, into: &consumer)
     }
@@ -157,6 +160,7 @@ public final class XLSXReader {
         file: file, part: info.part ?? "(no relationship for sheet \"\(info.name)\")",
         referencedBy: layout.workbookPart)
     }
+    try budget.charge(part: part, sheet: info.name, what: "worksheet reads")
     let start = Sheet(name: info.name, visibility: info.visibility)
     try withoutActuallyEscaping({ (event: SheetEvent) throws in
       switch event {
@@ -179,6 +183,7 @@ public final class XLSXReader {
     sharedStringsRead = true
     guard let part = layout.sharedStringsPart, let entry = parts.entry(part) else { return nil }
     let handler = SharedStringsHandler(file: file, part: part, maxTotalTextBytes: limits.maxTotalTextBytes)
+    handler.budget = budget
     try parts.parse(part, entry: entry, handler: handler)
     sharedStrings = handler.finish()
     return sharedStrings
@@ -187,6 +192,7 @@ public final class XLSXReader {
   private static func readStyles(_ parts: PackageParts, layout: PackageLayout) throws -> StyleTable {
     guard let part = layout.stylesPart, let entry = parts.entry(part) else { return .plain }
     let styles = StylesHandler()
+    styles.budget = (parts.budget, part)
     try parts.parse(part, entry: entry, handler: styles)
     var theme: [UInt32] = []
     if let themePart = layout.themePart, let themeEntry = parts.entry(themePart) {

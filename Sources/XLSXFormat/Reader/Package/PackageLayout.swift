@@ -16,6 +16,7 @@ struct PackageLayout {
   /// - Throws: `XLSXError.noWorkbook`, `.missingPart`, or a zip/XML error.
   static func read(_ parts: PackageParts) throws -> PackageLayout {
     let root = RelationshipsHandler(source: "")
+    root.budget = (parts.budget, "_rels/.rels")
     if let entry = parts.entry("_rels/.rels") {
       try parts.parse("_rels/.rels", entry: entry, handler: root)
     }
@@ -24,10 +25,12 @@ struct PackageLayout {
     }
     let workbookPart = office.target
     let workbook = WorkbookPartHandler()
+    workbook.budget = (parts.budget, workbookPart)
     try parts.parseRequired(workbookPart, referencedBy: "_rels/.rels", handler: workbook)
 
     let relsPart = PartName.relationshipsPart(of: workbookPart)
     let rels = RelationshipsHandler(source: workbookPart)
+    rels.budget = (parts.budget, relsPart)
     if let entry = parts.entry(relsPart) {
       try parts.parse(relsPart, entry: entry, handler: rels)
     } else if !workbook.sheets.isEmpty {

@@ -10,6 +10,8 @@ struct PackageParts {
   let file: String
   /// Whether large parts are inflated on a second thread.
   let prefetch: Bool
+  /// The read's one work budget (its limits include the XML ones).
+  let budget: ReadBudget
 
   /// The entry holding a part (case-insensitive, `\` = `/`).
   func entry(_ part: String) -> ZipEntry? {
@@ -22,7 +24,8 @@ struct PackageParts {
   ///   throws pass through unchanged.
   func parse(_ part: String, entry: ZipEntry, handler: some XMLEventHandler) throws {
     do {
-      let parser = try XMLPushParser(part: part, handler: handler, namespaces: Namespaces.table)
+      let parser = try XMLPushParser(
+        part: part, handler: handler, namespaces: Namespaces.table, limits: budget.limits.xml)
       try zip.read(entry, prefetch: prefetch ? nil : false) { chunk in try parser.feed(chunk) }
       try parser.finish()
     } catch let error as ZipError {

@@ -22,15 +22,21 @@ struct Relationship: Hashable, Sendable {
 final class RelationshipsHandler: XMLEventHandler {
   private let source: String
   private(set) var relationships: [Relationship] = []
+  /// The read's work budget and the `.rels` part, when charged.
+  var budget: (ReadBudget, part: String)?
 
   /// - Parameter source: the part the relationships belong to (`""` for the package).
   init(source: String) {
     self.source = source
   }
 
-  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) {
+  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
     guard name.equals("Relationship"), namespace == Namespaces.packageRelationships || namespace == 0 else {
       return
+    }
+    // Three strings and an index entry each: charged as the cells they weigh.
+    if let (budget, part) = budget {
+      try budget.charge(Self.weight, part: part, what: "relationships, \(Self.weight) each")
     }
     guard let id = attributes.value(named: "Id"), let target = attributes.value(named: "Target") else { return }
     let type = attributes.value(named: "Type")?.string ?? ""
@@ -41,6 +47,10 @@ final class RelationshipsHandler: XMLEventHandler {
         id: id.string, type: type, target: isExternal ? raw : PartName.resolve(raw, from: source),
         isExternal: isExternal))
   }
+
+  /// What one relationship costs the read's work budget, in cells: it
+  /// holds three strings (a cell holds one value) and is indexed by id.
+  static let weight = 8
 
   func endElement(_ name: XMLBytes, namespace: Int) {}
   func characters(_ text: XMLBytes) {}

@@ -12,10 +12,13 @@ struct SheetEntry: Hashable, Sendable {
 final class WorkbookPartHandler: XMLEventHandler {
   private(set) var sheets: [SheetEntry] = []
   private(set) var usesDate1904 = false
+  /// The read's work budget and the workbook part, when charged.
+  var budget: (ReadBudget, part: String)?
 
-  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) {
+  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
     guard Namespaces.isMain(namespace) else { return }
     if name.equals("sheet") {
+      if let (budget, part) = budget { try budget.charge(part: part, what: "<sheet> entries") }
       let relationshipID =
         attributes.value(named: "id", namespace: Namespaces.officeRelationships)
         ?? Self.anyID(attributes)

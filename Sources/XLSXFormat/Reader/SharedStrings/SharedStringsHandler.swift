@@ -8,6 +8,8 @@ final class SharedStringsHandler: XMLEventHandler {
   let table = SharedStringTable()
   private let file: String
   private let part: String
+  /// The read's work budget, charged one record per `<si>` (empty ones too).
+  var budget: ReadBudget?
   private let maxTotalTextBytes: Int
   @exclusivity(unchecked) private var inItem = false
   @exclusivity(unchecked) private var inText = false
@@ -19,11 +21,12 @@ final class SharedStringsHandler: XMLEventHandler {
     self.maxTotalTextBytes = maxTotalTextBytes
   }
 
-  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) {
+  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
     guard Namespaces.isMain(namespace) else { return }
     if name.equals("t") {
       inText = inItem && phoneticDepth == 0
     } else if name.equals("si") {
+      try budget?.charge(part: part, what: "shared-string items")
       table.beginItem()
       inItem = true
       phoneticDepth = 0

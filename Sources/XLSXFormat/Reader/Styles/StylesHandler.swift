@@ -22,9 +22,18 @@ final class StylesHandler: XMLEventHandler {
   private var isSolidFill = false
   private var formats: [CellFormat] = []
   private var customPalette: [UInt32] = []
+  /// The read's work budget and the styles part, when charged: every
+  /// `<numFmt>`, `<font>`, `<fill>`, `<xf>` and `<rgbColor>` is a record.
+  var budget: (ReadBudget, part: String)?
 
-  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) {
+  func startElement(_ name: XMLBytes, namespace: Int, attributes: XMLAttributes) throws {
     guard Namespaces.isMain(namespace) else { return }
+    if let (budget, part) = budget,
+      name.equals("xf") || name.equals("font") || name.equals("fill") || name.equals("numFmt")
+        || name.equals("rgbColor")
+    {
+      try budget.charge(part: part, what: "style records")
+    }
     switch section {
     case .other: startOutside(name, attributes)
     case .numFmts:
@@ -88,6 +97,8 @@ final class StylesHandler: XMLEventHandler {
     let palette = customPalette.isEmpty ? ColorSpec.defaultPalette : customPalette
     var styles: [CellStyle] = []
     var dates: [DateCell.Display?] = []
+    // Each custom format is classified once, however many `<xf>` use it.
+    var classified: [Int: DateCell.Display?] = [:]
     for format in formats {
       let id = format.numberFormatID
       let code = customFormats[id] ?? BuiltInNumberFormats.code(id)
@@ -98,7 +109,13 @@ final class StylesHandler: XMLEventHandler {
           isBold: format.fontID < boldFonts.count && boldFonts[format.fontID],
           numberFormat: id == 0 || code == "General" ? nil : code))
       if let custom = customFormats[id] {
-        dates.append(NumberFormatClassifier.dateDisplay(custom))
+        if let known = classified[id] {
+          dates.append(known)
+        } else {
+          let display = NumberFormatClassifier.dateDisplay(custom)
+          classified[id] = display
+          dates.append(display)
+        }
       } else {
         dates.append(BuiltInNumberFormats.dateDisplay(id))
       }

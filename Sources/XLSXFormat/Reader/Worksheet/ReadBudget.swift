@@ -1,14 +1,25 @@
 import Grid
 
-/// What one read has used of `XLSXLimits` so far, over every sheet:
-/// cells seen and bytes of text produced.
+/// The one work budget of a workbook read: what it has used of `XLSXLimits`
+/// so far, over every part and every sheet, from the moment the file is
+/// opened. Cells and the other records a part can make the reader keep or
+/// repeat (rows, hidden or not; the columns a `<col>` range covers; merged
+/// ranges; shared-string items, empty ones too; style records;
+/// relationships; `<sheet>` entries and each read of a worksheet part, so a
+/// part listed by many sheets pays for each read) are charged to
+/// `XLSXLimits.maxCells`; text to `maxTotalTextBytes`. Inflated bytes are
+/// charged by the zip reader to `ZipLimits.maxTotalSize`, each read of a
+/// part again.
 final class ReadBudget {
   let limits: XLSXLimits
+  /// The file as errors name it.
+  let file: String
   @exclusivity(unchecked) private(set) var cells = 0
   @exclusivity(unchecked) private(set) var textBytes = 0
 
-  init(limits: XLSXLimits) {
+  init(limits: XLSXLimits, file: String) {
     self.limits = limits
+    self.file = file
   }
 
   /// Counts one `<c>`; false once past `maxCells`.
@@ -22,6 +33,19 @@ final class ReadBudget {
   func addCells(_ count: Int) -> Bool {
     cells += count
     return cells <= limits.maxCells
+  }
+
+  /// Charges `count` records of a kind (`"shared-string items"`,
+  /// `"style records"`…) read from `part`.
+  ///
+  /// - Throws: `XLSXError.tooManyRecords` once past `maxCells`.
+  @inline(__always) func charge(_ count: Int = 1, part: String, sheet: String? = nil, what: @autoclosure () -> String)
+    throws
+  {
+    cells += count
+    if cells > limits.maxCells {
+      throw XLSXError.tooManyRecords(file: file, part: part, sheet: sheet, what: what(), limit: limits.maxCells)
+    }
   }
 
   /// Counts text bytes; false once past `maxTotalTextBytes`.

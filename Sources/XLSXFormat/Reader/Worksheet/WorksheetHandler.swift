@@ -104,7 +104,7 @@ final class WorksheetHandler: XMLEventHandler {
       if name.equals("row") {
         try startRow(attributes)
       } else if name.equals("col") {
-        readColumn(attributes)
+        try readColumn(attributes)
       } else if name.equals("rPh") {
         phoneticDepth += 1
       }
@@ -168,6 +168,7 @@ final class WorksheetHandler: XMLEventHandler {
   }
 
   private func startRow(_ attributes: XMLAttributes) throws {
+    try budget.charge(part: part, sheet: sheet.name, what: "rows")
     rowIsHidden = false
     rowHasNumber = false
     rowNumber = previousRow + 1
@@ -226,14 +227,16 @@ final class WorksheetHandler: XMLEventHandler {
   /// `<col min max width customWidth hidden>`. Ranges must ascend without
   /// overlapping (as every writer emits them); one that overlaps an earlier
   /// range is ignored, so a sheet's `<cols>` costs at most 16,384 steps
-  /// however many ranges a hostile file repeats.
-  private func readColumn(_ attributes: XMLAttributes) {
+  /// however many ranges a hostile file repeats; each column a range covers
+  /// is charged to the read's work budget.
+  private func readColumn(_ attributes: XMLAttributes) throws {
     guard let low = attributes.value(named: "min").flatMap(XMLValue.integer),
       let high = attributes.value(named: "max").flatMap(XMLValue.integer), low > lastDefinedColumn, low <= high,
       low <= ExcelLimits.maxColumns
     else { return }
     let columns = low...min(high, ExcelLimits.maxColumns)
     lastDefinedColumn = columns.upperBound
+    try budget.charge(columns.count, part: part, sheet: sheet.name, what: "columns of <col> ranges")
     if attributes.value(named: "hidden").map(XMLValue.isTrue) ?? false {
       for column in columns { sheet.hiddenColumns.insert(column) }
     }
