@@ -78,9 +78,12 @@ import TrackerKit
     #expect(fromBytes.diagnostics.map(\.code) == fromPath.diagnostics.map(\.code))
   }
 
-  /// A name without a known extension and no format is an error, not a guess.
-  @Test func bytesWithoutAFormatAreRefused() {
-    #expect(throws: TrackerError.self) { try TrackerLoader.load(bytes: [UInt8]("a,b\n".utf8), name: "upload") }
+  /// Bytes are read by their content, not their name: a workbook uploaded
+  /// under a name without an extension is still read as XLSX.
+  @Test func bytesAreReadByTheirContent() throws {
+    let url = Fixtures.sample("staffordshire-priority-2.xlsx")
+    let named = try TrackerLoader.load(bytes: try Data(contentsOf: url), name: "upload")
+    #expect(named.value.actions.count == 9)
   }
 
   /// A sink and a path get the same bytes; XLSX into a sink is refused.

@@ -6,7 +6,7 @@ import TrackerKit
 import TrackerModel
 
 /// Recogniser fixes for failures the layout zoo found outside the other
-/// items of issue 12 (docs/notes/h8-zoo-baseline.md), on small grids.
+/// items of issue 12 (docs/zoo.md), on small grids.
 @Suite struct ZooFoundRecognitionTests {
   static func recognise(_ tsv: String) throws -> Outcome<Plan> {
     try Recogniser.recognise(GridLiteral.tsv(tsv, sheetName: "Tracker"), file: "t.tsv")

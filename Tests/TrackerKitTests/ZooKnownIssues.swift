@@ -3,7 +3,7 @@
 /// place to edit: delete an entry when its feature lands. The test for a
 /// listed value still runs its renderings inside `withKnownIssue`, so an
 /// entry whose renderings now read alike fails ("known issue was not
-/// recorded") and is noticed. docs/notes/h8-zoo-baseline.md has the first
+/// recorded") and is noticed. `ZooReport` (docs/zoo.md) lists the first
 /// difference of each; `ZooReport` regenerates that table.
 enum ZooKnownIssues {
   static let values: [String: String] = [
@@ -28,8 +28,5 @@ enum ZooKnownIssues {
   /// fails the test, so the list only shrinks.
   static let renderings: [String: String] = [
     "eastmoor-words-dates/084.txt": "priority heading rows with a one-row footer gap and the title after blank rows: an extra action",
-    "eastmoor-words-dates/144.txt": "a one-line key in lower-case colour words: the overall key's labels are the colour words",
-    "westbridge-terms/068.tsv": "a one-line key in lower-case colour words: the overall key's labels are the colour words",
-    "seed-p2/064.xlsx": "a one-line key in lower-case colour words: the overall key's labels are the colour words",
   ]
 }

@@ -1,7 +1,7 @@
 import Testing
 import TrackerModel
 
-/// The layout zoo (issue 12 item 9, `fixtures/zoo/`, `docs/notes/h8.md`):
+/// The layout zoo (issue 12 item 9, `fixtures/zoo/`, `docs/zoo.md`):
 /// every rendering of a content must read to the reference rendering's plan
 /// and findings. Failures are grouped by dimension value: the test for
 /// `delimiter=semicolon` checks the renderings that have that value and no

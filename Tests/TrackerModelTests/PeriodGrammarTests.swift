@@ -2,7 +2,7 @@ import TestSupport
 import Testing
 @testable import TrackerModel
 
-/// The period-heading grammar (docs/notes/h5.md), proved on a generated cross
+/// The period-heading grammar (docs/preamble-keys-periods.md), proved on a generated cross
 /// product: every spelling of each part, every separator and year form, and
 /// status words before, after or round the period, each checked against the
 /// window the heading names.

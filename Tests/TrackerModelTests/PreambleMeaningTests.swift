@@ -1,7 +1,7 @@
 import Testing
 @testable import TrackerModel
 
-/// As-at dates, keys and note prefixes read by meaning (docs/notes/h5.md),
+/// As-at dates, keys and note prefixes read by meaning (docs/preamble-keys-periods.md),
 /// proved on generated phrasings rather than a list of examples.
 @Suite struct PreambleMeaningTests {
   static let labels = [

@@ -2,7 +2,7 @@ import Diagnostics
 import Grid
 import TrackerModel
 
-/// A status key laid out as a table (docs/notes/h5.md): codes in one column
+/// A status key laid out as a table (docs/preamble-keys-periods.md): codes in one column
 /// and their words in the next (`B | Complete and embedded`), a coloured
 /// swatch with words beside it, down the rows or across one row, or words in
 /// cells filled with the colours they explain (one colour each), under an

@@ -1,5 +1,5 @@
 /// Reads the date a tracker says it is "as at", by meaning rather than one
-/// phrasing (docs/notes/h5.md):
+/// phrasing (docs/preamble-keys-periods.md):
 ///
 /// ```
 /// as-at  := … label filler* [sep] date …      sep: `:` `-` `–` `,` `=` `(`

@@ -1,4 +1,4 @@
-/// A note prefix that names a period without its year (docs/notes/h5.md):
+/// A note prefix that names a period without its year (docs/preamble-keys-periods.md):
 /// a quarter (`Q3`, `Qtr 3`, `Quarter 3`), a term (`Autumn`, `Spring term`,
 /// `Summer 2`, `Term 1`) or a month (`March`, `Sept.`). Such a note is placed
 /// in a plan's period when exactly one period can be meant.

@@ -1,4 +1,4 @@
-/// The grammar of a review-period heading (docs/notes/h5.md), over tokens
+/// The grammar of a review-period heading (docs/preamble-keys-periods.md), over tokens
 /// rather than one spelling at a time:
 ///
 /// ```
