@@ -1,5 +1,12 @@
 #ifndef WSOA_CLIBXML2_SHIM_H
 #define WSOA_CLIBXML2_SHIM_H
+/* Debian's libxml2 is built with ICU, so its encoding header pulls in ICU's
+ * headers, whose UErrorCode then clashes with Foundation's own copy of ICU
+ * in any module that sees both (a package depending on TrackerKit failed to
+ * build from clean). wsoa never touches libxml2's ICU converters (it only
+ * holds pointers to encoding handlers), so the headers are read without them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
