@@ -68,7 +68,7 @@ for t in "${targets[@]}"; do
   log="$work/log.txt"
   set +e
   WSOA_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no "$bin" "$work/corpus" "fixtures/fuzz/$t" \
-    -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -max_len="$max_len" -timeout=60 -rss_limit_mb=2048 \
     -artifact_prefix="$work/artifacts/" -print_final_stats=1 > "$log" 2>&1
   code=$?
   set -e
