@@ -78,15 +78,33 @@ public enum FileProbe {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    guard case .bytes(let bytes) = readAll(fd) else { return nil }
+    return bytes
+  }
+
+  /// What reading a descriptor to its end gave.
+  enum ReadAll {
+    /// Every byte up to the end.
+    case bytes([UInt8])
+    /// A read failed with this `errno`.
+    case failed(Int32)
+    /// More than the limit arrived.
+    case overLimit
+  }
+
+  /// Reads `fd` to its end (retrying on `EINTR`), up to `limit` bytes: the
+  /// one read loop for files and standard input.
+  static func readAll(_ fd: Int32, limit: Int = .max) -> ReadAll {
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        return nil
+        return .failed(errno)
       }
-      if n == 0 { return out }
+      if n == 0 { return .bytes(out) }
+      guard out.count + n <= limit else { return .overLimit }
       out.append(contentsOf: chunk[0..<n])
     }
   }

@@ -56,21 +56,13 @@ public struct InputSource: Hashable, Sendable {
       throw .unreadable(
         location: location, reason: "- reads standard input, but it is a terminal; pipe a tracker in (… - < tracker.csv)")
     }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { systemRead(0, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .unreadable(location: location, reason: "cannot read: \(String(cString: strerror(errno)))")
-      }
-      if n == 0 { break }
-      guard bytes.count + n <= maxBytes else {
-        throw .malformed(location: location, reason: "standard input is over the limit of \(maxBytes) bytes")
-      }
-      bytes.append(contentsOf: chunk[0..<n])
+    switch FileProbe.readAll(0, limit: maxBytes) {
+    case .bytes(let bytes): return .bytes(bytes, name: standardInputName)
+    case .failed(let code):
+      throw .unreadable(location: location, reason: "cannot read: \(String(cString: strerror(code)))")
+    case .overLimit:
+      throw .malformed(location: location, reason: "standard input is over the limit of \(maxBytes) bytes")
     }
-    return .bytes(bytes, name: standardInputName)
   }
 
   /// Whether this is standard input.
@@ -88,15 +80,4 @@ public struct InputSource: Hashable, Sendable {
       try InputFormat.detect(head: bytes.prefix(InputFormat.headBytes), name: name, declared: declared)
     }
   }
-}
-
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.read(fd, buffer, count)
-  #elseif canImport(Musl)
-    return Musl.read(fd, buffer, count)
-  #else
-    return Darwin.read(fd, buffer, count)
-  #endif
 }
