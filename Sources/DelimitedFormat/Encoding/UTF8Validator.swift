@@ -49,22 +49,25 @@ enum UTF8Validator {
     }
   }
 
+  /// A lead byte's sequence length and the range its second byte must be in
+  /// (Unicode Table 3-7), or `nil` for a byte that cannot start a sequence.
+  static func shape(of lead: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+    switch lead {
+    case 0xC2...0xDF: (2, 0x80...0xBF)
+    case 0xE0: (3, 0xA0...0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80...0xBF)
+    case 0xED: (3, 0x80...0x9F)
+    case 0xF0: (4, 0x90...0xBF)
+    case 0xF1...0xF3: (4, 0x80...0xBF)
+    case 0xF4: (4, 0x80...0x8F)
+    default: nil
+    }
+  }
+
   /// Whether the bytes from `i` to `end` are the well-formed beginning of a
   /// sequence that `end` cuts short (the rest may be in the next chunk).
   static func isCutShort(_ bytes: UnsafePointer<UInt8>, at i: Int, end: Int) -> Bool {
-    let lead = bytes[i]
-    let length: Int
-    var second: ClosedRange<UInt8> = 0x80...0xBF
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0: (length, second) = (3, 0xA0...0xBF)
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: (length, second) = (3, 0x80...0x9F)
-    case 0xF0: (length, second) = (4, 0x90...0xBF)
-    case 0xF1...0xF3: length = 4
-    case 0xF4: (length, second) = (4, 0x80...0x8F)
-    default: return false
-    }
+    guard let (length, second) = shape(of: bytes[i]) else { return false }
     guard i + length > end else { return false }
     for k in 1..<(end - i) {
       let byte = bytes[i + k]
@@ -79,18 +82,7 @@ enum UTF8Validator {
   /// subpart), or 1 for a byte that cannot start one (a lone continuation
   /// byte, `C0`, `F5`…). Each becomes one U+FFFD.
   static func maximalSubpart(_ bytes: UnsafePointer<UInt8>, at i: Int, end: Int) -> Int {
-    let length: Int
-    var second: ClosedRange<UInt8> = 0x80...0xBF
-    switch bytes[i] {
-    case 0xC2...0xDF: length = 2
-    case 0xE0: (length, second) = (3, 0xA0...0xBF)
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: (length, second) = (3, 0x80...0x9F)
-    case 0xF0: (length, second) = (4, 0x90...0xBF)
-    case 0xF1...0xF3: length = 4
-    case 0xF4: (length, second) = (4, 0x80...0x8F)
-    default: return 1
-    }
+    guard let (length, second) = shape(of: bytes[i]) else { return 1 }
     var k = 1
     while k < length, i + k < end {
       let byte = bytes[i + k]
