@@ -119,32 +119,34 @@ struct LongLayout {
 
   /// Whether at least 80% of a column's values (and at least one) read as periods.
   private static func periodShare(_ rows: ArraySlice<Row>, _ column: Int) -> Bool {
-    var seen = 0
-    var periods = 0
-    for row in rows {
-      let value = row.value(at: column)
-      guard !CellText.isBlank(value) else { continue }
-      seen += 1
-      if case .period? = CellText.periodLabel(value) { periods += 1 }
+    share(rows, column, tenths: 8) { value in
+      if case .period? = CellText.periodLabel(value) { true } else { false }
     }
-    return periods >= 1 && periods * 10 >= seen * 8
   }
 
   /// Whether at least `needed` tenths of a column's values (and at least
   /// one) read as statuses.
   private static func statusShare(_ rows: ArraySlice<Row>, _ column: Int, needed: Int) -> Bool {
+    share(rows, column, tenths: needed) { value in
+      let text = CellText.of(value)
+      guard text.utf8.count <= 40 else { return false }
+      let rating = StatusVocabulary.read(text).status.rating
+      return rating != .unknown && rating != .none
+    }
+  }
+
+  /// Whether at least `tenths` tenths of a column's non-blank values (and at
+  /// least one) pass `test`.
+  private static func share(_ rows: ArraySlice<Row>, _ column: Int, tenths: Int, _ test: (CellValue) -> Bool) -> Bool {
     var seen = 0
-    var statuses = 0
+    var passing = 0
     for row in rows {
       let value = row.value(at: column)
       guard !CellText.isBlank(value) else { continue }
       seen += 1
-      let text = CellText.of(value)
-      guard text.utf8.count <= 40 else { continue }
-      let rating = StatusVocabulary.read(text).status.rating
-      if rating != .unknown, rating != .none { statuses += 1 }
+      if test(value) { passing += 1 }
     }
-    return statuses >= 1 && statuses * 10 >= seen * needed
+    return passing >= 1 && passing * 10 >= seen * tenths
   }
 
   /// Whether the actions repeat: at most three distinct keys per four keyed
