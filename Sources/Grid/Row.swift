@@ -27,19 +27,24 @@ public struct Row: Hashable, Sendable {
 
   /// The value in a 1-based column (`.empty` when absent).
   public func value(at column: Int) -> CellValue {
-    // Dense rows (the common case) hit directly.
+    cell(at: column)?.value ?? .empty
+  }
+
+  /// The cell in a 1-based column, when the row has one: direct for dense
+  /// rows, a binary search otherwise (never a scan of the row).
+  public func cell(at column: Int) -> Cell? {
     if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
-      return cells[column - 1].value
+      return cells[column - 1]
     }
     var low = 0
     var high = cells.count - 1
     while low <= high {
       let mid = (low + high) / 2
       let c = cells[mid].column
-      if c == column { return cells[mid].value }
+      if c == column { return cells[mid] }
       if c < column { low = mid + 1 } else { high = mid - 1 }
     }
-    return .empty
+    return nil
   }
 
   /// The last column holding a non-empty value, or 0.

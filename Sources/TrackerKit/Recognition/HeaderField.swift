@@ -152,19 +152,44 @@ enum HeaderField: String, CaseIterable, Sendable {
   static func match(_ header: String, words: HeaderWords = HeaderWords()) -> Match? {
     let h = normalise(header)
     guard !h.isEmpty else { return nil }
-    for (synonym, field) in words.sorted {
-      if h == synonym { return Match(field: field, exact: true, configured: true) }
-      if synonym.utf8.count > 3, startsWithWords(h, synonym) { return Match(field: field, exact: false, configured: true) }
+    if let (field, exact) = words.match(h) { return Match(field: field, exact: exact, configured: true) }
+    if let (_, _, exact) = longestWordPrefix(of: h, in: workstreams, longest: longestWorkstream) {
+      return Match(field: .priority, isWorkstream: true, exact: exact, fallback: .subGroup)
     }
-    for w in workstreamSynonyms where h == w || startsWithWords(h, w) {
-      return Match(field: .priority, isWorkstream: true, exact: h == w, fallback: .subGroup)
-    }
-    for (synonym, field) in synonyms {
-      if h == synonym { return Match(field: field, exact: true, fallback: fallbacks[synonym]) }
-      if synonym.utf8.count > 3, startsWithWords(h, synonym) { return Match(field: field, exact: false, fallback: fallbacks[synonym]) }
+    if let (synonym, field, exact) = longestWordPrefix(of: h, in: synonymTable, longest: longestSynonym) {
+      return Match(field: field, exact: exact, fallback: fallbacks[synonym])
     }
     return nil
   }
+
+  /// The built-in synonyms by their words (the first listing of a word wins).
+  private static let synonymTable: [String: HeaderField] = Dictionary(synonyms, uniquingKeysWith: { first, _ in first })
+  private static let workstreams: [String: Bool] = Dictionary(uniqueKeysWithValues: workstreamSynonyms.map { ($0, true) })
+
+  /// The longest key of `table` that is all of normalised `text`, or (when
+  /// longer than three bytes) its first whole words: `Lead October` finds
+  /// `lead`. At most one look-up per space among the first `longest`
+  /// bytes, however many synonyms there are: a wide sheet costs a constant
+  /// per cell.
+  static func longestWordPrefix<Value>(of text: String, in table: [String: Value], longest: Int) -> (
+    String, Value, exact: Bool
+  )? {
+    if let value = table[text] { return (text, value, true) }
+    let bytes = Array(text.utf8.prefix(longest + 1))
+    var end = bytes.count - 1
+    while end > 3 {
+      if bytes[end] == 32 {
+        let words = String(decoding: bytes[..<end], as: UTF8.self)
+        if let value = table[words] { return (words, value, false) }
+      }
+      end -= 1
+    }
+    return nil
+  }
+
+  /// The lengths in bytes of the longest built-in synonyms.
+  private static let longestSynonym = synonyms.map(\.0.utf8.count).max() ?? 0
+  private static let longestWorkstream = workstreamSynonyms.map(\.utf8.count).max() ?? 0
 
   /// The field a configuration name means: the field's name in any case,
   /// with or without `_`, `-` or spaces (`focus_area`, `Percent complete`),
@@ -221,8 +246,7 @@ enum HeaderField: String, CaseIterable, Sendable {
 /// field it names. They win over the built-in words.
 public struct HeaderWords: Sendable, Hashable {
   private var map: [String: HeaderField] = [:]
-  /// The words, longest first (so `Target date` is tried before `Target`).
-  private(set) var sorted: [(String, HeaderField)] = []
+  private var longest = 0
 
   /// No words of the council's own.
   public init() {}
@@ -241,8 +265,14 @@ public struct HeaderWords: Sendable, Hashable {
     let key = HeaderField.normalise(header)
     guard !key.isEmpty, let field = HeaderField.named(fieldName) else { return false }
     map[key] = field
-    sorted = map.map { ($0.key, $0.value) }.sorted { ($0.0.utf8.count, $0.0) > ($1.0.utf8.count, $1.0) }
+    longest = max(longest, key.utf8.count)
     return true
+  }
+
+  /// The field a normalised header names in the council's words, and
+  /// whether the words are all of it (the longest match wins).
+  func match(_ header: String) -> (HeaderField, exact: Bool)? {
+    HeaderField.longestWordPrefix(of: header, in: map, longest: longest).map { ($0.1, $0.exact) }
   }
 
   public static func == (a: HeaderWords, b: HeaderWords) -> Bool { a.map == b.map }

@@ -82,7 +82,7 @@ enum KeyTable {
     for row in rows {
       let pair = row.cells.lazy.compactMap { cell -> Pair? in
         guard case .text(let s) = cell.value, s.utf8.count <= 40, isMeaning(cell.value),
-          let rgb = context.fill(row, column: cell.column), let rating = FillColour.rating(rgb),
+          let rgb = context.fill(cell), let rating = FillColour.rating(rgb),
           let name = colourNames[rating]
         else { return nil }
         return Pair(code: cell, meaning: cell, rating: rating, codeText: name)
@@ -108,8 +108,9 @@ enum KeyTable {
     let cells = row.cells
     while n < cells.count {
       guard let (rating, code) = code(cells[n], row, context),
-        let m = cells[(n + 1)...].firstIndex(where: { !CellText.isBlank($0.value) }),
-        cells[m].column <= cells[n].column + 2, isMeaning(cells[m].value)
+        let m = cells[(n + 1)...].prefix(while: { $0.column <= cells[n].column + 2 })
+          .firstIndex(where: { !CellText.isBlank($0.value) }),
+        isMeaning(cells[m].value)
       else {
         n += 1
         continue
@@ -135,7 +136,7 @@ enum KeyTable {
       }
       return (status.rating, text)
     }
-    guard CellText.isBlank(cell.value), let rgb = context.fill(row, column: cell.column), let rating = FillColour.rating(rgb)
+    guard CellText.isBlank(cell.value), let rgb = context.fill(cell), let rating = FillColour.rating(rgb)
     else { return nil }
     return colourNames[rating].map { (rating, $0) }
   }

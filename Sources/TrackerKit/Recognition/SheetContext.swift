@@ -56,11 +56,13 @@ struct SheetContext {
   }
 
   /// The fill colour of a cell, when it has one.
+  func fill(_ cell: Cell) -> UInt32? {
+    styles.indices.contains(cell.style) ? styles[cell.style].fillRGB : nil
+  }
+
+  /// The fill colour of the cell in a column, when it has one.
   func fill(_ row: Row, column: Int) -> UInt32? {
-    guard let cell = row.cells.first(where: { $0.column == column }), styles.indices.contains(cell.style) else {
-      return nil
-    }
-    return styles[cell.style].fillRGB
+    row.cell(at: column).flatMap(fill)
   }
 }
 
