@@ -28,9 +28,9 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
   case fieldTooLong(path: String, line: Int, cell: CellAddress, characters: Int, limit: Int)
   /// Another program changed the file while it was being read.
   case changedWhileReading(path: String)
-  /// The rows padded to the widest record make more cells than
+  /// The records up to `line` hold more fields than
   /// `DelimitedLimits.maxCells`, the read's work budget.
-  case tooManyCells(path: String, line: Int, rows: Int, columns: Int, limit: Int)
+  case tooManyCells(path: String, line: Int, rows: Int, limit: Int)
 
   /// The file the error is about.
   public var path: String {
@@ -39,7 +39,7 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
       .unreadable(let path, _), .emptyFile(let path), .fileTooLarge(let path, _, _),
       .nulByte(let path, _), .unterminatedQuote(let path, _, _), .tooManyRows(let path, _, _),
       .tooManyColumns(let path, _, _, _, _), .fieldTooLong(let path, _, _, _, _), .changedWhileReading(let path),
-      .tooManyCells(let path, _, _, _, _):
+      .tooManyCells(let path, _, _, _):
       path
     }
   }
@@ -50,7 +50,7 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
     case .fileNotFound, .isDirectory, .notRegularFile, .unreadable, .emptyFile, .fileTooLarge, .changedWhileReading:
       SourceLocation(file: path)
     case .nulByte(_, let line), .tooManyRows(_, let line, _), .tooManyColumns(_, let line, _, _, _),
-      .tooManyCells(_, let line, _, _, _):
+      .tooManyCells(_, let line, _, _):
       SourceLocation(file: path, line: line)
     case .unterminatedQuote(_, let line, let cell), .fieldTooLong(_, let line, let cell, _, _):
       SourceLocation(file: path, cell: cell, line: line)
@@ -91,8 +91,8 @@ public enum DelimitedError: Error, Equatable, Sendable, CustomStringConvertible 
       "cell \(cell.a1) holds \(characters) characters, over the limit of \(limit) per cell"
     case .changedWhileReading:
       "the file changed while it was being read; run again once it is saved"
-    case .tooManyCells(_, _, let rows, let columns, let limit):
-      "\(rows) rows padded to the widest row's \(columns) fields make more than \(limit) cells, the limit of one read's work budget"
+    case .tooManyCells(_, _, let rows, let limit):
+      "the first \(rows) rows hold more than \(limit) cells, the limit of one read's work budget"
     }
   }
 

@@ -16,8 +16,8 @@ public struct DelimitedLimits: Hashable, Sendable {
   /// such text is transcoded to UTF-8 whole, in memory. Default 256 MiB,
   /// which with its UTF-8 copy and cells stays under about 1 GiB.
   public var maxWholeTextBytes: Int
-  /// The read's work budget: most cells once every row is padded to the
-  /// widest record (rows × widest row). Default 16,000,000, as
+  /// The read's work budget: most cells, one per field of every record
+  /// (short rows are not padded). Default 16,000,000, as
   /// `XLSXLimits.maxCells`; tracker commands read with 4,000,000.
   /// See `docs/limits.md`.
   public var maxCells: Int

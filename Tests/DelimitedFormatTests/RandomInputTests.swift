@@ -35,8 +35,8 @@ import Testing
       }
       read += 1
       let sheet = outcome.value.sheets[0]
-      let width = sheet.rows.map(\.cells.count).max() ?? 0
-      #expect(sheet.rows.allSatisfy { $0.cells.count == width }, "\(bytes)")
+      // Every record gives a row of its own fields, at least one.
+      #expect(sheet.rows.allSatisfy { !$0.cells.isEmpty && $0.cells.last?.column == $0.cells.count }, "\(bytes)")
       // Write with each delimiter; reading back with that delimiter gives the same cells.
       for delimiter in Delimiter.allCases {
         let copyBytes = try written(sheet, options: DelimitedWriteOptions(delimiter: delimiter, guardsFormulas: false))

@@ -50,7 +50,7 @@ import Testing
 
   @Test func unpairedUTF16SurrogateIsReplacedWithAWarning() throws {
     let (grid, _, report) = try CSVFixture.read("utf16le-unpaired-surrogate.txt")
-    #expect(grid.rows == [["a", "b"], ["\u{FFFD}x", ""]])
+    #expect(grid.rows == [["a", "b"], ["\u{FFFD}x"]])
     #expect(report.encoding == .utf16LE)
     #expect(report.diagnostics.map(\.code) == ["csv.invalid_utf16"])
   }

@@ -46,10 +46,10 @@ import Testing
     Case(file: "single-column.csv", delimiter: .comma, rows: [["Status"], ["G"], ["A"]]),
     Case(
       file: "ragged.csv", delimiter: .comma,
-      rows: [["a", "b", "c", ""], ["d", "", "", ""], ["e", "f", "g", "h"], ["i", "j", "", ""]]),
+      rows: [["a", "b", "c"], ["d"], ["e", "f", "g", "h"], ["i", "j"]]),
     Case(
       file: "blank-lines.csv", delimiter: .comma,
-      rows: [["", ""], ["", ""], ["a", "b"], ["", ""], ["c", "d"], ["", ""]]),
+      rows: [[""], [""], ["a", "b"], [""], ["c", "d"], [""]]),
     Case(file: "no-final-newline.csv", delimiter: .comma, rows: [["a", "b"], ["c", "d"]]),
     Case(file: "quote-in-unquoted.csv", delimiter: .comma, rows: [["Item", "Size"], ["screen", "27\" wide"]]),
   ]
@@ -78,7 +78,7 @@ import Testing
     let (grid, _, report) = try CSVFixture.read("semicolon.csv", options: options)
     #expect(report.delimiter == .comma)
     #expect(!report.delimiterWasDetected)
-    #expect(grid.rows == [["Ref;Budget;Status", ""], ["1.1;1", "5;G"], ["1.2;2", "25;A"]])
+    #expect(grid.rows == [["Ref;Budget;Status"], ["1.1;1", "5;G"], ["1.2;2", "25;A"]])
   }
 
   @Test func textAfterAClosingQuoteIsKeptAndWarned() throws {
@@ -101,15 +101,16 @@ import Testing
     let sheet = builder.workbook.sheets[0]
     #expect(report.delimiter == .tab && report.encoding == .utf8)
     #expect(sheet.rows.count == 16)
-    #expect(sheet.rows.allSatisfy { $0.cells.count == 11 })
+    // Each row holds its own record's fields; short rows are not padded.
+    #expect(sheet.rows.map(\.cells.count) == [1, 1] + Array(repeating: 11, count: 8) + [1] + Array(repeating: 10, count: 5))
     #expect(sheet.rows.map(\.line) == Array(1...16))
     for empty in [1, 2, 11] { #expect(sheet.rows[empty - 1].lastNonEmptyColumn == 0, "row \(empty)") }
     #expect(sheet.value(at: CellAddress(row: 4, column: 9)) == .text("G/A"))
     #expect(sheet.value(at: CellAddress(row: 5, column: 1)) == .text("Focus Area (Intent)"))
-    // Rows 12–16 have 10 fields: column K is padding.
+    // Rows 12–16 have 10 fields: column K reads as empty.
     #expect((12...16).allSatisfy { sheet.value(at: CellAddress(row: $0, column: 11)) == .empty })
     #expect((3...10).allSatisfy { sheet.rows[$0 - 1].lastNonEmptyColumn <= 11 })
-    // Before padding: blank lines hold one field, rows 12–16 ten.
+    // Short rows: blank lines hold one field, rows 12–16 ten.
     #expect(report.shortRows == [1: 1, 2: 1, 11: 1, 12: 10, 13: 10, 14: 10, 15: 10, 16: 10])
     let inMemory = try DelimitedReader().read(
       bytes: Array(try Data(contentsOf: Fixtures.sample("staffordshire-priority-2.tsv"))), name: "seed.tsv",

@@ -43,7 +43,7 @@ import Testing
     #expect(try rewrite("tab.tsv", DelimitedWriteOptions(delimiter: .tab)) == (try expected("tab.tsv")))
   }
 
-  @Test func raggedRowsAreWrittenPadded() throws {
+  @Test func raggedRowsKeepTheirLength() throws {
     #expect(try rewrite("ragged.csv", DelimitedWriteOptions()) == (try expected("ragged.csv")))
   }
 

@@ -88,7 +88,7 @@ struct DelimitedDocument: Sendable {
     let range = k * DelimitedDocument.batchSize..<min((k + 1) * DelimitedDocument.batchSize, records.count)
     switch source {
     case .memory(let buffer):
-      var decoder = RecordDecoder(bytes: buffer.base, delimiter: delimiter.byte, width: index.width)
+      var decoder = RecordDecoder(bytes: buffer.base, delimiter: delimiter.byte)
       return .success(decoder.rows(records, range))
     case .file(let file, let isWindows1252):
       let first = records[range.lowerBound].start
@@ -103,7 +103,7 @@ struct DelimitedDocument: Sendable {
         return .failure(error)
       }
       var decoder = RecordDecoder(
-        bytes: bytes.base, origin: first, delimiter: delimiter.byte, width: index.width,
+        bytes: bytes.base, origin: first, delimiter: delimiter.byte,
         isWindows1252: isWindows1252)
       return .success(decoder.rows(records, range))
     }

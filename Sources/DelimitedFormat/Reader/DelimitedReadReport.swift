@@ -14,7 +14,7 @@ public struct DelimitedReadReport: Hashable, Sendable {
   public var columnCount: Int
   /// Warnings about the encoding and quoting; empty for a clean file.
   public var diagnostics: [Diagnostic]
-  /// Rows that had fewer fields than `columnCount` before padding: 1-based
+  /// Rows with fewer fields than `columnCount` (the widest record): 1-based
   /// row number → the row's own field count (ragged rows, e.g. the seed's
   /// rows 12–16).
   public var shortRows: [Int: Int]

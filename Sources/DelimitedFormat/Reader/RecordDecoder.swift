@@ -2,7 +2,8 @@ import ByteScan
 import Grid
 
 /// The second pass: turns one record found by `RecordScanner` into a `Row`
-/// of text cells, padded with empty cells to the file's widest record.
+/// of text cells, one per field it holds (a short row is not padded: a
+/// reader asks `Row.value(at:)`, which is empty past the row's end).
 ///
 /// Fields are copied straight from the bytes into `String`s (UTF-8, with any
 /// ill-formed sequence replaced by U+FFFD; or Windows-1252, converted field
@@ -13,39 +14,31 @@ struct RecordDecoder {
   private let origin: Int
   private let delimiter: UInt8
   private let delimiterMask: UInt64
-  private let width: Int
   private let isWindows1252: Bool
   private var scratch: [UInt8] = []
 
   private static let quote = UInt8(ascii: "\"")
   private static let quoteMask = ByteWord.broadcast(quote)
 
-  /// Creates a decoder for text in `bytes`, padding rows to `width` cells.
+  /// Creates a decoder for text in `bytes`.
   ///
   /// - Parameters:
   ///   - origin: the offset in the whole text of `bytes[0]` (spans given to
   ///     `row(_:number:)` are offsets into the whole text).
   ///   - isWindows1252: whether the bytes are Windows-1252 rather than UTF-8.
-  init(bytes: UnsafePointer<UInt8>, origin: Int = 0, delimiter: UInt8, width: Int, isWindows1252: Bool = false) {
+  init(bytes: UnsafePointer<UInt8>, origin: Int = 0, delimiter: UInt8, isWindows1252: Bool = false) {
     self.bytes = bytes
     self.origin = origin
     self.delimiter = delimiter
     self.delimiterMask = ByteWord.broadcast(delimiter)
-    self.width = width
     self.isWindows1252 = isWindows1252
   }
 
   /// The row for the record at `span` (offsets into the whole text), numbered `number`.
   mutating func row(_ span: RecordSpan, number: Int) -> Row {
     var cells: [Cell] = []
-    cells.reserveCapacity(width)
     let local = RecordSpan(start: span.start - origin, end: span.end - origin, line: span.line)
     forEachField(local) { column, value in cells.append(Cell(column: column, value: value)) }
-    var column = cells.count
-    while column < width {
-      column += 1
-      cells.append(Cell(column: column, value: .empty))
-    }
     return Row(number: number, line: span.line, cells: cells)
   }
 

@@ -3,8 +3,8 @@ import Grid
 
 /// Every record of a file, found by one sequential quote-aware pass before
 /// any row is handed out, so structural errors (an unterminated quote, too
-/// many rows or columns, an over-long field) fail the read before a single
-/// row is written, and rows can be padded to the widest record.
+/// many rows, columns or cells, an over-long field) fail the read before a
+/// single row is written.
 struct RecordIndex: Sendable {
   /// The records in file order; offsets are into the whole text.
   var records: [RecordSpan]
@@ -12,10 +12,10 @@ struct RecordIndex: Sendable {
   var width: Int
   /// Warnings found while scanning (text after a closing quote).
   var diagnostics: [Diagnostic]
-  /// Each record's own field count, before padding (for ragged-row reports).
+  /// Each record's own field count (for ragged-row reports).
   var fieldCounts: [Int32] = []
 
-  /// Rows with fewer fields than the widest record, before padding:
+  /// Rows with fewer fields than the widest record:
   /// 1-based row number → the row's own field count.
   var shortRows: [Int: Int] {
     var out: [Int: Int] = [:]
@@ -56,6 +56,8 @@ struct RecordIndexBuilder {
   private(set) var records: [RecordSpan] = []
   private var fieldCounts: [Int32] = []
   private var width = 0
+  /// The fields of every record so far: the cells the read will make.
+  private var cells = 0
   private var strayCount = 0
   private var firstStray: SourceLocation?
 
@@ -84,9 +86,8 @@ struct RecordIndexBuilder {
     records.append(RecordSpan(start: found.span.start + origin, end: found.span.end + origin, line: line))
     fieldCounts.append(Int32(found.fieldCount))
     width = max(width, found.fieldCount)
-    guard row * width <= limits.maxCells else {
-      throw .tooManyCells(path: file, line: line, rows: row, columns: width, limit: limits.maxCells)
-    }
+    cells += found.fieldCount
+    guard cells <= limits.maxCells else { throw .tooManyCells(path: file, line: line, rows: row, limit: limits.maxCells) }
   }
 
   /// Appends the records another builder found in the rest of the same
@@ -106,9 +107,9 @@ struct RecordIndexBuilder {
     }
     fieldCounts.append(contentsOf: other.fieldCounts)
     width = max(width, other.width)
-    guard records.count * width <= limits.maxCells else {
-      throw .tooManyCells(
-        path: file, line: (records.last?.line ?? 0), rows: records.count, columns: width, limit: limits.maxCells)
+    cells += other.cells
+    guard cells <= limits.maxCells else {
+      throw .tooManyCells(path: file, line: (records.last?.line ?? 0), rows: records.count, limit: limits.maxCells)
     }
     if firstStray == nil, let stray = other.firstStray, let cell = stray.cell, let line = stray.line {
       firstStray = SourceLocation(
@@ -140,7 +141,7 @@ struct RecordIndexBuilder {
   /// Checks, exactly in UTF-16 code units as Excel counts, the fields of a
   /// record that has a field with more raw bytes than the limit.
   private func checkFieldLengths(_ span: RecordSpan, row: Int, bytes: UnsafePointer<UInt8>) throws(DelimitedError) {
-    var decoder = RecordDecoder(bytes: bytes, delimiter: delimiter.byte, width: 0)
+    var decoder = RecordDecoder(bytes: bytes, delimiter: delimiter.byte)
     var tooLong: (column: Int, characters: Int)?
     decoder.forEachField(span) { column, value in
       if tooLong != nil { return }

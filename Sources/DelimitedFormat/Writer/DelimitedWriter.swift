@@ -8,9 +8,10 @@ public import Grid
 ///   quotes inside are doubled. The file's first field is also quoted when
 ///   it starts with U+FEFF (and no byte-order mark was asked for): unquoted,
 ///   its bytes would be the UTF-8 byte-order mark and a reader would drop them.
-/// - Each row is written up to its last cell (our reader pads rows, so a
-///   grid read from CSV keeps a constant field count); missing row numbers
-///   become blank lines, so row N of the sheet stays record N of the file.
+/// - Each row is written up to its last cell (our reader does not pad short
+///   records, so a CSV read and written again keeps each record's field
+///   count); missing row numbers become blank lines, so row N of the sheet
+///   stays record N of the file.
 /// - Numbers in their shortest form, `TRUE`/`FALSE`, ISO dates, error codes.
 /// - Formula guard on by default (`FormulaGuard`).
 ///

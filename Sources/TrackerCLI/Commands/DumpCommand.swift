@@ -18,7 +18,7 @@ struct DumpCommand: ParsableCommand {
       """
       Reads FILE as a plain grid of cells (no tracker logic) and writes it, row by row as it
       is read, as CSV, TSV, JSON or XLSX. Every row is kept, blank ones included, so row N of the
-      output is row N of the input; CSV/TSV input rows are padded to the widest row.
+      output is row N of the input, with the cells it holds (a short CSV/TSV row stays short).
 
       CSV/TSV input: encoding from the byte-order mark (UTF-8, UTF-16LE/BE), else UTF-8, else
       Windows-1252 with a warning; delimiter detected among comma, tab, semicolon and pipe

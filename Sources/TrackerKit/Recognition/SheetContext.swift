@@ -10,7 +10,7 @@ struct SheetContext {
   let isDelimited: Bool
   /// The workbook's cell styles (for fills).
   let styles: [CellStyle]
-  /// CSV/TSV rows that were shorter before padding (row → field count).
+  /// CSV/TSV rows shorter than the widest record (row → field count).
   var shortRows: [Int: Int] = [:]
   /// Whether a large table may be read on several threads.
   var allowsThreads = true
