@@ -54,8 +54,10 @@ struct TableReader: TableCellReading {
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     // The table ends with its last action row, or a notes- or evidence-only
-    // row that continues it.
-    let lastDataRow = rows.last { isActionRow($0) || isContinuation($0) }?.number ?? 0
+    // row that continues it. Text alone in the action column of a table
+    // with refs, below every action, is a footer ("Notes: statuses are
+    // agreed at the board"), as it is in any other column.
+    let lastDataRow = rows.last { (isActionRow($0) && !isLoneActionText($0)) || isContinuation($0) }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
@@ -117,6 +119,14 @@ struct TableReader: TableCellReading {
       any = true
     }
     return any
+  }
+
+  /// Whether a row's only text is in the action column of a table that has
+  /// a ref column: no ref, no status, nothing else.
+  func isLoneActionText(_ row: Row) -> Bool {
+    guard layout.column(.ref) != nil, let action = layout.column(.action) else { return false }
+    let filled = row.cells.filter { !CellText.isBlank($0.value) }
+    return filled.count == 1 && filled[0].column == action
   }
 
   /// A row whose only text is a priority heading (`Priority 2: title`,
