@@ -139,13 +139,24 @@ struct TableReader: TableCellReading {
       guard only == nil else { return nil }
       only = cell
     }
+    // In a notes, evidence, lead or impact column a lone line is that
+    // field's text, unless the column is the table's first: a heading row
+    // starts at the table's left edge whatever column is there.
     guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
-      ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+      only.column == firstColumn
+        || ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
     else { return nil }
     let clean = MarkupText.cleanText(text)
     // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.
     if only.column == layout.column(.focusArea), RefParser.focus(clean) != nil { return nil }
     return RefParser.area(clean, requireKeyword: true).map { ($0, only.column) }
+  }
+
+  /// The table's leftmost column (mapped, period or extra).
+  var firstColumn: Int {
+    min(
+      layout.fields.values.min() ?? .max, layout.periods.compactMap(\.column).min() ?? .max,
+      layout.extras.map(\.column).min() ?? .max)
   }
 
   /// Makes a priority heading the one the rows below sit under (registering
