@@ -94,9 +94,10 @@ public enum AsAtText {
   private static func scan(_ bytes: [UInt8]) -> (reading: Reading, phrase: Range<Int>)? {
     guard bytes.count <= 400 else { return nil }
     var labelStart = 0
-    // A spaced dash followed by words starts a clause (`Tracker – position
-    // at …`): the label may be read from there when the whole is too long.
-    var clauseStart = 0
+    // A spaced dash followed by words, an opening bracket, a comma or a
+    // colon starts a clause (`Tracker – position at …`, `Tracker (correct as
+    // of …)`): the label may be read from there when the whole is too long.
+    var clauseStarts: [Int] = []
     var i = 0
     while i < bytes.count {
       let b = bytes[i]
@@ -104,36 +105,37 @@ public enum AsAtText {
         || (b == UInt8(ascii: ".") && (i + 1 == bytes.count || TextBytes.isSpace(bytes, i + 1)))
       {
         labelStart = i + 1
-        clauseStart = labelStart
+        clauseStarts = []
         i += 1
         continue
       }
       let dash = TextBytes.dashLength(bytes, i)
       if dash > 0, i > 0, TextBytes.isSpace(bytes, i - 1), TextBytes.isLetter(bytes.at(TextBytes.skipSpaces(bytes, i + dash))) {
-        clauseStart = i + dash
+        clauseStarts.append(i + dash)
         i += dash
         continue
       }
+      if b == UInt8(ascii: "(") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") { clauseStarts.append(i + 1) }
       guard TextBytes.isAlnum(b), !TextBytes.isWordBefore(bytes, i) else {
         i += 1
         continue
       }
       if let (reading, end) = DateText.scan(bytes, i) {
         if case .value(let date) = reading,
-          isLabel(bytes, labelStart, i, needsEnd: false) || isLabel(bytes, clauseStart, i, needsEnd: false)
+          ([labelStart] + clauseStarts).contains(where: { isLabel(bytes, $0, i, needsEnd: false) })
         {
           return (.date(date), phraseStart(bytes, labelStart, i)..<end)
         }
         labelStart = end
-        clauseStart = end
+        clauseStarts = []
         i = end
         continue
       }
       i = TextBytes.isLetter(b) ? TextBytes.letterRunEnd(bytes, i) : TextBytes.digitRunEnd(bytes, i)
     }
     if !isLabel(bytes, labelStart, bytes.count, needsEnd: true) {
-      guard clauseStart > labelStart, isLabel(bytes, clauseStart, bytes.count, needsEnd: true) else { return nil }
-      labelStart = clauseStart
+      guard let start = clauseStarts.last(where: { isLabel(bytes, $0, bytes.count, needsEnd: true) }) else { return nil }
+      labelStart = start
     }
     // A label alone needs a strong cue or a colon: `Last updated`, `Date:`,
     // never a column header such as `Date` or `Status`.
@@ -145,7 +147,8 @@ public enum AsAtText {
   }
 
   /// Where the label before a date at `to` starts: back over fillers; then
-  /// the cue (for `as at`, only a strong cue: `Progress report as at` keeps
+  /// the cue (for `as at`, only a strong cue or `data`, `figures`,
+  /// `information`, `status`, `progress`: `Progress report as at` keeps
   /// `Progress report`), with fillers and `last`, `latest`, `most`, `recent`
   /// before it (`Date of update`, `Last updated`).
   private static func phraseStart(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
@@ -166,12 +169,15 @@ public enum AsAtText {
       if words[k - 1].word == "as", k < words.count, ["at", "of", "on"].contains(words[k].word) { asAt = true }
       k -= 1
     }
-    if k > 0, asAt ? strongCues.contains(words[k - 1].word) : cues.contains(words[k - 1].word) {
+    if k > 0, asAt ? strongCues.contains(words[k - 1].word) || asAtSubjects.contains(words[k - 1].word) : cues.contains(words[k - 1].word) {
       k -= 1
       while k > 0, modifiers.contains(words[k - 1].word) || fillers.contains(words[k - 1].word) { k -= 1 }
     }
     return k < words.count ? words[k].start : to
   }
+
+  /// What may be "as at" a date besides a strong cue (`Data as at`).
+  private static let asAtSubjects: Set<String> = ["data", "figures", "information", "status", "progress"]
 
   /// Words that may stand before a cue within the label (`Last updated`).
   private static let modifiers: Set<String> = ["last", "latest", "most", "recent"]
