@@ -60,16 +60,17 @@ enum KeyTable {
     guard chosen.count >= 2 else { return nil }
     var found = Found(entries: [], cells: [])
     for (row, pair) in chosen {
-      var meaning = MarkupText(CellText.of(pair.meaning.value)).text.collapsedWhitespace
-      var (code, rating) = (pair.codeText, pair.rating)
+      let meaning = MarkupText(CellText.of(pair.meaning.value)).text.collapsedWhitespace
+      let source = context.location(row, column: pair.code.column)
       // The meaning cell may name its code again (`Green - Complete` beside
-      // a green swatch, or a whole line): the written code and its words.
-      if let line = lineEntry(meaning), pair.isLine || isCodeWord(line.code) {
-        (code, rating, meaning) = (line.code, line.rating, line.meaning)
+      // a green swatch, or a whole line): the entry is the one it writes.
+      if var line = lineEntry(meaning), pair.isLine || isCodeWord(line.code) {
+        (line.scope, line.source) = (scope, source)
+        found.entries.append(line)
+      } else {
+        found.entries.append(
+          LegendParser.entry(code: pair.codeText, rating: pair.rating, meaning: meaning, scope: scope, source: source))
       }
-      found.entries.append(
-        LegendParser.entry(
-          code: code, rating: rating, meaning: meaning, scope: scope, source: context.location(row, column: pair.code.column)))
       found.cells.insert(CellAddress(row: row.number, column: pair.code.column))
       found.cells.insert(CellAddress(row: row.number, column: pair.meaning.column))
     }
