@@ -122,4 +122,48 @@ import TrackerModel
     let cascade = Validator.validate(lost, options: options).filter { $0.code == "note.after_last_review" }
     #expect(cascade.count == 3)
   }
+
+  @Test func asAtInALongTitleKeyLinesAndAFooterInTheActionColumn() throws {
+    let outcome = try Self.load("key-lines-title-as-at.csv")
+    let plan = outcome.value
+    #expect(plan.asAt == DateValue(year: 2024, month: 3, day: 31))
+    #expect(plan.title == "Southdale Local Area SEND Written Statement of Action progress report for the SEND Partnership Board")
+    #expect(plan.statusScheme.map(\.code) == ["B", "G", "A", "R"])
+    #expect(plan.statusScheme.map(\.label) == ["Complete and embedded", "On track", "Some slippage", "Off track"])
+    #expect(plan.statusScheme.compactMap { $0.source?.cell?.a1 } == ["A4", "A5", "A6", "A7"])
+    #expect(plan.priorities.map(\.id) == ["1", "2"])
+    #expect(plan.actions.map(\.key) == ["1.1", "1.2", "2.1"])
+    #expect(plan.actions[1].statuses.map(\.status.label) == ["On track", "Complete and embedded"])
+    // The footer under the table, in the action column, is a footer.
+    #expect(plan.unparsed.map(\.kind) == ["footer"])
+    #expect(Self.cells(outcome.diagnostics, "layout.trailing_block") == ["A15"])
+    #expect(Self.cells(outcome.diagnostics, "ref.missing").isEmpty)
+  }
+
+  @Test func swatchesWithWordsAndHeadingsInTheLeadColumn() throws {
+    let outcome = try Self.load("swatch-words-lead-first.xlsx")
+    let plan = outcome.value
+    #expect(plan.asAt == DateValue(year: 2024, month: 2, day: 12))
+    #expect(plan.title == "Eastbrook Priority Action Plan")
+    // The meaning beside a swatch loses its colour word; the written word
+    // wins over a mis-filled swatch (Red on an amber fill).
+    #expect(plan.statusScheme.map(\.meaning) == ["complete", "on track", "at risk", "off track"])
+    #expect(plan.statusScheme.map(\.rating) == [.blue, .green, .amber, .red])
+    #expect(plan.priorities.map(\.id) == ["3", "4"])
+    #expect(plan.actions.map(\.priorityId) == ["3", "3", "4"])
+    #expect(plan.actions[1].statuses.map(\.status.label) == ["off track", "at risk"])
+    #expect(plan.unparsed.isEmpty)
+  }
+
+  @Test func keySheetOfStatusWordLines() throws {
+    let outcome = try Self.load("key-sheet-status-words.xlsx")
+    let plan = outcome.value
+    #expect(plan.statusScheme.map(\.label) == ["Complete", "On track", "At risk", "Off track"])
+    #expect(plan.statusScheme.map(\.meaning) == ["finished and signed off", "progressing to plan", "may slip", "will miss its date"])
+    #expect(plan.statusScheme.allSatisfy { $0.scope == .overall && $0.source?.sheet == "Key" })
+    #expect(plan.actions[0].statuses[1].status.completion == .complete)
+    // The Key sheet is read whole: not kept verbatim, not reported.
+    #expect(plan.unparsed.isEmpty)
+    #expect(Self.cells(outcome.diagnostics, "layout.trailing_block").isEmpty)
+  }
 }

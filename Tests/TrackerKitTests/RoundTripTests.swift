@@ -43,7 +43,7 @@ import TrackerModel
     // make_preamble_period_trackers.py
     "brag-key-position-as-at.csv", "status-key-quarters.xlsx", "key-table-terms.xlsx", "filled-key-half-terms.xlsx",
     "month-ranges.tsv",
-    "unread-period-heading.tsv",
+    "unread-period-heading.tsv", "key-lines-title-as-at.csv", "swatch-words-lead-first.xlsx", "key-sheet-status-words.xlsx",
     // make_structure_trackers.py
     "repeated-merged-inherited.xlsx", "header-synonyms.csv", "header-claims.tsv", "priority-heading-rows.tsv",
   ]

@@ -46,6 +46,37 @@ import Testing
     #expect(AsAtText.read(text) == nil, "\"\(text)\" read as \(String(describing: AsAtText.read(text)))")
   }
 
+  /// A title that carries the as-at date reads as the date and the title
+  /// without the phrase, for every title length, phrasing, joiner and date.
+  @Test func titleWithTheAsAtPhraseTakenOut() {
+    let titles = [
+      "SEND WSoA tracker", "Northshire Local Area SEND Written Statement of Action – progress tracker",
+      "Eastmoor Council SEND improvement plan monitoring report for the partnership board", "Progress tracker",
+    ]
+    let phrases = ["position at", "Position as at", "correct as of", "last updated", "Updated:", "as at", "data as at"]
+    var checked = 0
+    for title in titles {
+      for phrase in phrases {
+        for (date, value) in Self.dates {
+          for (open, close) in [(" – ", ""), (" - ", ""), (", ", ""), (" (", ")"), (": ", "")] {
+            let cell = title + open + phrase + " " + date + close
+            #expect(AsAtText.read(cell) == .date(value), "\"\(cell)\"")
+            #expect(AsAtText.withoutPhrase(cell) == title, "\"\(cell)\"")
+            checked += 1
+          }
+          // The phrase first, the title after it.
+          let first = phrase.prefix(1).uppercased() + phrase.dropFirst() + " " + date + ": " + title
+          #expect(AsAtText.withoutPhrase(first) == title, "\"\(first)\"")
+        }
+      }
+    }
+    #expect(checked > 1000)
+    // `Progress report as at`: `report` is the title's, not the label's.
+    #expect(AsAtText.withoutPhrase("WSoA progress report as at 30/09/2023") == "WSoA progress report")
+    #expect(AsAtText.withoutPhrase("SEND tracker – position at") == "SEND tracker")
+    #expect(AsAtText.withoutPhrase("SEND tracker (draft)") == nil)
+  }
+
   @Test func labelsWithTheDateElsewhere() {
     for label in ["Position as at", "Last updated:", "Last reviewed", "Date:", "Correct as of", "Status as at:", "As at"] {
       #expect(AsAtText.read(label) == .label, "\"\(label)\"")

@@ -4,8 +4,10 @@ import TrackerModel
 
 /// A status key laid out as a table (docs/preamble-keys-periods.md): codes in one column
 /// and their words in the next (`B | Complete and embedded`), a coloured
-/// swatch with words beside it, down the rows or across one row, or words in
-/// cells filled with the colours they explain (one colour each), under an
+/// swatch with words beside it (`■ | Green - Complete`: the written colour
+/// wins over the fill's), down the rows or across one row, words in cells
+/// filled with the colours they explain (one colour each), or one entry per
+/// line in one column (`G - Complete` / `A - Progressing`), under an
 /// optional `Key` / `Status key` / `RAG key` / `Legend` label.
 enum KeyTable {
   /// The entries and every cell the key used (label included).
@@ -19,6 +21,8 @@ enum KeyTable {
     var meaning: Cell
     var rating: Rating
     var codeText: String
+    /// A whole entry in one cell (`G - Complete`), from `lines`.
+    var isLine = false
   }
 
   /// Words a key's label is made of; it must hold `key`, `legend`, `rag` or `brag`.
@@ -52,14 +56,21 @@ enum KeyTable {
       }
     }
     if chosen.count < 2 { chosen = filledWords(rows, context) }
+    if chosen.count < 2 { chosen = lines(rows, context) }
     guard chosen.count >= 2 else { return nil }
     var found = Found(entries: [], cells: [])
     for (row, pair) in chosen {
       let meaning = MarkupText(CellText.of(pair.meaning.value)).text.collapsedWhitespace
-      found.entries.append(
-        LegendParser.entry(
-          code: pair.codeText, rating: pair.rating, meaning: meaning, scope: scope,
-          source: context.location(row, column: pair.code.column)))
+      let source = context.location(row, column: pair.code.column)
+      // The meaning cell may name its code again (`Green - Complete` beside
+      // a green swatch, or a whole line): the entry is the one it writes.
+      if var line = lineEntry(meaning), pair.isLine || isCodeWord(line.code) {
+        (line.scope, line.source) = (scope, source)
+        found.entries.append(line)
+      } else {
+        found.entries.append(
+          LegendParser.entry(code: pair.codeText, rating: pair.rating, meaning: meaning, scope: scope, source: source))
+      }
       found.cells.insert(CellAddress(row: row.number, column: pair.code.column))
       found.cells.insert(CellAddress(row: row.number, column: pair.meaning.column))
     }
@@ -99,6 +110,52 @@ enum KeyTable {
     return best
   }
 
+  /// One key entry per line, in one column on consecutive rows, each row
+  /// holding nothing else (`G - Complete` / `Grey - Not yet due`). Under a
+  /// key label each line is read as a line of a labelled key; without one,
+  /// the lines must make a key when read together as one line.
+  private static func lines(_ rows: some Collection<Row>, _ context: SheetContext) -> [(Row, Pair)] {
+    var best: [(Row, Pair)] = []
+    var run: [(Row, Pair)] = []
+    func close() {
+      guard run.count >= 2, run.count > best.count, let first = run.first else { return }
+      let above = rows.first { $0.number == first.0.number - 1 }
+      let labelled = above?.cells.contains { isLabel($0.value) } ?? false
+      let joined = run.map { MarkupText(CellText.of($0.1.meaning.value)).text.collapsedWhitespace }.joined(separator: "; ")
+      if labelled || LegendParser.parse(joined, scope: .periods)?.entries.count == run.count { best = run }
+    }
+    for row in rows {
+      let filled = row.cells.filter { !CellText.isBlank($0.value) }
+      guard filled.count == 1, let cell = filled.first,
+        let line = lineEntry(MarkupText(CellText.of(cell.value)).text.collapsedWhitespace)
+      else {
+        close()
+        run = []
+        continue
+      }
+      let pair = Pair(code: cell, meaning: cell, rating: line.rating, codeText: line.code, isLine: true)
+      if let last = run.last, row.number == last.0.number + 1, last.1.code.column == cell.column {
+        run.append((row, pair))
+      } else {
+        close()
+        run = [(row, pair)]
+      }
+    }
+    close()
+    return best
+  }
+
+  /// The one entry a cell states (`G - Complete`, `Grey – not yet due`,
+  /// `On track = progressing`) read as a line of a labelled key, starting
+  /// with its code.
+  private static func lineEntry(_ text: String) -> LegendEntry? {
+    guard text.utf8.count <= 300,
+      let legend = LegendParser.parse(text, scope: .periods, minimumEntries: 1, labelled: true),
+      legend.entries.count == 1, legend.heading.isEmpty, !legend.entries[0].meaning.isEmpty
+    else { return nil }
+    return legend.entries[0]
+  }
+
   private static let colourNames: [Rating: String] = [.red: "Red", .amber: "Amber", .green: "Green", .blue: "Blue", .grey: "Grey"]
 
   /// The code–meaning pairs of a row, left to right.
@@ -129,16 +186,18 @@ enum KeyTable {
       guard text.utf8.count <= 12 else { return nil }
       let status = StatusVocabulary.read(text).status
       guard status.towards == nil, [.red, .amber, .green, .blue, .grey].contains(status.rating) else { return nil }
-      // A code, not a phrase: a letter or a colour word.
-      let key = StatusVocabulary.normalisedKey(text)
-      guard key.count == 1 || ["red", "amber", "orange", "green", "blue", "grey", "gray", "purple"].contains(key) else {
-        return nil
-      }
+      guard isCodeWord(text) else { return nil }
       return (status.rating, text)
     }
     guard CellText.isBlank(cell.value), let rgb = context.fill(cell), let rating = FillColour.rating(rgb)
     else { return nil }
     return colourNames[rating].map { (rating, $0) }
+  }
+
+  /// A code, not a phrase: a letter or a colour word.
+  private static func isCodeWord(_ text: String) -> Bool {
+    let key = StatusVocabulary.normalisedKey(text)
+    return key.count == 1 || ["red", "amber", "orange", "green", "blue", "grey", "gray", "purple"].contains(key)
   }
 
   /// Words that say what a code means (not another code, not a number).

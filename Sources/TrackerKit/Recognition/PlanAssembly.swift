@@ -150,7 +150,13 @@ struct PlanAssembly {
         let rows = sheet.rows.filter { $0.number >= header.number }
         evidenceLog += TrailingBlocks.evidenceDocs(rows, columns: columns, header: header, context: context)
       } else if let key = Self.sheetKey(context) {
-        addLegend(key)
+        addLegend(key.entries)
+        // A sheet that is only the key is read whole (its entries keep
+        // their cells), as a key in the preamble is: not kept, not reported.
+        let used = sheet.rows.allSatisfy { row in
+          row.cells.allSatisfy { CellText.isBlank($0.value) || key.cells.contains(CellAddress(row: row.number, column: $0.column)) }
+        }
+        if used { continue }
       } else if asAt == nil, let found = AsAtFinder.find(sheet.rows.prefix(40)) {
         asAt = found.date  // a cover sheet (never an evidence log: its dates are documents')
       }
@@ -161,17 +167,26 @@ struct PlanAssembly {
     }
   }
 
-  /// A key laid out on a sheet of its own: each row's cells joined with
-  /// ` - `, rows joined, read as one key (`Blue | Complete and embedded`).
-  static func sheetKey(_ context: SheetContext) -> [LegendEntry]? {
+  /// A key laid out on a sheet of its own (`KeyTable`), else each row's
+  /// cells joined with ` - `, rows joined, read as one key. It is the
+  /// workbook's key as a key in a preamble is, so it has the same scope
+  /// (`overall`, which every status falls back to when the plan has no
+  /// period key). The cells are those it was read from (none are claimed
+  /// from a joined read of several cells).
+  static func sheetKey(_ context: SheetContext) -> KeyTable.Found? {
     guard !MergeLogSheet.isEarlierLog(context.sheet) else { return nil }
-    if let table = KeyTable.find(context.sheet.rows, context, scope: .periods) { return table.entries }
+    if let table = KeyTable.find(context.sheet.rows, context, scope: .overall) { return table }
+    let cells = context.sheet.rows.flatMap { row in
+      row.cells.filter { !CellText.isBlank($0.value) }.map { (row, $0) }
+    }
     let text = context.sheet.rows.map { row in
       row.cells.filter { !CellText.isBlank($0.value) }.map { MarkupText(CellText.of($0.value)).text }.joined(separator: " - ")
     }.filter { !$0.isEmpty }.joined(separator: " ")
     guard text.utf8.count <= 4000 else { return nil }
     let at = context.location(row: context.sheet.rows.first?.number ?? 1, column: 1)
-    return LegendParser.parse(text, scope: .periods, source: at)?.entries
+    guard let entries = LegendParser.parse(text, scope: .overall, source: at)?.entries else { return nil }
+    let whole = cells.count == 1 ? Set(cells.map { CellAddress(row: $0.0.number, column: $0.1.column) }) : []
+    return KeyTable.Found(entries: entries, cells: whole)
   }
 
   private mutating func addPriority(_ priority: Priority) {

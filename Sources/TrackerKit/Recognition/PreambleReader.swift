@@ -38,9 +38,11 @@ enum PreambleReader {
         let at = context.location(row, column: cell.column)
         if let key, key.cells.contains(CellAddress(row: row.number, column: cell.column)) { continue }
         if let asAt, asAt.cells.contains(CellAddress(row: row.number, column: cell.column)) {
-          // The as-at cell may be the title too ("Tracker – position at Sept 2023").
-          if p.title == nil, let type = planType(raw) {
-            p.title = MarkupText(raw).text.collapsedParagraphs
+          // The as-at cell may be the title too ("Tracker – position at Sept
+          // 2023"): the title is what is left without the as-at phrase, so it
+          // reads the same as a title above an "As at" line.
+          if p.title == nil, let type = planType(raw), let title = AsAtText.withoutPhrase(MarkupText(raw).text) {
+            p.title = title.collapsedParagraphs
             p.planType = type
             p.version = version(in: raw)
           }

@@ -100,7 +100,7 @@ public enum Recogniser {
     var noHeader: [Sheet] = []
     // A key on a sheet of its own serves every sheet without a key.
     for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
-      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key }
+      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key.entries }
     }
     func context(_ sheet: Sheet) -> SheetContext {
       var context = SheetContext(

@@ -54,8 +54,10 @@ struct TableReader: TableCellReading {
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     // The table ends with its last action row, or a notes- or evidence-only
-    // row that continues it.
-    let lastDataRow = rows.last { isActionRow($0) || isContinuation($0) }?.number ?? 0
+    // row that continues it. Text alone in the action column of a table
+    // with refs, below every action, is a footer ("Notes: statuses are
+    // agreed at the board"), as it is in any other column.
+    let lastDataRow = rows.last { (isActionRow($0) && !isLoneActionText($0)) || isContinuation($0) }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
@@ -119,6 +121,14 @@ struct TableReader: TableCellReading {
     return any
   }
 
+  /// Whether a row's only text is in the action column of a table that has
+  /// a ref column: no ref, no status, nothing else.
+  func isLoneActionText(_ row: Row) -> Bool {
+    guard layout.column(.ref) != nil, let action = layout.column(.action) else { return false }
+    let filled = row.cells.filter { !CellText.isBlank($0.value) }
+    return filled.count == 1 && filled[0].column == action
+  }
+
   /// A row whose only text is a priority heading (`Priority 2: title`,
   /// `ASW 3`), in a table whose priority column (if any) is blank on that
   /// row: the heading may sit in any column and repeat anywhere.
@@ -129,13 +139,24 @@ struct TableReader: TableCellReading {
       guard only == nil else { return nil }
       only = cell
     }
+    // In a notes, evidence, lead or impact column a lone line is that
+    // field's text, unless the column is the table's first: a heading row
+    // starts at the table's left edge whatever column is there.
     guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
-      ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+      only.column == firstColumn
+        || ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
     else { return nil }
     let clean = MarkupText.cleanText(text)
     // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.
     if only.column == layout.column(.focusArea), RefParser.focus(clean) != nil { return nil }
     return RefParser.area(clean, requireKeyword: true).map { ($0, only.column) }
+  }
+
+  /// The table's leftmost column (mapped, period or extra).
+  var firstColumn: Int {
+    min(
+      layout.fields.values.min() ?? .max, layout.periods.compactMap(\.column).min() ?? .max,
+      layout.extras.map(\.column).min() ?? .max)
   }
 
   /// Makes a priority heading the one the rows below sit under (registering

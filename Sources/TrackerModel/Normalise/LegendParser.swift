@@ -35,8 +35,11 @@ public enum LegendParser {
   ///   - scope: which statuses the key governs.
   ///   - source: the cell holding it.
   ///   - minimumEntries: how many colours make a key (2 for a key in one cell).
+  ///   - labelled: the text is known to be (part of) a key, as one line of a
+  ///     key under a `Key` label is: code letters and status words count as
+  ///     they do after `Key:`.
   public static func parse(
-    _ text: String, scope: LegendEntry.Scope, source: CellRef? = nil, minimumEntries: Int = 2
+    _ text: String, scope: LegendEntry.Scope, source: CellRef? = nil, minimumEntries: Int = 2, labelled: Bool = false
   ) -> Legend? {
     let bytes = Array(text.utf8)
     let shouting = isMostlyUpperCase(bytes)
@@ -71,10 +74,10 @@ public enum LegendParser {
       }
       i = max(end, i + 1)
     }
-    markers = withCodeLetters(markers, bytes)
+    markers = withCodeLetters(markers, bytes, labelled: labelled, minimum: minimumEntries)
     var wordCodes = false
     if markers.count < minimumEntries {
-      markers = wordMarkers(bytes)
+      markers = wordMarkers(bytes, labelled: labelled)
       wordCodes = true
     }
     guard markers.count >= minimumEntries else { return nil }
@@ -133,7 +136,7 @@ public enum LegendParser {
   /// markers: a capital R, A, G or B alone, then `=`, `:` or a dash, counted
   /// when the separator is `=`, the key is labelled (`BRAG key:`) or three
   /// letters are there. `B = Blue – done` is one entry.
-  private static func withCodeLetters(_ colours: [Marker], _ bytes: [UInt8]) -> [Marker] {
+  private static func withCodeLetters(_ colours: [Marker], _ bytes: [UInt8], labelled known: Bool, minimum: Int) -> [Marker] {
     var letters: [(Marker, UInt8)] = []
     var i = 0
     while i < bytes.count {
@@ -146,8 +149,8 @@ public enum LegendParser {
     }
     guard !letters.isEmpty else { return colours }
     let firstStart = min(letters[0].0.start, colours.first?.start ?? Int.max)
-    let labelled = TextBytes.lowerString(bytes, 0, firstStart).split(whereSeparator: { !$0.isLetter }).contains { keyWords.contains(String($0)) }
-    guard labelled || letters.count >= 3 || letters.allSatisfy({ $0.1 == UInt8(ascii: "=") }), letters.count >= 2 else { return colours }
+    let labelled = known || TextBytes.lowerString(bytes, 0, firstStart).split(whereSeparator: { !$0.isLetter }).contains { keyWords.contains(String($0)) }
+    guard labelled || letters.count >= 3 || letters.allSatisfy({ $0.1 == UInt8(ascii: "=") }), letters.count >= min(2, minimum) else { return colours }
     var all = letters.map(\.0)
     for colour in colours {
       // `B = Blue – done`: the colour word is the letter's, its separator the meaning's.
@@ -163,7 +166,7 @@ public enum LegendParser {
   /// Status words as codes (`Status key: Complete – finished; On track – …`):
   /// a phrase of the status vocabulary, then a separator, when the key is
   /// labelled or every separator is `=`.
-  private static func wordMarkers(_ bytes: [UInt8]) -> [Marker] {
+  private static func wordMarkers(_ bytes: [UInt8], labelled known: Bool) -> [Marker] {
     var found: [(Marker, UInt8)] = []
     var i = 0
     while i < bytes.count {
@@ -194,7 +197,7 @@ public enum LegendParser {
       i = TextBytes.letterRunEnd(bytes, i)
     }
     guard let first = found.first else { return [] }
-    let labelled = TextBytes.lowerString(bytes, 0, first.0.start).split(whereSeparator: { !$0.isLetter }).contains { keyWords.contains(String($0)) }
+    let labelled = known || TextBytes.lowerString(bytes, 0, first.0.start).split(whereSeparator: { !$0.isLetter }).contains { keyWords.contains(String($0)) }
     guard labelled || found.allSatisfy({ $0.1 == UInt8(ascii: "=") }) else { return [] }
     return found.map(\.0)
   }
