@@ -48,7 +48,7 @@ import TrackerModel
     #expect(f[2].old == nil && f[2].baseline == nil)
     let g = diff.actions[1].statuses
     #expect(g.map(\.direction) == [.changed, .cleared])  // grey is off the scale
-    #expect(g[1].new == nil)
+    #expect(g[1].new == nil && g[1].newSource?.cell?.a1 == "H10")  // the emptied cell is still named
     #expect(diff.counts.improved == 1 && diff.counts.slipped == 1 && diff.counts.otherStatusChanges == 3)
   }
 

@@ -11,9 +11,9 @@ public struct StatusChange: Hashable, Sendable {
   public var old: Status?
   /// The new status; `nil` when the cell is empty or the new tracker lacks the period.
   public var new: Status?
-  /// The old status cell.
+  /// The old status cell (also when it was empty).
   public var oldSource: CellRef?
-  /// The new status cell.
+  /// The new status cell (also when it is empty).
   public var newSource: CellRef?
   /// For a period only the new tracker has: the action's latest earlier
   /// status in the new tracker, which `direction` is measured from.
@@ -61,34 +61,37 @@ public struct StatusChange: Hashable, Sendable {
     var changes: [StatusChange] = []
     var latest: Baseline?
     for period in periods.new {
-      let after = new.status(for: period.id).flatMap(nonEmpty)
-      defer { if let after { latest = Baseline(periodId: period.id, periodLabel: period.label, status: after.status) } }
+      let afterCell = new.status(for: period.id)
+      let after = afterCell.flatMap(nonEmpty)
+      defer { if let after { latest = Baseline(periodId: period.id, periodLabel: period.label, status: after) } }
       guard let oldPeriod = periods.oldId(for: period.id) else {
         guard let after else { continue }
-        let moved = latest.map { Self.direction(from: $0.status, to: after.status) } ?? Direction.set
+        let moved = latest.map { Self.direction(from: $0.status, to: after) } ?? Direction.set
         changes.append(
           StatusChange(
-            periodId: period.id, periodLabel: period.label, old: nil, new: after.status, oldSource: nil,
-            newSource: after.source, baseline: latest, direction: moved, periodAdded: true))
+            periodId: period.id, periodLabel: period.label, old: nil, new: after, oldSource: nil,
+            newSource: afterCell?.source, baseline: latest, direction: moved, periodAdded: true))
         continue
       }
-      let before = old.status(for: oldPeriod).flatMap(nonEmpty)
-      if MergeKeys.status(before?.status ?? .empty) == MergeKeys.status(after?.status ?? .empty) { continue }
+      let beforeCell = old.status(for: oldPeriod)
+      let before = beforeCell.flatMap(nonEmpty)
+      if MergeKeys.status(before ?? .empty) == MergeKeys.status(after ?? .empty) { continue }
       let moved: Direction =
         switch (before, after) {
         case (nil, _): .set
         case (_, nil): .cleared
-        case (let before?, let after?): Self.direction(from: before.status, to: after.status)
+        case (let before?, let after?): Self.direction(from: before, to: after)
         }
+      // The cells are kept even when empty: they say where the status was, or went.
       changes.append(
         StatusChange(
-          periodId: period.id, periodLabel: period.label, old: before?.status, new: after?.status,
-          oldSource: before?.source, newSource: after?.source, baseline: nil, direction: moved))
+          periodId: period.id, periodLabel: period.label, old: before, new: after, oldSource: beforeCell?.source,
+          newSource: afterCell?.source, baseline: nil, direction: moved))
     }
     return changes
   }
 
-  private static func nonEmpty(_ status: PeriodStatus) -> PeriodStatus? {
-    MergeKeys.isEmpty(status.status) ? nil : status
+  private static func nonEmpty(_ status: PeriodStatus) -> Status? {
+    MergeKeys.isEmpty(status.status) ? nil : status.status
   }
 }
