@@ -155,4 +155,13 @@ import TrackerKit
       #expect(result.status == 65 && result.stderr.contains(bad.lastPathComponent), "\(bad.lastPathComponent): \(result.stderr)")
     }
   }
+
+  @Test func colourOnlyWhenAsked() throws {
+    let plain = try diff(["old.csv", "new.csv"])
+    #expect(!plain.stdout.contains("\u{1B}["))
+    let always = try diff(["old.csv", "new.csv", "--color", "always"])
+    #expect(always.stdout.contains("\u{1B}[1;31mslipped\u{1B}[0m") && always.stdout.contains("\u{1B}[1;32mimproved\u{1B}[0m"))
+    let json = try diff(["old.csv", "new.csv", "--format", "json", "--color", "always"])
+    #expect(!json.stdout.contains("\u{1B}["))
+  }
 }
