@@ -26,7 +26,9 @@ import TrackerKit
   @Test(arguments: ["csv", "xlsx"]) func textReportMatchesTheExpectedFile(format: String) throws {
     let result = try diff(["old.\(format)", "new.\(format)"])
     #expect(result.status == 1, "\(result.stderr)")
-    #expect(result.stderr == "")
+    // Reading errors are shown, as merge shows them: here only the word outside the key.
+    let errors = result.stderr.split(separator: "\n").filter { $0.contains("error[") }
+    #expect(errors.count == 1 && errors[0].hasPrefix("new.\(format):") && errors[0].contains("error[status.unknown]: status \"Paused\""))
     #expect(result.stdout == (try expected("\(format).txt")))
   }
 
@@ -163,5 +165,26 @@ import TrackerKit
     #expect(always.stdout.contains("\u{1B}[1;31mslipped\u{1B}[0m") && always.stdout.contains("\u{1B}[1;32mimproved\u{1B}[0m"))
     let json = try diff(["old.csv", "new.csv", "--format", "json", "--color", "always"])
     #expect(!json.stdout.contains("\u{1B}["))
+  }
+
+  /// A wsoa/1 JSON written by `convert` is the same tracker as the file it came from.
+  @Test func readsTrackerJSONAsTheSameTracker() throws {
+    let dir = try Fixtures.scratchDirectory("wsoa-diff-json")
+    let json = dir.appendingPathComponent("old.json").path
+    let convert = try ProcessRunner.wsoa(["convert", Self.folder.appendingPathComponent("old.xlsx").path, "-o", json])
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let same = try diff([json, "old.csv"])
+    #expect(same.status == 0 && same.stdout.hasSuffix("no changes\n"), "\(same.stdout)\(same.stderr)")
+    let changed = try diff([json, "new.xlsx", "--format", "json"])
+    let expected = try diff(["old.xlsx", "new.xlsx", "--format", "json"])
+    #expect(changed.status == 1)
+    // Only the name of OLD differs.
+    #expect(withoutTool(changed.stdout).replacingOccurrences(of: json, with: "old.xlsx") == withoutTool(expected.stdout))
+  }
+
+  @Test func aFileComparedWithItselfIsIdentical() throws {
+    for file in ["old.csv", "new.xlsx", "same.xlsx"] {
+      #expect(try diff([file, file]).status == 0)
+    }
   }
 }

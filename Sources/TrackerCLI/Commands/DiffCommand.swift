@@ -71,7 +71,7 @@ struct DiffCommand: ParsableCommand {
   }
 
   /// Reads one tracker as `convert` does (with the header words of a
-  /// `wsoa.toml` beside it). Missing and unreadable files, and files with no
+  /// `wsoa.toml` beside it), printing error-level findings on standard error. Missing and unreadable files, and files with no
   /// action table (as for merge), throw `InputError`, which `Failure` turns
   /// into 66 and 65.
   static func load(_ argument: String, options: LoadOptions, standardInput: InputSource?) throws -> Plan {
@@ -81,11 +81,15 @@ struct DiffCommand: ParsableCommand {
       if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
         options.headerWords = try ValidationConfig.load(path: config).headerWords
       }
-      let outcome = try TrackerLoader.load(source, options: options)
+      let (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
       // A file with no action table at all is not a tracker: every action would read as removed.
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw InputError.malformed(location: problem.location ?? SourceLocation(file: source.name), reason: problem.message)
       }
+      // What went wrong reading it bears on the comparison, so errors are shown, as merge shows them
+      // (a wsoa/1 document carries the findings made when it was written: they are not repeated).
+      let errors = format == .trackerJSON ? [] : outcome.diagnostics.filter { $0.severity == .error }
+      StandardError.write(FindingLines.render(errors, quiet: true, colour: Colour.onStandardError))
       return outcome.value
     } catch let error as InputError {
       throw error
