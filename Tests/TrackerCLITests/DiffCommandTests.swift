@@ -51,6 +51,9 @@ import TrackerKit
     #expect((json["periodsRemoved"] as? [[String: Any]])?.map { $0["id"] as? String } == ["2019-12"])
     #expect((json["actionsAdded"] as? [[String: Any]])?.map { $0["key"] as? String } == ["4E"])
     #expect((json["actionsRemoved"] as? [[String: Any]])?.map { $0["key"] as? String } == ["6F"])
+    let priority = try #require((json["prioritiesChanged"] as? [[String: Any]])?.first)
+    #expect(priority["id"] as? String == "2")
+    #expect((priority["overallStatus"] as? [String: Any])?["direction"] as? String == "improved")
     let changed = try #require(json["actionsChanged"] as? [[String: Any]])
     var byKey: [String: [String: Any]] = [:]
     for entry in changed { if let key = (entry["action"] as? [String: Any])?["key"] as? String { byKey[key] = entry } }

@@ -203,3 +203,25 @@ import TrackerModel
     #expect(forward.actions.map(\.key) == reverse.actions.map(\.key))
   }
 }
+
+extension PlanDiffTests {
+  @Test func priorityOverallStatusAndWording() throws {
+    var old = plan("old", [action("3.1F", row: 9, file: "old", ["A", "G", "G", "G"])])
+    old.priorities = [
+      Priority(id: "2", title: "Aspirations are not high enough.", vision: "A vision.", overallStatus: P.status("G/A")),
+      Priority(id: "3", title: "Unchanged.", overallStatus: P.status("A")),
+    ]
+    var new = plan("new", [action("3.1F", row: 9, file: "new", ["A", "G", "G", "G"])])
+    new.priorities = [
+      Priority(id: "3", title: "unchanged. ", overallStatus: P.status("a")),
+      Priority(id: "2", title: "Aspirations are still not high enough.", vision: "A  vision.", overallStatus: P.status("G")),
+    ]
+    let diff = PlanDiff(old: old, new: new)
+    #expect(diff.actions.isEmpty && !diff.isEmpty && diff.counts.prioritiesChanged == 1)
+    let change = try #require(diff.priorities.first)
+    #expect(diff.priorities.count == 1 && change.id == "2")
+    #expect(change.overallStatus == .improved)  // G/A counts as amber
+    #expect(change.fields.map(\.field) == [.title])
+    #expect(change.fields.first?.new == "Aspirations are still not high enough.")
+  }
+}

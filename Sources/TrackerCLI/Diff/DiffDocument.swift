@@ -22,6 +22,39 @@ struct DiffDocument: Encodable {
   let actionsAdded: [ActionEntry]
   let actionsRemoved: [ActionEntry]
   let actionsChanged: [ChangedAction]
+  let prioritiesChanged: [ChangedPriority]
+
+  /// A priority whose overall status or wording changed.
+  struct ChangedPriority: Encodable {
+    let id: String
+    let overallStatus: Overall?
+    let fields: [Field]
+
+    struct Overall: Encodable {
+      let direction: String
+      let old: StatusEntry?
+      let new: StatusEntry?
+      let oldCell: Cell?
+      let newCell: Cell?
+    }
+
+    struct Field: Encodable {
+      let field: String
+      let old: String?
+      let new: String?
+    }
+
+    init(_ change: PriorityChange) {
+      id = change.id
+      overallStatus = change.overallStatus.map { direction in
+        Overall(
+          direction: direction.rawValue, old: change.old.overallStatus.flatMap(StatusEntry.nonEmpty),
+          new: change.new.overallStatus.flatMap(StatusEntry.nonEmpty), oldCell: Cell(change.old.overallStatusSource),
+          newCell: Cell(change.new.overallStatusSource))
+      }
+      fields = change.fields.map { Field(field: $0.field.rawValue, old: $0.old, new: $0.new) }
+    }
+  }
 
   /// A period: its id, heading and date range.
   struct PeriodEntry: Encodable {
@@ -79,6 +112,11 @@ struct DiffDocument: Encodable {
       rating = status.rating.rawValue
       towards = status.towards?.rawValue
       rank = status.rank
+    }
+
+    /// The entry for a status that is not an empty cell.
+    static func nonEmpty(_ status: Status) -> StatusEntry? {
+      status.rating == .none && status.raw.allSatisfy(\.isWhitespace) ? nil : StatusEntry(status)
     }
   }
 
@@ -202,6 +240,7 @@ struct DiffDocument: Encodable {
     actionsAdded = diff.actionsAdded.map(ActionEntry.init)
     actionsRemoved = diff.actionsRemoved.map(ActionEntry.init)
     actionsChanged = diff.actions.map(ChangedAction.init)
+    prioritiesChanged = diff.priorities.map(ChangedPriority.init)
   }
 
   /// The document as pretty-printed JSON with sorted keys and a final newline.

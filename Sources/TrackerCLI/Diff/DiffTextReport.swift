@@ -30,6 +30,16 @@ struct DiffTextReport {
     if !diff.periodsRemoved.isEmpty {
       lines.append(paint("periods removed: ", .red) + diff.periodsRemoved.map(period).joined(separator: ", "))
     }
+    for priority in diff.priorities {
+      if let direction = priority.overallStatus {
+        lines.append(
+          "priority \(priority.id): overall status \(code(priority.old.overallStatus)) -> \(code(priority.new.overallStatus)), "
+            + self.direction(direction) + cell(priority.new.overallStatusSource, old: priority.old.overallStatusSource))
+      }
+      for field in priority.fields {
+        lines.append("priority \(priority.id): \(field.field.rawValue): \(shown(field.old)) -> \(shown(field.new))")
+      }
+    }
     for action in diff.actionsAdded { lines.append(paint("action added: ", .green) + name(action) + cell(action.source)) }
     for action in diff.actionsRemoved { lines.append(paint("action removed: ", .red) + name(action) + cell(old: action.source)) }
     for action in diff.actions {
@@ -99,6 +109,7 @@ struct DiffTextReport {
     add(counts.periodsRemoved, counts.periodsRemoved == 1 ? "period removed" : "periods removed")
     add(counts.actionsAdded, counts.actionsAdded == 1 ? "action added" : "actions added")
     add(counts.actionsRemoved, counts.actionsRemoved == 1 ? "action removed" : "actions removed")
+    add(counts.prioritiesChanged, counts.prioritiesChanged == 1 ? "priority changed" : "priorities changed")
     add(counts.actionsChanged, counts.actionsChanged == 1 ? "action changed" : "actions changed")
     add(counts.improved, "improved")
     add(counts.slipped, "slipped")
@@ -122,7 +133,7 @@ struct DiffTextReport {
 
   /// The status as written; `(blank)` for none.
   private func code(_ status: Status?) -> String {
-    guard let status else { return "(blank)" }
+    guard let status, status.rating != .none || !status.raw.allSatisfy(\.isWhitespace) else { return "(blank)" }
     return status.raw.isEmpty ? "(\(status.rating.rawValue) fill)" : status.raw
   }
 

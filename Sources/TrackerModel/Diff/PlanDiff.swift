@@ -27,6 +27,8 @@ public struct PlanDiff: Hashable, Sendable {
   public var actionsRemoved: [Action]
   /// Matched actions with at least one change, in the new tracker's order.
   public var actions: [ActionDiff]
+  /// Priorities both trackers have (by id) whose overall status or wording changed, in the new tracker's order.
+  public var priorities: [PriorityChange]
 
   /// Compares two versions of a tracker.
   ///
@@ -40,6 +42,7 @@ public struct PlanDiff: Hashable, Sendable {
     let pairing = ActionPairing(old: old.actions, new: new.actions)
     actionsAdded = pairing.added.map { new.actions[$0] }
     actionsRemoved = pairing.removed.map { old.actions[$0] }
+    priorities = PriorityChange.changes(old: old.priorities, new: new.priorities)
     actions = pairing.pairs.compactMap { pair in
       let change = ActionDiff(old: old.actions[pair.old], new: new.actions[pair.new], periods: periods)
       return change.isEmpty ? nil : change
@@ -49,6 +52,7 @@ public struct PlanDiff: Hashable, Sendable {
   /// Whether the two trackers are the same by this comparison.
   public var isEmpty: Bool {
     periodsAdded.isEmpty && periodsRemoved.isEmpty && actionsAdded.isEmpty && actionsRemoved.isEmpty && actions.isEmpty
+      && priorities.isEmpty
   }
 
   /// Every status change, with its action, in action then period order.
@@ -64,6 +68,7 @@ public struct PlanDiff: Hashable, Sendable {
     counts.actionsAdded = actionsAdded.count
     counts.actionsRemoved = actionsRemoved.count
     counts.actionsChanged = actions.count
+    counts.prioritiesChanged = priorities.count
     for action in actions {
       for status in action.statuses {
         switch status.direction {
@@ -99,6 +104,8 @@ public struct PlanDiff: Hashable, Sendable {
     public var actionsRemoved = 0
     /// Matched actions with at least one change.
     public var actionsChanged = 0
+    /// Priorities whose overall status or wording changed.
+    public var prioritiesChanged = 0
     /// Status changes that went up the scale.
     public var improved = 0
     /// Status changes that went down the scale.
