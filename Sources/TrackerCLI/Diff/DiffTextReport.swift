@@ -103,24 +103,20 @@ struct DiffTextReport {
   }
 
   private func summary(_ counts: PlanDiff.Counts) -> String {
-    var parts: [String] = []
-    func add(_ n: Int, _ what: String) { if n > 0 { parts.append("\(n) \(what)") } }
-    add(counts.periodsAdded, counts.periodsAdded == 1 ? "period added" : "periods added")
-    add(counts.periodsRemoved, counts.periodsRemoved == 1 ? "period removed" : "periods removed")
-    add(counts.actionsAdded, counts.actionsAdded == 1 ? "action added" : "actions added")
-    add(counts.actionsRemoved, counts.actionsRemoved == 1 ? "action removed" : "actions removed")
-    add(counts.prioritiesChanged, counts.prioritiesChanged == 1 ? "priority changed" : "priorities changed")
-    add(counts.actionsChanged, counts.actionsChanged == 1 ? "action changed" : "actions changed")
-    add(counts.improved, "improved")
-    add(counts.slipped, "slipped")
-    add(counts.otherStatusChanges, counts.otherStatusChanges == 1 ? "other status change" : "other status changes")
-    add(counts.notesAdded, counts.notesAdded == 1 ? "note added" : "notes added")
-    add(counts.notesEdited, counts.notesEdited == 1 ? "note edited" : "notes edited")
-    add(counts.notesRemoved, counts.notesRemoved == 1 ? "note removed" : "notes removed")
-    add(counts.evidenceAdded, counts.evidenceAdded == 1 ? "evidence item added" : "evidence items added")
-    add(counts.evidenceRemoved, counts.evidenceRemoved == 1 ? "evidence item removed" : "evidence items removed")
-    add(counts.fieldChanges, counts.fieldChanges == 1 ? "field changed" : "fields changed")
-    return "changes: " + parts.joined(separator: ", ")
+    let items: [(Int, String, String)] = [
+      (counts.periodsAdded, "period added", "periods added"), (counts.periodsRemoved, "period removed", "periods removed"),
+      (counts.actionsAdded, "action added", "actions added"), (counts.actionsRemoved, "action removed", "actions removed"),
+      (counts.prioritiesChanged, "priority changed", "priorities changed"),
+      (counts.actionsChanged, "action changed", "actions changed"), (counts.improved, "improved", "improved"),
+      (counts.slipped, "slipped", "slipped"),
+      (counts.otherStatusChanges, "other status change", "other status changes"),
+      (counts.notesAdded, "note added", "notes added"), (counts.notesEdited, "note edited", "notes edited"),
+      (counts.notesRemoved, "note removed", "notes removed"),
+      (counts.evidenceAdded, "evidence item added", "evidence items added"),
+      (counts.evidenceRemoved, "evidence item removed", "evidence items removed"),
+      (counts.fieldChanges, "field changed", "fields changed"),
+    ]
+    return "changes: " + items.filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }.joined(separator: ", ")
   }
 
   private func direction(_ direction: StatusChange.Direction) -> String {
