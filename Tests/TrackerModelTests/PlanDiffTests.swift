@@ -225,3 +225,35 @@ extension PlanDiffTests {
     #expect(change.fields.first?.new == "Aspirations are still not high enough.")
   }
 }
+
+extension PlanDiffTests {
+  /// A quarter is not the months it overlaps: periods match by exact date range only.
+  @Test func aQuarterReplacingAMonthIsOnePeriodRemovedAndOneAdded() {
+    let monthly = [P.month(2021, 10), P.month(2021, 12)]
+    let quarterly = [P.month(2021, 10), P.quarter(3, 2021)]
+    let old = plan("old", periods: monthly, [action("3.1F", row: 9, file: "old", ["A", "G"], periods: monthly)])
+    let new = plan("new", periods: quarterly, [action("3.1F", row: 9, file: "new", ["A", "G"], periods: quarterly)])
+    let diff = PlanDiff(old: old, new: new)
+    #expect(diff.periodsAdded.map(\.id) == ["2021-Q3"] && diff.periodsRemoved.map(\.id) == ["2021-12"])
+    // Its status is measured from October's.
+    #expect(diff.actions.first?.statuses.map(\.direction) == [.improved])
+  }
+
+  /// One key for two actions with different wording, and a new row with a
+  /// third wording: merge could not tell which it updates, so neither is
+  /// paired with it.
+  @Test func aKeyThatCannotBeToldApartIsAddedAndRemoved() {
+    let old = plan("old", [
+      action("6E", row: 10, file: "old", ["A", "A", "A", "A"], text: "First wording", priority: nil),
+      action("6E", row: 11, file: "old", ["A", "A", "A", "A"], text: "Second wording", priority: nil),
+    ])
+    let new = plan("new", [
+      action("6E", row: 10, file: "new", ["A", "A", "A", "G"], text: "second  WORDING", priority: nil),
+      action("6E", row: 11, file: "new", ["A", "A", "A", "A"], text: "Third wording", priority: nil),
+    ])
+    let diff = PlanDiff(old: old, new: new)
+    #expect(diff.actions.map(\.old.text) == ["Second wording"])
+    #expect(diff.actionsAdded.map(\.text) == ["Third wording"])
+    #expect(diff.actionsRemoved.map(\.text) == ["First wording"])
+  }
+}

@@ -15,7 +15,8 @@ struct DiffCommand: ParsableCommand {
       Both files (XLSX, CSV, TSV or wsoa/1 JSON, in any mix) are read into the canonical model, then \
       compared as merge matches them: actions by priority and reference (1.1 never equals 1.10; rows \
       without a reference by their exact wording), periods by date range (Dec-21 = December 2021). \
-      It lists periods and actions added or removed, and for each action the status changes per period \
+      It lists periods and actions added or removed, each priority's overall status and wording changes, \
+      and for each action the status changes per period \
       (improved or slipped on the scale red < amber < green < complete < blue; a new period's status is \
       measured from the one before it), notes added, edited or removed, evidence added or removed, and \
       changes to its wording, leads, due date and other fields. Text is for a person; --format json \
