@@ -12,6 +12,7 @@
 ///   for status in change.statuses where status.direction == .slipped { … }
 /// }
 /// diff.actionsAdded; diff.actionsRemoved
+/// diff.priorities              // overall status (and title, description, vision) changes
 /// ```
 ///
 /// Every list is in a fixed order (the new tracker's order, removed items in
