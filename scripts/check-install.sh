@@ -11,7 +11,7 @@ trap 'rm -rf "$prefix"' EXIT
 ./scripts/install.sh "$prefix"
 fail=0
 for f in bin/wsoa share/man/man1/wsoa.1 share/man/man1/wsoa.convert.1 share/man/man1/wsoa.validate.1 \
-  share/man/man1/wsoa.merge.1 share/man/man1/wsoa.dump.1 share/bash-completion/completions/wsoa \
+  share/man/man1/wsoa.merge.1 share/man/man1/wsoa.dump.1 share/man/man1/wsoa.diff.1 share/bash-completion/completions/wsoa \
   share/zsh/site-functions/_wsoa share/fish/vendor_completions.d/wsoa.fish; do
   [ -s "$prefix/$f" ] || { echo "check-install: missing or empty $f"; fail=1; }
 done

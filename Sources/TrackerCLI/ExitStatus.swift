@@ -3,7 +3,7 @@
 /// | code | meaning |
 /// |---|---|
 /// | 0 | success (warnings allowed unless `--strict`) |
-/// | 1 | the input has error-level findings (or, for merge, unresolved conflicts) |
+/// | 1 | the input has error-level findings (or, for merge, unresolved conflicts; for diff, the trackers differ) |
 /// | 64 | usage: bad flags or arguments |
 /// | 65 | an input is unreadable or malformed |
 /// | 66 | an input is missing |
@@ -29,7 +29,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   public static let helpText = """
     Exit codes:
       0   success (warnings allowed unless --strict)
-      1   the input has error-level findings (merge: conflicts left unresolved)
+      1   the input has error-level findings (merge: conflicts left unresolved;
+          diff: the trackers differ)
       64  usage error (bad flags or arguments)
       65  an input is unreadable or malformed
       66  an input is missing

@@ -1,0 +1,115 @@
+import ArgumentParser
+import AtomicOutput
+import Diagnostics
+import TrackerKit
+import TrackerModel
+
+/// `wsoa diff`: what changed between two versions of a tracker, matched as
+/// merge matches (actions by key, periods by date), for a person or a dashboard.
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Show what changed between two versions of a tracker.",
+    discussion: HelpText.reflow(
+      """
+      Both files (XLSX, CSV, TSV or wsoa/1 JSON, in any mix) are read into the canonical model, then \
+      compared as merge matches them: actions by priority and reference (1.1 never equals 1.10; rows \
+      without a reference by their exact wording), periods by date range (Dec-21 = December 2021). \
+      It lists periods and actions added or removed, each priority's overall status and wording changes, \
+      and for each action the status changes per period \
+      (improved or slipped on the scale red < amber < green < complete < blue; a new period's status is \
+      measured from the one before it), notes added, edited or removed, evidence added or removed, and \
+      changes to its wording, leads, due date and other fields. Text is for a person; --format json \
+      (schemas/diff.schema.json) is for a dashboard. The same two files always give the same output.
+
+      Exit codes: 0 the trackers are the same; 1 they differ (as diff(1)); 64 usage; \
+      65 a file is unreadable; 66 a file is missing; 73 the output cannot be written.
+      """)
+  )
+
+  @Argument(help: "The earlier version of the tracker; - reads standard input.")
+  var old: String
+
+  @Argument(help: "The later version of the tracker; - reads standard input.")
+  var new: String
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "Output format: text or json.")
+  var format: ReportFormat = .text
+
+  @Option(name: [.short, .customLong("output")], help: "Write the changes to a file instead of standard output.")
+  var output: String? = nil
+
+  @OptionGroup var colorOptions: ColorOptions
+
+  func validate() throws {
+    if old == InputOptions.standardInputArgument, new == InputOptions.standardInputArgument {
+      throw ValidationError("- (standard input) can be given once only.")
+    }
+    try InputProtection.check(output, flag: "-o", inputs: [old, new])
+  }
+
+  func run() throws {
+    colorOptions.apply()
+    let standardInput = try InputOptions.standardInput(for: [old, new])
+    let options = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)
+    let before = try Self.load(old, options: options, standardInput: standardInput)
+    let after = try Self.load(new, options: options, standardInput: standardInput)
+    let diff = PlanDiff(old: before, new: after)
+    let names = (InputOptions.displayName(old), InputOptions.displayName(new))
+    switch format {
+    case .text:
+      // A file is not a terminal: only --color always colours it.
+      let colour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
+      let text = DiffTextReport(colour: colour).render(diff, old: names.0, new: names.1)
+      try Self.write(to: output) { $0.write(text) }
+    case .json:
+      let data = try DiffDocument(diff, old: names.0, new: names.1, tool: "wsoa \(WSOACommand.version)").encoded()
+      try Self.write(to: output) { $0.write(data) }
+    }
+    if !diff.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+  }
+
+  /// Reads one tracker as `convert` does (with the header words of a
+  /// `wsoa.toml` beside it), printing error-level findings on standard error. Missing and unreadable files, and files with no
+  /// action table (as for merge), throw `InputError`, which `Failure` turns
+  /// into 66 and 65.
+  static func load(_ argument: String, options: LoadOptions, standardInput: InputSource?) throws -> Plan {
+    let source = argument == InputOptions.standardInputArgument ? standardInput ?? .file(argument) : .file(argument)
+    do {
+      var options = options
+      if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
+        options.headerWords = try ValidationConfig.load(path: config).headerWords
+      }
+      let (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
+      // A file with no action table at all is not a tracker: every action would read as removed.
+      if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
+        throw InputError.malformed(location: problem.location ?? SourceLocation(file: source.name), reason: problem.message)
+      }
+      // What went wrong reading it bears on the comparison, so errors are shown, as merge shows them
+      // (a wsoa/1 document carries the findings made when it was written: they are not repeated).
+      let errors = format == .trackerJSON ? [] : outcome.diagnostics.filter { $0.severity == .error }
+      StandardError.write(FindingLines.render(errors, quiet: true, colour: Colour.onStandardError))
+      return outcome.value
+    } catch let error as InputError {
+      throw error
+    } catch {
+      let location = SourceLocation(file: source.name)
+      // Most readers' errors start with the file's name already.
+      var reason = "\(error)"
+      if reason.hasPrefix(source.name + ": ") { reason.removeFirst(source.name.count + 2) }
+      if TrackerLoader.isMissingInput(error) { throw InputError.missing(location: location, reason: reason) }
+      throw InputError.unreadable(location: location, reason: reason)
+    }
+  }
+
+  /// Writes to a file atomically, or to standard output.
+  static func write(to path: String?, _ body: (ByteSink) throws -> Void) throws {
+    if let path, path != "-" {
+      try AtomicFile.write(to: path, body)
+    } else {
+      try AtomicFile.writeStandardOutput(body)
+    }
+  }
+}
