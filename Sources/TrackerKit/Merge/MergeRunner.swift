@@ -51,6 +51,7 @@ public enum MergeRunner {
     }
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    result.diagnostics = job.policy.apply(to: result.diagnostics)
     // The new merge log replaces an earlier one (a merged workbook as master).
     result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
@@ -69,7 +70,8 @@ public enum MergeRunner {
     let source = path == "-" ? job.standardInput : nil
     let path = source?.name ?? path
     do {
-      let outcome = try TrackerLoader.load(source ?? .file(path), options: job.load)
+      let outcome = job.config.applied(
+        to: try TrackerLoader.load(source ?? .file(path), options: job.config.loadOptions(job.load)), policy: job.policy)
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw MergeRunError.unreadable(file: path, reason: "\(problem.location.map { "\($0)" } ?? path): \(problem.message)")
       }
