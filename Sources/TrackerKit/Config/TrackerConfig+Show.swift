@@ -39,20 +39,18 @@ extension TrackerConfig {
   /// The effective configuration as TOML, each line commented with its origin.
   public func showText() -> String {
     var out = "# configuration: " + (path ?? "defaults (no \(TrackerConfig.fileName) found)") + "\n"
-    var table = ""
-    for setting in effectiveSettings {
-      if setting.table != table {
-        table = setting.table
-        out += "\n[\(table)]\n"
+    let effective = effectiveSettings
+    for table in TrackerConfig.tables {
+      out += "\n[\(table)]\n"
+      let rows = effective.filter { $0.table == table }
+      if rows.isEmpty { out += "# none: \(Self.emptyMeaning[table] ?? "")\n" }
+      for setting in rows {
+        let line =
+          setting.json == .null
+          ? "# \(setting.key) = (not set: \(Self.unsetMeaning[setting.key] ?? "off"))"
+          : "\(ConfigSetting.key(setting.key)) = \(setting.toml)"
+        out += line.padding(to: 44) + "  # \(origin(of: setting))\n"
       }
-      let line =
-        setting.json == .null
-        ? "# \(setting.key) = (not set: \(Self.unsetMeaning[setting.key] ?? "off"))"
-        : "\(ConfigSetting.key(setting.key)) = \(setting.toml)"
-      out += line.padding(to: 44) + "  # \(origin(of: setting))\n"
-    }
-    for table in ["rules", "statuses", "headers", "subgroups"] where !settings.contains(where: { $0.table == table }) {
-      out += "\n[\(table)]\n# none: \(Self.emptyMeaning[table] ?? "")\n"
     }
     return out
   }
