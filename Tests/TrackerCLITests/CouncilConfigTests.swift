@@ -122,4 +122,28 @@ struct CouncilConfigTests {
       #expect((run.stderr + run.stdout).contains(expected), "\(run.stderr)\(run.stdout)")
     }
   }
+
+  /// `[subgroups]` and `[merge]` steer merge as `--sub-group` and `--prefer` would.
+  @Test func subGroupSpellingsAndMergePreferences() throws {
+    let root = try Fixtures.scratchDirectory("council-merge")
+    let header = "Ref\tAction\tLead\tSub Group\tDec-21\tMar-22\n"
+    let master = root.appendingPathComponent("master.tsv")
+    try Data((header + "1.1\tPublish the Local Offer\tAna Lima\tEarly Years\tG\tA\n1.2\tTrain SENCOs\tBen Cole\tSchools\tA\tG\n").utf8)
+      .write(to: master)
+    let ret = root.appendingPathComponent("ey-update.tsv")
+    try Data("Ref\tAction\tLead\tDec-21\tMar-22\n1.1\tPublish the Local Offer\tAna Lima\tG\tR\n".utf8).write(to: ret)
+    let out = root.appendingPathComponent("merged.json").path
+    let plain = try ProcessRunner.wsoa(["merge", master.path, ret.path, "-o", out])
+    #expect(plain.status == 1)  // the conflict stays unresolved
+    #expect(!plain.stderr.contains("Early Years (from the file name)"))
+    try Data("[subgroups]\nEY = \"Early Years\"\n\n[merge]\nprefer = \"return\"\n".utf8)
+      .write(to: root.appendingPathComponent("wsoa.toml"))
+    let configured = try ProcessRunner.wsoa(["merge", master.path, ret.path, "-o", out])
+    #expect(configured.status == 0, "\(configured.stderr)")
+    #expect(configured.stderr.contains("ey-update.tsv: Early Years (from the file name)"))
+    #expect(configured.stderr.contains("took \"R\" (--prefer return)"))
+    // The command line still wins.
+    let flagged = try ProcessRunner.wsoa(["merge", master.path, ret.path, "-o", out, "--prefer", "master"])
+    #expect(flagged.stderr.contains("kept the master's value"))
+  }
 }

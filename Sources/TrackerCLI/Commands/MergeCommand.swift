@@ -99,9 +99,10 @@ struct MergeCommand: ParsableCommand {
       throw ExitCode(ExitStatus.dataError.rawValue)
     }
     let policy = config.policy(overriddenBy: try configOptions.policy())
-    let options = MergeOptions(
+    var options = MergeOptions(
       prefer: prefer?.preference ?? config.prefer, acceptLeads: acceptLeads || config.acceptLeads == true,
       acceptText: acceptText || config.acceptText == true, acceptDue: acceptDue || config.acceptDue == true)
+    options.subGroupAliases = SubGroupAliases(config.subGroupAliases)
     let format = to?.format ?? MergeOutputFormat.from(path: output) ?? .json
     let standardInput = try InputOptions.standardInput(for: files)
     let load = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)

@@ -41,13 +41,14 @@ public enum MergeRunner {
     let master = try load(job.master, job)
     var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
     var returns: [MergeInput] = []
-    let known = SubGroupName.known(in: master.value)
+    let aliases = job.options.subGroupAliases
+    let known = SubGroupName.known(in: master.value, extra: aliases)
     for file in job.returns {
       let loaded = try load(file, job)
       loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
       let name = displayName(file, job)
       let input = MergeInput(plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name))
-      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known))
+      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
     }
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
