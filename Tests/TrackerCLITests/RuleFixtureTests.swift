@@ -16,13 +16,10 @@ struct RuleFixtureTests {
   static let withoutFixtures: Set<String> = [
     // A value over 32,767 characters: ValidateFixtureTests.cellTooLongThroughAJSONFile builds it.
     "output.cell_too_long",
-    "layout.no_header", "layout.status_conflict", "layout.periods_out_of_order", "evidence.empty_item",
-    "layout.trailing_block", "layout.long_table", "layout.value_varies",
-    "evidence.as_above", "note.partial_date", "note.period_from_prefix", "layout.continuation_row",
-    "plan.legend_conflict", "csv.delimiter_guess", "xlsx.sheet_skipped", "xlsx.sheet_renamed",
-    "merge.history_rewrite", "merge.matched_by_text", "merge.period_mismatch", "merge.note_edited",
-    "merge.evidence_removed", "merge.no_update", "merge.out_of_remit", "merge.no_return", "merge.ambiguous_key",
-    "merge.duplicate_key", "merge.duplicate_return", "merge.evidence_added",
+    "layout.status_conflict", "layout.trailing_block", "layout.long_table", "layout.value_varies",
+    "note.partial_date", "note.period_from_prefix", "layout.continuation_row", "plan.legend_conflict",
+    "csv.delimiter_guess", "xlsx.sheet_skipped", "xlsx.sheet_renamed", "merge.period_mismatch",
+    "merge.ambiguous_key", "merge.duplicate_return",
   ]
 
   struct Pair: CustomTestStringConvertible, Sendable {
