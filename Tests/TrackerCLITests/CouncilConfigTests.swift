@@ -81,6 +81,14 @@ struct CouncilConfigTests {
     #expect(show.status == 0)
     #expect(show.stdout.contains("Paused = \"grey\""))
     #expect(show.stdout.contains(root.appendingPathComponent("wsoa.toml").path + ":3"))
+    let shown = try ProcessRunner.wsoa(["config", "--show", input, "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any])
+    #expect(object["schema"] as? String == "wsoa-config/1")
+    let settings = try #require(object["settings"] as? [[String: Any]])
+    let paused = try #require(settings.first { $0["table"] as? String == "statuses" })
+    #expect(paused["key"] as? String == "Paused" && paused["value"] as? String == "grey")
+    #expect(paused["origin"] as? String == root.appendingPathComponent("wsoa.toml").path + ":3")
+    #expect(settings.contains { $0["key"] as? String == "strict" && $0["origin"] as? String == "default" && $0["value"] as? Bool == false })
   }
 
   @Test func withoutTheWordsEveryCommandReportsTheUnknownStatus() throws {

@@ -55,14 +55,12 @@ extension TrackerConfig {
     return out
   }
 
-  /// `{"file", "schema", "settings": [{"key", "origin", "table", "value"}], "tool"}`, keys sorted.
+  /// `{"file", "settings": [{"key", "origin", "table", "value"}], "schema", "tool"}`.
   public func showJSON(tool: String, to sink: ByteSink) {
     var out = JSONOutput(sink: sink, pretty: true)
     out.beginObject()
     out.key("file")
     if let path { out.string(path) } else { out.null() }
-    out.key("schema")
-    out.string(TrackerConfig.showSchema)
     out.key("settings")
     out.beginArray()
     for setting in effectiveSettings {
@@ -83,11 +81,7 @@ extension TrackerConfig {
       out.endObject()
     }
     out.endArray()
-    out.key("tool")
-    out.string(tool)
-    out.endObject()
-    out.flush()
-    sink.write(byte: 0x0A)
+    out.endReport(schema: TrackerConfig.showSchema, tool: tool)
   }
 
   private static let unsetMeaning = [

@@ -40,13 +40,7 @@ public enum RuleCatalogueDocument {
       out.endObject()
     }
     out.endArray()
-    out.key("schema")
-    out.string(schema)
-    out.key("tool")
-    out.string(tool)
-    out.endObject()
-    out.flush()
-    sink.write(byte: 0x0A)
+    out.endReport(schema: schema, tool: tool)
   }
 
   /// docs/rules.md: one table per family (`csv`, `layout`, `merge`, …), in catalogue order.
