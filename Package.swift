@@ -17,6 +17,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // wsoa.toml: a complete TOML 1.0 parser (toml++) rather than a hand-written subset.
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // C libraries, each imported by exactly one wrapper module.
@@ -53,6 +55,7 @@ let package = Package(
       name: "TrackerKit",
       dependencies: [
         "TrackerModel", "Grid", "Diagnostics", "XLSXFormat", "DelimitedFormat", "AtomicOutput", "ByteScan",
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: strictImports),
     // Commands, printing, exit codes (a library so tests can run it in-process).
@@ -97,7 +100,7 @@ let package = Package(
     .testTarget(
       name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
     .testTarget(
-      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "TestSupport"]),
+      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "Grid", "TestSupport"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),
   ]
 )

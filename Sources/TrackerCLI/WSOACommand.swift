@@ -27,7 +27,10 @@ public struct WSOACommand: ParsableCommand {
       \(ExitStatus.helpText)
       """),
     version: version,
-    subcommands: [DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self, DiffCommand.self]
+    subcommands: [
+      DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self, DiffCommand.self,
+      RulesCommand.self, ConfigCommand.self,
+    ]
   )
 
   /// Creates the command (ArgumentParser needs this).

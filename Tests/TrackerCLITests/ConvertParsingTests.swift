@@ -42,7 +42,7 @@ import Testing
     #expect(request.output == "out.json")
     #expect(request.format == .json)
     #expect(request.quiet && !request.summary && !request.compact && !request.bom)
-    #expect(request.shape == .wide && request.mixedStatus == .movingTowards)
+    #expect(request.shape == .wide && request.mixedStatus == nil)
     #expect(request.sheets.isEmpty && request.target == nil && request.source == nil)
   }
 

@@ -5,29 +5,40 @@ import Testing
 import TrackerKit
 import TrackerModel
 
-@Suite("validate: wsoa.toml")
+@Suite("wsoa.toml: reading it (TOMLKit) and finding it")
 struct ValidateConfigTests {
   static let example = """
     # Staffordshire's settings
+    [read]
+    mixed-status = "between"   # G/A counts as the lower
+
     [validate]
-    as_of = "2022-01-31"
-    mixed_status = "between"   # G/A counts as the lower
+    as-of = 2022-01-31         # a TOML date; "2022-01-31" works too
     strict = true
-    period_gap_months = 9
-    stalled_periods = 3
+    period-gap-months = 9
+    stalled-periods = 3
 
     [rules]
     "action.overdue" = "off"
-    "status.gap" = 'info'
+    status.gap = 'info'        # a dotted key names the code as well
 
     [statuses]
     "On track" = "green"
     "Paused" = "grey"
     "Signed off" = { rating = "blue", completion = "embedded", label = "Signed off \\u2713" }
+    "Comment" = { rating = "amber", label = \"\"\"
+    Amber, with a comment\"\"\" }
+
+    [subgroups]
+    EY = "Early Years"
+
+    [merge]
+    prefer = "return"
+    accept-leads = true
     """
 
   @Test func readsEverySetting() throws {
-    let config = try ValidationConfig.parse(Self.example, path: "wsoa.toml")
+    let config = try TrackerConfig.parse(Self.example, path: "wsoa.toml")
     #expect(config.asOf == CivilDate(year: 2022, month: 1, day: 31))
     #expect(config.mixedStatusReading == .between)
     #expect(config.strict == true)
@@ -40,43 +51,88 @@ struct ValidateConfigTests {
     let signedOff = config.vocabulary.meaning(of: "signed off")
     #expect(signedOff?.completion == .embedded)
     #expect(signedOff?.label == "Signed off ✓")
+    #expect(config.vocabulary.meaning(of: "comment")?.label == "Amber, with a comment")
+    #expect(config.subGroupAliases == ["EY": "Early Years"])
+    #expect(config.prefer == .return && config.acceptLeads == true && config.acceptText == nil)
+    // Where each value came from, for `config --show`.
+    let origins = Dictionary(config.settings.map { ("\($0.table).\($0.key)", $0.position?.line ?? 0) }) { a, _ in a }
+    #expect(origins["validate.as-of"] == 6)
+    #expect(origins["rules.status.gap"] == 13)
+    #expect(origins["statuses.Paused"] == 17)
+    #expect(origins["merge.accept-leads"] == 27)
   }
 
   @Test(arguments: [
-    ("[rules]\n\"status.gapp\" = \"off\"\n", "wsoa.toml:2: unknown rule code \"status.gapp\" (see `wsoa validate --list-rules`)"),
-    ("[validate]\nas_of = \"31/01/2022\"\n", "wsoa.toml:2: as_of \"31/01/2022\" is not a date like 2022-01-31"),
-    ("[validate]\nstrict = yes\n", "wsoa.toml:2: \"yes\" is not a string, boolean or integer (strings need quotes)"),
-    ("[rules]\nstatus.gap = \"off\"\n", "wsoa.toml:2: dotted keys are not supported; quote the key, e.g. \"status.gap\""),
-    ("[statuses]\n\"On track\" = \"teal\"\n", "wsoa.toml:2: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
-    ("[rules]\n\"status.gap\" = \"off\"\n\"status.gap\" = \"info\"\n", "wsoa.toml:3: key \"status.gap\" is defined twice in [rules]"),
-    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules], [statuses] or [headers]"),
-    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules], [statuses] or [headers]"),
-    ("[validate]\nmixed_status = \"between\n", "wsoa.toml:2: unterminated string"),
-  ])
-  func errorsNameFileAndLine(text: String, message: String) {
-    #expect(throws: (any Error).self) { try ValidationConfig.parse(text, path: "wsoa.toml") }
+    ("[rules]\n\"status.gapp\" = \"off\"\n", "wsoa.toml:2:1: unknown rule code \"status.gapp\" (see `wsoa rules`)"),
+    ("[rules]\n  status.gapp = \"off\"\n", "wsoa.toml:2:3: unknown rule code \"status.gapp\" (see `wsoa rules`)"),
+    ("[validate]\nas-of = \"31/01/2022\"\n", "wsoa.toml:2:1: as-of \"31/01/2022\" is not a date like 2022-01-31"),
+    ("[validate]\nas-of = 2022-02-30\n", nil),
+    ("[validate]\nstrict = \"yes\"\n", "wsoa.toml:2:1: strict must be true or false, not a string"),
+    ("[validate]\nas_of = 2022-01-31\n",
+     "wsoa.toml:2:1: unknown key \"as_of\" in [validate]; keys are spelt as on the command line: \"as-of\"; expected as-of, strict, period-gap-months, stalled-periods"),
+    ("[read]\nmixed-status = \"moving_towards\"\n", "wsoa.toml:2:1: mixed-status \"moving_towards\" must be \"moving-towards\" or \"between\""),
+    ("[statuses]\n\"On track\" = \"teal\"\n", "wsoa.toml:2:1: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
+    ("[statuses]\nDone = { rating = \"blue\", colour = \"x\" }\n",
+     "wsoa.toml:2:27: unknown field \"colour\" for status \"Done\"; expected rating, completion, label (strings)"),
+    ("[merge]\nprefer = \"returns\"\n", "wsoa.toml:2:1: prefer \"returns\" must be \"master\" or \"return\""),
+    ("strict = true\n", "wsoa.toml:1:1: \"strict\" must be inside a table; expected [read], [validate], [rules], [statuses], [headers], [subgroups], [merge]"),
+    ("\n[output]\n", "wsoa.toml:2:2: unknown table [output]; expected [read], [validate], [rules], [statuses], [headers], [subgroups], [merge]"),
+  ] as [(String, String?)])
+  func semanticErrorsNameFileLineAndColumn(text: String, message: String?) {
     do {
-      _ = try ValidationConfig.parse(text, path: "wsoa.toml")
+      _ = try TrackerConfig.parse(text, path: "wsoa.toml")
+      Issue.record("accepted: \(text)")
     } catch {
-      #expect(error.description == message)
+      if let message { #expect(error.description == message) } else { #expect(error.description.hasPrefix("wsoa.toml:2:")) }
+    }
+  }
+
+  /// TOMLKit's own syntax errors carry its line and column.
+  @Test(arguments: [
+    ("[validate]\nmixed-status = \"between\n", 2),
+    ("[rules]\n\"status.gap\" = \"off\"\n\"status.gap\" = \"info\"\n", 3),
+    ("[validate]\nstrict = yes\n", 2),
+    ("[read]\n\n\n[read]\n", 4),
+  ])
+  func syntaxErrorsNameLine(text: String, line: Int) {
+    do {
+      _ = try TrackerConfig.parse(text, path: "wsoa.toml")
+      Issue.record("accepted: \(text)")
+    } catch {
+      guard case .syntax(let path, let found, let column, let reason) = error else {
+        Issue.record("expected a syntax error, got \(error)")
+        return
+      }
+      #expect(path == "wsoa.toml" && found == line && column >= 1 && !reason.isEmpty, "\(error)")
     }
   }
 
   @Test func theDocumentedExampleIsValid() throws {
-    let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
-    let section = docs.components(separatedBy: "## wsoa validate").dropFirst().first ?? ""
-    let block = section.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first
-    let config = try ValidationConfig.parse(try #require(block), path: "docs/cli.md")
+    let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+    let block = docs.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first
+    let config = try TrackerConfig.parse(try #require(block), path: "docs/configuration.md")
     #expect(config.policy.disabled == ["action.overdue", "status.stalled"])
     #expect(config.vocabulary.meaning(of: "on track")?.rating == .green)
     #expect(config.vocabulary.meaning(of: "signed off")?.completion == .embedded)
+    let sample = try TrackerConfig.load(path: Fixtures.repositoryRoot.appendingPathComponent("samples/wsoa.example.toml").path)
+    #expect(sample.vocabulary.meaning(of: "paused")?.rating == .grey)
   }
 
-  @Test func discoversTheFileBesideTheInput() throws {
+  @Test func discoversTheFileBesideTheInputOrAbove() throws {
     let dir = try Fixtures.scratchDirectory("validate-config")
-    let input = dir.appendingPathComponent("return.tsv").path
-    #expect(ValidationConfig.discover(besideInput: input) == nil)
+    let nested = dir.appendingPathComponent("returns/2022")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    let input = nested.appendingPathComponent("return.tsv").path
+    #expect(TrackerConfig.discover(from: input) == nil)
     try Data("[validate]\nstrict = true\n".utf8).write(to: dir.appendingPathComponent("wsoa.toml"))
-    #expect(ValidationConfig.discover(besideInput: input) == dir.appendingPathComponent("wsoa.toml").path)
+    #expect(TrackerConfig.discover(from: input) == dir.appendingPathComponent("wsoa.toml").path)
+    #expect(TrackerConfig.discover(from: nested.path) == dir.appendingPathComponent("wsoa.toml").path)
+    // The nearest one wins.
+    try Data("[validate]\nstrict = false\n".utf8).write(to: nested.appendingPathComponent("wsoa.toml"))
+    #expect(TrackerConfig.discover(from: input) == nested.appendingPathComponent("wsoa.toml").path)
+    // A repository root stops the search.
+    try FileManager.default.removeItem(at: nested.appendingPathComponent("wsoa.toml"))
+    try FileManager.default.createDirectory(at: nested.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    #expect(TrackerConfig.discover(from: input) == nil)
   }
 }

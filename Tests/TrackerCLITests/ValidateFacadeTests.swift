@@ -125,6 +125,6 @@ struct ValidateFacadeTests {
       Issue.record("expected a config failure, got \(String(describing: verdict.failure))")
       return
     }
-    #expect(message.hasSuffix("wsoa.toml:2: unknown rule code \"nope.nope\" (see `wsoa validate --list-rules`)"))
+    #expect(message.hasSuffix("wsoa.toml:2:1: unknown rule code \"nope.nope\" (see `wsoa rules`)"))
   }
 }

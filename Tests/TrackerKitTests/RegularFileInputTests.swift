@@ -88,7 +88,7 @@ extension RegularFileInputTests {
   func aConfigThatIsNotARegularFileIsRefused(_ kind: Kind) throws {
     let (path, dir) = try make(kind, "wsoa.toml")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let error = refused(path) { _ = try ValidationConfig.load(path: path) }
+    let error = refused(path) { _ = try TrackerConfig.load(path: path) }
     guard case .unreadable(let file, let reason) = error as? ConfigError else {
       Issue.record("expected ConfigError.unreadable, got \(String(describing: error))")
       return

@@ -144,7 +144,7 @@ import TrackerModel
     // Without the council's words there is no action column, so no table.
     let plain = try TrackerLoader.load(csv.path)
     #expect(plain.value.actions.isEmpty && plain.diagnostics.contains { $0.code == "layout.no_header" })
-    let config = try ValidationConfig.parse(
+    let config = try TrackerConfig.parse(
       "[headers]\n\"Thing to do\" = \"action\"\n\"Officer in charge\" = \"lead\"\n\"Go-live\" = \"due_date\"\n", path: "wsoa.toml")
     var options = LoadOptions()
     options.headerWords = config.headerWords
@@ -157,6 +157,6 @@ import TrackerModel
       file: csv.path, settings: ValidationSettings(today: CivilDate(year: 2023, month: 6, day: 30)),
       loader: TrackerValidation.defaultLoader)
     #expect(verdict.plan?.actions.map(\.key) == ["1.1"])
-    #expect(throws: (any Error).self) { try ValidationConfig.parse("[headers]\n\"Go-live\" = \"deadline-ish\"\n", path: "wsoa.toml") }
+    #expect(throws: (any Error).self) { try TrackerConfig.parse("[headers]\n\"Go-live\" = \"deadline-ish\"\n", path: "wsoa.toml") }
   }
 }

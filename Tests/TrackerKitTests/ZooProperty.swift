@@ -33,7 +33,7 @@ enum ZooProperty {
   static func read(_ rendering: ZooManifest.Rendering, asOf: String) -> Reading {
     let path = Fixtures.url("zoo/" + rendering.file).path
     let settings = ValidationSettings(
-      asOf: ValidationConfig.isoDate(asOf), today: CivilDate(year: 2026, month: 1, day: 1), discoversConfig: false)
+      asOf: TrackerConfig.isoDate(asOf), today: CivilDate(year: 2026, month: 1, day: 1), discoversConfig: false)
     let verdict = TrackerValidation.validate(file: path, settings: settings, loader: TrackerValidation.defaultLoader)
     if let failure = verdict.failure { return Reading(failure: failure.message) }
     guard let plan = verdict.plan else { return Reading(failure: "no plan") }

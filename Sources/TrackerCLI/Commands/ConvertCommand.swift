@@ -48,7 +48,9 @@ struct ConvertCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
 
   @Option(name: .customLong("mixed-status"), help: "How to read X/Y codes: moving-towards (default) or between.")
-  var mixedStatus: ConvertMixedReading = .movingTowards
+  var mixedStatus: ConvertMixedReading? = nil
+
+  @OptionGroup var configOptions: ConfigOptions
 
   @Flag(help: "Write JSON without indentation.")
   var compact = false
@@ -66,7 +68,9 @@ struct ConvertCommand: ParsableCommand {
   var request: ConvertRequest {
     ConvertRequest(
       inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: input.from,
-      delimiter: input.delimiter, mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary)
+      delimiter: input.delimiter, mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary,
+      config: ConfigChoice(
+        path: configOptions.config, discovers: !configOptions.noConfig, policy: (try? configOptions.policy()) ?? FindingPolicy()))
   }
 
   func validate() throws {

@@ -20,11 +20,12 @@ struct MergeCommand: ParsableCommand {
 
       A conflict keeps the master's value unless --prefer return; notes are appended, evidence \
       unioned; lead, wording and due-date changes are reported and kept from the master unless \
-      accepted. Inputs are never modified; outputs are written atomically.
+      accepted. Inputs are never modified; outputs are written atomically. The master's wsoa.toml (or \
+      --config) applies to every input: status and header words, [rules], and [merge] preferences.
 
       Exit codes: 0 merged cleanly; 1 merged, but some conflicts are unresolved (the master's value \
       was kept and the output still written; rerun with --prefer master or --prefer return); 64 usage; \
-      65 an input is unreadable; 66 an input is missing; 73 an output cannot be written.
+      65 an input is unreadable or the config is wrong; 66 an input is missing; 73 an output cannot be written.
       """)
   )
 
@@ -60,6 +61,8 @@ struct MergeCommand: ParsableCommand {
   @Flag(help: "Print only the counts, not each change and conflict.")
   var quiet = false
 
+  @OptionGroup var configOptions: ConfigOptions
+
   var master: String { files[0] }
   var returns: [String] { Array(files.dropFirst()) }
 
@@ -87,8 +90,19 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     colorOptions.apply()
-    let options = MergeOptions(
-      prefer: prefer?.preference, acceptLeads: acceptLeads, acceptText: acceptText, acceptDue: acceptDue)
+    // The master's wsoa.toml (or --config) governs the whole merge; flags win.
+    let config: TrackerConfig
+    do {
+      config = try configOptions.choice().config(for: self.master)
+    } catch let error as ConfigError {
+      Self.printError(error.description)
+      throw ExitCode(ExitStatus.dataError.rawValue)
+    }
+    let policy = config.policy(overriddenBy: try configOptions.policy())
+    var options = MergeOptions(
+      prefer: prefer?.preference ?? config.prefer, acceptLeads: acceptLeads || config.acceptLeads == true,
+      acceptText: acceptText || config.acceptText == true, acceptDue: acceptDue || config.acceptDue == true)
+    options.subGroupAliases = SubGroupAliases(config.subGroupAliases)
     let format = to?.format ?? MergeOutputFormat.from(path: output) ?? .json
     let standardInput = try InputOptions.standardInput(for: files)
     let load = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)
@@ -98,7 +112,7 @@ struct MergeCommand: ParsableCommand {
       run = try MergeRunner.merge(
         MergeJob(
           master: self.master, returns: returns, subGroupFlags: subGroups, options: options, load: load,
-          standardInput: standardInput))
+          standardInput: standardInput, config: config, policy: policy))
       try MergeRunner.write(run, to: output, format: format)
     } catch {
       Self.printError(error.description)

@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Check trackers: errors, warnings a reviewer must act on, and the readings applied.",
     discussion: HelpText.reflow(
       """
-      Each finding has a stable code, a severity, the cell and a fix (--list-rules lists them all). \
+      Each finding has a stable code, a severity, the cell and a fix (`wsoa rules` lists them all). \
       Settings come from --config, else a wsoa.toml beside each input (see the README), else the defaults; \
       command-line flags win. With several files each is checked on its own and a table of counts follows. \
       --annotate OUT.xlsx (one input) also writes the cleaned tracker with the cells that have findings outlined \
@@ -43,20 +43,10 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: .customLong("as-of"), help: "The date to judge overdue actions and future notes against (yyyy-mm-dd).")
   var asOf: String? = nil
 
-  @Option(help: "A config file for every input (default: wsoa.toml beside each input).")
-  var config: String? = nil
-
-  @Flag(name: .customLong("no-config"), help: "Ignore wsoa.toml files beside the inputs.")
-  var noConfig = false
+  @OptionGroup var configOptions: ConfigOptions
 
   @Option(name: .customLong("mixed-status"), help: "How to read X/Y codes: moving-towards or between.")
   var mixedStatus: MixedReadingChoice? = nil
-
-  @Option(name: .customLong("disable"), help: "Switch a finding code off (repeatable).")
-  var disabled: [String] = []
-
-  @Option(name: .customLong("severity"), help: "Re-grade a code: CODE=error|warning|info (repeatable).")
-  var regrades: [String] = []
 
   @Option(name: [.short, .customLong("output")], help: "Write the report to a file instead of standard output.")
   var output: String? = nil
@@ -69,32 +59,31 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var colorOptions: ColorOptions
 
-  @Flag(name: .customLong("list-rules"), help: "List every finding code with its severity and fix, then exit.")
+  @Flag(name: .customLong("list-rules"), help: "The same as `wsoa rules`: list every finding code with its severity and fix, then exit.")
   var listRules = false
 
   func validate() throws {
     if !listRules && files.isEmpty { throw ValidationError("Give at least one tracker file.") }
-    if let asOf, ValidationConfig.isoDate(asOf) == nil {
+    if let asOf, TrackerConfig.isoDate(asOf) == nil {
       throw ValidationError("--as-of \"\(asOf)\" is not a date like 2022-01-31.")
     }
-    if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
     try InputProtection.check(output, flag: "-o", inputs: files)
     if files.filter({ $0 == InputOptions.standardInputArgument }).count > 1 {
       throw ValidationError("- (standard input) can be given once only.")
     }
     if let annotate { try AnnotateOutput.check(annotate, inputs: files, report: output) }
-    _ = try policy()
   }
 
   func run() throws {
     colorOptions.apply()
     if listRules {
-      print(ValidateTextReport.catalogue(), terminator: "")
+      try RulesCommand.print(format == .json ? .json : .text)
       return
     }
     let settings = ValidationSettings(
-      asOf: asOf.flatMap(ValidationConfig.isoDate), today: Self.today(), configPath: config,
-      discoversConfig: !noConfig, mixedStatusReading: mixedStatus?.reading, strict: strict, policy: try policy())
+      asOf: asOf.flatMap(TrackerConfig.isoDate), today: Self.today(), configPath: configOptions.config,
+      discoversConfig: !configOptions.noConfig, mixedStatusReading: mixedStatus?.reading, strict: strict,
+      policy: try configOptions.policy())
     let loader = TrackerValidation.loader(
       options: LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter),
       standardInput: try InputOptions.standardInput(for: files))
@@ -124,28 +113,6 @@ struct ValidateCommand: ParsableCommand {
     if verdicts.contains(where: { $0.failure != nil }) { return .dataError }
     if verdicts.contains(where: { !$0.passes }) { return .findings }
     return .success
-  }
-
-  private func policy() throws -> FindingPolicy {
-    var policy = FindingPolicy()
-    for code in disabled {
-      guard RuleCatalogue.info(code) != nil else { throw ValidationError("--disable: unknown code \"\(code)\" (see --list-rules).") }
-      policy.disable(code)
-    }
-    for item in regrades {
-      let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, RuleCatalogue.info(parts[0]) != nil else {
-        throw ValidationError("--severity \"\(item)\": expected CODE=error|warning|info with a known code.")
-      }
-      switch parts[1] {
-      case "error": policy.regrade(parts[0], to: .error)
-      case "warning": policy.regrade(parts[0], to: .warning)
-      case "info": policy.regrade(parts[0], to: .info)
-      case "off": policy.disable(parts[0])
-      default: throw ValidationError("--severity \"\(item)\": the level must be error, warning, info or off.")
-      }
-    }
-    return policy
   }
 
   /// Today's date in UTC (the only clock read; tests pass --as-of).

@@ -18,8 +18,8 @@ struct ConvertRequest: Equatable {
   var source: ConvertTarget? = nil
   /// `--delimiter`.
   var delimiter: DelimiterChoice = .auto
-  /// `--mixed-status`.
-  var mixedStatus: ConvertMixedReading = .movingTowards
+  /// `--mixed-status` (else the config's, else moving-towards).
+  var mixedStatus: ConvertMixedReading? = nil
   /// `--compact`.
   var compact = false
   /// `--bom`.
@@ -28,6 +28,8 @@ struct ConvertRequest: Equatable {
   var quiet = false
   /// `--summary`.
   var summary = false
+  /// `--config`, `--no-config`, `--disable`, `--severity`.
+  var config = ConfigChoice()
 
   /// Why the request cannot run (ArgumentParser prints it with the usage), or nil.
   var problem: String? {
@@ -55,10 +57,9 @@ struct ConvertRequest: Equatable {
   func run() throws -> ExitStatus {
     let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
-    let load = LoadOptions(
-      format: source?.format, delimiter: delimiter.delimiter, sheets: sheets, mixedStatusReading: mixedStatus.reading)
+    let load = LoadOptions(format: source?.format, delimiter: delimiter.delimiter, sheets: sheets)
     var runner = ConvertRunner(
-      load: load, write: options, quiet: quiet, summary: summary,
+      load: load, write: options, quiet: quiet, summary: summary, config: config, mixedStatus: mixedStatus?.reading,
       standardInput: try InputOptions.standardInput(for: plan.items.map(\.input)))
     return runner.run(plan)
   }

@@ -10,15 +10,24 @@ struct ConvertRunner {
   let write: WriteOptions
   let quiet: Bool
   let summary: Bool
+  /// Which `wsoa.toml` each input uses, and the command line's policy.
+  let config: ConfigChoice
+  /// `--mixed-status`, which wins over the config's.
+  let mixedStatus: MixedStatusReading?
   /// Standard input, read already, for the input `-`.
   let standardInput: InputSource?
   private var worst: ExitStatus = .success
 
-  init(load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false, standardInput: InputSource? = nil) {
+  init(
+    load: LoadOptions, write: WriteOptions, quiet: Bool, summary: Bool = false, config: ConfigChoice = ConfigChoice(),
+    mixedStatus: MixedStatusReading? = nil, standardInput: InputSource? = nil
+  ) {
     self.load = load
     self.write = write
     self.quiet = quiet
     self.summary = summary
+    self.config = config
+    self.mixedStatus = mixedStatus
     self.standardInput = standardInput
   }
 
@@ -40,16 +49,15 @@ struct ConvertRunner {
   private mutating func convert(_ item: ConvertPlan.Item, clearingProgress: Bool) {
     let source =
       item.input == InputOptions.standardInputArgument ? standardInput ?? .file(item.input) : .file(item.input)
-    let outcome: Outcome<Plan>
+    var outcome: Outcome<Plan>
     let format: InputFormat
     do {
-      // The council's header words in wsoa.toml beside the input read the
-      // table as `validate` reads it.
-      var options = load
-      if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
-        options.headerWords = try ValidationConfig.load(path: config).headerWords
-      }
-      (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
+      // The council's wsoa.toml (header words, status words, rules) reads
+      // the tracker as `validate` and `merge` read it.
+      let settings = try config.config(for: item.input)
+      (format, outcome) = try TrackerLoader.loadDetected(
+        source, options: settings.loadOptions(load, mixedStatusFromCommandLine: mixedStatus))
+      outcome = settings.applied(to: outcome, policy: settings.policy(overriddenBy: config.policy))
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr("\(item.input): \(Self.errorLabel): \(error)\n")

@@ -76,16 +76,6 @@ struct ValidateTextReport {
     return related.sheetCell ?? related.description
   }
 
-  /// Every code, its severity, who reports it and its fix.
-  static func catalogue() -> String {
-    var out = ""
-    for info in RuleCatalogue.all {
-      out += "\(info.code)  \(info.severity.rawValue)  \(info.summary)\n"
-      if let fix = info.fix { out += "    fix: \(fix)\n" }
-    }
-    return out
-  }
-
   private func paint(_ text: String, _ ink: Colour.Ink) -> String {
     Colour.paint(text, ink, enabled: colour)
   }

@@ -14,12 +14,19 @@ public struct MergeJob: Hashable, Sendable {
   public var load: LoadOptions
   /// Standard input, read once, for the one input named `-` (master or a return).
   public var standardInput: InputSource?
+  /// The council's `wsoa.toml` (header and status words), applied to every input.
+  public var config: TrackerConfig
+  /// The findings policy: the config's `[rules]` with the command line's over them.
+  public var policy: FindingPolicy
 
   /// Creates a job.
   public init(
     master: String, returns: [String], subGroupFlags: [String] = [], options: MergeOptions = MergeOptions(),
-    load: LoadOptions = LoadOptions(), standardInput: InputSource? = nil
+    load: LoadOptions = LoadOptions(), standardInput: InputSource? = nil, config: TrackerConfig = TrackerConfig(),
+    policy: FindingPolicy? = nil
   ) {
+    self.config = config
+    self.policy = policy ?? config.policy
     self.master = master
     self.returns = returns
     self.subGroupFlags = subGroupFlags

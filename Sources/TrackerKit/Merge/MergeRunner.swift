@@ -41,16 +41,18 @@ public enum MergeRunner {
     let master = try load(job.master, job)
     var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
     var returns: [MergeInput] = []
-    let known = SubGroupName.known(in: master.value)
+    let aliases = job.options.subGroupAliases
+    let known = SubGroupName.known(in: master.value, extra: aliases)
     for file in job.returns {
       let loaded = try load(file, job)
       loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
       let name = displayName(file, job)
       let input = MergeInput(plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name))
-      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known))
+      returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
     }
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
+    result.diagnostics = job.policy.apply(to: result.diagnostics)
     // The new merge log replaces an earlier one (a merged workbook as master).
     result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
     return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
@@ -69,7 +71,8 @@ public enum MergeRunner {
     let source = path == "-" ? job.standardInput : nil
     let path = source?.name ?? path
     do {
-      let outcome = try TrackerLoader.load(source ?? .file(path), options: job.load)
+      let outcome = job.config.applied(
+        to: try TrackerLoader.load(source ?? .file(path), options: job.config.loadOptions(job.load)), policy: job.policy)
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw MergeRunError.unreadable(file: path, reason: "\(problem.location.map { "\($0)" } ?? path): \(problem.message)")
       }

@@ -18,7 +18,7 @@ extension TrackerValidation {
         if let standardInput, name == standardInput.name { standardInput } else { InputSource.file(name) }
       var (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
       if format == .trackerJSON {
-        outcome.diagnostics.removeAll { RuleCatalogue.info($0.code).map { $0.source != .recogniser } ?? false }
+        outcome.diagnostics.removeAll { RuleCatalogue.info($0.code).map { $0.source == .rule || $0.source == .writer } ?? false }
       }
       return outcome
     }

@@ -22,7 +22,7 @@ public enum TrackerValidation {
   /// Validates one file.
   public static func validate(file: String, settings: ValidationSettings, loader: Loader) -> FileValidation {
     var verdict = FileValidation(file: file, strict: settings.strict ?? false)
-    let config: ValidationConfig
+    let config: TrackerConfig
     do {
       config = try loadConfig(for: file, settings: settings)
     } catch {
@@ -45,44 +45,17 @@ public enum TrackerValidation {
       return verdict
     }
     let options = settings.options(with: config)
-    let (plan, recognised) = reread(loaded, with: config)
+    let (plan, recognised) = config.rereadStatuses(loaded)
     let rules = Validator.validate(plan, options: options)
     verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
     verdict.reading = Validator.reading(of: plan, options: options).description
-      + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? ValidationConfig.fileName)")
+      + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? TrackerConfig.fileName)")
     verdict.plan = plan
     return verdict
   }
 
-  /// The config for an input: `--config`, else `wsoa.toml` beside it, else defaults.
-  static func loadConfig(for file: String, settings: ValidationSettings) throws(ConfigError) -> ValidationConfig {
-    if let path = settings.configPath { return try ValidationConfig.load(path: path) }
-    if settings.discoversConfig, let path = ValidationConfig.discover(besideInput: file) {
-      return try ValidationConfig.load(path: path)
-    }
-    return ValidationConfig()
-  }
-
-  /// Applies the config's vocabulary: re-read statuses lose the
-  /// recogniser's `status.unknown` / `status.normalised` and gain one
-  /// `status.normalised` saying which word was read how.
-  static func reread(_ loaded: Outcome<Plan>, with config: ValidationConfig) -> (Plan, [Diagnostic]) {
-    let (plan, changed) = config.vocabulary.apply(to: loaded.value)
-    guard !changed.isEmpty else { return (loaded.value, loaded.diagnostics) }
-    let cells = Set(changed.compactMap(\.cell))
-    var diagnostics = loaded.diagnostics.filter {
-      !(($0.code == "status.unknown" || $0.code == "status.normalised") && $0.location.map(cells.contains) == true)
-    }
-    let source = config.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ValidationConfig.fileName
-    for change in changed {
-      let completion = change.meaning.completion.map { ", \($0.rawValue)" } ?? ""
-      diagnostics.append(
-        Diagnostic(
-          code: "status.normalised", severity: .info,
-          message: "\"\(change.raw)\" read as \(LegendReading.name(change.meaning.rating))\(completion) (council word from \(source))",
-          location: change.cell))
-    }
-    return (plan, diagnostics)
+  /// The config for an input: `--config`, else `wsoa.toml` beside it or above it, else defaults.
+  static func loadConfig(for file: String, settings: ValidationSettings) throws(ConfigError) -> TrackerConfig {
+    try TrackerConfig.resolve(for: file, explicit: settings.configPath, discovers: settings.discoversConfig)
   }
 }
-

@@ -34,13 +34,7 @@ public enum ValidationReportJSON {
     out.beginArray()
     for verdict in verdicts { file(verdict, &out) }
     out.endArray()
-    out.key("schema")
-    out.string(schema)
-    out.key("tool")
-    out.string(tool)
-    out.endObject()
-    out.flush()
-    sink.write(byte: 0x0A)
+    out.endReport(schema: schema, tool: tool)
   }
 
   /// The result word for a verdict: `pass`, `fail`, `unreadable`, `missing`, `bad-config`.

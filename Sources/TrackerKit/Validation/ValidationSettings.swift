@@ -2,7 +2,7 @@ public import Diagnostics
 public import TrackerModel
 
 /// What the caller (the CLI) asks of a validation run; a config file beside
-/// each input fills in what is not given here.
+/// (or above) each input fills in what is not given here.
 public struct ValidationSettings: Sendable {
   /// `--as-of`: the date overdue actions and future notes are judged against.
   public var asOf: CivilDate?
@@ -34,10 +34,8 @@ public struct ValidationSettings: Sendable {
   }
 
   /// The rule options for a config: command-line values win.
-  func options(with config: ValidationConfig) -> ValidationOptions {
-    var policy = config.policy
-    for code in self.policy.disabled { policy.disable(code) }
-    for (code, severity) in self.policy.severities { policy.regrade(code, to: severity) }
+  func options(with config: TrackerConfig) -> ValidationOptions {
+    let policy = config.policy(overriddenBy: self.policy)
     var options = ValidationOptions(
       asOf: asOf ?? config.asOf, today: today, mixedStatusReading: mixedStatusReading ?? config.mixedStatusReading,
       policy: policy)

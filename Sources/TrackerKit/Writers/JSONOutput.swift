@@ -98,6 +98,18 @@ struct JSONOutput: ~Copyable {
     count = 0
   }
 
+  /// Ends a report document: its `schema` and `tool` keys (last in sorted
+  /// order), the closing brace, a flush and a newline.
+  mutating func endReport(schema: String, tool: String) {
+    key("schema")
+    string(schema)
+    key("tool")
+    string(tool)
+    endObject()
+    flush()
+    sink?.write(byte: 0x0A)
+  }
+
   /// Makes room for `n` more bytes: flushes to the sink when the buffer is
   /// full, grows it when there is no sink or `n` alone exceeds it.
   @inline(__always)

@@ -75,6 +75,9 @@ public struct MergeOptions: Hashable, Sendable {
   public var acceptDue: Bool
 
   /// Creates options; the defaults keep the master everywhere.
+  /// A council's own sub-group spellings (`[subgroups]`).
+  public var subGroupAliases = SubGroupAliases()
+
   public init(prefer: MergePreference? = nil, acceptLeads: Bool = false, acceptText: Bool = false, acceptDue: Bool = false) {
     self.prefer = prefer
     self.acceptLeads = acceptLeads

@@ -30,10 +30,10 @@ public enum PlanMerger {
     var diagnostics: [Diagnostic] = []
     var log: [MergeLogEntry] = []
     var summary = MergeSummary()
-    let (applied, summaries) = dedupe(ReturnContext.ordered(returns), diagnostics: &diagnostics)
+    let (applied, summaries) = dedupe(ReturnContext.ordered(returns, aliases: options.subGroupAliases), diagnostics: &diagnostics)
 
     var union = PeriodUnion(master: master.plan.periods)
-    let contexts = applied.enumerated().map { ReturnContext(index: $0.offset, input: $0.element) }
+    let contexts = applied.enumerated().map { ReturnContext(index: $0.offset, input: $0.element, aliases: options.subGroupAliases) }
     var events: [PeriodEvent] = []
     var maps: [[String: String]] = []
     for context in contexts {
@@ -180,7 +180,9 @@ public enum PlanMerger {
     _ master: Plan, _ ctx: MergeContext, diagnostics: inout [Diagnostic], summary: inout MergeSummary
   ) {
     guard !ctx.returns.isEmpty, ctx.returns.allSatisfy({ $0.canonicalSubGroup != nil }) else { return }
-    for name in SubGroupName.known(in: master) where ctx.returnsBySubGroup[SubGroupName.canonical(name)] == nil {
+    let aliases = ctx.options.subGroupAliases
+    for name in SubGroupName.known(in: master, extra: aliases)
+    where ctx.returnsBySubGroup[SubGroupName.canonical(name, extra: aliases)] == nil {
       summary.missingReturns += 1
       diagnostics.append(
         Diagnostic(

@@ -23,10 +23,10 @@ final class ReturnContext {
   /// going through the plan).
   private(set) var periodIds: [String] = []
 
-  init(index: Int, input: MergeInput) {
+  init(index: Int, input: MergeInput, aliases: SubGroupAliases) {
     self.index = index
     self.input = input
-    canonicalSubGroup = input.subGroup.map(SubGroupName.canonical)
+    canonicalSubGroup = input.subGroup.map { SubGroupName.canonical($0, extra: aliases) }
     hasEvidence = input.plan.actions.contains { !$0.evidence.isEmpty }
   }
 
@@ -55,10 +55,10 @@ final class ReturnContext {
 
   /// The order in which returns are applied: sub-group (canonical), then
   /// file name, then the path as given; stable for equal keys.
-  static func ordered(_ returns: [MergeInput]) -> [MergeInput] {
+  static func ordered(_ returns: [MergeInput], aliases: SubGroupAliases) -> [MergeInput] {
     returns.enumerated().sorted { lhs, rhs in
-      let l = (lhs.element.subGroup.map(SubGroupName.canonical) ?? "", lhs.element.fileName, lhs.element.file)
-      let r = (rhs.element.subGroup.map(SubGroupName.canonical) ?? "", rhs.element.fileName, rhs.element.file)
+      let l = (lhs.element.subGroup.map { SubGroupName.canonical($0, extra: aliases) } ?? "", lhs.element.fileName, lhs.element.file)
+      let r = (rhs.element.subGroup.map { SubGroupName.canonical($0, extra: aliases) } ?? "", rhs.element.fileName, rhs.element.file)
       if l != r { return l < r }
       return lhs.offset < rhs.offset
     }.map(\.element)

@@ -56,7 +56,7 @@ extension RowMerge {
   private mutating func reportRemoved(from contribution: Contribution, _ items: [EvidenceItem]) {
     var present = TwoLevelSet(exact: items.map(RowMerge.exactEvidence), normalised: { items.map(MergeKeys.evidence) })
     let source = ret(contribution)
-    for item in original.evidence where RowMerge.couldHaveListed(item, source) {
+    for item in original.evidence where RowMerge.couldHaveListed(item, source, aliases: ctx.options.subGroupAliases) {
       guard !present.contains(RowMerge.exactEvidence(item), { MergeKeys.evidence(item) }) else { continue }
       summary.evidenceRemoved += 1
       record(
@@ -73,9 +73,9 @@ extension RowMerge {
 
   /// Whether a return was expected to list an item: the master's own items
   /// and those its sub-group sent earlier, not those another return added.
-  static func couldHaveListed(_ item: EvidenceItem, _ source: ReturnContext) -> Bool {
+  static func couldHaveListed(_ item: EvidenceItem, _ source: ReturnContext, aliases: SubGroupAliases) -> Bool {
     guard let group = item.provenance?.subGroup else { return true }
-    return SubGroupName.canonical(group) == source.canonicalSubGroup
+    return SubGroupName.canonical(group, extra: aliases) == source.canonicalSubGroup
   }
 
   /// Whether two lists hold the same items, each written exactly alike

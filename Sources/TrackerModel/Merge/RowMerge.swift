@@ -40,7 +40,7 @@ struct RowMerge {
     self.action = action
     self.index = index
     self.isNew = isNew
-    let owner = action.subGroup.map(SubGroupName.canonical)
+    let owner = action.subGroup.map { SubGroupName.canonical($0, extra: ctx.options.subGroupAliases) }
     self.owner = owner
     self.contributions = RowMerge.ownersFirst(contributions, owner: owner, ctx: ctx)
   }

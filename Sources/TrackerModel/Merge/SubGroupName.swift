@@ -25,6 +25,17 @@ public enum SubGroupName {
 
   /// The canonical form of a sub-group name (`Graduated Response sub group` → `gr`).
   public static func canonical(_ name: String) -> String {
+    canonical(name, extra: SubGroupAliases())
+  }
+
+  /// The canonical form, with a council's own spellings (`[subgroups]`) tried before the built-in ones.
+  public static func canonical(_ name: String, extra: SubGroupAliases) -> String {
+    let text = stem(name)
+    return extra.table[text] ?? aliases[text] ?? text
+  }
+
+  /// Case and spacing folded, a trailing `sub group` / `group` removed.
+  static func stem(_ name: String) -> String {
     var text = MergeKeys.normalised(name)
     var trimmed = true
     while trimmed {
@@ -34,7 +45,7 @@ public enum SubGroupName {
         trimmed = true
       }
     }
-    return aliases[text] ?? text
+    return text
   }
 
   /// Whether two names denote the same sub-group.
@@ -67,17 +78,18 @@ public enum SubGroupName {
   ///
   /// `returns/2022-03_GR-sub-group.xlsx` with `known = ["Graduated Response sub group"]`
   /// gives `Graduated Response sub group` (through the alias `gr`).
-  public static func fromFileName(_ file: String, known: [String]) -> String? {
+  public static func fromFileName(_ file: String, known: [String], extra: SubGroupAliases = SubGroupAliases()) -> String? {
     let base = file.split(separator: "/").last.map(String.init) ?? file
     let stem = base.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: " ")
     let words = " " + MergeKeys.normalised(
       String((stem.isEmpty ? base : stem).map { $0 == "_" || $0 == "-" || $0 == "." ? " " : $0 })) + " "
     var spellings: [(spelling: String, canonical: String, display: String)] = []
     for name in known {
-      let key = canonical(name)
+      let key = canonical(name, extra: extra)
       spellings.append((String(MergeKeys.normalised(name).map { $0 == "-" ? " " : $0 }), key, name))
       spellings.append((key, key, name))
       for (alias, target) in aliases where target == key { spellings.append((alias, key, name)) }
+      for (alias, target) in extra.table where target == key { spellings.append((alias, key, name)) }
     }
     let found = spellings.filter { !$0.spelling.isEmpty && words.contains(" " + $0.spelling + " ") }
     // A spelling inside a longer one that also matched (`ipg` in `send ipg`) does not count.
@@ -91,12 +103,12 @@ public enum SubGroupName {
 
   /// The distinct sub-group names a plan's actions use, first spelling of
   /// each canonical name, in order of first appearance.
-  public static func known(in plan: Plan) -> [String] {
+  public static func known(in plan: Plan, extra: SubGroupAliases = SubGroupAliases()) -> [String] {
     var seen: Set<String> = []
     var names: [String] = []
     for action in plan.actions {
       guard let name = action.subGroup, !name.allSatisfy(\.isWhitespace) else { continue }
-      if seen.insert(canonical(name)).inserted { names.append(name) }
+      if seen.insert(canonical(name, extra: extra)).inserted { names.append(name) }
     }
     return names
   }
@@ -110,12 +122,14 @@ public enum SubGroupName {
 
   /// `resolve(_:flag:master:)` with the master's sub-groups already listed
   /// (`known(in:)`), for many returns against one master.
-  public static func resolve(_ input: MergeInput, flag: String?, known: [String]) -> MergeInput {
+  public static func resolve(
+    _ input: MergeInput, flag: String?, known: [String], extra: SubGroupAliases = SubGroupAliases()
+  ) -> MergeInput {
     var resolved = input
     if let flag, !flag.isEmpty {
       resolved.subGroup = flag
       resolved.subGroupOrigin = .flag
-    } else if let name = fromFileName(input.file, known: known) {
+    } else if let name = fromFileName(input.file, known: known, extra: extra) {
       resolved.subGroup = name
       resolved.subGroupOrigin = .fileName
     } else if let name = fromColumn(of: input.plan) {
@@ -123,5 +137,18 @@ public enum SubGroupName {
       resolved.subGroupOrigin = .column
     }
     return resolved
+  }
+}
+
+/// A council's own spellings of its sub-groups (`[subgroups]` in
+/// `wsoa.toml`: `"EY" = "Early Years"`), each mapped to the canonical name of
+/// the group it stands for, tried before the built-in table.
+public struct SubGroupAliases: Hashable, Sendable {
+  /// Folded spelling → canonical name.
+  public private(set) var table: [String: String] = [:]
+
+  /// Builds the table from spellings and the names they stand for.
+  public init(_ spellings: [String: String] = [:]) {
+    for (alias, name) in spellings { table[SubGroupName.stem(alias)] = SubGroupName.canonical(name) }
   }
 }

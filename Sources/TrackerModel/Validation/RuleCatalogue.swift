@@ -1,14 +1,19 @@
 public import Diagnostics
 
-/// Who reports a finding code: the recogniser while reading the grid, a
-/// validation rule over the `Plan`, or a writer while writing XLSX.
-public enum FindingSource: String, Hashable, Sendable, Codable {
+/// Who reports a finding code: the file-format layer (CSV/TSV bytes, XLSX sheets),
+/// the recogniser while reading the grid, a validation rule over the
+/// `Plan`, a writer while writing XLSX, or merge.
+public enum FindingSource: String, Hashable, Sendable, Codable, CaseIterable {
+  /// Reported by the file-format layer, reading or writing, where no tracker is seen (CSV/TSV bytes, XLSX sheets).
+  case format
   /// Reported while recognising the grid (TrackerKit).
   case recogniser
   /// Reported by a rule over the canonical plan (`Validator`).
   case rule
   /// Reported by a writer (e.g. a value too long for an XLSX cell).
   case writer
+  /// Reported by `merge` (domain.md §8.2), in its report and merge log.
+  case merge
 }
 
 /// One entry of the validation catalogue (domain.md §6): a stable code, its
@@ -36,10 +41,12 @@ public struct RuleInfo: Hashable, Sendable {
 }
 
 /// Every finding code `wsoa` reports, with its default severity and fix
-/// text, in the order of domain.md §6.
+/// text, in the order of domain.md §6, then the file formats' and merge's codes.
+/// `wsoa rules` prints it and docs/rules.md is generated from it; a test
+/// fails when a code in the sources is missing here.
 public enum RuleCatalogue {
   /// All entries.
-  public static let all: [RuleInfo] = errorsAndWarnings + infos
+  public static let all: [RuleInfo] = errorsAndWarnings + infos + formats + merge
 
   /// Entries by code.
   public static let byCode: [String: RuleInfo] = {
@@ -148,7 +155,57 @@ public enum RuleCatalogue {
     i("lead.similar_names", "near-duplicate lead names (possible typo)", .rule),
     i("xref.resolved", "a cross-reference's target was found", .rule),
     i("plan.legend_conflict", "two legends define colours differently", .recogniser),
+  ]
+
+  private static let formats: [RuleInfo] = [
     i("csv.delimiter_guess", "the CSV/TSV delimiter was a close call; the message names the one chosen and the runner-up",
-      .recogniser),
+      .format),
+    w("csv.encoding_fallback", "a CSV/TSV file is not valid UTF-8; it was read as Windows-1252",
+      "Check accented letters and symbols such as £ and €; to be sure, save the file as \"CSV UTF-8\".", .format),
+    w("csv.invalid_utf8", "a file with a UTF-8 byte-order mark holds bytes that are not UTF-8; they were replaced",
+      "Re-export the file from the spreadsheet as \"CSV UTF-8\".", .format),
+    w("csv.invalid_utf16", "a UTF-16 file is not well-formed; the bad units were replaced",
+      "Re-export the file from the spreadsheet as \"CSV UTF-8\".", .format),
+    w("csv.stray_quote", "text follows a field's closing quote; it was kept as part of the cell",
+      "Quote the whole field and double any quote inside it: \"say \"\"hi\"\"\".", .format),
+    i("xlsx.sheet_skipped", "a chart sheet or dialog sheet holds no cells and was skipped", .format),
+    w("xlsx.sheet_renamed", "a sheet name Excel does not allow was changed when writing XLSX (`wsoa dump --to xlsx`)",
+      "Rename the sheet: at most 31 characters, none of : \\ / ? * [ ], unique ignoring case.", .format),
+  ]
+
+  private static let merge: [RuleInfo] = [
+    w("merge.status_conflict", "a return's status differs from the master's, or two returns disagree",
+      "Decide which status is right; rerun with --prefer master or --prefer return, or correct the master.", .merge),
+    w("merge.history_rewrite", "a return changes a status in a past period",
+      "Check why the return changes an earlier review; rerun with --prefer master or --prefer return.", .merge),
+    w("merge.matched_by_text", "an action matched the master on its wording, not its reference",
+      "Give the row its action letter so it matches by reference.", .merge),
+    i("merge.period_added", "a return's period is new to the master and was added", .merge),
+    w("merge.period_mismatch", "a return's period overlaps a master period without being equal to it",
+      "Report statuses on the master's review periods (same months or quarters).", .merge),
+    w("merge.note_edited", "a return's note has a master note's date but different text; both were kept",
+      "Notes are append-only: remove the outdated wording from the master if the edit is right.", .merge),
+    i("merge.evidence_removed", "a master evidence item is missing from a return (kept)", .merge),
+    w("merge.lead_changed", "a return changes an action's leads (kept from the master unless --accept-leads)",
+      "Agree the change with the plan's owner, then rerun with --accept-leads or edit the master.", .merge),
+    w("merge.text_changed", "a return changes an action's wording (kept from the master unless --accept-text)",
+      "Agree the change with the plan's owner, then rerun with --accept-text or edit the master.", .merge),
+    w("merge.due_changed", "a return changes an action's due date (kept from the master unless --accept-due)",
+      "Agree the change with the plan's owner, then rerun with --accept-due or edit the master.", .merge),
+    w("merge.new_action", "a return adds an action the master does not have",
+      "Check the action is agreed; give it a ref that is not already used.", .merge),
+    w("merge.no_update", "an action the return's sub-group owns was not updated (info when present but unchanged)",
+      "Ask the sub-group for this action's update.", .merge),
+    w("merge.out_of_remit", "a return updates an action another sub-group owns",
+      "Check with the owning sub-group that the update is agreed.", .merge),
+    i("merge.no_return", "a sub-group owns actions in the master but sent no return", .merge),
+    w("merge.ambiguous_key", "a return row could be more than one master action; nothing of it was applied",
+      "Give the row the priority and wording of the action it updates (or correct the duplicated ref in the master).", .merge),
+    w("merge.duplicate_key", "one return lists a key twice under one priority",
+      "Give each action a unique reference.", .merge),
+    i("merge.duplicate_return", "the same return (same file or same bytes) was given twice; the copy was skipped", .merge),
+    i("merge.status_filled", "merge log only: an empty master cell took a return's status", .merge),
+    i("merge.note_added", "merge log only: a return's note was appended", .merge),
+    i("merge.evidence_added", "merge log only: a return's evidence item was appended", .merge),
   ]
 }

@@ -20,9 +20,14 @@ public struct ValidationOptions: Hashable, Sendable {
 
   /// Creates options with the documented defaults (gap 12 months, stalled
   /// after 4 periods, every code on).
+  /// `layout.period_gap`'s threshold unless configured.
+  public static let defaultPeriodGapMonths = 12
+  /// `status.stalled`'s threshold unless configured.
+  public static let defaultStalledPeriods = 4
+
   public init(
     asOf: CivilDate? = nil, today: CivilDate, mixedStatusReading: MixedStatusReading? = nil,
-    periodGapMonths: Int = 12, stalledPeriods: Int = 4, policy: FindingPolicy = FindingPolicy()
+    periodGapMonths: Int = defaultPeriodGapMonths, stalledPeriods: Int = defaultStalledPeriods, policy: FindingPolicy = FindingPolicy()
   ) {
     self.asOf = asOf
     self.today = today
