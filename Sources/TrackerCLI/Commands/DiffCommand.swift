@@ -79,8 +79,8 @@ struct DiffCommand: ParsableCommand {
     let source = argument == InputOptions.standardInputArgument ? standardInput ?? .file(argument) : .file(argument)
     do {
       var options = options
-      if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
-        options.headerWords = try ValidationConfig.load(path: config).headerWords
+      if case .file(let path) = source.content {
+        options = try TrackerConfig.resolve(for: path, explicit: nil).loadOptions(options)
       }
       let (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
       // A file with no action table at all is not a tracker: every action would read as removed.

@@ -17,7 +17,8 @@ struct ActionPairing {
 
   init(old: [Action], new: [Action]) {
     let matcher = ActionMatcher(master: old)
-    let matches = matcher.match(ReturnContext(index: 0, input: MergeInput(plan: Plan(id: "", actions: new), file: "")))
+    let matches = matcher.match(
+      ReturnContext(index: 0, input: MergeInput(plan: Plan(id: "", actions: new), file: ""), aliases: SubGroupAliases()))
     var candidates = [[Int]](repeating: [], count: new.count)
     for pair in matches.pairs { candidates[pair.contribution.action].append(pair.row) }
     var taken = [Bool](repeating: false, count: old.count)
