@@ -234,12 +234,14 @@ struct AnnotatedWorkbookTests {
 
   @Test func findingsOnASecondSheetLinkToThatSheet() throws {
     let annotated = try Self.annotate(Fixtures.url("trackers/one-sheet-per-priority.xlsx").path)
-    #expect(annotated.probe.workbook.sheets.map(\.name) == ["Priority 1", "Priority 2", "Key", "Evidence log", "Findings"])
+    // The Key sheet is read whole into the plan's key (written beside each
+    // priority), so only the evidence log is kept as a sheet of its own.
+    #expect(annotated.probe.workbook.sheets.map(\.name) == ["Priority 1", "Priority 2", "Evidence log", "Findings"])
     let red = try #require(annotated.probe.findingRows.first { $0[1] == "status.red_without_note" && $0[2] == "'Priority 2'!E5" })
     #expect(red[3].hasPrefix("'Priority 2'!"))
     #expect(annotated.probe.value(at: red[3]) == .text("R"))
     let kept = annotated.probe.findingRows.filter { $0[1] == "layout.trailing_block" }
-    #expect(kept.count == 2 && kept.allSatisfy { $0[3].isEmpty })  // a kept sheet has no cell in the cleaned tracker
+    #expect(kept.count == 1 && kept.allSatisfy { $0[3].isEmpty })  // a kept sheet has no cell in the cleaned tracker
   }
 }
 
