@@ -24,6 +24,21 @@ import TrackerModel
     #expect(refOnly.value.actions.map(\.key) == ["1.1", "1.2", "1.3"])
   }
 
+  /// A sentence on a line of its own under the table, in the action column
+  /// (the ref column last, priority headings inside the table), is a footer,
+  /// after blank rows or right under; a lone line between actions is still one.
+  @Test func footerInTheActionColumnIsNoAction() throws {
+    let table = "Action\tLead\tDec-21\tRef\nPriority 1 – Needs\t\t\t\nDo a\tAnn\tG\t1.1\n\nDo b\tBob\tA\t1.2\n"
+    for gap in ["", "\n", "\n\n\n"] {
+      let outcome = try Self.recognise(table + gap + "Notes: statuses are agreed at the board | end of report\n")
+      #expect(outcome.value.actions.map(\.key) == ["1.1", "1.2"], "gap \(gap.count)")
+      #expect(outcome.value.unparsed.map(\.kind) == ["footer"], "gap \(gap.count)")
+      #expect(!outcome.diagnostics.contains { $0.code == "ref.missing" }, "gap \(gap.count)")
+    }
+    let between = try Self.recognise("Action\tLead\tDec-21\tRef\nDo a\tAnn\tG\t1.1\nDo c\t\t\t\nDo b\tBob\tA\t1.2\n")
+    #expect(between.value.actions.count == 3)
+  }
+
   /// A label in a row of its own over the period columns is their group
   /// heading (a key there governs the periods), not a kept preamble line.
   @Test func groupLabelAboveTheHeaderIsPartOfIt() throws {

@@ -54,8 +54,13 @@ struct TableReader: TableCellReading {
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     // The table ends with its last action row, or a notes- or evidence-only
-    // row that continues it.
-    let lastDataRow = rows.last { isActionRow($0) || isContinuation($0) }?.number ?? 0
+    // row that continues it. Below a row with two or more cells, a row of
+    // one text cell outside the ref column is a footer line, not an action
+    // (`Notes: statuses are agreed …` under the table in the action column).
+    let lastFullRow = rows.last { isActionRow($0) && !isLoneText($0) }?.number
+    let lastDataRow = rows.last { row in
+      (isActionRow(row) && (lastFullRow.map { row.number <= $0 || !isLoneText(row) } ?? true)) || isContinuation(row)
+    }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
@@ -104,6 +109,18 @@ struct TableReader: TableCellReading {
       }
       index += 1
     }
+  }
+
+  /// Whether a row holds one cell, of text, outside the ref column: a
+  /// sentence on a line of its own.
+  func isLoneText(_ row: Row) -> Bool {
+    var only: Cell?
+    for cell in row.cells where !CellText.isBlank(cell.value) {
+      guard only == nil else { return false }
+      only = cell
+    }
+    guard let only, case .text = only.value else { return false }
+    return only.column != layout.column(.ref)
   }
 
   /// Whether a row carries only notes or evidence (so it continues the
