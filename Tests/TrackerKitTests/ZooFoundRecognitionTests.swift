@@ -39,6 +39,24 @@ import TrackerModel
     #expect(between.value.actions.count == 3)
   }
 
+  /// A long export whose first column is the lead, with priority heading
+  /// rows (in the lead column) and statuses in the key's own words, is read
+  /// as long: one action per ref under its priority, one status per period.
+  @Test func longExportWithHeadingRowsAndKeyWords() throws {
+    let outcome = try Self.recognise(
+      "Status key\nGreen\tComplete\nAmber\tProgressing\nRed\tNot progressing\n\n"
+        + "Lead\tAction\tRef\tPeriod\tRAG\tUpdate\nPriority 1 – Needs\n"
+        + "Ann\tDo a\t1.1\tDec-21\tProgressing\t\nAnn\tDo a\t1.1\tMar-22\tComplete\t\n"
+        + "Priority 2 – Joint work\nBob\tDo b\t2.1\tDec-21\tNot progressing\t\nBob\tDo b\t2.1\tMar-22\tProgressing\t\n")
+    let plan = outcome.value
+    #expect(outcome.diagnostics.contains { $0.code == "layout.long_table" })
+    #expect(plan.periods.map(\.id) == ["2021-12", "2022-03"])
+    #expect(plan.actions.map(\.key) == ["1.1", "2.1"])
+    #expect(plan.actions.map(\.priorityId) == ["1", "2"])
+    #expect(plan.actions.map { $0.statuses.map(\.status.rating) } == [[.amber, .green], [.red, .amber]])
+    #expect(!outcome.diagnostics.contains { $0.code == "layout.trailing_block" })
+  }
+
   /// A label in a row of its own over the period columns is their group
   /// heading (a key there governs the periods), not a kept preamble line.
   @Test func groupLabelAboveTheHeaderIsPartOfIt() throws {

@@ -19,10 +19,5 @@ enum ZooKnownIssues {
   /// Single renderings (mixes of values that each read alike alone) that
   /// still read differently, with why. A listed rendering that reads alike
   /// fails the test, so the list only shrinks.
-  static let renderings: [String: String] = [
-    "eastmoor-words-dates/123.csv": "long export with priority heading rows and the key's words as statuses: not read as long",
-    "eastmoor-words-dates/169.tsv": "long export with priority heading rows: not read as long",
-    "eastmoor-words-dates/189.tsv": "long export with priority heading rows and the key's words as statuses: not read as long",
-    "eastmoor-words-dates/196.csv": "long export with priority heading rows and the key's words as statuses: not read as long",
-  ]
+  static let renderings: [String: String] = [:]
 }

@@ -128,11 +128,10 @@ enum ZooProperty {
 
 /// Every rendering read once (in parallel on first use), shared by the tests.
 enum ZooReadings {
-  /// Whether to read the whole zoo: `ZOO=all`. Else the references, every
-  /// single (one value changed) and one mixed rendering in `sampleStride`,
-  /// the same ones every run. (CI runs the sample too until the mixes that
-  /// still read differently, listed by `ZOO=all ZOO_REPORT=…`, are fixed:
-  /// issue 12, see docs/zoo.md.)
+  /// Whether to read the whole zoo: `ZOO=all` (`scripts/test.sh` sets it
+  /// under `CI=true`). Else the references, every single (one value
+  /// changed) and one mixed rendering in `sampleStride`, the same ones
+  /// every run.
   static let readsAll: Bool = ProcessInfo.processInfo.environment["ZOO"] == "all"
   static let sampleStride = 4
 

@@ -39,13 +39,15 @@ struct PlanAssembly {
     var finder = LayoutFinder(context: context)
     guard let header = finder.headerRow() else { return false }
     var layout = finder.layout(header: header)
-    // A long table (one row per action per period) is read row by row, then pivoted.
-    let long = LongLayout.detect(context, layout, header: header)
+    var preamble = PreambleReader.read(context, before: layout.firstRow)
+    // A long table (one row per action per period) is read row by row, then
+    // pivoted; its statuses may be the key's own words.
+    let key = [preamble.legend, layout.periodLegend, workbookLegend].first { !$0.isEmpty } ?? []
+    let long = LongLayout.detect(context, layout, header: header, legend: key)
     if let long { layout = long.rowLayout(layout, context: context) }
     addLayoutDiagnostics(long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics)
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
-    var preamble = PreambleReader.read(context, before: layout.firstRow)
     var sheetPriority = preamble.priority
     if let p = sheetPriority, p.title.isEmpty, p.source == nil {
       let label = RefParser.area(context.sheet.name)

@@ -138,7 +138,9 @@ struct TableReader: TableCellReading {
 
   /// A row whose only text is a priority heading (`Priority 2: title`,
   /// `ASW 3`), in a table whose priority column (if any) is blank on that
-  /// row: the heading may sit in any column and repeat anywhere.
+  /// row: the heading may sit in any column and repeat anywhere (in the
+  /// lead or impact column too, when the table starts with it; not in the
+  /// notes or evidence column, where a lone cell continues the action above).
   func priorityHeading(_ row: Row) -> (label: RefParser.AreaLabel, column: Int)? {
     if let c = layout.column(.priority), !CellText.isBlank(row.value(at: c)) { return nil }
     var only: Cell?
@@ -147,7 +149,7 @@ struct TableReader: TableCellReading {
       only = cell
     }
     guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
-      ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+      ![HeaderField.notes, .evidence].contains(where: { layout.column($0) == only.column })
     else { return nil }
     let clean = MarkupText.cleanText(text)
     // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.
