@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Grid
 import TestSupport
 import Testing
 import TrackerKit
@@ -55,6 +56,29 @@ import TrackerModel
     #expect(plan.actions.map(\.priorityId) == ["1", "2"])
     #expect(plan.actions.map { $0.statuses.map(\.status.rating) } == [[.amber, .green], [.red, .amber]])
     #expect(!outcome.diagnostics.contains { $0.code == "layout.trailing_block" })
+  }
+
+  /// A long export whose statuses are shown by fill colour alone (empty
+  /// cells filled red, amber, green) is read as long, each status from its fill.
+  @Test func longExportWithFillOnlyStatuses() throws {
+    let header = Row(number: 1, values: [.text("Ref"), .text("Action"), .text("Period"), .text("RAG"), .text("Update")])
+    var rows = [header]
+    let fills: [[Int]] = [[1, 2], [3, 2]]  // style indices: red, amber, green
+    for (a, styles) in fills.enumerated() {
+      for (p, style) in styles.enumerated() {
+        let n = rows.count + 1
+        rows.append(Row(number: n, cells: [
+          Cell(column: 1, value: .text("1.\(a + 1)")), Cell(column: 2, value: .text("Do \(a)")),
+          Cell(column: 3, value: .text(["Dec-21", "Mar-22"][p])), Cell(column: 4, value: .empty, style: style),
+        ]))
+      }
+    }
+    let styles = [CellStyle(), CellStyle(fillRGB: 0xFF0000), CellStyle(fillRGB: 0xFFC000), CellStyle(fillRGB: 0x00B050)]
+    let book = Workbook(sheets: [Sheet(name: "Tracker", rows: rows)], styles: styles)
+    let outcome = try Recogniser.recognise(book, file: "t.xlsx")
+    #expect(outcome.diagnostics.contains { $0.code == "layout.long_table" })
+    #expect(outcome.value.actions.map(\.key) == ["1.1", "1.2"])
+    #expect(outcome.value.actions.map { $0.statuses.map(\.status.rating) } == [[.red, .amber], [.green, .amber]])
   }
 
   /// A label in a row of its own over the period columns is their group
