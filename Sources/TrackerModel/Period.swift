@@ -52,3 +52,16 @@ public struct Period: Hashable, Sendable, Codable, Identifiable {
     self.source = source
   }
 }
+
+extension Period {
+  /// The date a note gets when only this period dates it (an update on a
+  /// long export's row, a note prefixed `Autumn 2022:`): the period at its
+  /// own precision (a month, a quarter), else its last day.
+  public static func noteDate(kind: Kind, start: CivilDate, end: CivilDate) -> DateValue {
+    switch kind {
+    case .month: return DateValue(year: start.year, month: start.month)
+    case .quarterFY: return DateValue(year: start.year, month: start.month, precision: .quarter)
+    default: return DateValue(year: end.year, month: end.month, day: end.day)
+    }
+  }
+}

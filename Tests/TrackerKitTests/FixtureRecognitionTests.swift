@@ -123,7 +123,8 @@ import TrackerModel
     let plan = outcome.value
     #expect(plan.periods.map(\.kind) == [.term, .term, .term])
     #expect(plan.periods.map(\.id) == ["2022-autumn", "2023-spring", "2023-summer"])
-    #expect(plan.actions[0].notes.compactMap(\.periodId) == ["2023-spring", "2023-summer"])
+    // `Autumn 2022: n/a` is dated by its term.
+    #expect(plan.actions[0].notes.compactMap(\.periodId) == ["2022-autumn", "2023-spring", "2023-summer"])
     #expect(plan.actions[1].leads.map(\.name) == ["Head of Inclusion", "Virtual School"])
     #expect(plan.actions[1].crossRefs.map(\.targetKey) == ["4.1A"])
   }

@@ -95,7 +95,7 @@ import TrackerModel
     let outcome = try Self.load("month-ranges.tsv")
     let plan = outcome.value
     #expect(plan.asAt == DateValue(year: 2024, month: 3, day: 31))
-    #expect(plan.periods.map(\.kind) == [.months, .months, .months, .months])
+    #expect(plan.periods.map(\.kind) == [.quarterFY, .quarterFY, .quarterFY, .quarterFY])
     #expect(plan.periods.map(\.id) == ["2023/24-Q1", "2023/24-Q2", "2023/24-Q3", "2023/24-Q4"])
     #expect(plan.periods.map(\.end) == [Self.date(2023, 6, 30), Self.date(2023, 9, 30), Self.date(2023, 12, 31), Self.date(2024, 3, 31)])
     #expect(plan.actions[0].notes.map(\.periodId) == ["2023/24-Q2", "2023/24-Q4"])

@@ -7,13 +7,6 @@
 /// difference of each; `ZooReport` regenerates that table.
 enum ZooKnownIssues {
   static let values: [String: String] = [
-    // Item 5: period heading grammar.
-    "periodGrammar=July-Sept 2023": "item 5, month ranges",
-    "periodGrammar=Jul–Sep 23": "item 5, month ranges",
-    // Item 6: repeated structure and one sheet per priority.
-    "priorityLayout=sheet-per-priority": "item 6, one sheet per priority (an extra column reported once per sheet)",
-    // Item 7: long layouts.
-    "shape=long": "item 7, long exports",
     // Item 8: header vocabulary.
   ]
 

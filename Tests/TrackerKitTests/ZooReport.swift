@@ -50,6 +50,10 @@ import Testing
       out += "| `\(v)` | \(alone) | \(diff) | \(mixedBad.count) / \(inMixed.count)\(example) |\n"
     }
     if !xlsxAlone.isEmpty { out += "\nNote: the plain XLSX rendering itself fails, so every XLSX single fails too.\n" }
+    out += "\n## Every rendering that reads differently\n\n"
+    for r in renderings where failing[r.file] != nil {
+      out += "- `\(ZooManifest.shared.describe(r))`: \(clean(failing[r.file] ?? "", 400))\n"
+    }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
   }
 }

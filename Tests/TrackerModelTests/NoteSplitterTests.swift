@@ -68,6 +68,27 @@ import Testing
     #expect(result.notes[0].text == "all hubs open.")
   }
 
+  /// A period heading at the start of a line dates its note as the period
+  /// dates an update (`Period.noteDate`): a term or a span by its last day,
+  /// a quarter written as its months as that quarter; longer than a date
+  /// reading (`Nov 2023 - Jan 2024:` is the span, not November).
+  @Test func periodHeadingPrefixes() {
+    let result = NoteSplitter.split(
+      "Autumn 2022: sites chosen.\nSpring term 2023 – five hubs open.\nJuly-Sept 2023: all open.\n"
+        + "Nov 2023 - Jan 2024: reviewed.\nTerm 3 2023/24: closed.")
+    #expect(result.notes.map(\.prefix) == ["Autumn 2022", "Spring term 2023", "July-Sept 2023", "Nov 2023 - Jan 2024", "Term 3 2023/24"])
+    #expect(result.notes.map(\.date) == [
+      DateValue(year: 2022, month: 12, day: 31), DateValue(year: 2023, month: 3, day: 31),
+      DateValue(year: 2023, month: 7, precision: .quarter), DateValue(year: 2024, month: 1, day: 31),
+      DateValue(year: 2024, month: 8, day: 31),
+    ])
+    #expect(result.notes.map(\.text) == ["sites chosen.", "five hubs open.", "all open.", "reviewed.", "closed."])
+    // Not periods: status words alone, a year, a sentence with a dash.
+    for text in ["Status: on track", "2023: a good year", "Summer 2023 was busy - see notes", "Progress - see the board"] {
+      #expect(NoteSplitter.split(text).notes.first?.undated == true, "\(text)")
+    }
+  }
+
   @Test func inlineMmmYyColonCounts() {
     let result = NoteSplitter.split("First part. Dec-21: second part")
     #expect(result.notes.map(\.text) == ["First part.", "second part"])

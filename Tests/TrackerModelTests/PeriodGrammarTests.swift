@@ -158,7 +158,8 @@ import Testing
                   Issue.record("\"\(heading)\" not read")
                   continue
                 }
-                #expect(kind == .months, "\(heading)")
+                let quarter = length == 3 && (first - 1) % 3 == 0
+                #expect(kind == (quarter ? .quarterFY : .months), "\(heading)")
                 #expect(start == CivilDate(year: endYear - (first + length - 1 > 12 ? 1 : 0), month: first, day: 1), "\(heading)")
                 #expect(end == Self.lastDay(endYear, endMonth), "\(heading)")
                 if length == 3, (first - 1) % 3 == 0 {
@@ -176,6 +177,18 @@ import Testing
     #expect(Self.window("Nov 2023 to Jan 2024")?.1 == CivilDate(year: 2023, month: 11, day: 1))
     #expect(Self.window("July-Sept 2023")?.3 == Self.window("Q2 2023/24")?.3)
     #expect(Self.window("Jul–Sep 23")?.3 == Self.window("Q3 2023")?.3)
+    // A quarter written as its months is that quarter, kind and all, as every other spelling of it.
+    for heading in ["July-Sept 2023", "Jul–Sep 23", "Jul - Sep 2023", "July to September 2023", "Jul-Sep 2023/24",
+      "RAG (Jul–Sep 23)", "Jul–Sep 23 RAG"]
+    {
+      let window = Self.window(heading)
+      #expect(window?.0 == .quarterFY && window?.3 == "2023/24-Q2", "\(heading)")
+    }
+    // The months of a financial year: a span across the new year, and one after it.
+    #expect(Self.window("Nov-Jan 2023/24")?.1 == CivilDate(year: 2023, month: 11, day: 1))
+    #expect(Self.window("Nov-Jan 2023/24")?.2 == Self.lastDay(2024, 1))
+    #expect(Self.window("Jan-Mar 23/24")?.3 == "2023/24-Q4")
+    #expect(Self.window("Jan-Mar 2023/25") == nil)
   }
 
   /// Review days in every form.

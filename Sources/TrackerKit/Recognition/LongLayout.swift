@@ -38,8 +38,9 @@ struct LongLayout {
   /// into; the pivot replaces it with the row's own period.
   static let rowStatusPeriodId = "\u{1}row-status"
 
-  /// Detects a long table on a sheet whose wide layout was `layout`.
-  static func detect(_ context: SheetContext, _ layout: TableLayout, header: Row) -> LongLayout? {
+  /// Detects a long table on a sheet whose wide layout was `layout`;
+  /// `legend` is the sheet's key (statuses may be its words).
+  static func detect(_ context: SheetContext, _ layout: TableLayout, header: Row, legend: [LegendEntry]) -> LongLayout? {
     guard layout.periods.isEmpty, layout.periodRow == nil else { return nil }
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }.prefix(5_000)
     var periodCandidates: [(column: Int, strength: Int, text: String)] = []
@@ -71,7 +72,7 @@ struct LongLayout {
     let period = ranked(periodCandidates).first { periodShare(rows, $0.column) }
     guard let period else { return nil }
     let status = ranked(statusCandidates.filter { $0.column != period.column }).first {
-      statusShare(rows, $0.column, needed: $0.strength > 0 ? 5 : 8)
+      statusShare(rows, $0.column, needed: $0.strength > 0 ? 5 : 8, context, legend)
     }
     guard let status, repeats(rows, layout, periodColumn: period.column) else { return nil }
     var long = LongLayout(
@@ -119,32 +120,39 @@ struct LongLayout {
 
   /// Whether at least 80% of a column's values (and at least one) read as periods.
   private static func periodShare(_ rows: ArraySlice<Row>, _ column: Int) -> Bool {
-    share(rows, column, tenths: 8) { value in
-      if case .period? = CellText.periodLabel(value) { true } else { false }
+    share(rows, column, tenths: 8) { value, _ in
+      guard !CellText.isBlank(value) else { return nil }
+      if case .period? = CellText.periodLabel(value) { return true } else { return false }
     }
   }
 
   /// Whether at least `needed` tenths of a column's values (and at least
-  /// one) read as statuses.
-  private static func statusShare(_ rows: ArraySlice<Row>, _ column: Int, needed: Int) -> Bool {
-    share(rows, column, tenths: needed) { value in
+  /// one) read as statuses (in the words of the key too); an empty cell filled in a status colour is one
+  /// (a status shown by its fill alone, as a wide tracker's may be).
+  private static func statusShare(
+    _ rows: ArraySlice<Row>, _ column: Int, needed: Int, _ context: SheetContext, _ legend: [LegendEntry]
+  ) -> Bool {
+    share(rows, column, tenths: needed) { value, row in
+      guard !CellText.isBlank(value) else {
+        guard let rgb = context.fill(row, column: column), FillColour.rating(rgb) != nil else { return nil }
+        return true
+      }
       let text = CellText.of(value)
       guard text.utf8.count <= 40 else { return false }
-      let rating = StatusVocabulary.read(text).status.rating
+      let rating = StatusVocabulary.read(text, legend: legend).status.rating
       return rating != .unknown && rating != .none
     }
   }
 
-  /// Whether at least `tenths` tenths of a column's non-blank values (and at
-  /// least one) pass `test`.
-  private static func share(_ rows: ArraySlice<Row>, _ column: Int, tenths: Int, _ test: (CellValue) -> Bool) -> Bool {
+  /// Whether at least `tenths` tenths of a column's values that `test`
+  /// judges (it returns `nil` for a blank one), and at least one, pass it.
+  private static func share(_ rows: ArraySlice<Row>, _ column: Int, tenths: Int, _ test: (CellValue, Row) -> Bool?) -> Bool {
     var seen = 0
     var passing = 0
     for row in rows {
-      let value = row.value(at: column)
-      guard !CellText.isBlank(value) else { continue }
+      guard let passes = test(row.value(at: column), row) else { continue }
       seen += 1
-      if test(value) { passing += 1 }
+      if passes { passing += 1 }
     }
     return passing >= 1 && passing * 10 >= seen * tenths
   }

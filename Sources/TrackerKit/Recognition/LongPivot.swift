@@ -74,7 +74,8 @@ struct LongPivot {
     var first: [String: (text: String, at: SourceLocation?)] = [:]
     var varied: [(name: String, cells: [SourceLocation])] = []
     // Rows may come in any order (newest first, by action, by area): the
-    // notes go in period order, rows without a period last, else row order.
+    // notes go in period order, rows without a period first (as a wide
+    // cell's undated text comes before its dated notes), else row order.
     for row in rows.enumerated().sorted(by: { Self.noteOrder($0) < Self.noteOrder($1) }).map(\.element) {
       place(row.notes, of: row, into: &action)
     }
@@ -103,11 +104,11 @@ struct LongPivot {
     return action
   }
 
-  /// Where a row's notes go among its action's: by its period's end, rows
-  /// without a period last, then by row.
+  /// Where a row's notes go among its action's: rows without a period
+  /// first, then by the period's end, then by row.
   private static func noteOrder(_ row: (offset: Int, element: LongRow)) -> (Int, CivilDate, Int) {
-    guard let period = row.element.period else { return (1, CivilDate(year: 1, month: 1, day: 1), row.offset) }
-    return (0, period.end, row.offset)
+    guard let period = row.element.period else { return (0, CivilDate(year: 1, month: 1, day: 1), row.offset) }
+    return (1, period.end, row.offset)
   }
 
   /// Adds a row's notes to its action: an undated one becomes a note of the
@@ -170,11 +171,7 @@ struct LongPivot {
   /// The date an undated update of a period gets: the period at its own
   /// precision (a month, a quarter, a day), else its last day.
   static func date(of period: Period) -> DateValue {
-    switch period.kind {
-    case .month: return DateValue(year: period.start.year, month: period.start.month)
-    case .quarterFY: return DateValue(year: period.start.year, month: period.start.month, precision: .quarter)
-    default: return DateValue(year: period.end.year, month: period.end.month, day: period.end.day)
-    }
+    Period.noteDate(kind: period.kind, start: period.start, end: period.end)
   }
 
   /// Takes the values the first row left blank from a later row.

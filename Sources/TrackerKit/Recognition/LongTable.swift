@@ -6,11 +6,13 @@ extension LongLayout {
   /// Pivots a long table that `TableReader` read row by row (with
   /// `rowLayout`: one action per row, its status in the stand-in period)
   /// into one action per key; returns the sheet's periods. The table's own
-  /// findings that a long layout makes moot go: `note.undated` on a row with
-  /// a period (the update is a note of that period), `ref.split_focus_area`
+  /// findings that a long layout makes moot go: `note.undated` about an
+  /// undated update on a row with a period (the update is a note of that
+  /// period; undated paragraphs continuing a dated note are still reported), `ref.split_focus_area`
   /// (each period repeats the areas), and a repeated row's copy of a finding
   /// its action's first row already has (the same variant ref on every row,
-  /// the same missing ref).
+  /// the same missing ref), and every `As above` of an action's column but
+  /// its first.
   func pivot(_ table: inout TableReader, context: SheetContext) -> [Period] {
     let layout = table.layout
     let header = context.sheet.row(headerRow)
@@ -23,7 +25,8 @@ extension LongLayout {
     rows.reserveCapacity(table.actions.count)
     var firstRowOf: [String: Int] = [:]
     var keyOfRow: [Int: String] = [:]
-    var dated = Set<Int>()
+    // Rows whose undated update the pivot places in the row's period.
+    var placed = Set<Int>()
     // A key made from the row number (no ref, no letter) names one row, not
     // one action: such rows are the same action when their text is the same.
     var keyOfText: [String: String] = [:]
@@ -42,7 +45,7 @@ extension LongLayout {
       var period: Period?
       if case .period(let kind, let start, let end, let id)? = CellText.periodLabel(value) {
         period = Period(id: id, label: text, kind: kind, start: start, end: end, source: at)
-        dated.insert(number)
+        if action.notes.contains(where: \.undated) { placed.insert(number) }
       }
       if firstRowOf[action.key] == nil { firstRowOf[action.key] = number }
       keyOfRow[number] = action.key
@@ -60,10 +63,16 @@ extension LongLayout {
       guard let row = d.location?.cell?.row, let key = keyOfRow[row], firstRowOf[key] == row else { return nil }
       return key + "\u{1}" + d.code + "\u{1}" + d.message
     })
+    var asAbove = Set<String>()
     table.diagnostics.removeAll { d in
       if d.code == "ref.split_focus_area" { return true }
       guard let row = d.location?.cell?.row, let key = keyOfRow[row] else { return false }
-      if d.code == "note.undated", dated.contains(row) { return true }
+      // `As above` on every row of an action (each resolving to the row
+      // above, its own previous period) is one value: reported once.
+      if d.code.hasSuffix(".as_above"), let column = d.location?.cell?.column {
+        return !asAbove.insert(key + "\u{1}" + d.code + "\u{1}\(column)").inserted
+      }
+      if d.code == "note.undated", placed.contains(row) { return true }
       if d.code == "ref.missing", rowKeyed.contains(row) { return firstRowOf[key] != row }
       return firstRowOf[key] != row && firsts.contains(key + "\u{1}" + d.code + "\u{1}" + d.message)
     }

@@ -39,13 +39,15 @@ struct PlanAssembly {
     var finder = LayoutFinder(context: context)
     guard let header = finder.headerRow() else { return false }
     var layout = finder.layout(header: header)
-    // A long table (one row per action per period) is read row by row, then pivoted.
-    let long = LongLayout.detect(context, layout, header: header)
+    var preamble = PreambleReader.read(context, before: layout.firstRow)
+    // A long table (one row per action per period) is read row by row, then
+    // pivoted; its statuses may be the key's own words.
+    let key = [preamble.legend, layout.periodLegend, workbookLegend].first { !$0.isEmpty } ?? []
+    let long = LongLayout.detect(context, layout, header: header, legend: key)
     if let long { layout = long.rowLayout(layout, context: context) }
-    diagnostics += long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics
+    addLayoutDiagnostics(long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics)
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
-    var preamble = PreambleReader.read(context, before: layout.firstRow)
     var sheetPriority = preamble.priority
     if let p = sheetPriority, p.title.isEmpty, p.source == nil {
       let label = RefParser.area(context.sheet.name)
@@ -98,6 +100,22 @@ struct PlanAssembly {
     }
     evidenceLog += table.evidenceLog
     return true
+  }
+
+  /// Adds a sheet's header findings. A column another sheet's header
+  /// already has (one sheet per priority, each with the same `Directorate`
+  /// column) is reported once, at its first sheet, with the later headers
+  /// in `related`.
+  private mutating func addLayoutDiagnostics(_ found: [Diagnostic]) {
+    for d in found {
+      if d.code == "layout.unknown_column",
+        let first = diagnostics.firstIndex(where: { $0.code == d.code && $0.message == d.message && $0.location?.sheet != d.location?.sheet })
+      {
+        if let at = d.location { diagnostics[first].related.append(at) }
+      } else {
+        diagnostics.append(d)
+      }
+    }
   }
 
   /// The plan takes the first sheet's title and as-at date (and the first

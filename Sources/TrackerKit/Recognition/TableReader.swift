@@ -54,10 +54,13 @@ struct TableReader: TableCellReading {
   private mutating func collectRows() {
     let rows = context.sheet.rows.drop { $0.number < layout.dataStart }
     // The table ends with its last action row, or a notes- or evidence-only
-    // row that continues it. Text alone in the action column of a table
-    // with refs, below every action, is a footer ("Notes: statuses are
-    // agreed at the board"), as it is in any other column.
-    let lastDataRow = rows.last { (isActionRow($0) && !isLoneActionText($0)) || isContinuation($0) }?.number ?? 0
+    // row that continues it. Below a row with two or more cells, a row of
+    // one text cell outside the ref column is a footer line, not an action
+    // (`Notes: statuses are agreed …` under the table in the action column).
+    let lastFullRow = rows.last { isActionRow($0) && !isLoneText($0) }?.number
+    let lastDataRow = rows.last { row in
+      (isActionRow(row) && (lastFullRow.map { row.number <= $0 || !isLoneText(row) } ?? true)) || isContinuation(row)
+    }?.number ?? 0
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
@@ -108,6 +111,18 @@ struct TableReader: TableCellReading {
     }
   }
 
+  /// Whether a row holds one cell, of text, outside the ref column: a
+  /// sentence on a line of its own.
+  func isLoneText(_ row: Row) -> Bool {
+    var only: Cell?
+    for cell in row.cells where !CellText.isBlank(cell.value) {
+      guard only == nil else { return false }
+      only = cell
+    }
+    guard let only, case .text = only.value else { return false }
+    return only.column != layout.column(.ref)
+  }
+
   /// Whether a row carries only notes or evidence (so it continues the
   /// action above rather than starting one).
   func isContinuation(_ row: Row) -> Bool {
@@ -121,17 +136,11 @@ struct TableReader: TableCellReading {
     return any
   }
 
-  /// Whether a row's only text is in the action column of a table that has
-  /// a ref column: no ref, no status, nothing else.
-  func isLoneActionText(_ row: Row) -> Bool {
-    guard layout.column(.ref) != nil, let action = layout.column(.action) else { return false }
-    let filled = row.cells.filter { !CellText.isBlank($0.value) }
-    return filled.count == 1 && filled[0].column == action
-  }
-
   /// A row whose only text is a priority heading (`Priority 2: title`,
   /// `ASW 3`), in a table whose priority column (if any) is blank on that
-  /// row: the heading may sit in any column and repeat anywhere.
+  /// row: the heading may sit in any column and repeat anywhere (in the
+  /// lead or impact column too, when the table starts with it; not in the
+  /// notes or evidence column, where a lone cell continues the action above).
   func priorityHeading(_ row: Row) -> (label: RefParser.AreaLabel, column: Int)? {
     if let c = layout.column(.priority), !CellText.isBlank(row.value(at: c)) { return nil }
     var only: Cell?
@@ -139,12 +148,12 @@ struct TableReader: TableCellReading {
       guard only == nil else { return nil }
       only = cell
     }
-    // In a notes, evidence, lead or impact column a lone line is that
-    // field's text, unless the column is the table's first: a heading row
-    // starts at the table's left edge whatever column is there.
+    // In a notes or evidence column a lone line continues the action above;
+    // in a lead or impact column it is that field's text unless the column
+    // is the table's first (a heading row starts at the table's left edge).
     guard let only, case .text(let text) = only.value, text.utf8.count <= 400,
-      only.column == firstColumn
-        || ![HeaderField.notes, .evidence, .lead, .impact].contains(where: { layout.column($0) == only.column })
+      ![HeaderField.notes, .evidence].contains(where: { layout.column($0) == only.column }),
+      only.column == firstColumn || ![HeaderField.lead, .impact].contains(where: { layout.column($0) == only.column })
     else { return nil }
     let clean = MarkupText.cleanText(text)
     // A focus-area heading with its own ref (`Ref - 4 …`) stays a focus area.

@@ -89,14 +89,42 @@ public enum NoteSplitter {
     return nil
   }
 
-  /// Rule (a): a date at the start of a line, then `:`, `–`, `—` or `-`.
+  /// Rule (a): a date at the start of a line, then `:`, `–`, `—` or `-`;
+  /// or a period heading (`Autumn 2022:`, `July-Sept 2023 –`) when it reads
+  /// further than a date does.
   private static func lineStartPrefix(_ b: [UInt8], _ p: Int) -> Start? {
-    guard let (reading, end) = DateText.scan(b, 0) else { return partialPrefix(b, p) }
+    let period = periodPrefix(b, p)
+    guard let (reading, end) = DateText.scan(b, 0) else { return period ?? partialPrefix(b, p) }
     let j = TextBytes.skipSpaces(b, end)
     let dash = TextBytes.dashLength(b, j)
-    guard b.at(j) == UInt8(ascii: ":") || dash > 0 else { return nil }
+    guard b.at(j) == UInt8(ascii: ":") || dash > 0 else { return period }
     let textStart = TextBytes.skipSpaces(b, j + max(1, dash))
+    if let period, period.textStart > textStart { return period }
     return Start(paragraph: p, at: 0, textStart: textStart, reading: reading, prefix: TextBytes.string(b, 0, end))
+  }
+
+  /// The longest period heading (`PeriodLabel`: a term, a month range, a
+  /// quarter) at the start of a line before `:` or a spaced dash, within
+  /// the first 40 bytes; its note is dated as the period dates a note.
+  private static func periodPrefix(_ b: [UInt8], _ p: Int) -> Start? {
+    guard TextBytes.isAlnum(b.at(0)) else { return nil }
+    var found: Start?
+    var j = 1
+    while j < min(b.count, 40) {
+      let dash = TextBytes.dashLength(b, j)
+      let colon = b[j] == UInt8(ascii: ":")
+      if colon || (dash > 0 && TextBytes.isSpace(b, j - 1)) {
+        let (a, e) = TextBytes.trimmedRange(b, 0, j)
+        if e > a, case .period(let kind, let start, let end, _)? = PeriodLabel.parse(TextBytes.string(b, a, e)) {
+          found = Start(
+            paragraph: p, at: 0, textStart: TextBytes.skipSpaces(b, j + max(1, dash)),
+            reading: .value(Period.noteDate(kind: kind, start: start, end: end)), prefix: TextBytes.string(b, a, e))
+        }
+        if colon { break }
+      }
+      j += max(1, dash)
+    }
+    return found
   }
 
   /// Rule (a) with a period named without its year (`Qtr 3:`, `Autumn term –`,

@@ -10,7 +10,8 @@
 ///             (an FY span is a UK financial-year quarter, a single year a calendar quarter)
 /// term     := name [term] [1|2] year | year name [term] [1|2] | Term n fy | fy Term n
 ///             name: Autumn, Spring, Summer; n 1–3; 1|2 a half term
-/// range    := month [year] (- | – | to | /) month year   (July-Sept 2023, Nov 23 – Jan 24)
+/// range    := month [year] (- | – | to | /) month (year | fy)  (July-Sept 2023, Nov 23 – Jan 24, Jul-Sep 2023/24)
+///             (three months that make a quarter are that FY quarter)
 /// month    := monthname[.] [- / ' , .] year            (Sept 2023, Jun-23, June '23, Sept. 2023)
 /// day      := d[st|nd|rd|th] month year | dd/mm/yyyy | yyyy-mm-dd
 /// ```
@@ -322,7 +323,11 @@ enum PeriodGrammar {
     return make(.month, start, lastDay(start))
   }
 
-  /// `July-Sept 2023`, `Jul–Sep 23`, `Nov 2023 to Jan 2024`, `Jun/Jul 2023`.
+  /// `July-Sept 2023`, `Jul–Sep 23`, `Nov 2023 to Jan 2024`, `Jun/Jul 2023`,
+  /// `Jul-Sep 2023/24` (the months of a financial year). Three months that
+  /// make a quarter are that quarter: the UK financial-year quarter
+  /// (`quarterFY`) as `Q2 2023/24` reads, since its id is that quarter's
+  /// whichever way the heading says it; other spans are `months`.
   private static func range(_ t: [Token]) -> PeriodLabel? {
     var from: (m: Int, y: Int?, end: Int)
     if let (m, y, end) = monthYear(t, 0) {
@@ -332,15 +337,29 @@ enum PeriodGrammar {
     } else {
       return nil
     }
-    guard t.mark(at: from.end) == "-" || t.mark(at: from.end) == "/" || t.word(at: from.end) == "to",
-      let (m2, y2, end) = monthYear(t, from.end + 1), end == t.count
-    else { return nil }
-    let y1 = from.y ?? (from.m <= m2 ? y2 : y2 - 1)
+    guard t.mark(at: from.end) == "-" || t.mark(at: from.end) == "/" || t.word(at: from.end) == "to" else { return nil }
+    var y1: Int
+    var y2: Int
+    let m2: Int
+    if let (m, y, end) = monthYear(t, from.end + 1), end == t.count {
+      (m2, y2) = (m, y)
+      y1 = from.y ?? (from.m <= m2 ? y2 : y2 - 1)
+    } else if from.y == nil, let (m, j) = monthName(t, from.end + 1), let (y, end) = year(t, j), end == t.count,
+      case .span(let first) = y
+    {
+      // The months of a financial year (April to March).
+      m2 = m
+      y1 = from.m >= 4 ? first : first + 1
+      y2 = m2 >= 4 ? first : first + 1
+    } else {
+      return nil
+    }
     let start = CivilDate(year: y1, month: from.m, day: 1)
     let last = CivilDate(year: y2, month: m2, day: 1)
     let months = (y2 - y1) * 12 + (m2 - from.m)
     guard months >= 0, months < 12 else { return nil }
-    return make(months == 0 ? .month : .months, start, lastDay(last))
+    let kind: Period.Kind = months == 0 ? .month : months == 2 && (from.m - 1) % 3 == 0 ? .quarterFY : .months
+    return make(kind, start, lastDay(last))
   }
 
   // MARK: days
