@@ -49,8 +49,11 @@ struct ValidateConfigTests {
     ("[rules]\nstatus.gap = \"off\"\n", "wsoa.toml:2: dotted keys are not supported; quote the key, e.g. \"status.gap\""),
     ("[statuses]\n\"On track\" = \"teal\"\n", "wsoa.toml:2: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
     ("[rules]\n\"status.gap\" = \"off\"\n\"status.gap\" = \"info\"\n", "wsoa.toml:3: key \"status.gap\" is defined twice in [rules]"),
-    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules], [statuses] or [headers]"),
-    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules], [statuses] or [headers]"),
+    ("strict = true\n", "wsoa.toml:1: \"strict\" must be inside [validate], [rules], [statuses], [headers] or [colours]"),
+    ("[output]\n", "wsoa.toml:1: unknown table [output]; expected [validate], [rules], [statuses], [headers] or [colours]"),
+    ("[colours]\nteal = \"#008080\"\n", "wsoa.toml:2: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
+    ("[colours]\namber = \"orange\"\n", "wsoa.toml:2: colour \"orange\" is not like \"#C00000\""),
+    ("[colours]\nred = { font = \"#FFFFFF\" }\n", "wsoa.toml:2: colour \"red\" needs a fill"),
     ("[validate]\nmixed_status = \"between\n", "wsoa.toml:2: unterminated string"),
   ])
   func errorsNameFileAndLine(text: String, message: String) {
@@ -60,6 +63,15 @@ struct ValidateConfigTests {
     } catch {
       #expect(error.description == message)
     }
+  }
+
+  @Test func coloursSetTheFillAndAReadableTextColour() throws {
+    let config = try ValidationConfig.parse(
+      "[colours]\namber = \"#FFC000\"\nred = { fill = \"#C00000\", font = \"#FFFF00\" }\nblue = \"#1F3864\"\n", path: "wsoa.toml")
+    #expect(config.palette.colours[.amber] == StatusPalette.Colours(fill: 0xFFC000, font: 0x000000))
+    #expect(config.palette.colours[.red] == StatusPalette.Colours(fill: 0xC00000, font: 0xFFFF00))
+    #expect(config.palette.colours[.blue] == StatusPalette.Colours(fill: 0x1F3864, font: 0xFFFFFF))
+    #expect(config.palette.colours[.green] == StatusPalette.standard.colours[.green])
   }
 
   @Test func theDocumentedExampleIsValid() throws {

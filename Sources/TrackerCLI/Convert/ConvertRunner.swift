@@ -41,13 +41,18 @@ struct ConvertRunner {
     let source =
       item.input == InputOptions.standardInputArgument ? standardInput ?? .file(item.input) : .file(item.input)
     let outcome: Outcome<Plan>
+    var writeOptions = write
     let format: InputFormat
     do {
       // The council's header words in wsoa.toml beside the input read the
-      // table as `validate` reads it.
+      // table as `validate` reads it; its status words and colours colour
+      // the cleaned XLSX.
       var options = load
       if case .file(let path) = source.content, let config = ValidationConfig.discover(besideInput: path) {
-        options.headerWords = try ValidationConfig.load(path: config).headerWords
+        let settings = try ValidationConfig.load(path: config)
+        options.headerWords = settings.headerWords
+        writeOptions.palette = settings.palette
+        writeOptions.statusWords = settings.vocabulary
       }
       (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
     } catch {
@@ -63,7 +68,7 @@ struct ConvertRunner {
       Self.stderr(lines)
     }
     do {
-      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: write)
+      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
     } catch {
       Self.stderr("\(item.output ?? "<stdout>"): \(Self.errorLabel): \(error)\n")
       raise(error is TrackerError ? .dataError : .cannotCreate)

@@ -29,6 +29,10 @@ public import TrackerModel
 /// [headers]                       # the council's own column headers
 /// "Officer responsible" = "lead"
 /// "Go-live" = "due"
+///
+/// [colours]                       # status fills in the cleaned XLSX
+/// amber = "#FFC000"               # text black or white to suit
+/// red = { fill = "#C00000", font = "#FFFFFF" }
 /// ```
 public struct ValidationConfig: Sendable {
   /// The file it was read from (`nil` for the defaults).
@@ -49,6 +53,8 @@ public struct ValidationConfig: Sendable {
   public var vocabulary = CouncilVocabulary()
   /// `[headers]`: header words mapped to fields, tried before the built-in synonyms.
   public var headerWords = HeaderWords()
+  /// `[colours]`: the status colours of the cleaned XLSX.
+  public var palette = StatusPalette.standard
 
   /// The defaults: nothing configured.
   public init() {}
@@ -79,9 +85,10 @@ public struct ValidationConfig: Sendable {
     let document = try TOMLSubset(text: text, path: path)
     var config = ValidationConfig()
     config.path = path
-    for table in document.tables where !["validate", "rules", "statuses", "headers"].contains(table.name) {
+    for table in document.tables where !["validate", "rules", "statuses", "headers", "colours"].contains(table.name) {
       throw ConfigError.invalid(
-        path: path, line: table.line, reason: "unknown table [\(table.name)]; expected [validate], [rules], [statuses] or [headers]")
+        path: path, line: table.line,
+        reason: "unknown table [\(table.name)]; expected [validate], [rules], [statuses], [headers] or [colours]")
     }
     for entry in document.entries {
       switch entry.table {
@@ -89,7 +96,8 @@ public struct ValidationConfig: Sendable {
       case "rules": try config.readRule(entry, path: path)
       case "statuses": try config.readStatus(entry, path: path)
       case "headers": try config.readHeader(entry, path: path)
-      case "": throw ConfigError.invalid(path: path, line: entry.line, reason: "\"\(entry.key)\" must be inside [validate], [rules], [statuses] or [headers]")
+      case "colours": try config.readColour(entry, path: path)
+      case "": throw ConfigError.invalid(path: path, line: entry.line, reason: "\"\(entry.key)\" must be inside [validate], [rules], [statuses], [headers] or [colours]")
       default: break  // rejected above
       }
     }
@@ -171,6 +179,36 @@ public struct ValidationConfig: Sendable {
       vocabulary.define(entry.key, as: meaning)
     default:
       throw bad("status \"\(entry.key)\" must be a rating such as \"green\" or { rating = \"blue\", completion = \"embedded\" }")
+    }
+  }
+
+  /// `red = "#C00000"` or `red = { fill = "#C00000", font = "#FFFFFF" }`.
+  private mutating func readColour(_ entry: TOMLSubset.Entry, path: String) throws(ConfigError) {
+    func bad(_ reason: String) -> ConfigError { .invalid(path: path, line: entry.line, reason: reason) }
+    guard let rating = ValidationConfig.rating(entry.key) else { throw bad(ValidationConfig.ratingHelp(entry.key)) }
+    func rgb(_ text: String) throws(ConfigError) -> UInt32 {
+      let hex = text.hasPrefix("#") ? text.dropFirst() : Substring(text)
+      guard hex.count == 6, let value = UInt32(hex, radix: 16) else { throw bad("colour \"\(text)\" is not like \"#C00000\"") }
+      return value
+    }
+    switch entry.value {
+    case .string(let text):
+      let fill = try rgb(text)
+      palette.colours[rating] = StatusPalette.Colours(fill: fill, font: StatusPalette.readableFont(on: fill))
+    case .table(let fields):
+      var fill: UInt32?
+      var font: UInt32?
+      for field in fields {
+        switch (field.key, field.value) {
+        case ("fill", .string(let text)): fill = try rgb(text)
+        case ("font", .string(let text)): font = try rgb(text)
+        default: throw bad("unknown field \"\(field.key)\" for colour \"\(entry.key)\"; expected fill, font")
+        }
+      }
+      guard let fill else { throw bad("colour \"\(entry.key)\" needs a fill") }
+      palette.colours[rating] = StatusPalette.Colours(fill: fill, font: font ?? StatusPalette.readableFont(on: fill))
+    default:
+      throw bad("colour \"\(entry.key)\" must be \"#RRGGBB\" or { fill = \"#RRGGBB\", font = \"#RRGGBB\" }")
     }
   }
 
