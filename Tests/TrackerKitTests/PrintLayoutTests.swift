@@ -14,6 +14,7 @@ import TrackerModel
 struct PrintLayoutTests {
   struct Rendered: Sendable {
     var plan: Plan
+    var xlsx: URL
     var render: PrintRender
   }
 
@@ -26,7 +27,7 @@ struct PrintLayoutTests {
     let dir = try Fixtures.scratchDirectory("wsoa-print")
     let xlsx = dir.appendingPathComponent("staffordshire-priority-2.xlsx")
     try TrackerWriter.write(plan, findings: [], to: xlsx.path, options: WriteOptions(format: .xlsx))
-    return Rendered(plan: plan, render: try PrintRender.render(xlsx, in: dir))
+    return Rendered(plan: plan, xlsx: xlsx, render: try PrintRender.render(xlsx, in: dir))
   }.mapError { Failure(description: "\($0)") }
 
   /// Text with every run of whitespace as one space.
@@ -35,7 +36,10 @@ struct PrintLayoutTests {
   }
 
   @Test func fitsOnTwoLandscapePagesWithTheHeaderOnEach() throws {
-    let render = try Self.rendered.get().render
+    let rendered = try Self.rendered.get()
+    let check = try SchemaCheck.run([rendered.xlsx.path])
+    #expect(check.isAcceptable, "\(check.message)")
+    let render = rendered.render
     #expect((1...2).contains(render.pages), "the 9-action sample prints on \(render.pages) pages")
     #expect(render.pageSizes.count == render.pages)
     for (n, size) in render.pageSizes.enumerated() {

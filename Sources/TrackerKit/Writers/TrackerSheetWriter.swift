@@ -128,11 +128,16 @@ struct TrackerSheetWriter {
         left: [.sheetName], right: [.text("Page "), .pageNumber, .text(" of "), .pageCount]))
   }
 
+  /// The width of columns side by side (merged), in characters.
+  private func spanWidth(_ columns: [Int]) -> Double {
+    columns.reduce(0.0) { $0 + (widths[$1] ?? 8.43) }
+  }
+
   /// One text across the table's width (merged), its row as tall as its wrapped lines.
   private func wide(
     _ row: Int, _ text: String, _ format: FormatID, scale: Double = 1, observing what: TrackerCell? = nil
   ) throws(XLSXWriteError) {
-    let width = (1...lastColumn).reduce(0.0) { $0 + (widths[$1] ?? 8.43) }
+    let width = spanWidth(Array(1...lastColumn))
     let format = what.map { observed($0, row, 1, format) } ?? format
     try writer.writeRow(
       number: row, cells: [FormattedCell(column: 1, value: .text(text), format: format)],
@@ -196,7 +201,7 @@ struct TrackerSheetWriter {
     for cell in top {
       guard case .text(let text) = cell.value else { continue }
       let span = periodColumns.first == cell.column ? periodColumns : [cell.column]
-      let width = span.reduce(0.0) { $0 + (widths[$1] ?? 8.43) }
+      let width = spanWidth(span)
       if let h = RowHeightEstimate.height(text: text, width: width, scale: 1.1) { height = max(height ?? 0, h) }
     }
     try writer.writeRow(number: row, cells: top, options: RowOptions(height: height))
