@@ -2,6 +2,8 @@
 # Installs what wsoa needs to build and test on Debian/Ubuntu, only when missing:
 #   libzip-dev, libxml2-dev, pkg-config  (build)
 #   libxml2-utils (xmllint), unzip        (tests: ../shared/ooxml/check-xlsx)
+#   libreoffice-calc-nogui, poppler-utils, fonts-crosextra-carlito
+#                                         (tests under CI=true: the print render, docs/printing.md)
 # Runs apt-get as root, or through sudo when available; otherwise says what to install.
 set -euo pipefail
 
@@ -12,6 +14,14 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ "${1:-}" = "--test" ]; then
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
   command -v unzip >/dev/null 2>&1 || need+=(unzip)
+  # The print test renders the cleaned XLSX with LibreOffice (Carlito has
+  # Calibri's metrics, so rows fit as in Excel); required in CI, skipped
+  # visibly elsewhere when missing.
+  if [ "${CI:-}" = true ]; then
+    command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+    command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+    { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi carlito; } || need+=(fonts-crosextra-carlito)
+  fi
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

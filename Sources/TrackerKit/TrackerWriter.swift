@@ -12,6 +12,10 @@ public struct WriteOptions: Sendable {
   public var prettyJSON: Bool
   /// Start CSV/TSV with a UTF-8 byte-order mark (for Excel).
   public var byteOrderMark: Bool
+  /// XLSX: the colours of status cells.
+  public var palette: StatusPalette = .standard
+  /// XLSX: the council's own status words (`[statuses]` in `wsoa.toml`), coloured by their meaning.
+  public var statusWords = CouncilVocabulary()
 
   /// Creates options.
   public init(format: TrackerFormat, shape: CSVShape = .wide, prettyJSON: Bool = true, byteOrderMark: Bool = false) {
@@ -38,7 +42,7 @@ public enum TrackerWriter {
       guard let path, path != "-" else {
         throw TrackerError.cannotWrite(file: "<stdout>", reason: "XLSX is written to a file; give -o OUT.xlsx")
       }
-      try PlanXLSXWriter.write(plan, findings: findings, to: path)
+      try PlanXLSXWriter.write(plan, findings: findings, to: path, palette: options.palette, council: options.statusWords)
       return
     }
     let body: (ByteSink) throws -> Void = { sink in try write(plan, findings: findings, to: sink, options: options) }

@@ -30,7 +30,7 @@ struct ValidateAnnotateTests {
     #expect(try XLSXReader(path: out).readWorkbook().sheets.map(\.name) == ["Priority 2", "Findings"])
     let rows = try findingRows(out)
     #expect(rows.count == 23)
-    #expect(rows.contains { $0[0] == "warning" && $0[1] == "status.regression_without_note" && $0[2] == "H9" && $0[3] == "'Priority 2'!J8" })
+    #expect(rows.contains { $0[0] == "warning" && $0[1] == "status.regression_without_note" && $0[2] == "H9" && $0[3] == "'Priority 2'!I11" })
   }
 
   @Test func theFindingsSheetFollowsDisableAndSeverity() throws {

@@ -75,8 +75,11 @@ struct ValidateConfigTests {
     ("[statuses]\nDone = { rating = \"blue\", colour = \"x\" }\n",
      "wsoa.toml:2:27: unknown field \"colour\" for status \"Done\"; expected rating, completion, label (strings)"),
     ("[merge]\nprefer = \"returns\"\n", "wsoa.toml:2:1: prefer \"returns\" must be \"master\" or \"return\""),
-    ("strict = true\n", "wsoa.toml:1:1: \"strict\" must be inside a table; expected [read], [validate], [rules], [statuses], [headers], [subgroups], [merge]"),
-    ("\n[output]\n", "wsoa.toml:2:2: unknown table [output]; expected [read], [validate], [rules], [statuses], [headers], [subgroups], [merge]"),
+    ("strict = true\n", "wsoa.toml:1:1: \"strict\" must be inside a table; expected [read], [validate], [rules], [statuses], [headers], [colours], [subgroups], [merge]"),
+    ("\n[output]\n", "wsoa.toml:2:2: unknown table [output]; expected [read], [validate], [rules], [statuses], [headers], [colours], [subgroups], [merge]"),
+    ("[colours]\nteal = \"#008080\"\n", "wsoa.toml:2:1: \"teal\" is not a rating; use red, amber, green, blue, grey or n/a"),
+    ("[colours]\namber = \"orange\"\n", "wsoa.toml:2:1: colour \"orange\" is not like \"#C00000\""),
+    ("[colours]\nred = { font = \"#FFFFFF\" }\n", "wsoa.toml:2:1: colour \"red\" needs a fill"),
   ] as [(String, String?)])
   func semanticErrorsNameFileLineAndColumn(text: String, message: String?) {
     do {
@@ -105,6 +108,15 @@ struct ValidateConfigTests {
       }
       #expect(path == "wsoa.toml" && found == line && column >= 1 && !reason.isEmpty, "\(error)")
     }
+  }
+
+  @Test func coloursSetTheFillAndAReadableTextColour() throws {
+    let config = try TrackerConfig.parse(
+      "[colours]\namber = \"#FFC000\"\nred = { fill = \"#C00000\", font = \"#FFFF00\" }\nblue = \"#1F3864\"\n", path: "wsoa.toml")
+    #expect(config.palette.colours[.amber] == StatusPalette.Colours(fill: 0xFFC000, font: 0x000000))
+    #expect(config.palette.colours[.red] == StatusPalette.Colours(fill: 0xC00000, font: 0xFFFF00))
+    #expect(config.palette.colours[.blue] == StatusPalette.Colours(fill: 0x1F3864, font: 0xFFFFFF))
+    #expect(config.palette.colours[.green] == StatusPalette.standard.colours[.green])
   }
 
   @Test func theDocumentedExampleIsValid() throws {

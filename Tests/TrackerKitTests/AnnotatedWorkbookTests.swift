@@ -227,9 +227,9 @@ struct AnnotatedWorkbookTests {
     let probe = try AnnotatedWorkbookProbe(path: path)
     let rows = probe.findingRows
     #expect(rows.count == 65_541)
-    #expect(rows.dropFirst().allSatisfy { $0[3] == "'Priority 2'!J8" })
+    #expect(rows.dropFirst().allSatisfy { $0[3] == "'Priority 2'!I11" })
     #expect(probe.links.count == 65_530)
-    #expect(probe.links["D65531"] == "'Priority 2'!J8" && probe.links["D65532"] == nil)
+    #expect(probe.links["D65531"] == "'Priority 2'!I11" && probe.links["D65532"] == nil)
   }
 
   @Test func findingsOnASecondSheetLinkToThatSheet() throws {

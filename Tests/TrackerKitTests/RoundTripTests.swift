@@ -71,7 +71,7 @@ import TrackerModel
       try TrackerWriter.write(plan, findings: [], to: path, options: WriteOptions(format: .xlsx))
     } throws: { error in
       guard case TrackerError.cellTooLong(_, let sheet, let cell, let length) = error else { return false }
-      return sheet == "Priority 2" && cell.hasPrefix("K") && length == 40_000
+      return sheet == "Priority 2" && cell.hasPrefix("J") && length == 40_000
         && "\(error)".contains("error[output.cell_too_long]")
     }
     #expect(!FileManager.default.fileExists(atPath: path))

@@ -34,6 +34,38 @@ import XLSXFormat
     #expect(xml.contains(#"<sheetView tabSelected="1" workbookViewId="0">"# + expected + "</sheetView>"))
   }
 
+  @Test func printSetupWritesPageSetupHeaderFooterAndNames() throws {
+    var layout = SheetLayout(autoFilter: .header(row: 1), tabColorRGB: 0x00B050)
+    layout.printSetup = PrintSetup(
+      orientation: .landscape, paper: .a4, fitToPagesWide: 1, repeatedRows: 1...2, area: .used,
+      header: HeaderFooterText(left: [.text("Plan & review")], right: [.text("As at Dec-21")]),
+      footer: HeaderFooterText(left: [.sheetName], right: [.text("Page "), .pageNumber, .text(" of "), .pageCount]))
+    let (xml, url) = try sheetXML(layout: layout)
+    #expect(xml.contains(#"<sheetPr><tabColor rgb="FF00B050"/><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+    #expect(xml.contains(
+      #"<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>"#
+        + "<headerFooter><oddHeader>&amp;LPlan &amp;&amp; review&amp;RAs at Dec-21</oddHeader>"
+        + "<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter></worksheet>"))
+    let workbook = try WriterTestSupport.part(url, "xl/workbook.xml")
+    #expect(workbook.contains(
+      #"<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Priority 2'!$A$1:$D$10</definedName>"#
+        + #"<definedName name="_xlnm.Print_Area" localSheetId="0">'Priority 2'!$A$1:$D$10</definedName>"#
+        + #"<definedName name="_xlnm.Print_Titles" localSheetId="0">'Priority 2'!$1:$2</definedName>"#))
+  }
+
+  @Test func aSheetWithoutPrintSetupKeepsExcelsDefaults() throws {
+    let (xml, url) = try sheetXML()
+    #expect(!xml.contains("<pageSetup") && !xml.contains("<headerFooter") && !xml.contains("<sheetPr"))
+    #expect(!(try WriterTestSupport.part(url, "xl/workbook.xml")).contains("Print_"))
+  }
+
+  @Test func aHeaderOverExcelsLimitIsRefused() throws {
+    let url = try WriterTestSupport.scratch().appendingPathComponent("long-header.xlsx")
+    let writer = try XLSXWriter(path: url.path)
+    let layout = SheetLayout(printSetup: PrintSetup(header: HeaderFooterText(center: [.text(String(repeating: "&", count: 130))])))
+    #expect(throws: XLSXWriteError.self) { try writer.beginSheet(name: "Sheet1", layout: layout) }
+  }
+
   @Test func autoFilterFollowsTheRowsWritten() throws {
     let (xml, url) = try sheetXML(layout: SheetLayout(autoFilter: .header(row: 1)))
     #expect(xml.contains(#"</sheetData><autoFilter ref="A1:D10"/>"#))

@@ -52,12 +52,3 @@ struct WriterLibreOfficeTests {
     #expect(sheets["table-staffordshire-priority-2.csv"]?.hasSuffix("Ref - 1.2,C.,TRUE,17/01/2022,\n") == true)
   }
 }
-
-/// Where LibreOffice's `soffice` is, if it is on the PATH.
-enum LibreOffice {
-  static let soffice: URL? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("soffice") }
-      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
-}

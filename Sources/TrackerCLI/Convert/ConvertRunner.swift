@@ -50,14 +50,18 @@ struct ConvertRunner {
     let source =
       item.input == InputOptions.standardInputArgument ? standardInput ?? .file(item.input) : .file(item.input)
     var outcome: Outcome<Plan>
+    var writeOptions = write
     let format: InputFormat
     do {
       // The council's wsoa.toml (header words, status words, rules) reads
-      // the tracker as `validate` and `merge` read it.
+      // the tracker as `validate` and `merge` read it; its status words and
+      // colours colour the cleaned XLSX.
       let settings = try config.config(for: item.input)
       (format, outcome) = try TrackerLoader.loadDetected(
         source, options: settings.loadOptions(load, mixedStatusFromCommandLine: mixedStatus))
       outcome = settings.applied(to: outcome, policy: settings.policy(overriddenBy: config.policy))
+      writeOptions.palette = settings.palette
+      writeOptions.statusWords = settings.vocabulary
     } catch {
       if clearingProgress { Self.stderr("\r\u{1B}[K") }
       Self.stderr("\(item.input): \(Self.errorLabel): \(error)\n")
@@ -71,7 +75,7 @@ struct ConvertRunner {
       Self.stderr(lines)
     }
     do {
-      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: write)
+      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
     } catch {
       Self.stderr("\(item.output ?? "<stdout>"): \(Self.errorLabel): \(error)\n")
       raise(error is TrackerError ? .dataError : .cannotCreate)

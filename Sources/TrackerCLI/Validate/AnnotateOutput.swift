@@ -33,8 +33,14 @@ enum AnnotateOutput {
       return .success
     }
     do {
-      try AnnotatedWorkbookWriter.write(plan, findings: verdict.findings, to: path)
+      // The config the file was checked with (already read once, so valid) colours its words.
+      let config = try verdict.configPath.map { try TrackerConfig.load(path: $0) } ?? TrackerConfig()
+      try AnnotatedWorkbookWriter.write(
+        plan, findings: verdict.findings, to: path, palette: config.palette, council: config.vocabulary)
       return .success
+    } catch let error as ConfigError {
+      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      return .dataError
     } catch let error as TrackerError {
       FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
       return .dataError

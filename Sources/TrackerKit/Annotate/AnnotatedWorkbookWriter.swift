@@ -33,7 +33,13 @@ public enum AnnotatedWorkbookWriter {
   ///   32,767 characters (finding texts are clipped instead);
   ///   `TrackerError.cannotWrite` for other writer failures; `OutputError`
   ///   when the file cannot be written.
-  public static func write(_ plan: Plan, findings: [Diagnostic], to path: String) throws {
+  /// - Parameters:
+  ///   - palette: the status colours (`[colours]` in `wsoa.toml`).
+  ///   - council: the council's status words (`[statuses]`), kept as written and coloured by meaning.
+  public static func write(
+    _ plan: Plan, findings: [Diagnostic], to path: String, palette: StatusPalette = .standard,
+    council: CouncilVocabulary = CouncilVocabulary()
+  ) throws {
     let targets = FindingTargets(plan: plan)
     let cells = findings.map(targets.target(of:))
     var wanted: [TrackerCell: Severity] = [:]
@@ -49,7 +55,7 @@ public enum AnnotatedWorkbookWriter {
       extraSheets: { writer throws(XLSXWriteError) in
         let links = cells.map { $0.flatMap(highlighter.written) }
         try writeFindings(findings, links: links, named: sheetName, to: writer)
-      })
+      }, palette: palette, council: council)
   }
 
   /// The Findings sheet: a bold header, the severity in its colour, the

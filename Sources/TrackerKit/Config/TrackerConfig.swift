@@ -28,6 +28,10 @@ public import TrackerModel
 /// [headers]                       # the council's own column headers
 /// "Officer responsible" = "lead"
 ///
+/// [colours]                       # status fills in the cleaned XLSX
+/// amber = "#FFC000"               # text black or white to suit
+/// red = { fill = "#C00000", font = "#FFFFFF" }
+///
 /// [subgroups]                     # more spellings of a sub-group (merge)
 /// "EY" = "Early Years"
 ///
@@ -54,6 +58,8 @@ public struct TrackerConfig: Hashable, Sendable {
   public var vocabulary = CouncilVocabulary()
   /// `[headers]`: header words mapped to fields, tried before the built-in synonyms.
   public var headerWords = HeaderWords()
+  /// `[colours]`: the status colours of the cleaned XLSX.
+  public var palette = StatusPalette.standard
   /// `[subgroups]`: more spellings of a sub-group, each mapped to the name it stands for.
   public var subGroupAliases: [String: String] = [:]
   /// `[merge] prefer`.
@@ -74,7 +80,7 @@ public struct TrackerConfig: Hashable, Sendable {
   public static let fileName = "wsoa.toml"
 
   /// The tables a config may have, in the order `config --show` prints them.
-  public static let tables = ["read", "validate", "rules", "statuses", "headers", "subgroups", "merge"]
+  public static let tables = ["read", "validate", "rules", "statuses", "headers", "colours", "subgroups", "merge"]
 
   /// The keys of the tables with fixed keys.
   static let settingKeys: [String: [String]] = [
@@ -149,6 +155,7 @@ public struct TrackerConfig: Hashable, Sendable {
       switch table {
       case "rules": try readRules(entry, prefix: "")
       case "statuses": try readStatus(entry)
+      case "colours": try readColour(entry)
       case "headers":
         guard case .string(let field) = entry.value, config.headerWords.define(entry.key, as: field) else {
           throw bad(
@@ -256,6 +263,41 @@ public struct TrackerConfig: Hashable, Sendable {
       default:
         throw bad(entry, "status \"\(entry.key)\" must be a rating such as \"green\" or { rating = \"blue\", completion = \"embedded\" }")
       }
+    }
+  }
+}
+
+extension TrackerConfig.Reader {
+  /// `red = "#C00000"` or `red = { fill = "#C00000", font = "#FFFFFF" }`.
+  fileprivate mutating func readColour(_ entry: ConfigDocument.Member) throws(ConfigError) {
+    guard let rating = TrackerConfig.rating(entry.key) else {
+      throw bad(entry, "\"\(entry.key)\" is not a rating; use red, amber, green, blue, grey or n/a")
+    }
+    func rgb(_ text: String, _ member: ConfigDocument.Member) throws(ConfigError) -> UInt32 {
+      let hex = text.hasPrefix("#") ? text.dropFirst() : Substring(text)
+      guard hex.count == 6, let value = UInt32(hex, radix: 16) else {
+        throw bad(member, "colour \"\(text)\" is not like \"#C00000\"")
+      }
+      return value
+    }
+    switch entry.value {
+    case .string(let text):
+      let fill = try rgb(text, entry)
+      config.palette.colours[rating] = StatusPalette.Colours(fill: fill, font: StatusPalette.readableFont(on: fill))
+    case .table(let fields):
+      var fill: UInt32?
+      var font: UInt32?
+      for field in fields {
+        switch (field.key, field.value) {
+        case ("fill", .string(let text)): fill = try rgb(text, field)
+        case ("font", .string(let text)): font = try rgb(text, field)
+        default: throw bad(field, "unknown field \"\(field.key)\" for colour \"\(entry.key)\"; expected fill, font")
+        }
+      }
+      guard let fill else { throw bad(entry, "colour \"\(entry.key)\" needs a fill") }
+      config.palette.colours[rating] = StatusPalette.Colours(fill: fill, font: font ?? StatusPalette.readableFont(on: fill))
+    default:
+      throw bad(entry, "colour \"\(entry.key)\" must be \"#RRGGBB\" or { fill = \"#RRGGBB\", font = \"#RRGGBB\" }")
     }
   }
 }

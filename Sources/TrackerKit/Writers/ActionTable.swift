@@ -22,12 +22,13 @@ struct ActionTable {
   private let focusByKey: [String: FocusArea]
 
   /// Builds the layout for a plan's actions; `allPeriods` (default the
-  /// plan's) decides the period columns, so every sheet of a workbook has them all.
-  init(plan: Plan, allPeriods: [Period]? = nil) {
+  /// plan's) decides the period columns, so every sheet of a workbook has them all;
+  /// without `priorityColumn` the priority goes in heading rows instead (the cleaned XLSX).
+  init(plan: Plan, allPeriods: [Period]? = nil, priorityColumn: Bool = true) {
     self.plan = plan
     let actions = plan.actions
     var columns: [Column] = []
-    if actions.contains(where: { $0.priorityId != nil }) { columns.append(.priority) }
+    if priorityColumn, actions.contains(where: { $0.priorityId != nil }) { columns.append(.priority) }
     if !plan.focusAreas.isEmpty { columns.append(.focusArea) }
     columns += [.ref, .action, .lead]
     if actions.contains(where: { !$0.accountable.isEmpty }) { columns.append(.accountable) }
@@ -78,11 +79,7 @@ struct ActionTable {
 
   private func value(_ a: Action, _ column: Column) -> String {
     switch column {
-    case .priority:
-      guard let id = a.priorityId else { return "" }
-      let title = prioritiesById[id]?.title ?? ""
-      let label = Int(id) != nil || id.count == 1 ? "Priority \(id)" : id
-      return title.isEmpty || title == id ? label : label + ": " + title
+    case .priority: return a.priorityId.map(priorityLabel) ?? ""
     case .focusArea:
       guard let ref = a.focusRef else { return "" }
       let title = focusByKey[(a.priorityId ?? "") + "\u{1}" + ref]?.title ?? ""
@@ -104,6 +101,13 @@ struct ActionTable {
       return a.statuses.first { $0.periodId == id }?.status.code ?? ""
     case .extra(let name): return a.extra.first { $0.column == name }?.value ?? ""
     }
+  }
+
+  /// A priority as its column or heading row shows it: `Priority 2: title`.
+  func priorityLabel(_ id: String) -> String {
+    let title = prioritiesById[id]?.title ?? ""
+    let label = Int(id) != nil || id.count == 1 ? "Priority \(id)" : id
+    return title.isEmpty || title == id ? label : label + ": " + title
   }
 
   /// Notes as lines: `Feb 2021: text`, continuation lines after, an undated note bare.

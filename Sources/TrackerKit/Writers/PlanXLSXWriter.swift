@@ -8,8 +8,10 @@ import XLSXFormat
 /// the priority's title and description, vision, overall status and its key),
 /// a two-row header (the period group with its key over the period columns,
 /// months shown as `Dec-19`), one row per action, status cells coloured by
-/// conditional formatting with a drop-down of the allowed codes, notes as
-/// dated lines, numbered evidence, frozen headers, a filter and set widths.
+/// conditional formatting with a drop-down of the allowed codes and the
+/// words used (a cell keeps the word the officer wrote), notes as
+/// dated lines, numbered evidence, frozen headers, a filter, set widths and
+/// a print setup (landscape A4, one page wide, header rows on every page).
 /// Blocks the recogniser kept verbatim go back where they came from: the
 /// preamble above, footers and logs below the table, other sheets as sheets.
 /// The recogniser reads the file back to the same plan.
@@ -25,11 +27,14 @@ enum PlanXLSXWriter {
   ///   - observer: told where each tracker cell lands, and may re-format it
   ///     (the annotated workbook highlights cells with findings).
   ///   - extraSheets: writes sheets after the tracker's (merge's "Merge log").
+  ///   - palette: the status colours.
+  ///   - council: the council's own status words (`[statuses]` in `wsoa.toml`), coloured by their meaning.
   static func write(
     _ plan: Plan, findings: [Diagnostic], to path: String,
     statusFormat: ((XLSXWriter) -> (Action, Period) -> FormatID?)? = nil,
     observer: (any TrackerCellObserver)? = nil,
-    extraSheets: ((XLSXWriter) throws(XLSXWriteError) -> Void)? = nil
+    extraSheets: ((XLSXWriter) throws(XLSXWriteError) -> Void)? = nil,
+    palette: StatusPalette = .standard, council: CouncilVocabulary = CouncilVocabulary()
   ) throws {
     do {
       let writer = try XLSXWriter(
@@ -37,9 +42,11 @@ enum PlanXLSXWriter {
       let styles = TrackerXLSXStyles(writer)
       let groups = sheetGroups(plan)
       let special = statusFormat?(writer)
+      let words = StatusWords(plan: plan, palette: palette, council: council)
       observer?.begin(writer, styles: styles)
       for (index, group) in groups.enumerated() {
-        var sheet = TrackerSheetWriter(plan: plan, writer: writer, styles: styles, statusFormat: special, observer: observer)
+        var sheet = TrackerSheetWriter(
+          plan: plan, writer: writer, styles: styles, statusFormat: special, observer: observer, words: words)
         try sheet.write(
           name: group.name, priority: group.priority, actions: group.actions, indices: group.indices, isFirst: index == 0)
       }

@@ -11,6 +11,10 @@ import XLSXFormat
 enum RowHeightEstimate {
   /// Points per line of 11 pt Calibri, as Excel lays it out.
   static let pointsPerLine = 15.0
+  /// Characters of prose per unit of column width: a width counts digits,
+  /// and Calibri's average letter (spaces included) is narrower; kept a
+  /// little under the measured ~1.3 so a line of wide letters still fits.
+  static let charactersPerWidth = 1.2
   /// Excel's largest row height, in points.
   static let maxHeight = 409.0
 
@@ -20,26 +24,45 @@ enum RowHeightEstimate {
     var lines = 1
     for cell in cells {
       guard case .text(let text) = cell.value, let width = widths[cell.column] else { continue }
-      lines = max(lines, lineCount(text, charactersPerLine: max(1, Int(width * 1.1))))
+      lines = max(lines, lineCount(text, charactersPerLine: max(1, Int(width * charactersPerWidth))))
     }
     guard lines > 1 else { return nil }
     return min(maxHeight, Double(lines) * pointsPerLine + 3)
   }
 
-  /// Lines a text takes when wrapped at `charactersPerLine` (explicit line
-  /// breaks start new lines).
-  static func lineCount(_ text: String, charactersPerLine: Int) -> Int {
+  /// The height for one text wrapped in `width` characters (a merged
+  /// range's widths summed), in a font `scale` times the normal size (bold
+  /// headings: about 1.1; a 14 pt title: about 1.4); `nil` when one line is enough.
+  static func height(text: String, width: Double, scale: Double = 1) -> Double? {
+    let lines = lineCount(text, charactersPerLine: max(1, Int(width * charactersPerWidth / scale)))
+    guard lines > 1 || scale > 1.2 else { return nil }
+    return min(maxHeight, Double(lines) * pointsPerLine * scale + 3)
+  }
+
+  /// Lines a text takes when wrapped at `charactersPerLine` as a
+  /// spreadsheet wraps it: whole words to a line, a word longer than a line
+  /// broken across lines, explicit line breaks starting new lines.
+  static func lineCount(_ text: String, charactersPerLine width: Int) -> Int {
     var lines = 0
-    var run = 0
-    for scalar in text.unicodeScalars {
-      if scalar == "\n" {
-        lines += (run + charactersPerLine - 1) / charactersPerLine + (run == 0 ? 1 : 0)
-        run = 0
-      } else {
-        run += 1
+    for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+      var used = 0  // characters on the current line
+      var paragraphLines = 1
+      for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+        var length = word.count
+        if used > 0, used + 1 + length <= width {
+          used += 1 + length
+          continue
+        }
+        if used > 0 { paragraphLines += 1 }
+        // A word wider than a line fills whole lines first.
+        while length > width {
+          length -= width
+          paragraphLines += 1
+        }
+        used = length
       }
+      lines += paragraphLines
     }
-    lines += max(1, (run + charactersPerLine - 1) / charactersPerLine)
-    return lines
+    return max(1, lines)
   }
 }

@@ -9,6 +9,11 @@ struct TrackerXLSXStyles {
   let text: FormatID
   let status: FormatID
   let ref: FormatID
+  /// A priority's heading row over its actions.
+  let groupHeading: FormatID
+  /// The overall status: bold, shown after an `Overall status:` label (a
+  /// number format, so the cell's value stays the status alone).
+  let overallStatus: FormatID
 
   /// Each registered format's definition, so a highlight can be derived from it.
   let definitions: [FormatID: CellFormat]
@@ -22,7 +27,7 @@ struct TrackerXLSXStyles {
       definitions[id] = format
       return id
     }
-    title = add(CellFormat(font: FontFormat(isBold: true, size: 14)))
+    title = add(CellFormat(font: FontFormat(isBold: true, size: 14), alignment: top))
     preamble = add(CellFormat(alignment: top))
     header = add(CellFormat(font: FontFormat(isBold: true), fillRGB: 0xD9E1F2, border: border, alignment: top))
     periodHeader = add(CellFormat(
@@ -32,15 +37,10 @@ struct TrackerXLSXStyles {
     status = add(CellFormat(
       font: FontFormat(isBold: true), border: border, alignment: AlignmentFormat(horizontal: .center, vertical: .top)))
     ref = add(CellFormat(font: FontFormat(isBold: true), border: border, alignment: top))
+    groupHeading = add(CellFormat(font: FontFormat(isBold: true), fillRGB: 0xEDEDED, border: border, alignment: top))
+    overallStatus = add(CellFormat(
+      font: FontFormat(isBold: true), border: border, alignment: AlignmentFormat(horizontal: .left, vertical: .top),
+      numberFormat: NumberFormat(code: "\"Overall status: \"@")))
     self.definitions = definitions
   }
-
-  /// Fill colours of the status codes (Excel's "Good / Neutral / Bad" tints, blue, grey).
-  static let statusFills: [(code: String, fill: UInt32, font: UInt32)] = [
-    ("R", 0xFFC7CE, 0x9C0006), ("A", 0xFFEB9C, 0x9C5700), ("G", 0xC6EFCE, 0x006100), ("Complete", 0xC6EFCE, 0x006100),
-    ("B", 0x9BC2E6, 0x1F3864), ("Grey", 0xD9D9D9, 0x404040), ("N/A", 0xF2F2F2, 0x7F7F7F),
-  ]
-
-  /// The codes offered in the status drop-down.
-  static let allowedCodes = ["R", "A", "G", "B", "Grey", "N/A", "Complete"]
 }

@@ -45,6 +45,27 @@ struct LayoutCheck {
     case .none:
       break
     }
+    if let print = layout.printSetup { try check(print) }
+  }
+
+  private func check(_ print: PrintSetup) throws(XLSXWriteError) {
+    if let wide = print.fitToPagesWide, !(1...32767).contains(wide) {
+      throw invalid("fit to \(wide) pages wide is outside 1...32767")
+    }
+    guard (0...32767).contains(print.fitToPagesTall) else {
+      throw invalid("fit to \(print.fitToPagesTall) pages tall is outside 0...32767")
+    }
+    if let rows = print.repeatedRows, rows.lowerBound < 1 || rows.upperBound > ExcelLimits.maxRows {
+      throw invalid("repeated rows \(rows.lowerBound)...\(rows.upperBound) are outside the sheet")
+    }
+    if case .range(let range) = print.area {
+      try SheetFeatures(file: file, sheet: sheet).check(range, feature: "print area")
+    }
+    for (text, name) in [(print.header, "header"), (print.footer, "footer")] {
+      if let codes = text?.codes, codes.count > HeaderFooterText.maxLength {
+        throw invalid("the page \(name) is \(codes.count) characters long; Excel allows \(HeaderFooterText.maxLength)")
+      }
+    }
   }
 
   private func invalid(_ reason: String) -> XLSXWriteError {

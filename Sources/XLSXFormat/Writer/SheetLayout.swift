@@ -2,7 +2,7 @@ public import Diagnostics
 public import Grid
 
 /// What is known about a sheet's presentation before its rows: columns,
-/// frozen panes, auto-filter, fitted widths, visibility.
+/// frozen panes, auto-filter, fitted widths, visibility, printing.
 ///
 /// ```swift
 /// var layout = SheetLayout(frozenRows: 1, autoFilter: .header(row: 1))
@@ -26,12 +26,14 @@ public struct SheetLayout: Hashable, Sendable {
   public var showsGridLines: Bool
   /// The sheet tab's colour as 0xRRGGBB.
   public var tabColorRGB: UInt32?
+  /// How the sheet prints (`nil`: Excel's defaults).
+  public var printSetup: PrintSetup?
 
   /// Creates a layout; the default is a plain visible sheet.
   public init(
     columns: [ColumnLayout] = [], frozenRows: Int = 0, frozenColumns: Int = 0, autoFilter: AutoFilter? = nil,
     autoFit: AutoFit? = nil, visibility: SheetVisibility = .visible, showsGridLines: Bool = true,
-    tabColorRGB: UInt32? = nil
+    tabColorRGB: UInt32? = nil, printSetup: PrintSetup? = nil
   ) {
     self.columns = columns
     self.frozenRows = frozenRows
@@ -41,6 +43,7 @@ public struct SheetLayout: Hashable, Sendable {
     self.visibility = visibility
     self.showsGridLines = showsGridLines
     self.tabColorRGB = tabColorRGB
+    self.printSetup = printSetup
   }
 }
 

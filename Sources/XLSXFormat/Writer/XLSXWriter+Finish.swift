@@ -53,7 +53,8 @@ extension XLSXWriter {
       entries.append(
         WorkbookSheetEntry(
           name: sheet.name, visibility: sheet.layout.visibility.rawValue, hasRelationships: !footer.urls.isEmpty,
-          autoFilter: sheet.autoFilterRange))
+          autoFilter: sheet.autoFilterRange, printArea: sheet.printAreaRange,
+          printTitleRows: sheet.layout.printSetup?.repeatedRows))
     }
     var parts: [Packager.Part] = [
       Packager.Part(

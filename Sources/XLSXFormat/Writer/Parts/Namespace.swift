@@ -22,4 +22,8 @@ struct WorkbookSheetEntry {
   var hasRelationships: Bool
   /// The auto-filter range, for `_xlnm._FilterDatabase`.
   var autoFilter: CellRange?
+  /// The print area, for `_xlnm.Print_Area`.
+  var printArea: CellRange? = nil
+  /// The rows repeated on every printed page, for `_xlnm.Print_Titles`.
+  var printTitleRows: ClosedRange<Int>? = nil
 }

@@ -2,10 +2,39 @@ import Diagnostics
 import XMLStream
 
 /// `xl/workbook.xml`: the sheet list (sheet `i` is `rId<i>`), the first
-/// visible sheet as the active tab, and a hidden `_xlnm._FilterDatabase`
-/// name per auto-filter, as Excel writes it.
+/// visible sheet as the active tab, and the built-in names Excel writes: a
+/// hidden `_xlnm._FilterDatabase` per auto-filter, `_xlnm.Print_Area` and
+/// `_xlnm.Print_Titles` per sheet that sets them.
 struct WorkbookPart {
   let sheets: [WorkbookSheetEntry]
+
+  private struct DefinedName {
+    var name: StaticString
+    var sheet: Int
+    var isHidden: Bool
+    var formula: String
+  }
+
+  /// The built-in names, grouped by name as Excel orders them.
+  private func definedNames() -> [DefinedName] {
+    var filters: [DefinedName] = []
+    var areas: [DefinedName] = []
+    var titles: [DefinedName] = []
+    for (i, sheet) in sheets.enumerated() {
+      let prefix = FormulaText.sheetName(sheet.name) + "!"
+      if let range = sheet.autoFilter {
+        filters.append(DefinedName(name: "_xlnm._FilterDatabase", sheet: i, isHidden: true, formula: prefix + FormulaText.absolute(range)))
+      }
+      if let range = sheet.printArea {
+        areas.append(DefinedName(name: "_xlnm.Print_Area", sheet: i, isHidden: false, formula: prefix + FormulaText.absolute(range)))
+      }
+      if let rows = sheet.printTitleRows {
+        titles.append(DefinedName(
+          name: "_xlnm.Print_Titles", sheet: i, isHidden: false, formula: prefix + "$\(rows.lowerBound):$\(rows.upperBound)"))
+      }
+    }
+    return filters + areas + titles
+  }
 
   func render() -> [UInt8] {
     let activeTab = sheets.firstIndex { $0.visibility == "visible" } ?? 0
@@ -30,16 +59,16 @@ struct WorkbookPart {
         x.closeEmptyElement()
       }
       x.raw("</sheets>")
-      let filters = sheets.enumerated().compactMap { i, s in s.autoFilter.map { (i, s.name, $0) } }
-      if !filters.isEmpty {
+      let names = definedNames()
+      if !names.isEmpty {
         x.raw("<definedNames>")
-        for (index, name, range) in filters {
+        for name in names {
           x.startElement("definedName")
-          x.attribute("name", constant: "_xlnm._FilterDatabase")
-          x.attribute("localSheetId", index)
-          x.attribute("hidden", constant: "1")
+          x.attribute("name", constant: name.name)
+          x.attribute("localSheetId", name.sheet)
+          if name.isHidden { x.attribute("hidden", constant: "1") }
           x.closeStartTag()
-          x.text(FormulaText.sheetName(name) + "!" + FormulaText.absolute(range))
+          x.text(name.formula)
           x.endElement("definedName")
         }
         x.raw("</definedNames>")

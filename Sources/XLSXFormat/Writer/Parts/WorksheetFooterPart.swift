@@ -2,8 +2,8 @@ import Diagnostics
 import XMLStream
 
 /// The end of a worksheet part, from `</sheetData>`: auto-filter, merged
-/// cells, conditional formatting, drop-down lists, hyperlinks and page
-/// margins, in the order the schema requires.
+/// cells, conditional formatting, drop-down lists, hyperlinks, page
+/// margins, page setup and header/footer, in the order the schema requires.
 struct WorksheetFooterPart {
   let sheet: FinishedSheet
   /// Final name of a sheet a link names (following renames), or `nil` when
@@ -27,9 +27,33 @@ struct WorksheetFooterPart {
       writeValidations(to: x)
       writeHyperlinks(links, to: x)
       x.raw("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+      if let print = sheet.layout.printSetup { writePrintSetup(print, to: x) }
       x.endElement("worksheet")
     }
     return (bytes, urls)
+  }
+
+  /// `<pageSetup>` and `<headerFooter>` (their defined names go in the workbook).
+  private func writePrintSetup(_ print: PrintSetup, to x: XMLWriter) {
+    x.startElement("pageSetup")
+    x.attribute("paperSize", print.paper.rawValue)
+    if let wide = print.fitToPagesWide {
+      x.attribute("fitToWidth", wide)
+      x.attribute("fitToHeight", print.fitToPagesTall)
+    }
+    x.attribute("orientation", print.orientation.rawValue)
+    x.closeEmptyElement()
+    guard print.header != nil || print.footer != nil else { return }
+    x.raw("<headerFooter>")
+    let sections: [(StaticString, HeaderFooterText?)] = [("oddHeader", print.header), ("oddFooter", print.footer)]
+    for (element, text) in sections {
+      guard let codes = text?.codes, !codes.isEmpty else { continue }
+      x.startElement(element)
+      x.closeStartTag()
+      x.text(codes)
+      x.endElement(element)
+    }
+    x.raw("</headerFooter>")
   }
 
   private func writeMerges(to x: XMLWriter) {

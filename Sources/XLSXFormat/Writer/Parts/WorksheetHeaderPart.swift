@@ -27,8 +27,19 @@ struct FinishedSheet {
   }
 }
 
+extension FinishedSheet {
+  /// The print area, resolving `.used` to the cells written.
+  var printAreaRange: CellRange? {
+    switch layout.printSetup?.area {
+    case .none: nil
+    case .range(let range): range
+    case .used: extent.map { CellRange(start: CellAddress(row: 1, column: 1), end: $0.end) }
+    }
+  }
+}
+
 /// The start of a worksheet part, up to and including `<sheetData>`:
-/// tab colour, dimension, view with frozen panes, default row height and
+/// tab colour and fit-to-page, dimension, view with frozen panes, default row height and
 /// column widths (fitted ones included).
 struct WorksheetHeaderPart {
   let sheet: FinishedSheet
@@ -41,9 +52,11 @@ struct WorksheetHeaderPart {
       x.attribute("xmlns", constant: Namespace.spreadsheetML)
       x.attribute("xmlns:r", constant: Namespace.relationships)
       x.closeStartTag()
-      if let rgb = sheet.layout.tabColorRGB {
+      let fits = sheet.layout.printSetup?.fitToPagesWide != nil
+      if sheet.layout.tabColorRGB != nil || fits {
         x.raw("<sheetPr>")
-        StylesPart.writeColor(rgb, element: "tabColor", to: x)
+        if let rgb = sheet.layout.tabColorRGB { StylesPart.writeColor(rgb, element: "tabColor", to: x) }
+        if fits { x.raw("<pageSetUpPr fitToPage=\"1\"/>") }
         x.raw("</sheetPr>")
       }
       x.startElement("dimension")
