@@ -138,7 +138,7 @@ public struct TrackerConfig: Hashable, Sendable {
   }
 
   /// Reads one table entry at a time into a config, with positions for errors.
-  private struct Reader {
+  fileprivate struct Reader {
     let path: String
     var config = TrackerConfig()
 
