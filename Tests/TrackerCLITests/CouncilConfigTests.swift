@@ -60,9 +60,9 @@ struct CouncilConfigTests {
     #expect(try Self.pausedRating(json) == "grey")
     let xlsx = root.appendingPathComponent("out.xlsx")
     #expect(try ProcessRunner.wsoa(["convert", input, "-o", xlsx.path]).status == 0)
-    // The cleaned tracker writes the rating's code, which the sheet's
-    // conditional format fills grey; an unknown word is written as is, unfilled.
-    #expect(try Self.pausedCell(xlsx)?.text == "Grey")
+    // The cleaned tracker keeps the council's word, and a conditional
+    // format fills it grey (docs/printing.md).
+    #expect(try Self.pausedCell(xlsx)?.text == "Paused")
 
     // validate: exit 0, no status.unknown.
     let validate = try ProcessRunner.wsoa(["validate", input, "--as-of", "2022-04-30"])
