@@ -28,6 +28,10 @@ struct ConvertRequest: Equatable {
   var quiet = false
   /// `--summary`.
   var summary = false
+  /// `-v`, `--verbose`.
+  var verbose = false
+  /// `--format`: how findings are printed.
+  var findings: ReportFormat = .text
 
   /// Why the request cannot run (ArgumentParser prints it with the usage), or nil.
   var problem: String? {
@@ -57,9 +61,9 @@ struct ConvertRequest: Equatable {
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
     let load = LoadOptions(
       format: source?.format, delimiter: delimiter.delimiter, sheets: sheets, mixedStatusReading: mixedStatus.reading)
-    var runner = ConvertRunner(
-      load: load, write: options, quiet: quiet, summary: summary,
+    let runner = ConvertRunner(
+      load: load, write: options, summary: summary,
       standardInput: try InputOptions.standardInput(for: plan.items.map(\.input)))
-    return runner.run(plan)
+    return runner.run(plan, style: ReportStyle(quiet: quiet, verbose: verbose, format: findings))
   }
 }
