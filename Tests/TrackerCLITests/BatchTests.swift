@@ -101,6 +101,30 @@ struct BatchTests {
     #expect(FileManager.default.fileExists(atPath: out.path + "/b.json"), "the readable returns are merged and written")
   }
 
+  /// Under a pseudo-terminal (util-linux `script`) a batch shows `[n/N] file`
+  /// as it goes, on every batch command; `-q` hides it.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), arguments: ["convert", "validate", "merge"])
+  func progressShowsOnATerminal(_ command: String) throws {
+    let input = try folder()
+    let out = try Fixtures.scratchDirectory("batch-out")
+    let arguments: [String] =
+      switch command {
+      case "convert": ["convert", input.path, "-o", out.path]
+      case "validate": ["validate", input.path]
+      default: ["merge", Fixtures.url("merge/master.tsv").path, Fixtures.url("merge/returns").path, "-o", out.path + "/m.json"]
+      }
+    func onTerminal(_ extra: [String]) throws -> String {
+      let line = ([ProcessRunner.wsoaURL.path] + arguments + extra).map { "'\($0)'" }.joined(separator: " ")
+      var environment = ProcessInfo.processInfo.environment
+      environment["TERM"] = "xterm"
+      let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", line, "/dev/null"], environment: environment)
+      return result.stdout + result.stderr
+    }
+    let shown = try onTerminal([])
+    #expect(shown.contains("[1/") && shown.contains("[2/"), "\(shown.suffix(400))")
+    #expect(try !onTerminal(["-q"]).contains("[1/"))
+  }
+
   @Test func theTallyCountsFilesErrorsWarningsAndTime() throws {
     let input = try folder()
     let out = try Fixtures.scratchDirectory("batch-out")

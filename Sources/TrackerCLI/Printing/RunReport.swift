@@ -65,7 +65,7 @@ final class RunReport {
     if options.format == .text, printsFindings {
       write(FindingLines.render(verdict.findings, quiet: options.quiet, colour: Colour.onStandardError, file: verdict.file))
     }
-    if options.verbose, let done { write("wsoa: \(done)\n") }
+    if options.verbose, options.format == .text, let done { write("wsoa: \(done)\n") }
     if !verdict.passes { raise(.findings) }
   }
 
