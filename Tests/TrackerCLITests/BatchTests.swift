@@ -32,6 +32,9 @@ struct BatchTests {
     #expect(BatchInputs.outputNames(for: ["a/p2.tsv", "b/p2.tsv", "c/P2.TSV"], extension: "csv")
       == ["p2.tsv.csv", "p2.tsv-2.csv", "P2.TSV-3.csv"])
     #expect(BatchInputs.outputNames(for: ["-", "x/.hidden", "y/one.xlsx"], extension: "xlsx") == ["stdin.xlsx", ".hidden.xlsx", "one.xlsx"])
+    // samples/ holds p.json, p.tsv, p.tsv.json and p.xlsx: a stem-named output meets a whole-name one.
+    #expect(BatchInputs.outputNames(for: ["s/p.json", "s/p.tsv", "s/p.tsv.json", "s/p.xlsx"], extension: "json")
+      == ["p.json.json", "p.tsv.json", "p.tsv-2.json", "p.xlsx.json"])
   }
 
   @Test func aFolderWithTheSameStemTwiceConvertsEveryFile() throws {

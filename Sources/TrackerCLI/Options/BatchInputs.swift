@@ -39,8 +39,9 @@ enum BatchInputs {
   /// 1. the input's name without its extension: `p2.xlsx` → `p2.json`;
   /// 2. when two inputs share that stem, the whole name: `p2.xlsx` →
   ///    `p2.xlsx.json` and `p2.tsv` → `p2.tsv.json`;
-  /// 3. when they share the whole name too (same name in two folders),
-  ///    `-2`, `-3`… in input order: `a/p2.tsv` → `p2.tsv.json`, `b/p2.tsv` → `p2.tsv-2.json`.
+  /// 3. when that name is still taken (the same name in two folders, or
+  ///    `p2.tsv.json` beside `p2.tsv`), `-2`, `-3`… in input order:
+  ///    `a/p2.tsv` → `p2.tsv.json`, `b/p2.tsv` → `p2.tsv-2.json`.
   ///
   /// Standard input (`-`) is named `stdin`.
   static func outputNames(for files: [String], extension ext: String) -> [String] {
@@ -48,12 +49,16 @@ enum BatchInputs {
     let stems = names.map(stem)
     var stemCount: [String: Int] = [:]
     for stem in stems { stemCount[stem.lowercased(), default: 0] += 1 }
-    var taken: [String: Int] = [:]
+    var taken: Set<String> = []
     return zip(names, stems).map { name, stem in
       let base = stemCount[stem.lowercased(), default: 0] > 1 ? name : stem
-      let n = (taken[base.lowercased()] ?? 0) + 1
-      taken[base.lowercased()] = n
-      return (n == 1 ? base : "\(base)-\(n)") + "." + ext
+      var n = 1
+      var output = base + "." + ext
+      while !taken.insert(output.lowercased()).inserted {
+        n += 1
+        output = "\(base)-\(n).\(ext)"
+      }
+      return output
     }
   }
 
