@@ -10,8 +10,12 @@ prefix=$(mktemp -d "${TMPDIR:-/tmp}/wsoa-install.XXXXXX")
 trap 'rm -rf "$prefix"' EXIT
 ./scripts/install.sh "$prefix"
 fail=0
-for f in bin/wsoa share/man/man1/wsoa.1 share/man/man1/wsoa.convert.1 share/man/man1/wsoa.validate.1 \
-  share/man/man1/wsoa.merge.1 share/man/man1/wsoa.dump.1 share/man/man1/wsoa.diff.1 share/bash-completion/completions/wsoa \
+# Every subcommand `wsoa --help` lists has its man page (a new command needs no edit here).
+commands=$("$prefix/bin/wsoa" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
+[ -n "$commands" ] || { echo "check-install: wsoa --help lists no subcommands"; fail=1; }
+pages=""
+for c in $commands; do pages="$pages share/man/man1/wsoa.$c.1"; done
+for f in bin/wsoa share/man/man1/wsoa.1 $pages share/bash-completion/completions/wsoa \
   share/zsh/site-functions/_wsoa share/fish/vendor_completions.d/wsoa.fish; do
   [ -s "$prefix/$f" ] || { echo "check-install: missing or empty $f"; fail=1; }
 done
@@ -21,5 +25,13 @@ expected=$(sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/TrackerKit/Version.swi
 grep -q '^\.Dt WSOA 1' "$prefix/share/man/man1/wsoa.1" || { echo "check-install: wsoa.1 is not a man page"; fail=1; }
 grep -q 'Fl -color' "$prefix/share/man/man1/wsoa.validate.1" || { echo "check-install: the man page lacks validate's options"; fail=1; }
 grep -q '_wsoa' "$prefix/share/bash-completion/completions/wsoa" || { echo "check-install: bash completion looks wrong"; fail=1; }
+# The shared conventions (docs/cli.md) reach every tracker command's page and the completions.
+for c in convert validate merge dump; do
+  for option in quiet verbose format color from delimiter; do
+    grep -q "Fl -$option" "$prefix/share/man/man1/wsoa.$c.1" || { echo "check-install: wsoa.$c.1 lacks --$option"; fail=1; }
+  done
+  grep -q "$c" "$prefix/share/zsh/site-functions/_wsoa" || { echo "check-install: zsh completion lacks $c"; fail=1; }
+  grep -q "$c" "$prefix/share/fish/vendor_completions.d/wsoa.fish" || { echo "check-install: fish completion lacks $c"; fail=1; }
+done
 [ $fail -eq 0 ] && echo "install: ok ($prefix)"
 exit $fail

@@ -25,6 +25,15 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
   /// An output cannot be written (`EX_CANTCREAT`).
   case cannotCreate = 73
 
+  /// The more serious of two statuses, for a run over several files: a
+  /// missing input beats an unreadable one, which beats an unwritable
+  /// output, which beats failing findings, which beat success (so the exit
+  /// status of a batch is that of its worst file).
+  public static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+    let order: [ExitStatus] = [.usage, .software, .noInput, .dataError, .cannotCreate, .findings, .success]
+    return (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
+  }
+
   /// The help text's table of exit codes.
   public static let helpText = """
     Exit codes:

@@ -56,6 +56,10 @@ extension WSOACommand {
   public static func run(arguments: [String]) -> Int32 {
     // Each run starts from `--color auto` (tests run several in one process).
     Colour.choice = .auto
+    if let problem = CommandSuggestion.problem(arguments) {
+      StandardError.write(problem)
+      return ExitStatus.usage.rawValue
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

@@ -125,6 +125,8 @@ public enum TrackerLoader {
     switch error {
     case let e as DelimitedError: return e.isMissingInput
     case TrackerError.fileNotFound: return true
+    // A sheet `--sheet` names that the workbook lacks is a missing input (66), as in `dump`.
+    case TrackerError.sheetNotFound: return true
     case let e as InputError: return e.category == .missing
     default: return false
     }

@@ -108,7 +108,8 @@ import Testing
     #expect(result.status == 0)
     #expect(result.stdout.contains("2.1A") && !result.stdout.contains("1.1A"))
     let missing = try ProcessRunner.wsoa(["convert", Self.tracker("one-sheet-per-priority.xlsx"), "--sheet", "Priority 9"])
-    #expect(missing.status == 65)
+    // A missing sheet is a missing input, 66, as in dump.
+    #expect(missing.status == 66)
     #expect(missing.stderr.contains("no sheet \"Priority 9\""))
   }
 

@@ -82,8 +82,8 @@ import TrackerKit
       code: "csv.encoding_fallback", severity: .warning, message: "read as Windows-1252", fix: "Save as CSV UTF-8.",
       location: SourceLocation(file: "r.csv", line: 2))
     #expect(
-      DiagnosticPrinter.format(diagnostic)
-        == "r.csv:2: warning[csv.encoding_fallback]: read as Windows-1252\n  fix: Save as CSV UTF-8.\n")
+      FindingLines.render([diagnostic])
+        == "r.csv:2: warning[csv.encoding_fallback]: read as Windows-1252\n    fix: Save as CSV UTF-8.\n")
   }
 
   @Test func helpListsEveryOptionAndExitCode() {

@@ -115,9 +115,11 @@ import Testing
     let result = try ProcessRunner.wsoa(["dump", fixture("basic.csv"), "-o", intoMissing])
     #expect(result.status == 73)
     #expect(result.stderr.hasPrefix("wsoa: error: cannot create output \(intoMissing)"))
-    let ontoFolder = try ProcessRunner.wsoa(["dump", fixture("basic.csv"), "-o", folder.path])
-    #expect(ontoFolder.status == 73)
     #expect(try entries(folder).isEmpty)
+    // An existing folder takes the output, named after the input (as convert).
+    let ontoFolder = try ProcessRunner.wsoa(["dump", fixture("basic.csv"), "-o", folder.path])
+    #expect(ontoFolder.status == 0, "\(ontoFolder.stderr)")
+    #expect(try entries(folder) == ["basic.csv"])
   }
 
   @Test func aFailedDumpLeavesTheTargetUntouched() throws {

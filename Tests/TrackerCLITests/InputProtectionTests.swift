@@ -62,7 +62,7 @@ import Testing
     try s.expectRefused(["convert", "returns/b.tsv", "tracker.xlsx", "-o", "returns", "--to", "tsv"], output: "returns/b.tsv", input: "returns/b.tsv")
     #expect(link(s.path("tracker.tsv"), s.path("returns/tracker.tsv")) == 0)
     try s.expectRefused(
-      ["convert", "tracker.tsv", "tracker.xlsx", "-o", "returns", "--to", "tsv"], output: "returns/tracker.tsv", input: "tracker.tsv")
+      ["convert", "tracker.tsv", "returns/a.xlsx", "-o", "returns", "--to", "tsv"], output: "returns/tracker.tsv", input: "tracker.tsv")
     // Into the same folder without replacing an input is fine.
     let json = try ProcessRunner.wsoa(["convert", "returns", "-o", "returns", "--to", "json", "-q"], in: s.dir)
     #expect(json.status == 0, "\(json.stderr)")

@@ -83,7 +83,7 @@ struct ValidateAnnotateTests {
     let run = try ProcessRunner.wsoa(["validate", seed, "--annotate", out] + common)
     #expect(run.status == 73)
     #expect(run.stdout.hasSuffix("0 errors, 5 warnings, 17 info: ok\n"))
-    #expect(run.stderr.contains("wsoa validate: --annotate:") && run.stderr.contains("no-such-folder"))
+    #expect(run.stderr.contains("wsoa: error: --annotate:") && run.stderr.contains("no-such-folder"))
   }
 
   /// Fed back to `validate` and `convert`, the annotated workbook behaves as

@@ -32,7 +32,7 @@ struct ValidateReportTests {
     #expect(lines[3] == "    related: 'Priority 2'!E9")
     #expect(lines.last == "\(path): 0 errors, 1 warning, 2 info: ok")
     #expect(!text.contains("\u{1B}["))
-    #expect(ValidateTextReport(colour: true).render([verdict]).contains("\u{1B}[1;33mwarning\u{1B}[0m"))
+    #expect(ValidateTextReport(colour: true).render([verdict]).contains("\u{1B}[1;33mwarning[status.regression_without_note]\u{1B}[0m"))
   }
 
   @Test func severalFilesGiveATable() throws {

@@ -11,12 +11,15 @@ struct ConvertCommand: ParsableCommand {
     discussion: HelpText.reflow(
       """
       The output format comes from --to, else from the -o file's extension, else JSON.
-      One input converts to -o OUT (or standard output); several inputs or a folder
-      convert into the folder -o DIR, one file each, named after the input.
+      One input converts to -o OUT (or standard output), or into the folder -o DIR/; several
+      inputs or a folder convert into the folder -o DIR, one file each, named after the input
+      (p2.xlsx -> p2.json; when two inputs share a name, the extension is kept: p2.xlsx.json,
+      p2.tsv.json). A file that cannot be read is reported and the others still convert.
 
       What the recogniser noticed (a period header it could not read, an unknown column
       kept as extra, ...) is printed on standard error with its cell; --quiet keeps only
-      errors and warnings. The output is written even when there are errors (exit 1).
+      errors and warnings, --format json prints them as one JSON document. The output is
+      written even when there are errors (exit 1).
 
       Examples:
         wsoa convert tracker.xlsx -o tracker.json --summary
@@ -58,8 +61,7 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "Start CSV/TSV output with a UTF-8 byte-order mark (for Excel).")
   var bom = false
 
-  @Flag(name: [.short, .long], help: "Print only errors and warnings, not the interpretations (info).")
-  var quiet = false
+  @OptionGroup var reporting: ReportingOptions
 
   @Flag(help: "After each file, print a short summary (counts, latest statuses, findings) on standard error.")
   var summary = false
@@ -68,7 +70,8 @@ struct ConvertCommand: ParsableCommand {
   var request: ConvertRequest {
     ConvertRequest(
       inputs: inputs, output: output, target: target, shape: shape, sheets: sheets, source: input.from,
-      delimiter: input.delimiter, mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: quiet, summary: summary,
+      delimiter: input.delimiter, mixedStatus: mixedStatus, compact: compact, bom: bom, quiet: reporting.quiet,
+      summary: summary, verbose: reporting.verbose, findings: reporting.format,
       config: ConfigChoice(
         path: configOptions.config, discovers: !configOptions.noConfig, policy: (try? configOptions.policy()) ?? FindingPolicy()))
   }
@@ -80,10 +83,8 @@ struct ConvertCommand: ParsableCommand {
   /// The output format: --to, else the -o extension, else JSON.
   var format: TrackerFormat { request.format }
 
-  @OptionGroup var colorOptions: ColorOptions
-
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
     let status = try request.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

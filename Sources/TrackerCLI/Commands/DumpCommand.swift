@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtomicOutput
 import DelimitedFormat
+import Diagnostics
 import TrackerKit
 
 #if canImport(Glibc)
@@ -88,41 +89,52 @@ struct DumpCommand: ParsableCommand {
   /// `--delimiter`.
   var delimiter: DelimiterChoice { input.delimiter }
 
+  /// `-o`, or with `-o DIR/` (or an existing folder; not with --all-sheets)
+  /// the file in it named after the input (`BatchInputs.outputNames`).
+  var outputFile: String? {
+    guard !allSheets, BatchInputs.isFolder(output), let output else { return output }
+    let ext = format.rawValue
+    return BatchInputs.join(output, BatchInputs.outputNames(for: [file], extension: ext)[0])
+  }
+
   /// The output format: `--to`, else the `-o` extension, else CSV.
   var format: GridOutputFormat {
     to?.format ?? output.flatMap { $0 == "-" ? nil : GridOutputFormat.inferred(fromPath: $0) } ?? .csv
   }
 
   func validate() throws {
+    let outputFile = self.outputFile
     if format == .json || format == .xlsx {
       let name = format == .json ? "JSON" : "XLSX"
       if bom { throw ValidationError("--bom applies to CSV/TSV output only, not \(name).") }
       if crlf { throw ValidationError("--crlf applies to CSV/TSV output only, not \(name).") }
       if noFormulaGuard { throw ValidationError("--no-formula-guard applies to CSV/TSV output only, not \(name).") }
     }
-    if format == .xlsx, output == nil || output == "-", isatty(1) == 1 {
+    if format == .xlsx, outputFile == nil || outputFile == "-", isatty(1) == 1 {
       throw ValidationError("--to xlsx writes a binary file; give -o FILE.xlsx or redirect standard output.")
     }
     if allSheets {
       if sheet != nil { throw ValidationError("--all-sheets and --sheet cannot be used together.") }
-      if format == .csv || format == .tsv, output == nil || output == "-" {
+      if format == .csv || format == .tsv, outputFile == nil || outputFile == "-" {
         throw ValidationError("--all-sheets with CSV or TSV output needs -o FOLDER (one file per sheet).")
       }
     }
-    if allSheets, format == .csv || format == .tsv, let output {
+    if allSheets, format == .csv || format == .tsv, let outputFile {
       // One file per sheet: a CSV/TSV input gives exactly this one.
-      let folder = output.hasSuffix("/") ? output : output + "/"
+      let folder = outputFile.hasSuffix("/") ? outputFile : outputFile + "/"
       let written = folder + DelimitedReader.sheetName(for: file) + "." + (format == .tsv ? "tsv" : "csv")
-      try InputProtection.check(written, flag: "-o \(output): the output", inputs: [file])
+      try InputProtection.check(written, flag: "-o \(outputFile): the output", inputs: [file])
     } else {
-      try InputProtection.check(output, flag: "-o", inputs: [file])
+      try InputProtection.check(outputFile, flag: "-o", inputs: [file])
     }
   }
 
-  @OptionGroup var colorOptions: ColorOptions
+  @OptionGroup var reporting: ReportingOptions
 
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
+    let output = outputFile
+    let report = RunReport(reporting.style, files: 1)
     let reading = GridReadOptions(
       sheet: sheet.map(SheetSelector.init), delimiter: delimiter.delimiter, from: input.from?.format)
     let source = try InputOptions.standardInput(for: [file]) ?? .file(file)
@@ -130,21 +142,29 @@ struct DumpCommand: ParsableCommand {
       format: format, writesByteOrderMark: bom, lineEnding: crlf ? .crlf : .lf, guardsFormulas: !noFormulaGuard)
     if allSheets, format == .csv || format == .tsv, let output {
       let written = try GridDump.writeEachSheet(source, folder: output, reading: reading, writing: writing)
-      DiagnosticPrinter.print(written.report.diagnostics)
+      try finish(report, written.report.diagnostics, done: "\(source.name) -> \(output)")
       return
     }
-    var report: GridReadReport?
+    var gridReport: GridReadReport?
     let body: (ByteSink) throws -> Void = { sink in
-      report = try GridDump.write(source, reading: reading, writing: writing, to: sink)
+      gridReport = try GridDump.write(source, reading: reading, writing: writing, to: sink)
     }
     if format == .xlsx, let output, output != "-" {
       // The XLSX writer replaces the file atomically itself.
-      report = try GridXLSXDump.write(source, reading: reading, output: output)
+      gridReport = try GridXLSXDump.write(source, reading: reading, output: output)
     } else if let output, output != "-" {
       try AtomicFile.write(to: output, body)
     } else {
       try AtomicFile.writeStandardOutput(body)
     }
-    DiagnosticPrinter.print(report?.diagnostics ?? [])
+    try finish(report, gridReport?.diagnostics ?? [], done: "\(source.name) -> \(output ?? "<stdout>")")
+  }
+
+  /// Prints the findings (and tally, JSON) the same way as every command;
+  /// error findings exit 1.
+  private func finish(_ report: RunReport, _ findings: [Diagnostic], done: String) throws {
+    report.finished(FileValidation(file: InputOptions.displayName(file), findings: findings), done: done)
+    let status = report.finish()
+    if status != .success { throw ExitCode(status.rawValue) }
   }
 }

@@ -23,13 +23,16 @@ struct MergeCommand: ParsableCommand {
       accepted. Inputs are never modified; outputs are written atomically. The master's wsoa.toml (or \
       --config) applies to every input: status and header words, [rules], and [merge] preferences.
 
+      A return that cannot be read is reported and the others are merged (exit 65 or 66). \
+      Findings go to standard error as text, or with --format json as one JSON document.
+
       Exit codes: 0 merged cleanly; 1 merged, but some conflicts are unresolved (the master's value \
       was kept and the output still written; rerun with --prefer master or --prefer return); 64 usage; \
       65 an input is unreadable or the config is wrong; 66 an input is missing; 73 an output cannot be written.
       """)
   )
 
-  @Argument(help: "The master tracker, then one or more returns; - reads one of them from standard input.")
+  @Argument(help: "The master tracker, then one or more returns or folders of returns; - reads one of them from standard input.")
   var files: [String] = []
 
   @OptionGroup var input: InputOptions
@@ -58,13 +61,13 @@ struct MergeCommand: ParsableCommand {
   @Option(name: .customLong("sub-group"), help: "The sub-group that sent a return: NAME (one return) or FILE=NAME (repeatable).")
   var subGroups: [String] = []
 
-  @Flag(help: "Print only the counts, not each change and conflict.")
-  var quiet = false
+  @OptionGroup var reporting: ReportingOptions
 
   @OptionGroup var configOptions: ConfigOptions
 
   var master: String { files[0] }
-  var returns: [String] { Array(files.dropFirst()) }
+  /// The returns, folders expanded (`BatchInputs.expand`).
+  var returns: [String] { BatchInputs.expand(Array(files.dropFirst())).files }
 
   func validate() throws {
     guard files.count >= 2 else { throw ValidationError("Give the master tracker and at least one return.") }
@@ -77,8 +80,8 @@ struct MergeCommand: ParsableCommand {
     if output == "-", format == .xlsx { throw ValidationError("XLSX cannot go to standard output; give a file name.") }
     if let report, report == output, report != "-" { throw ValidationError("--report and -o name the same file.") }
     if report == "-", output == "-" { throw ValidationError("--report - and -o - would both use standard output.") }
-    try InputProtection.check(output, flag: "-o", inputs: files)
-    try InputProtection.check(report, flag: "--report", inputs: files)
+    try InputProtection.check(output, flag: "-o", inputs: [master] + returns)
+    try InputProtection.check(report, flag: "--report", inputs: [master] + returns)
     do {
       _ = try MergeSubGroupFlags(subGroups, returns: returns)
     } catch {
@@ -86,16 +89,14 @@ struct MergeCommand: ParsableCommand {
     }
   }
 
-  @OptionGroup var colorOptions: ColorOptions
-
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
     // The master's wsoa.toml (or --config) governs the whole merge; flags win.
     let config: TrackerConfig
     do {
       config = try configOptions.choice().config(for: self.master)
     } catch let error as ConfigError {
-      Self.printError(error.description)
+      StandardError.write(Failure.line(location: nil, error.description) + "\n")
       throw ExitCode(ExitStatus.dataError.rawValue)
     }
     let policy = config.policy(overriddenBy: try configOptions.policy())
@@ -104,18 +105,25 @@ struct MergeCommand: ParsableCommand {
       acceptText: acceptText || config.acceptText == true, acceptDue: acceptDue || config.acceptDue == true)
     options.subGroupAliases = SubGroupAliases(config.subGroupAliases)
     let format = to?.format ?? MergeOutputFormat.from(path: output) ?? .json
+    let returns = self.returns
     let standardInput = try InputOptions.standardInput(for: files)
     let load = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)
     let master = InputOptions.displayName(self.master)
+    let progress = RunReport(reporting.style, files: 1 + returns.count)
+    var index = 0
     let run: MergeRunner.Run
     do {
       run = try MergeRunner.merge(
         MergeJob(
           master: self.master, returns: returns, subGroupFlags: subGroups, options: options, load: load,
-          standardInput: standardInput, config: config, policy: policy))
+          standardInput: standardInput, config: config, policy: policy)
+      ) { file in
+        progress.starting(file, index: index)
+        index += 1
+      }
       try MergeRunner.write(run, to: output, format: format)
     } catch {
-      Self.printError(error.description)
+      progress.write(error.errorLine + "\n")
       throw ExitCode(Self.exitStatus(for: error).rawValue)
     }
     let status: ExitStatus = run.result.hasUnresolvedConflicts ? .findings : .success
@@ -126,19 +134,38 @@ struct MergeCommand: ParsableCommand {
       do {
         try MergeRunner.writeReport(document, to: report)
       } catch {
-        Self.printError(error.description)
+        progress.write(error.errorLine + "\n")
         throw ExitCode(ExitStatus.cannotCreate.rawValue)
       }
     }
-    var text = ""
-    for diagnostic in run.loadDiagnostics {
-      text += "\(diagnostic.location.map { "\($0): " } ?? "")error[\(diagnostic.code)]: \(diagnostic.message)\n"
+    // The findings (reading errors, then the merge's own, in the merge's
+    // order, so the text does not depend on the order the returns were
+    // given), the unread returns, then the merge summary. For --format json
+    // each input is one file entry, in merge order.
+    let findings = run.loadDiagnostics + run.result.diagnostics
+    if reporting.format == .text {
+      progress.write(FindingLines.render(findings, quiet: reporting.quiet, colour: Colour.onStandardError, file: master))
     }
-    var shown = run.result
-    if quiet { shown.diagnostics = [] }
-    text += MergeTextReport.render(shown, master: master, output: output)
-    StandardError.write(text)
-    if status != .success { throw ExitCode(status.rawValue) }
+    var seen = Set<String>()
+    let names = ([master] + run.result.returns.map(\.file)).filter { seen.insert($0).inserted }
+    // A finding without a location, or at a file that is not an input, is the master's.
+    let owner = { (finding: Diagnostic) in names.contains(finding.location?.file ?? master) ? finding.location?.file ?? master : master }
+    for name in names {
+      progress.finished(FileValidation(file: name, findings: findings.filter { owner($0) == name }), printsFindings: false)
+    }
+    for unread in run.unreadReturns {
+      progress.failed(unread.file, unread.description, status: Self.exitStatus(for: unread))
+    }
+    if reporting.format == .text {
+      var shown = run.result
+      shown.diagnostics = []
+      let summary = MergeTextReport.render(shown, master: master, output: output)
+      progress.write((findings.isEmpty || reporting.quiet ? "" : "\n") + summary)
+    }
+    // Unresolved conflicts are findings (1) even when no finding is an error.
+    progress.raise(status)
+    let worst = progress.finish()
+    if worst != .success { throw ExitCode(worst.rawValue) }
   }
 
   static func exitStatus(for error: MergeRunError) -> ExitStatus {
@@ -149,9 +176,20 @@ struct MergeCommand: ParsableCommand {
     case .cannotWrite: .cannotCreate
     }
   }
+}
 
-  static func printError(_ message: String) {
-    StandardError.write("wsoa merge: \(Colour.paint("error", .red, enabled: Colour.onStandardError)): \(message)\n")
+extension MergeRunError {
+  /// The file the error is about (empty for a usage error).
+  var file: String {
+    switch self {
+    case .missing(let file), .unreadable(let file, _), .cannotWrite(let file, _): file
+    case .usage: ""
+    }
+  }
+
+  /// `wsoa: FILE: error: …` (`Failure.line`).
+  var errorLine: String {
+    file.isEmpty ? Failure.line(location: nil, description) : Failure.line(file: file, description)
   }
 }
 

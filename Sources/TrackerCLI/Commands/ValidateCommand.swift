@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
       """
       Each finding has a stable code, a severity, the cell and a fix (`wsoa rules` lists them all). \
       Settings come from --config, else a wsoa.toml beside each input (see the README), else the defaults; \
-      command-line flags win. With several files each is checked on its own and a table of counts follows. \
+      command-line flags win. With several files or a folder each is checked on its own and a table of counts \
+      follows; a file that cannot be read is reported and the others are still checked. \
       --annotate OUT.xlsx (one input) also writes the cleaned tracker with the cells that have findings outlined \
       and a Findings sheet linking to them.
 
@@ -29,13 +30,10 @@ struct ValidateCommand: ParsableCommand {
       """)
   )
 
-  @Argument(help: "Tracker files (XLSX, CSV, TSV, wsoa/1 JSON); - reads standard input.")
+  @Argument(help: "Tracker files or folders (XLSX, CSV, TSV, wsoa/1 JSON); - reads standard input.")
   var files: [String] = []
 
   @OptionGroup var input: InputOptions
-
-  @Option(help: "Report format: text or json.")
-  var format: ReportFormat = .text
 
   @Flag(inversion: .prefixedNo, help: "Fail on warnings too (overrides the config's strict).")
   var strict: Bool? = nil
@@ -57,7 +55,7 @@ struct ValidateCommand: ParsableCommand {
       valueName: "out.xlsx"))
   var annotate: String? = nil
 
-  @OptionGroup var colorOptions: ColorOptions
+  @OptionGroup var reporting: ReportingOptions
 
   @Flag(name: .customLong("list-rules"), help: "The same as `wsoa rules`: list every finding code with its severity and fix, then exit.")
   var listRules = false
@@ -71,40 +69,57 @@ struct ValidateCommand: ParsableCommand {
     if files.filter({ $0 == InputOptions.standardInputArgument }).count > 1 {
       throw ValidationError("- (standard input) can be given once only.")
     }
-    if let annotate { try AnnotateOutput.check(annotate, inputs: files, report: output) }
+    if let annotate { try AnnotateOutput.check(annotate, inputs: BatchInputs.expand(files).files, report: output) }
   }
 
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
     if listRules {
-      try RulesCommand.print(format == .json ? .json : .text)
+      try RulesCommand.print(reporting.format == .json ? .json : .text)
       return
     }
     let settings = ValidationSettings(
       asOf: asOf.flatMap(TrackerConfig.isoDate), today: Self.today(), configPath: configOptions.config,
       discoversConfig: !configOptions.noConfig, mixedStatusReading: mixedStatus?.reading, strict: strict,
       policy: try configOptions.policy())
+    let files = BatchInputs.expand(self.files).files
     let loader = TrackerValidation.loader(
       options: LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter),
       standardInput: try InputOptions.standardInput(for: files))
-    let verdicts = TrackerValidation.validate(
-      files: files.map(InputOptions.displayName), settings: settings, loader: loader)
-    switch format {
+    // The report (text or JSON) is validate's output; RunReport shows
+    // progress, the errors about files it could not check, and the tally.
+    let run = RunReport(reporting.style, files: files.count)
+    var verdicts: [FileValidation] = []
+    for (n, file) in files.enumerated() {
+      run.starting(file, index: n)
+      let verdict = TrackerValidation.validate(file: InputOptions.displayName(file), settings: settings, loader: loader)
+      run.finished(verdict, printsFindings: false)
+      verdicts.append(verdict)
+    }
+    switch reporting.format {
     case .text:
       // A report file is not a terminal: only --color always colours it.
       let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
-      let text = ValidateTextReport(colour: useColour).render(verdicts)
+      let shown = reporting.quiet ? verdicts.map(Self.withoutInfo) : verdicts
+      let text = ValidateTextReport(colour: useColour).render(shown)
       try ReportOutput.write(to: output) { $0.write(text) }
     case .json:
       try ReportOutput.write(to: output) { sink in
         ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
       }
     }
-    var status = Self.exitStatus(verdicts)
+    var status = ExitStatus.worse(run.finish(writesJSON: false), Self.exitStatus(verdicts))
     if let annotate, let verdict = verdicts.first {
-      status = AnnotateOutput.worse(status, AnnotateOutput.write(verdict, to: annotate))
+      status = ExitStatus.worse(status, AnnotateOutput.write(verdict, to: annotate))
     }
     if status != .success { throw ExitCode(status.rawValue) }
+  }
+
+  /// `verdict` without its info findings: with `--quiet` the report lists and counts errors and warnings only.
+  static func withoutInfo(_ verdict: FileValidation) -> FileValidation {
+    var verdict = verdict
+    verdict.findings.removeAll { $0.severity == .info }
+    return verdict
   }
 
   /// Missing beats unreadable beats failing findings.
@@ -120,11 +135,6 @@ struct ValidateCommand: ParsableCommand {
     let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
     return CivilDate.fromDaysSinceEpoch(days)
   }
-}
-
-/// `--format`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
 }
 
 /// `--mixed-status`.

@@ -2,7 +2,9 @@ import ArgumentParser
 import TrackerKit
 
 /// Which inputs convert to which outputs: one input to a file or standard
-/// output; several inputs, or a folder, into an output folder.
+/// output; several inputs, a folder, or an output folder (`-o DIR/`, or an
+/// existing folder) one file each in that folder, named by
+/// `BatchInputs.outputNames` (so `p2.xlsx` and `p2.tsv` never collide).
 struct ConvertPlan {
   /// One conversion.
   struct Item {
@@ -12,28 +14,17 @@ struct ConvertPlan {
   }
 
   var items: [Item]
+  /// The output folder, when the outputs go into one (created before the first is written).
+  var folder: String? = nil
 
-  /// Expands folders (their tracker files, sorted, hidden and `~$` lock files
-  /// skipped) and names the outputs.
+  /// Expands folders (`BatchInputs.expand`) and names the outputs.
   ///
   /// - Throws: `ValidationError` when several inputs have no output folder,
-  ///   two inputs would write the same output, or an output is an input
-  ///   (`InputProtection`).
+  ///   the output folder is a file, or an output is an input (`InputProtection`).
   static func make(inputs: [String], output: String?, format: TrackerFormat) throws -> ConvertPlan {
-    var files: [String] = []
-    var sawFolder = false
-    for input in inputs {
-      if FileProbe.kind(input) == .directory {
-        sawFolder = true
-        for name in FileProbe.list(input) where !name.hasPrefix(".") && !name.hasPrefix("~$") && TrackerFormat.from(path: name) != nil {
-          files.append(input.hasSuffix("/") ? input + name : input + "/" + name)
-        }
-      } else {
-        files.append(input)
-      }
-    }
+    let (files, sawFolder) = BatchInputs.expand(inputs)
     let many = files.count > 1 || sawFolder
-    guard many else {
+    guard many || BatchInputs.isFolder(output) else {
       try InputProtection.check(output, flag: "-o", inputs: files)
       return ConvertPlan(items: files.map { Item(input: $0, output: output == "-" ? nil : output) })
     }
@@ -43,23 +34,13 @@ struct ConvertPlan {
     if FileProbe.kind(folder) == .file {
       throw ValidationError("-o \(folder) is a file; several inputs need a folder.")
     }
-    let ext = format.rawValue
-    var seen: [String: String] = [:]
+    let names = BatchInputs.outputNames(for: files, extension: format.rawValue)
     var items: [Item] = []
-    for file in files {
-      let base = file == InputOptions.standardInputArgument ? "stdin" : baseName(file)
-      let out = (folder.hasSuffix("/") ? folder : folder + "/") + base + "." + ext
-      if let other = seen[out] { throw ValidationError("\(other) and \(file) would both write \(out).") }
+    for (file, name) in zip(files, names) {
+      let out = BatchInputs.join(folder, name)
       try InputProtection.check(out, flag: "-o \(folder): the output", inputs: files)
-      seen[out] = file
       items.append(Item(input: file, output: out))
     }
-    return ConvertPlan(items: items)
-  }
-
-  static func baseName(_ path: String) -> String {
-    var base = path.split(separator: "/").last.map(String.init) ?? path
-    if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
-    return base
+    return ConvertPlan(items: items, folder: folder)
   }
 }

@@ -28,6 +28,10 @@ struct ConvertRequest: Equatable {
   var quiet = false
   /// `--summary`.
   var summary = false
+  /// `-v`, `--verbose`.
+  var verbose = false
+  /// `--format`: how findings are printed.
+  var findings: ReportFormat = .text
   /// `--config`, `--no-config`, `--disable`, `--severity`.
   var config = ConfigChoice()
 
@@ -58,9 +62,9 @@ struct ConvertRequest: Equatable {
     let plan = try ConvertPlan.make(inputs: inputs, output: output, format: format)
     let options = WriteOptions(format: format, shape: shape.shape, prettyJSON: !compact, byteOrderMark: bom)
     let load = LoadOptions(format: source?.format, delimiter: delimiter.delimiter, sheets: sheets)
-    var runner = ConvertRunner(
-      load: load, write: options, quiet: quiet, summary: summary, config: config, mixedStatus: mixedStatus?.reading,
+    let runner = ConvertRunner(
+      load: load, write: options, summary: summary, config: config, mixedStatus: mixedStatus?.reading,
       standardInput: try InputOptions.standardInput(for: plan.items.map(\.input)))
-    return runner.run(plan)
+    return runner.run(plan, style: ReportStyle(quiet: quiet, verbose: verbose, format: findings))
   }
 }

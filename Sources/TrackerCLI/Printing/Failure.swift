@@ -42,13 +42,25 @@ struct Failure {
         isForStandardOutput = true
       } else if code == .validationFailure {
         status = ExitStatus.usage.rawValue
+        // ArgumentParser starts with "Error: "; every wsoa error line starts "wsoa: error: ".
         message = WSOACommand.fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = Failure.line(location: nil, String(message.dropFirst(7))) }
       } else {
         status = ExitStatus.software.rawValue
         message = "wsoa: internal error: \(error)\nThis is a bug in wsoa; please report it with the command you ran."
       }
     }
     if !message.isEmpty, !message.hasSuffix("\n") { message += "\n" }
+  }
+
+  /// `wsoa: <location>: error: <reason>` for a message about `file`: a
+  /// message that starts with the file's own location (`f.csv:3 (B3): …`,
+  /// `f.csv: no such file`) gives that location; any other is about `file`.
+  static func line(file: String, _ message: String) -> String {
+    if message.hasPrefix(file), let colon = message.dropFirst(file.count).firstRange(of: ": ") {
+      return line(location: String(message[..<colon.lowerBound]), String(message[colon.upperBound...]))
+    }
+    return line(location: file, message)
   }
 
   /// `wsoa: <location>: error: <reason>`, with `error` coloured on a terminal.

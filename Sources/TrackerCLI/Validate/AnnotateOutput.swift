@@ -29,7 +29,7 @@ enum AnnotateOutput {
   /// workbook; its verdict already says why.
   static func write(_ verdict: FileValidation, to path: String) -> ExitStatus {
     guard let plan = verdict.plan else {
-      FileHandleOutput.standardError("wsoa validate: --annotate: \(path) not written: \(verdict.file) could not be checked\n")
+      StandardError.write(Failure.line(location: nil, "--annotate: \(path) not written: \(verdict.file) could not be checked") + "\n")
       return .success
     }
     do {
@@ -39,21 +39,14 @@ enum AnnotateOutput {
         plan, findings: verdict.findings, to: path, palette: config.palette, council: config.vocabulary)
       return .success
     } catch let error as ConfigError {
-      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      StandardError.write(Failure.line(location: nil, "--annotate: \(error)") + "\n")
       return .dataError
     } catch let error as TrackerError {
-      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      StandardError.write(Failure.line(location: nil, "--annotate: \(error)") + "\n")
       return .dataError
     } catch {
-      FileHandleOutput.standardError("wsoa validate: --annotate: \(error)\n")
+      StandardError.write(Failure.line(location: nil, "--annotate: \(error)") + "\n")
       return .cannotCreate
     }
-  }
-
-  /// The more serious of two statuses: missing input, unreadable input,
-  /// unwritable output, failing findings, success (as `wsoa convert`).
-  static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
-    let order: [ExitStatus] = [.noInput, .dataError, .cannotCreate, .findings, .success]
-    return (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
   }
 }

@@ -18,17 +18,8 @@ enum ReportOutput {
         try AtomicFile.writeStandardOutput(body)
       }
     } catch let error as OutputError {
-      FileHandleOutput.standardError("wsoa validate: \(error)\n")
+      StandardError.write(Failure.line(location: nil, "\(error)") + "\n")
       throw ExitCode(ExitStatus.cannotCreate.rawValue)
     }
   }
 }
-
-/// Small helpers over the process's standard streams.
-enum FileHandleOutput {
-  /// Writes text to standard error, unbuffered.
-  static func standardError(_ text: String) {
-    StandardError.write(text)
-  }
-}
-

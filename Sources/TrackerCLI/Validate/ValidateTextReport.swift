@@ -19,18 +19,11 @@ struct ValidateTextReport {
 
   private func renderFile(_ verdict: FileValidation, into out: inout String) {
     if let failure = verdict.failure {
-      out += "\(verdict.file): \(paint("error", .red)): \(failure.message)\n"
+      // Why it was not checked is on standard error (`wsoa: FILE: error: …`, RunReport).
       out += "\(verdict.file): \(label(failure))\n"
       return
     }
-    for finding in verdict.findings {
-      let location = finding.location?.description ?? verdict.file
-      out += "\(location): \(paint(finding.severity.rawValue, Colour.Ink(finding.severity)))[\(finding.code)]: \(finding.message)\n"
-      if let fix = finding.fix { out += "    fix: \(fix)\n" }
-      if !finding.related.isEmpty {
-        out += "    related: " + finding.related.map { Self.short($0, in: finding.location) }.joined(separator: ", ") + "\n"
-      }
-    }
+    out += FindingLines.render(verdict.findings, colour: colour, file: verdict.file)
     if let reading = verdict.reading { out += "\(verdict.file): note: statuses read with \(reading)\n" }
     if let config = verdict.configPath { out += "\(verdict.file): note: settings from \(config)\n" }
     out += "\(verdict.file): \(Self.counts(verdict)): \(verdict.passes ? paint("ok", .green) : paint("FAILED", .red))"
@@ -67,13 +60,6 @@ struct ValidateTextReport {
     let errors = verdict.count(.error)
     let warnings = verdict.count(.warning)
     return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(verdict.count(.info)) info"
-  }
-
-  /// A related cell, shortened when it is in the finding's own file.
-  static func short(_ related: SourceLocation, in location: SourceLocation?) -> String {
-    guard let location, location.file == related.file else { return related.description }
-    if let line = related.line { return "line \(line)" + (related.cell.map { " (\($0.a1))" } ?? "") }
-    return related.sheetCell ?? related.description
   }
 
   private func paint(_ text: String, _ ink: Colour.Ink) -> String {

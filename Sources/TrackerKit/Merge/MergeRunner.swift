@@ -25,37 +25,55 @@ public enum MergeRunner {
     public var returns: [MergeInput]
     /// Error-level problems met while reading the inputs (shown, not fatal).
     public var loadDiagnostics: [Diagnostic]
+    /// The returns that could not be read (missing or unreadable), left out
+    /// of the merge while the others were merged.
+    public var unreadReturns: [MergeRunError] = []
   }
 
-  /// Loads every input and merges.
+  /// Loads every input and merges. A return that cannot be read is left out
+  /// (`Run.unreadReturns`) and the others are merged.
   ///
-  /// - Throws: `MergeRunError.missing`, `.unreadable` for an input;
-  ///   `.usage` when `--sub-group` values do not fit the returns.
-  public static func merge(_ job: MergeJob) throws(MergeRunError) -> Run {
+  /// - Parameter loading: called with each input's name before it is read
+  ///   (for progress).
+  /// - Throws: `MergeRunError.missing`, `.unreadable` for the master, or for
+  ///   the first return when none can be read; `.usage` when `--sub-group`
+  ///   values do not fit the returns.
+  public static func merge(_ job: MergeJob, loading: (String) -> Void = { _ in }) throws(MergeRunError) -> Run {
     let flags: MergeSubGroupFlags
     do {
       flags = try MergeSubGroupFlags(job.subGroupFlags, returns: job.returns)
     } catch {
       throw .usage(error.description)
     }
+    loading(displayName(job.master, job))
     let master = try load(job.master, job)
     var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
     var returns: [MergeInput] = []
+    var unread: [MergeRunError] = []
     let aliases = job.options.subGroupAliases
     let known = SubGroupName.known(in: master.value, extra: aliases)
     for file in job.returns {
-      let loaded = try load(file, job)
+      loading(displayName(file, job))
+      let loaded: Outcome<Plan>
+      do {
+        loaded = try load(file, job)
+      } catch {
+        unread.append(error)
+        continue
+      }
       loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
       let name = displayName(file, job)
       let input = MergeInput(plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name))
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
     }
+    if returns.isEmpty, let first = unread.first { throw first }
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
     result.diagnostics = job.policy.apply(to: result.diagnostics)
     // The new merge log replaces an earlier one (a merged workbook as master).
     result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
-    return Run(result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics)
+    return Run(
+      result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics, unreadReturns: unread)
   }
 
   /// How an input is named in the merge: `<stdin>` for `-`.

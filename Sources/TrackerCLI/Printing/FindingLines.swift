@@ -1,0 +1,40 @@
+import Diagnostics
+
+/// The one way every command prints a finding, like a compiler:
+///
+/// ```text
+/// returns.tsv:9 (H9): warning[status.regression_without_note]: 3.1F went from G to G/A …
+///     fix: Add a dated note explaining why the status went down.
+///     related: line 9 (G9)
+/// ```
+///
+/// The location (or the file, when the finding has none), the severity and
+/// code (coloured when `colour`), the message; then the fix and the related
+/// cells, indented four spaces.
+enum FindingLines {
+  /// The indentation of fix and related lines.
+  static let indent = "    "
+
+  /// The lines for `findings` (info left out when `quiet`); `file` stands in
+  /// for a finding without a location.
+  static func render(_ findings: [Diagnostic], quiet: Bool = false, colour: Bool = false, file: String = "-") -> String {
+    var out = ""
+    for finding in findings where !(quiet && finding.severity == .info) {
+      let label = Colour.paint(
+        "\(finding.severity.rawValue)[\(finding.code)]", Colour.Ink(finding.severity), enabled: colour)
+      out += "\(finding.location?.description ?? file): \(label): \(finding.message)\n"
+      if let fix = finding.fix { out += "\(indent)fix: \(fix)\n" }
+      if !finding.related.isEmpty {
+        out += "\(indent)related: " + finding.related.map { short($0, in: finding.location) }.joined(separator: ", ") + "\n"
+      }
+    }
+    return out
+  }
+
+  /// A related cell, shortened when it is in the finding's own file.
+  static func short(_ related: SourceLocation, in location: SourceLocation?) -> String {
+    guard let location, location.file == related.file else { return related.description }
+    if let line = related.line { return "line \(line)" + (related.cell.map { " (\($0.a1))" } ?? "") }
+    return related.sheetCell ?? related.description
+  }
+}
