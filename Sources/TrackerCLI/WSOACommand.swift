@@ -27,7 +27,7 @@ public struct WSOACommand: ParsableCommand {
       \(ExitStatus.helpText)
       """),
     version: version,
-    subcommands: [DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self]
+    subcommands: [DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self, ReportCommand.self]
   )
 
   /// Creates the command (ArgumentParser needs this).

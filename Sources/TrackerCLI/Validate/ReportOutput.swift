@@ -10,7 +10,7 @@ import ArgumentParser
 /// Where a report goes: standard output, or a file written atomically.
 enum ReportOutput {
   /// Writes through a sink; an unwritable file prints the reason and exits 73.
-  static func write(to path: String?, _ body: (ByteSink) throws -> Void) throws {
+  static func write(to path: String?, command: String = "validate", _ body: (ByteSink) throws -> Void) throws {
     do {
       if let path, path != "-" {
         try AtomicFile.write(to: path, body)
@@ -18,7 +18,7 @@ enum ReportOutput {
         try AtomicFile.writeStandardOutput(body)
       }
     } catch let error as OutputError {
-      FileHandleOutput.standardError("wsoa validate: \(error)\n")
+      FileHandleOutput.standardError("wsoa \(command): \(error)\n")
       throw ExitCode(ExitStatus.cannotCreate.rawValue)
     }
   }
