@@ -97,7 +97,7 @@ let package = Package(
     .testTarget(
       name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
     .testTarget(
-      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "TestSupport"]),
+      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "TestSupport", "XMLStream"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),
   ]
 )

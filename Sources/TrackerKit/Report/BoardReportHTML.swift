@@ -34,6 +34,8 @@ public struct BoardReportHTML {
   public func write(to sink: ByteSink) {
     let h = HTMLSink(sink: sink)
     h.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    // The browser itself refuses any request the page might make: nothing but the inline style loads.
+    h.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n")
     h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
     h.text(title)
     h.raw("</title>\n<style>\n" + ReportStyle.css + "</style>\n</head>\n<body>\n")
