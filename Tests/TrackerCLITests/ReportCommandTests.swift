@@ -212,6 +212,36 @@ struct ReportCommandTests {
     let total = try #require(root.element(id: "summary")).all("tbody")[0].all("tr").dropLast()
       .compactMap { Int($0.children[2].text) }.reduce(0, +)
     #expect(total == old.actions.count)
+    // What changed is the PlanDiff of the two versions.
+    let diff = PlanDiff(old: old, new: try TrackerLoader.load(merged).value)
+    let changes = try #require(root.element(id: "changes"))
+    func rows(_ heading: String) -> [HTMLNode] {
+      changes.all("table").first { $0.children[0].text.hasPrefix(heading + ":") }.map { $0.all("tbody")[0].all("tr") } ?? []
+    }
+    #expect(rows("New actions").map { $0.children[0].text } == diff.actionsAdded.map(\.key))
+    #expect(rows("New actions").contains { $0.children[0].text == "4E" })
+    // Status moves ranked with the merged tracker's key (Green = Completed), a new period's status
+    // against the one before it; one that ranks the same as before is no change.
+    let tracker = try #require(ReportTracker.trackers([TrackerValidation.validate(
+      file: merged, settings: ValidationSettings(today: CivilDate(year: 9999, month: 12, day: 31)),
+      loader: TrackerValidation.defaultLoader)], mixed: nil).first)
+    var moves: [String: Int] = [:]
+    for (_, change) in diff.statusChanges {
+      let from = change.old ?? change.baseline?.status
+      guard let from, let to = change.new, let a = tracker.reading.rank(from), let b = tracker.reading.rank(to) else {
+        moves["Status changed", default: 0] += 1
+        continue
+      }
+      if a == b && change.periodAdded { continue }
+      moves[b > a ? "Status improved" : b < a ? "Status slipped" : "Status changed", default: 0] += 1
+    }
+    for heading in ["Status improved", "Status slipped", "Status changed"] {
+      #expect(rows(heading).count == moves[heading] ?? 0, "\(heading)")
+    }
+    #expect(rows("Status changed").contains { $0.children[0].text == "5F" && $0.children[1].text == "empty → A (Mar-22)" })
+    #expect(rows("New notes").count == diff.counts.notesAdded + diff.counts.notesEdited)
+    #expect(rows("New review periods").count == diff.periodsAdded.count)
+    #expect(changes.text.contains("Compared: \(master) → \(merged)"))
   }
 
   @Test func usageAndMissingInputs() throws {

@@ -156,7 +156,7 @@ public struct BoardReportHTML {
         h.raw("<tr><th scope=\"row\">")
         h.text(item.actionKey ?? "–")
         h.raw("</th><td>")
-        h.text(cellName(item.location, tracker: item.tracker))
+        h.text(cellName(item.location, file: report.trackers[item.tracker].file))
         h.raw("</td><td>")
         h.text(item.message)
         h.raw("</td></tr>\n")
@@ -172,14 +172,18 @@ public struct BoardReportHTML {
     h.raw("<p class=\"note\">… and \(count - listLimit) more (<code>wsoa validate</code> lists them all).</p>\n")
   }
 
-  /// `'Priority 2'!H9`, with the file when the report has several trackers.
-  func cellName(_ location: SourceLocation?, tracker: Int) -> String {
+  /// `'Priority 2'!H9`, or `line 9 (H9)`; with the file when it is not
+  /// `file` (a merged tracker's cells are in the master and the returns).
+  func cellName(_ location: SourceLocation?, file: String?) -> String {
     guard let location else { return "–" }
     let cell = location.line.map { line in "line \(line)" + (location.cell.map { " (\($0.a1))" } ?? "") }
       ?? location.sheetCell ?? location.sheet ?? ""
-    if report.trackers.count > 1 || cell.isEmpty { return location.file + (cell.isEmpty ? "" : " " + cell) }
+    if location.file != file || cell.isEmpty { return location.file + (cell.isEmpty ? "" : " " + cell) }
     return cell
   }
+
+  /// The one tracker's file, when the report has one.
+  var singleFile: String? { report.trackers.count == 1 ? report.trackers[0].file : nil }
 
   // MARK: changes
 
@@ -213,7 +217,7 @@ public struct BoardReportHTML {
         if kind == .slipped { h.raw("<span class=\"sr\">slipped: </span>▼ ") }
         h.text(HTMLSink.clipped(item.text, tooltipLimit))
         h.raw("</td><td>")
-        h.text(cellName(item.location, tracker: 0))
+        h.text(cellName(item.location, file: singleFile))
         h.raw("</td></tr>\n")
       }
       h.raw("</tbody>\n</table>\n")

@@ -32,8 +32,9 @@ public struct BoardReport: Sendable {
     "status.red_without_note", "status.stalled",
   ]
 
-  /// Builds the report; `changes` are the caller's (a `--since` comparison)
-  /// or, when `nil`, each tracker's previous period against its latest.
+  /// Builds the report. The changes are `changes` when given; else, with a
+  /// `baseline` (one earlier version per tracker, in order), the `PlanDiff`
+  /// of each pair; else each tracker's previous period against its latest.
   public init(trackers: [ReportTracker], baseline: [ReportTracker] = [], changes: [ChangeItem]? = nil, changeBasis: String? = nil) {
     self.trackers = trackers
     self.baseline = baseline
@@ -45,6 +46,11 @@ public struct BoardReport: Sendable {
     if let changes {
       self.changes = changes
       self.changeBasis = changeBasis ?? ""
+    } else if !baseline.isEmpty {
+      // One earlier version per tracker, in the same order.
+      self.changes = ChangeItem.sortedByKind(
+        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan), reading: $1.reading) })
+      self.changeBasis = zip(baseline, trackers).map { "\($0.file) → \($1.file)" }.joined(separator: ", ")
     } else {
       self.changes = ChangeItem.periodChanges(trackers)
       let pairs = trackers.compactMap { tracker in
