@@ -155,6 +155,16 @@ struct ReportCommandTests {
     #expect(csp?.attributes["content"]?.hasPrefix("default-src 'none'") == true)
   }
 
+  @Test func committedSampleReportIsWhatTheCommandGives() throws {
+    // scripts/demo.sh writes samples/report.html from the repository root, with this relative path.
+    let dir = try Fixtures.scratchDirectory("wsoa-report-sample")
+    let out = dir.appendingPathComponent("report.html").path
+    let result = try ProcessRunner.wsoa(["report", "samples/staffordshire-priority-2.xlsx", "-o", out], in: Fixtures.repositoryRoot)
+    #expect(result.status == 0)
+    let committed = try String(contentsOf: Fixtures.sample("report.html"), encoding: .utf8)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == committed, "rerun scripts/demo.sh and commit samples/report.html")
+  }
+
   @Test func sameInputsGiveTheSameBytes() throws {
     let first = try Self.report([Self.sample])
     let second = try Self.report([Self.sample])

@@ -103,13 +103,11 @@ public struct Headline: Sendable {
     var total = 0
     for tracker in trackers {
       guard let latest = tracker.latestPeriod else { continue }
+      let previous = baseline.isEmpty ? tracker.previousPeriod : nil
       for action in tracker.plan.actions {
         now[tracker.rating(action, in: latest.id), default: 0] += 1
         total += 1
-        if baseline.isEmpty {
-          let previous = tracker.previousPeriod.map { tracker.rating(action, in: $0.id) }
-          if let previous { before[previous, default: 0] += 1 }
-        }
+        if let previous { before[tracker.rating(action, in: previous.id), default: 0] += 1 }
       }
     }
     for tracker in baseline {

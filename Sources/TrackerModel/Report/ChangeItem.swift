@@ -59,10 +59,11 @@ public struct ChangeItem: Sendable, Hashable {
     var items: [ChangeItem] = []
     for tracker in trackers {
       guard let latest = tracker.latestPeriod else { continue }
+      let previousPeriod = tracker.previousPeriod
       items.append(
         ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(latest.label) (\(latest.start) to \(latest.end))", location: latest.source))
       for action in tracker.plan.actions {
-        if let previous = tracker.previousPeriod,
+        if let previous = previousPeriod,
           let change = statusChange(action, from: previous, to: latest, in: tracker)
         {
           items.append(change)
