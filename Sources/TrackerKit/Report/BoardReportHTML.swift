@@ -191,9 +191,10 @@ public struct BoardReportHTML {
     h.raw("<section id=\"changes\" aria-labelledby=\"changes-h\">\n<h2 id=\"changes-h\">What changed</h2>\n<p>")
     h.text(report.changeBasis.isEmpty ? "No earlier period or version to compare." : "Compared: " + report.changeBasis + ".")
     h.raw("</p>\n")
+    let byKind = Dictionary(grouping: report.changes.indices) { report.changes[$0].kind }
     var counts: [String] = []
     for kind in ChangeItem.Kind.allCases {
-      let n = report.changes.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) }
+      let n = byKind[kind]?.count ?? 0
       if n > 0 { counts.append("\(kind.heading.lowercased()): \(n)") }
     }
     if counts.isEmpty {
@@ -204,12 +205,12 @@ public struct BoardReportHTML {
     h.text(counts.joined(separator: "; ").prefix(1).uppercased() + counts.joined(separator: "; ").dropFirst() + ".")
     h.raw("</p>\n")
     for kind in ChangeItem.Kind.allCases {
-      let items = report.changes.filter { $0.kind == kind }
-      guard !items.isEmpty else { continue }
+      guard let indices = byKind[kind] else { continue }
+      let items = indices.prefix(listLimit).map { report.changes[$0] }
       h.raw("<table class=\"list\">\n<caption>")
-      h.text("\(kind.heading): \(items.count)")
+      h.text("\(kind.heading): \(indices.count)")
       h.raw("</caption>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Change</th><th scope=\"col\">Cell</th></tr></thead>\n<tbody>\n")
-      for item in items.prefix(listLimit) {
+      for item in items {
         h.raw("<tr><th scope=\"row\">")
         h.text(item.actionKey ?? "–")
         h.raw(kind == .improved ? "</th><td class=\"up\">" : kind == .slipped ? "</th><td class=\"down\">" : "</th><td>")
@@ -221,8 +222,8 @@ public struct BoardReportHTML {
         h.raw("</td></tr>\n")
       }
       h.raw("</tbody>\n</table>\n")
-      if items.count > listLimit {
-        h.raw("<p class=\"note\">… and \(items.count - listLimit) more.</p>\n")
+      if indices.count > listLimit {
+        h.raw("<p class=\"note\">… and \(indices.count - listLimit) more.</p>\n")
       }
     }
     h.raw("</section>\n")

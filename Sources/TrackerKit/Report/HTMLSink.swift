@@ -40,10 +40,14 @@ struct HTMLSink {
     return out
   }
 
-  /// At most `limit` characters of `value`, with `…` when cut.
+  /// At most `limit` UTF-8 bytes of `value`, cut at a character boundary,
+  /// with `…` when cut (by bytes, not grapheme clusters: a tooltip of a
+  /// 2,000-character note is cut without walking it).
   static func clipped(_ value: String, _ limit: Int) -> String {
-    guard value.utf8.count > limit else { return value }
-    let prefix = value.prefix(limit)
-    return prefix.endIndex == value.endIndex ? value : prefix + "…"
+    let bytes = value.utf8
+    guard bytes.count > limit else { return value }
+    var end = bytes.index(bytes.startIndex, offsetBy: limit)
+    while end > bytes.startIndex, UTF8.isContinuation(bytes[end]) { end = bytes.index(before: end) }
+    return String(value[..<end]) + "…"
   }
 }

@@ -18,7 +18,9 @@ public struct ReportPalette: Sendable {
   }
 
   /// The council's words per rating, from the key over the period columns.
-  public var words: [Rating: String]
+  public let words: [Rating: String]
+  /// `name(_:)` of each rating, worked out once.
+  private let names: [Rating: String]
 
   /// The palette with the words of `reading`'s key.
   public init(reading: LegendReading?) {
@@ -28,6 +30,16 @@ public struct ReportPalette: Sendable {
       if !text.isEmpty { words[entry.rating] = text }
     }
     self.words = words
+    var names: [Rating: String] = [:]
+    for rating in Rating.allCases {
+      let base = rating == .none ? "No status" : rating == .unknown ? "Not in the key" : LegendReading.name(rating)
+      if let word = words[rating], word.lowercased() != base.lowercased() {
+        names[rating] = base + " (" + word + ")"
+      } else {
+        names[rating] = base
+      }
+    }
+    self.names = names
   }
 
   /// The swatch of a rating.
@@ -45,11 +57,7 @@ public struct ReportPalette: Sendable {
   }
 
   /// `Green (Completed)`: the colour's name and the council's word for it.
-  public func name(_ rating: Rating) -> String {
-    let base = rating == .none ? "No status" : rating == .unknown ? "Not in the key" : LegendReading.name(rating)
-    guard let word = words[rating], word.lowercased() != base.lowercased() else { return base }
-    return base + " (" + word + ")"
-  }
+  public func name(_ rating: Rating) -> String { names[rating] ?? LegendReading.name(rating) }
 
   /// The text a status cell shows: what the officer wrote when it is short
   /// (`G`, `G/A`, `Grey`), else the rating's letter.

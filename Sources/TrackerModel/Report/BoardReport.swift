@@ -70,6 +70,17 @@ public struct BoardReport: Sendable {
     return all.sorted { ($0.end, $0.start, $0.id) < ($1.end, $1.start, $1.id) }
   }
 
+  /// `items` grouped by `group` (0..<groups), each group in the given order:
+  /// a stable sort by group without comparing or moving items more than once.
+  static func grouped<T>(_ items: [T], groups: Int, by group: (T) -> Int) -> [T] {
+    var buckets = [[Int]](repeating: [], count: groups)
+    for index in items.indices { buckets[group(items[index])].append(index) }
+    var result: [T] = []
+    result.reserveCapacity(items.count)
+    for bucket in buckets { for index in bucket { result.append(items[index]) } }
+    return result
+  }
+
   /// `values` without repeats, first occurrence kept.
   public static func unique(_ values: [String]) -> [String] {
     var seen = Set<String>()
@@ -249,9 +260,8 @@ public struct AttentionItem: Sendable, Hashable {
             actionKey: finding.location.flatMap(rows.key), tracker: index))
       }
     }
-    // By kind, then as validate reports them (by location); the sort is stable.
-    return items.enumerated().sorted { (rank[$0.element.code]!, $0.offset) < (rank[$1.element.code]!, $1.offset) }
-      .map(\.element)
+    // By kind, then as validate reports them (by location).
+    return BoardReport.grouped(items, groups: rank.count) { rank[$0.code]! }
   }
 }
 

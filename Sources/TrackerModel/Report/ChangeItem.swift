@@ -99,7 +99,6 @@ public struct ChangeItem: Sendable, Hashable {
   /// Grouped by kind in declaration order, otherwise as given.
   public static func sortedByKind(_ items: [ChangeItem]) -> [ChangeItem] {
     let rank = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
-    return items.enumerated().sorted { (rank[$0.element.kind]!, $0.offset) < (rank[$1.element.kind]!, $1.offset) }
-      .map(\.element)
+    return BoardReport.grouped(items, groups: rank.count) { rank[$0.kind]! }
   }
 }
