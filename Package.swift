@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(
       name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
     .testTarget(
-      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "Grid", "TestSupport"]),
+      name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "Grid", "TestSupport", "XMLStream"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),
   ]
 )

@@ -13,3 +13,7 @@ swift build -c release --static-swift-stdlib --product wsoa >&2
 BIN=$(swift build -c release --show-bin-path)/wsoa
 mkdir -p out
 "$BIN" convert samples/staffordshire-priority-2.xlsx -o out/staffordshire-priority-2.json --summary
+# The board report of the same tracker: one self-contained HTML file (docs/report.md).
+# Deterministic, so rerunning leaves the committed samples/report.html unchanged.
+"$BIN" report samples/staffordshire-priority-2.xlsx -o samples/report.html
+echo "board report: samples/report.html (open it in a browser; it prints on A4 landscape)" >&2

@@ -7,6 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/setup.sh --test
+# The report's browser tests (docs/report.md) need headless Chromium: CI installs
+# it; elsewhere they say they are skipped.
+if [ "${CI:-}" = true ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "test: installing chromium for the report's browser tests" >&2
+  SUDO=(); [ "$(id -u)" -ne 0 ] && SUDO=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium >&2 ||
+    { "${SUDO[@]}" apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium >&2; }
+fi
 ./scripts/check-boundaries.sh
 swift build --build-tests
 # CI reads the whole layout zoo (all 800 renderings, under a minute in a

@@ -28,7 +28,8 @@ public struct WSOACommand: ParsableCommand {
       """),
     version: version,
     subcommands: [
-      DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self, DiffCommand.self,
+      DumpCommand.self, ConvertCommand.self, ValidateCommand.self, MergeCommand.self, ReportCommand.self,
+      DiffCommand.self,
       RulesCommand.self, ConfigCommand.self,
     ]
   )

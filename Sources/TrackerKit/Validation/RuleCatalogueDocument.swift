@@ -56,7 +56,7 @@ public enum RuleCatalogueDocument {
       re-graded, on every command that reports findings (`convert`, `validate`, `merge`):
 
       ```sh
-      wsoa validate return.xlsx --disable csv.encoding_fallback --severity status.gap=info
+      wsoa validate samples/staffordshire-priority-2.tsv --disable csv.encoding_fallback --severity status.gap=info
       ```
 
       or for every run, in `wsoa.toml` ([configuration.md](configuration.md)):

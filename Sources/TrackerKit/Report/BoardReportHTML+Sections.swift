@@ -1,0 +1,215 @@
+import Diagnostics
+import TrackerModel
+
+extension BoardReportHTML {
+  // MARK: priorities (stacked bars)
+
+  func writePriorities(_ h: HTMLSink) {
+    h.raw("<section id=\"priorities\" aria-labelledby=\"priorities-h\">\n<h2 id=\"priorities-h\">By priority</h2>\n<div class=\"bars\">\n")
+    for (index, group) in report.groups.enumerated() {
+      writeBars(h, group, id: "p\(index + 1)")
+    }
+    h.raw("</div>\n</section>\n")
+  }
+
+  /// A small stacked bar per period: one SVG, each bar a group with a `<title>`.
+  private func writeBars(_ h: HTMLSink, _ group: PriorityGroup, id: String) {
+    let barWidth = 240
+    let labelWidth = 90
+    let rowHeight = 20
+    let periods = report.periods.indices.filter { !group.counts[$0].isEmpty }
+    let height = max(rowHeight, periods.count * rowHeight)
+    h.raw("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-t\" ")
+    h.raw("width=\"\(labelWidth + barWidth + 40)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 40) \(height)\">\n")
+    h.raw("<title id=\"\(id)-t\">")
+    h.text(group.heading + ": statuses per review period")
+    h.raw("</title>\n")
+    for (row, period) in periods.enumerated() {
+      let counts = group.counts[period]
+      let total = counts.reduce(0, +)
+      let y = row * rowHeight
+      h.raw("<g><title>")
+      h.text(report.periods[period].label + ": " + describe(counts))
+      h.raw("</title><text x=\"0\" y=\"\(y + 14)\" font-size=\"12\" fill=\"#111\">")
+      h.text(report.periods[period].label)
+      h.raw("</text>")
+      var x = 0
+      var shown = 0
+      for (offset, count) in counts.enumerated() where count > 0 {
+        shown += count
+        // Integer widths that always add up to the bar: the end of each segment is rounded, not its width.
+        let end = total == 0 ? 0 : shown * barWidth / total
+        let swatch = ReportPalette.swatch(BoardReport.ratingOrder[offset])
+        h.raw("<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(end - x)\" height=\"\(rowHeight - 6)\" fill=\"\(swatch.fill)\" stroke=\"#555\" stroke-width=\"0.5\"/>")
+        x = end
+      }
+      h.raw("<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 14)\" font-size=\"12\" fill=\"#111\">\(total)</text></g>\n")
+    }
+    h.raw("</svg>\n<figcaption>")
+    h.text(group.heading)
+    if let overall = group.overallStatus {
+      h.text(" — overall status " + (overall.raw.isEmpty ? palette.name(overall.effective) : overall.raw + ", " + palette.name(overall.effective)))
+    }
+    let latest = periods.last.map { report.periods[$0].label + ": " + describe(group.counts[$0]) } ?? "no review periods"
+    h.raw("<br/>")
+    h.text(latest)
+    h.raw("</figcaption>\n</figure>\n")
+  }
+
+  /// `1 Red, 3 Amber (In progress), 5 Green (Completed)`.
+  func describe(_ counts: [Int]) -> String {
+    let parts = counts.enumerated().filter { $0.element > 0 }.map { "\($0.element) " + palette.name(BoardReport.ratingOrder[$0.offset]) }
+    return parts.isEmpty ? "no actions" : parts.joined(separator: ", ")
+  }
+
+  // MARK: heatmap
+
+  func writeHeatmap(_ h: HTMLSink) {
+    h.raw("<section id=\"actions\" aria-labelledby=\"actions-h\">\n<h2 id=\"actions-h\">Actions by review period</h2>\n")
+    h.raw("<p class=\"note\">Grouped by priority and focus area; each cell's tooltip gives that period's notes and the tracker cell. ")
+    h.raw("Open or close a priority with its heading.</p>\n")
+    let open = report.headline.total <= openUpTo
+    for group in report.groups {
+      let tracker = report.trackers[group.tracker]
+      let periods = report.periods.filter { period in tracker.plan.periods.contains { $0.id == period.id } }
+      // Pages of whole focus areas where they fit, so a page break does not split an area's rows needlessly.
+      let rows = group.focusAreas.flatMap { area in area.actions.map { (area, $0) } }
+      let pages = stride(from: 0, to: rows.count, by: pageSize).map { rows[$0..<min($0 + pageSize, rows.count)] }
+      for (number, page) in pages.enumerated() {
+        h.raw(open ? "<details open=\"open\">" : "<details>")
+        h.raw("<summary>")
+        var summary = group.heading
+        if pages.count > 1 {
+          summary += " — actions \(page.startIndex + 1)–\(page.endIndex) of \(rows.count) (page \(number + 1) of \(pages.count))"
+        } else {
+          summary += " — \(rows.count) action\(rows.count == 1 ? "" : "s")"
+        }
+        h.text(summary)
+        h.raw("</summary>\n<table class=\"heat\">\n<caption>")
+        h.text("Statuses of " + summary)
+        h.raw("</caption>\n<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Lead</th>")
+        for period in periods {
+          h.raw("<th scope=\"col\" class=\"num\">")
+          h.text(period.label)
+          h.raw("</th>")
+        }
+        h.raw("</tr></thead>\n")
+        var currentArea: String?? = .none
+        for (area, offset) in page {
+          if currentArea != .some(area.ref) {
+            if currentArea != .none { h.raw("</tbody>\n") }
+            currentArea = .some(area.ref)
+            h.raw("<tbody><tr class=\"fa\"><th scope=\"rowgroup\" colspan=\"\(3 + periods.count)\">")
+            h.text(HTMLSink.clipped(area.heading, 200))
+            h.raw("</th></tr>\n")
+          }
+          writeRow(h, tracker.plan.actions[offset], tracker: tracker, periods: periods)
+        }
+        if currentArea != .none { h.raw("</tbody>\n") }
+        h.raw("</table>\n</details>\n")
+      }
+    }
+    h.raw("</section>\n")
+  }
+
+  private func writeRow(_ h: HTMLSink, _ action: Action, tracker: ReportTracker, periods: [Period]) {
+    h.raw("<tr><th scope=\"row\">")
+    h.text(action.key)
+    h.raw("</th><td class=\"t\">")
+    h.text(HTMLSink.clipped(action.text, 160))
+    h.raw("</td><td>")
+    h.text(HTMLSink.clipped(action.leads.map(\.name).joined(separator: ", "), 80))
+    h.raw("</td>")
+    for period in periods {
+      let entry = action.status(for: period.id)
+      let status = entry?.status ?? .empty
+      let rating = entry.map { tracker.reading.effectiveRating($0.status) } ?? .none
+      let swatch = ReportPalette.swatch(rating)
+      h.raw("<td class=\"s \(swatch.cssClass)\" title=\"")
+      h.text(tooltip(action, period: period, status: status, rating: rating, cell: entry?.source))
+      h.raw("\">")
+      h.text(ReportPalette.cellText(status, rating: rating))
+      h.raw("</td>")
+    }
+    h.raw("</tr>\n")
+  }
+
+  /// `1.1A, Dec-21: G = Green (Completed), cell H7` and the period's notes.
+  private func tooltip(_ action: Action, period: Period, status: Status, rating: Rating, cell: SourceLocation?) -> String {
+    var text = action.key + ", " + period.label + ": "
+    text += status.raw.isEmpty ? palette.name(rating) : status.raw + " = " + palette.name(rating)
+    if let cell = cell?.sheetCell ?? cell.map({ $0.description }) { text += ", cell " + cell }
+    var budget = tooltipLimit
+    for note in action.notes where note.periodId == period.id && budget > 0 {
+      let line = (note.prefix.map { $0 + ": " } ?? "") + note.text
+      let clipped = HTMLSink.clipped(line, budget)
+      text += "\n" + clipped
+      budget -= clipped.utf8.count
+    }
+    return text
+  }
+
+  // MARK: findings
+
+  func writeFindings(_ h: HTMLSink) {
+    h.raw("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n")
+    h.raw("<p class=\"note\">What <code>wsoa validate</code> reports on each tracker, by code; it lists each finding with its cell and fix.</p>\n")
+    for tracker in report.trackers {
+      var counts: [String: Int] = [:]
+      var severity: [String: Severity] = [:]
+      for finding in tracker.findings {
+        counts[finding.code, default: 0] += 1
+        severity[finding.code] = finding.severity
+      }
+      let total = { (s: Severity) in tracker.findings.reduce(0) { $0 + ($1.severity == s ? 1 : 0) } }
+      let rank = { (s: Severity?) in s == .error ? 0 : s == .warning ? 1 : 2 }
+      let codes = counts.keys.sorted { (rank(severity[$0]), -counts[$0]!, $0) < (rank(severity[$1]), -counts[$1]!, $1) }
+      h.raw("<table class=\"list\">\n<caption>")
+      h.text("\(tracker.file): \(total(.error)) errors, \(total(.warning)) warnings, \(total(.info)) info")
+      h.raw("</caption>\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Severity</th><th scope=\"col\" class=\"num\">Count</th><th scope=\"col\">Meaning</th></tr></thead>\n<tbody>\n")
+      for code in codes {
+        h.raw("<tr><th scope=\"row\"><code>")
+        h.text(code)
+        h.raw("</code></th><td>")
+        h.text(severity[code].map { "\($0)" } ?? "")
+        h.raw("</td><td class=\"num\">\(counts[code]!)</td><td>")
+        h.text(RuleCatalogue.info(code)?.summary ?? "")
+        h.raw("</td></tr>\n")
+      }
+      if codes.isEmpty { h.raw("<tr><td colspan=\"4\">No findings.</td></tr>\n") }
+      h.raw("</tbody>\n</table>\n")
+    }
+    h.raw("</section>\n")
+  }
+
+  // MARK: sources
+
+  func writeSources(_ h: HTMLSink) {
+    h.raw("<section id=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources</h2>\n")
+    h.raw("<table class=\"list\">\n<caption>The files this report was made from</caption>\n<thead><tr>")
+    for name in ["File", "Role", "Sheets", "As at", "Review periods", "Actions", "Statuses read with"] {
+      h.raw("<th scope=\"col\">\(name)</th>")
+    }
+    h.raw("</tr></thead>\n<tbody>\n")
+    for (role, trackers) in [("Current", report.trackers), ("Compared with (--since)", report.baseline)] {
+      for tracker in trackers {
+        let plan = tracker.plan
+        h.raw("<tr><th scope=\"row\">")
+        h.text(tracker.file)
+        h.raw("</th><td>")
+        let roles = BoardReport.unique(plan.sources.map { $0.role == .return ? "return" + ($0.subGroup.map { " (\($0))" } ?? "") : "master" })
+        h.text(role + (plan.sources.count > 1 ? "; merged from \(plan.sources.count) files (" + roles.joined(separator: ", ") + ")" : ""))
+        h.raw("</td><td>")
+        h.text(BoardReport.unique(plan.sources.compactMap(\.sheet)).joined(separator: ", "))
+        h.raw("</td><td>")
+        h.text(plan.asAt?.trackerText ?? "not stated")
+        h.raw("</td><td>")
+        h.text(plan.periods.map(\.label).joined(separator: ", "))
+        h.raw("</td><td class=\"num\">\(plan.actions.count)</td><td>")
+        h.text(tracker.reading.description)
+        h.raw("</td></tr>\n")
+      }
+    }
+    h.raw("</tbody>\n</table>\n</section>\n")
+  }
+}

@@ -1,0 +1,104 @@
+public import Diagnostics
+
+/// One thing that changed, for the report's "What changed" section.
+public struct ChangeItem: Sendable, Hashable {
+  /// What kind of change.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// A status went up (red → amber, amber → green, …).
+    case improved
+    /// A status went down.
+    case slipped
+    /// A status changed off the red–blue scale (to or from grey, N/A, empty, unknown).
+    case changed
+    /// A note was added (or, between versions, edited).
+    case newNote
+    /// An action is new.
+    case newAction
+    /// An action was removed.
+    case removedAction
+    /// A review period is new.
+    case newPeriod
+    /// Anything else a comparison reports (lead, wording, due date, evidence).
+    case other
+
+    /// The heading of the kind's list.
+    public var heading: String {
+      switch self {
+      case .improved: "Status improved"
+      case .slipped: "Status slipped"
+      case .changed: "Status changed"
+      case .newNote: "New notes"
+      case .newAction: "New actions"
+      case .removedAction: "Removed actions"
+      case .newPeriod: "New review periods"
+      case .other: "Other changes"
+      }
+    }
+  }
+
+  /// What kind of change.
+  public var kind: Kind
+  /// The action, when the change is about one.
+  public var actionKey: String?
+  /// One line saying what changed (`A → G in Dec-21`).
+  public var text: String
+  /// The cell it is in (in the newer tracker), when known.
+  public var location: SourceLocation?
+
+  /// Creates a change.
+  public init(kind: Kind, actionKey: String?, text: String, location: SourceLocation?) {
+    self.kind = kind
+    self.actionKey = actionKey
+    self.text = text
+    self.location = location
+  }
+
+  /// Within each tracker: status changes from the previous period to the
+  /// latest, notes dated in the latest period, and the latest period itself.
+  static func periodChanges(_ trackers: [ReportTracker]) -> [ChangeItem] {
+    var items: [ChangeItem] = []
+    for tracker in trackers {
+      guard let latest = tracker.latestPeriod else { continue }
+      let previousPeriod = tracker.previousPeriod
+      items.append(
+        ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(latest.label) (\(latest.start) to \(latest.end))", location: latest.source))
+      for action in tracker.plan.actions {
+        if let previous = previousPeriod,
+          let change = statusChange(action, from: previous, to: latest, in: tracker)
+        {
+          items.append(change)
+        }
+        for note in action.notes where note.periodId == latest.id {
+          let prefix = note.prefix.map { $0 + ": " } ?? ""
+          items.append(ChangeItem(kind: .newNote, actionKey: action.key, text: prefix + note.text, location: note.source))
+        }
+      }
+    }
+    return sortedByKind(items)
+  }
+
+  /// The change of an action's status between two periods, if any.
+  static func statusChange(_ action: Action, from old: Period, to new: Period, in tracker: ReportTracker) -> ChangeItem? {
+    let before = action.status(for: old.id)?.status ?? .empty
+    let after = action.status(for: new.id)?.status ?? .empty
+    guard before.raw != after.raw || before.rating != after.rating else { return nil }
+    let reading = tracker.reading
+    let kind: Kind
+    if let a = reading.rank(before), let b = reading.rank(after), a != b {
+      kind = b > a ? .improved : .slipped
+    } else {
+      kind = .changed
+    }
+    let text = "\(shown(before)) (\(old.label)) → \(shown(after)) (\(new.label))"
+    return ChangeItem(kind: kind, actionKey: action.key, text: text, location: action.status(for: new.id)?.source)
+  }
+
+  /// A status as the report writes it: the cell's text, or "empty".
+  static func shown(_ status: Status) -> String { status.raw.isEmpty ? "empty" : status.raw }
+
+  /// Grouped by kind in declaration order, otherwise as given.
+  public static func sortedByKind(_ items: [ChangeItem]) -> [ChangeItem] {
+    let rank = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
+    return BoardReport.grouped(items, groups: rank.count) { rank[$0.kind]! }
+  }
+}
