@@ -16,7 +16,7 @@ struct SyntheticTracker {
     "EVIDENCE", "Comments",
   ]
 
-  private static let words: [String] = """
+  static let words: [String] = """
     co-produce clearly define accountability responsibility descriptors governance structure review \
     membership partnership parents carers education providers health social care outcomes EHCP \
     assessment planning transition quality assurance framework standards inclusion exclusion SENCO \

@@ -100,15 +100,17 @@ struct ValidateCommand: ParsableCommand {
       standardInput: try InputOptions.standardInput(for: files))
     let verdicts = TrackerValidation.validate(
       files: files.map(InputOptions.displayName), settings: settings, loader: loader)
-    switch format {
-    case .text:
-      // A report file is not a terminal: only --color always colours it.
-      let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
-      let text = ValidateTextReport(colour: useColour).render(verdicts)
-      try ReportOutput.write(to: output) { $0.write(text) }
-    case .json:
-      try ReportOutput.write(to: output) { sink in
-        ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
+    try PhaseTimer.measure("write") {
+      switch format {
+      case .text:
+        // A report file is not a terminal: only --color always colours it.
+        let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
+        let text = ValidateTextReport(colour: useColour).render(verdicts)
+        try ReportOutput.write(to: output) { $0.write(text) }
+      case .json:
+        try ReportOutput.write(to: output) { sink in
+          ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
+        }
       }
     }
     var status = Self.exitStatus(verdicts)

@@ -63,7 +63,9 @@ struct ConvertRunner {
       Self.stderr(lines)
     }
     do {
-      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: write)
+      try PhaseTimer.measure("write") {
+        try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: write)
+      }
     } catch {
       Self.stderr("\(item.output ?? "<stdout>"): \(Self.errorLabel): \(error)\n")
       raise(error is TrackerError ? .dataError : .cannotCreate)

@@ -45,11 +45,14 @@ public enum TrackerValidation {
       return verdict
     }
     let options = settings.options(with: config)
-    let (plan, recognised) = reread(loaded, with: config)
-    let rules = Validator.validate(plan, options: options)
-    verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
-    verdict.reading = Validator.reading(of: plan, options: options).description
-      + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? ValidationConfig.fileName)")
+    let plan = PhaseTimer.measure("rules") {
+      let (plan, recognised) = reread(loaded, with: config)
+      let rules = Validator.validate(plan, options: options)
+      verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
+      verdict.reading = Validator.reading(of: plan, options: options).description
+        + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? ValidationConfig.fileName)")
+      return plan
+    }
     verdict.plan = plan
     return verdict
   }
