@@ -66,6 +66,9 @@ def main():
     for shape in shapes:
         for kind in ("xlsx", "csv"):
             src = os.path.join(out, f"{shape}.{kind}")
+            if not os.path.exists(src):
+                print(f"\n{shape}.{kind}: missing, skipped")
+                continue
             todo = jobs(wsoa, py, out, shape, kind)
             samples = {name: [] for name, _, _ in todo}
             for _ in range(runs):
