@@ -6,7 +6,7 @@
 /// |---|---|---|---|---|
 /// | `small-areas` | ~22,000 of 2-7 actions | 3-9 dated paragraphs | 4 | dense (3-9 items, `see 1.2B` in notes and evidence) |
 /// | `large-areas` | 8 of 12,500 actions | 1-2 short paragraphs | 4 | sparse (most cells empty) |
-/// | `monthly` | ~2,500 of 40 actions | 1-3 paragraphs | 24 monthly columns | sparse |
+/// | `monthly` | ~4,300 of 20-26 actions | 1-3 paragraphs | 24 monthly columns | sparse |
 /// | `dense` | ~11,000 of 9 actions | 5-12 dated paragraphs | 24 monthly columns | dense |
 ///
 /// The same shape and action count always give the same bytes.
@@ -31,18 +31,17 @@ struct ShapedTracker {
   static let shapes: [String: Shape] = [
     "small-areas": Shape(areaSize: 2...7, notes: 3...9, noteWords: 8...24, periods: 4, evidence: 3...9, crossReferenceEvery: 3),
     "large-areas": Shape(areaSize: 12_500...12_500, notes: 1...2, noteWords: 6...20, periods: 4, evidence: 0...1, crossReferenceEvery: 50),
-    "monthly": Shape(areaSize: 40...40, notes: 1...3, noteWords: 12...45, periods: 24, evidence: 0...2, crossReferenceEvery: 40),
+    "monthly": Shape(areaSize: 20...26, notes: 1...3, noteWords: 12...45, periods: 24, evidence: 0...2, crossReferenceEvery: 40),
     "dense": Shape(areaSize: 5...13, notes: 5...12, noteWords: 6...20, periods: 24, evidence: 3...9, crossReferenceEvery: 3),
   ]
 
   let shape: Shape
   let actions: Int
 
-  private static let vocabulary = SyntheticTracker.words
   private static let leads = ["Tim Moss/ Lynn Tolley", "SCM SEND", "Head of SEND", "Karl Hobson", "Cathy Morris/Lynsey Bissell"]
   /// Statuses from worst to best, and the same in words (as some cells spell them).
-  private static let ladder = ["R", "R/A", "A", "A/G", "G", "B"]
-  private static let statusWords = ["Red", "R/A", "amber", "A/G", "Green", "Complete"]
+  private static let ladder = ["R", "A", "G", "B"]
+  private static let statusWords = ["Red", "amber", "Green", "Complete"]
   private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
   /// The header row's values.
@@ -65,7 +64,7 @@ struct ShapedTracker {
     while index < actions {
       let size = draw(&rng, shape.areaSize)
       let ref = "\(area / 9 + 1).\(area % 9 + 1)"
-      let title = "Ref - \(ref) " + sentence(&rng, 6, 14)
+      let title = "Ref - \(ref) " + SyntheticTracker.sentence(&rng, 6, 14)
       for position in 0..<min(size, actions - index) {
         // Filled down as merged cells are: only an area's first row names it.
         let focus = position == 0 ? title : ""
@@ -78,14 +77,14 @@ struct ShapedTracker {
 
   private func row(_ rng: inout SplitMix, focus: String, position: Int, areas: Int) -> [String] {
     let letter = Character(UnicodeScalar(UInt8(65 + position % 26)))
-    let action = "\(letter). " + sentence(&rng, 8, 30)
+    let action = "\(letter). " + SyntheticTracker.sentence(&rng, 8, 30)
     let lead = Self.leads[Int(rng.next() % 5)]
-    let impact = "<p>" + sentence(&rng, 8, 24) + "</p> <p>" + sentence(&rng, 4, 14) + "</p>"
+    let impact = "<p>" + SyntheticTracker.sentence(&rng, 8, 24) + "</p> <p>" + SyntheticTracker.sentence(&rng, 4, 14) + "</p>"
     var statuses: [String] = []
     // Later review columns are often still blank; a status mostly stays or
     // improves from one review to the next, now and then slipping back.
     let filled = shape.periods - Int(rng.next() % UInt64(shape.periods / 2 + 1))
-    var level = Int(rng.next() % 4)
+    var level = 1 + Int(rng.next() % 2)
     for p in 0..<shape.periods {
       guard p < filled else {
         statuses.append("")
@@ -96,8 +95,11 @@ struct ShapedTracker {
       case 19: level = max(0, level - 1)
       default: break
       }
-      let word = rng.next() % 10 == 0 ? Self.statusWords[level] : nil
-      statuses.append(word ?? Self.ladder[level])
+      switch rng.next() % 25 {
+      case 0, 1: statuses.append(Self.statusWords[level])
+      case 2: statuses.append(level < 3 ? Self.ladder[level] + "/" + Self.ladder[level + 1] : Self.ladder[level])
+      default: statuses.append(Self.ladder[level])
+      }
     }
     var notes = ""
     let noteCount = draw(&rng, shape.notes)
@@ -111,7 +113,7 @@ struct ShapedTracker {
         case 2: "\(rng.next() % 28 + 1).\(rng.next() % 12 + 1).\(year % 100) "
         default: "Update \(month) \(year) - "
         }
-      notes += (n == 0 ? "<p>" : "</p>\n<p>") + date + sentence(&rng, shape.noteWords.lowerBound, shape.noteWords.upperBound)
+      notes += (n == 0 ? "<p>" : "</p>\n<p>") + date + SyntheticTracker.sentence(&rng, shape.noteWords.lowerBound, shape.noteWords.upperBound)
       if rng.next() % UInt64(shape.crossReferenceEvery) == 0 { notes += " " + crossReference(&rng, areas: areas) }
     }
     notes += "</p>"
@@ -120,7 +122,7 @@ struct ShapedTracker {
     if items > 0 {
       for n in 1...items {
         let reference = rng.next() % UInt64(shape.crossReferenceEvery) == 0 ? " " + crossReference(&rng, areas: areas) : ""
-        evidence += "<p>\(n). " + sentence(&rng, 2, 6) + reference + "</p> "
+        evidence += "<p>\(n). " + SyntheticTracker.sentence(&rng, 2, 6) + reference + "</p> "
       }
     }
     let comment = rng.next() % 5 == 0 ? "\"Quoted\", with a comma" : ""
@@ -140,16 +142,5 @@ struct ShapedTracker {
 
   private func draw(_ rng: inout SplitMix, _ range: ClosedRange<Int>) -> Int {
     range.lowerBound + Int(rng.next() % UInt64(range.count))
-  }
-
-  private func sentence(_ rng: inout SplitMix, _ minWords: Int, _ maxWords: Int) -> String {
-    let count = minWords + Int(rng.next() % UInt64(maxWords - minWords + 1))
-    var text = ""
-    text.reserveCapacity(count * 9)
-    for i in 0..<count {
-      if i > 0 { text += " " }
-      text += Self.vocabulary[Int(rng.next() % UInt64(Self.vocabulary.count))]
-    }
-    return text + "."
   }
 }
