@@ -139,11 +139,12 @@ public enum TrackerLoader {
       options: DelimitedReadOptions(
         delimiter: options.delimiter, likelyDelimiters: options.format?.likelyDelimiters,
         limits: DelimitedLimits(maxCells: trackerCells)))
-    let report =
+    let report = try PhaseTimer.measure("read") {
       switch source.content {
       case .file(let file): try reader.read(contentsOf: file, into: &builder)
       case .bytes(let bytes): try reader.read(bytes: bytes, name: path, into: &builder)
       }
+    }
     var workbook = builder.workbook
     removeFormulaGuards(&workbook)
     if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
@@ -154,7 +155,9 @@ public enum TrackerLoader {
       mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
       decimalComma: options.decimalComma ?? (report.delimiter == .semicolon))
     recogniserOptions.headerWords = options.headerWords
-    let recognised = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+    let recognised = try PhaseTimer.measure("recognise") {
+      try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+    }
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
 
@@ -203,16 +206,20 @@ public enum TrackerLoader {
     }
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory.
-    let reader: XLSXReader =
-      switch source.content {
-      case .file(let file): try XLSXReader(path: file, limits: .tracker)
-      case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path, limits: .tracker)
-      }
-    let workbook = try reader.readWorkbook(.all)
+    let workbook = try PhaseTimer.measure("read") {
+      let reader: XLSXReader =
+        switch source.content {
+        case .file(let file): try XLSXReader(path: file, limits: .tracker)
+        case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path, limits: .tracker)
+        }
+      return try reader.readWorkbook(.all)
+    }
     var recogniserOptions = RecogniserOptions(
       sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma)
     recogniserOptions.headerWords = options.headerWords
-    let outcome = try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+    let outcome = try PhaseTimer.measure("recognise") {
+      try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+    }
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return outcome

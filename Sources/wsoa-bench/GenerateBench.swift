@@ -2,10 +2,21 @@ import AtomicOutput
 
 /// Writes the synthetic inputs the benchmarks read.
 enum GenerateBench {
-  /// `generate-tracker-csv OUT [ACTIONS]`: the tracker-shaped grid as RFC 4180 CSV.
+  /// `generate-tracker-csv OUT [ACTIONS] [SHAPE]`: the tracker-shaped grid as
+  /// RFC 4180 CSV; SHAPE is `standard` (the default) or one of `ShapedTracker.shapes`.
   static func trackerCSV(_ args: [String]) throws {
-    guard let path = args.first else { throw BenchError.usage("generate-tracker-csv OUT [ACTIONS]") }
+    let usage = "generate-tracker-csv OUT [ACTIONS] [standard|\(ShapedTracker.shapes.keys.sorted().joined(separator: "|"))]"
+    guard let path = args.first else { throw BenchError.usage(usage) }
     let actions = args.count > 1 ? Int(args[1]) ?? 100_000 : 100_000
+    if args.count > 2, args[2] != "standard" {
+      guard let shape = ShapedTracker.shapes[args[2]] else { throw BenchError.usage(usage) }
+      let tracker = ShapedTracker(shape: shape, actions: actions)
+      try AtomicFile.write(to: path) { sink in
+        writeCSVRow(tracker.header, to: sink)
+        tracker.forEachRow { writeCSVRow($0, to: sink) }
+      }
+      return
+    }
     let tracker = SyntheticTracker(actions: actions)
     try AtomicFile.write(to: path) { sink in
       writeCSVRow(SyntheticTracker.header, to: sink)

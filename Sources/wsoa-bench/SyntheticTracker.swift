@@ -16,7 +16,7 @@ struct SyntheticTracker {
     "EVIDENCE", "Comments",
   ]
 
-  private static let words: [String] = """
+  static let words: [String] = """
     co-produce clearly define accountability responsibility descriptors governance structure review \
     membership partnership parents carers education providers health social care outcomes EHCP \
     assessment planning transition quality assurance framework standards inclusion exclusion SENCO \
@@ -30,28 +30,29 @@ struct SyntheticTracker {
   /// The values of data row `index` (0-based).
   func row(_ index: Int) -> [String] {
     var rng = SplitMix(seed: UInt64(index) &* 0x9E37_79B9 &+ 17)
-    let focus = index % 7 == 3 ? "" : "Ref - \(index / 40 + 1).\(index % 9 + 1) " + sentence(&rng, 6, 14)
-    let action = "\(Character(UnicodeScalar(UInt8(65 + index % 8)))). " + sentence(&rng, 8, 30)
+    let focus = index % 7 == 3 ? "" : "Ref - \(index / 40 + 1).\(index % 9 + 1) " + Self.sentence(&rng, 6, 14)
+    let action = "\(Character(UnicodeScalar(UInt8(65 + index % 8)))). " + Self.sentence(&rng, 8, 30)
     let lead = SyntheticTracker.leads[Int(rng.next() % 5)]
-    let impact = "<p>" + sentence(&rng, 8, 24) + "</p> <p>" + sentence(&rng, 4, 14) + "</p>"
+    let impact = "<p>" + Self.sentence(&rng, 8, 24) + "</p> <p>" + Self.sentence(&rng, 4, 14) + "</p>"
     var statuses: [String] = []
     for _ in 0..<4 { statuses.append(SyntheticTracker.statuses[Int(rng.next() % 7)]) }
     var notes = ""
     let noteCount = Int(rng.next() % 3) + 1
     for n in 0..<noteCount {
       let month = SyntheticTracker.months[Int(rng.next() % 6)]
-      notes += (n == 0 ? "<p>" : "</p>\n<p>") + "\(month) 202\(1 + n % 2): " + sentence(&rng, 12, 45)
+      notes += (n == 0 ? "<p>" : "</p>\n<p>") + "\(month) 202\(1 + n % 2): " + Self.sentence(&rng, 12, 45)
     }
     notes += "</p>"
     var evidence = ""
     for n in 1...Int(rng.next() % 4 + 1) {
-      evidence += "<p>\(n). " + sentence(&rng, 2, 6) + "</p> "
+      evidence += "<p>\(n). " + Self.sentence(&rng, 2, 6) + "</p> "
     }
     let comment = index % 5 == 0 ? "\"Quoted\", with a comma" : ""
     return [focus, action, lead, impact] + statuses + [notes, evidence, comment]
   }
 
-  private func sentence(_ rng: inout SplitMix, _ minWords: Int, _ maxWords: Int) -> String {
+  /// `minWords` to `maxWords` words of the tracker vocabulary and a full stop (also `ShapedTracker`'s).
+  static func sentence(_ rng: inout SplitMix, _ minWords: Int, _ maxWords: Int) -> String {
     let count = minWords + Int(rng.next() % UInt64(maxWords - minWords + 1))
     var text = ""
     text.reserveCapacity(count * 9)

@@ -96,16 +96,18 @@ struct ValidateCommand: ParsableCommand {
       run.finished(verdict, printsFindings: false)
       verdicts.append(verdict)
     }
-    switch reporting.format {
-    case .text:
-      // A report file is not a terminal: only --color always colours it.
-      let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
-      let shown = reporting.quiet ? verdicts.map(Self.withoutInfo) : verdicts
-      let text = ValidateTextReport(colour: useColour).render(shown)
-      try ReportOutput.write(to: output) { $0.write(text) }
-    case .json:
-      try ReportOutput.write(to: output) { sink in
-        ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
+    try PhaseTimer.measure("write") {
+      switch reporting.format {
+      case .text:
+        // A report file is not a terminal: only --color always colours it.
+        let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
+        let shown = reporting.quiet ? verdicts.map(Self.withoutInfo) : verdicts
+        let text = ValidateTextReport(colour: useColour).render(shown)
+        try ReportOutput.write(to: output) { $0.write(text) }
+      case .json:
+        try ReportOutput.write(to: output) { sink in
+          ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)
+        }
       }
     }
     var status = ExitStatus.worse(run.finish(writesJSON: false), Self.exitStatus(verdicts))

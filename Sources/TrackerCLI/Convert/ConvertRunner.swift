@@ -63,7 +63,9 @@ struct ConvertRunner {
     // A wsoa/1 document carries the findings made when it was written; they are kept, not repeated.
     let findings = format == .trackerJSON ? [] : outcome.diagnostics
     do {
-      try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
+      try PhaseTimer.measure("write") {
+        try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
+      }
     } catch {
       report.failed(item.output ?? "<stdout>", "\(error)", status: error is TrackerError ? .dataError : .cannotCreate, findings: findings)
       return

@@ -45,11 +45,14 @@ public enum TrackerValidation {
       return verdict
     }
     let options = settings.options(with: config)
-    let (plan, recognised) = config.rereadStatuses(loaded)
-    let rules = Validator.validate(plan, options: options)
-    verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
-    verdict.reading = Validator.reading(of: plan, options: options).description
-      + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? TrackerConfig.fileName)")
+    let plan = PhaseTimer.measure("rules") {
+      let (plan, recognised) = config.rereadStatuses(loaded)
+      let rules = Validator.validate(plan, options: options)
+      verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
+      verdict.reading = Validator.reading(of: plan, options: options).description
+        + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? TrackerConfig.fileName)")
+      return plan
+    }
     verdict.plan = plan
     return verdict
   }
