@@ -311,6 +311,14 @@ extension ProgressNote {
     return text.isEmpty ? prefix : prefix + ": " + text
   }
 
+  /// The note as a line of a tracker's notes cell, as the cleaned workbook
+  /// and CSV write it: `Feb 2021: text` (the date's text when there is no
+  /// prefix), an undated note bare.
+  public var trackerLine: String {
+    guard let prefix = prefix ?? date?.trackerText else { return text }
+    return text.isEmpty ? prefix + ":" : prefix + ": " + text
+  }
+
   /// Decodes a note; a missing `raw` is `defaultRaw`.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -8,19 +8,15 @@ import TrackerModel
 /// by scripts/fixtures/rule-fixtures.py), or the fires/clean pair in
 /// fixtures/validate/ for the rules over the plan. A file is checked with
 /// `validate --format json`, a folder (master.tsv and returns) with `merge
-/// --report -`. Every code any fixture run reports must be in the catalogue.
+/// --report -`. For a code another command reports, a `command` file (in a
+/// folder fixture, else beside the file) replaces that command: its lines
+/// are the arguments, `{input}` the fixture and `{scratch}` a scratch
+/// folder. Every code any fixture run reports must be in the catalogue.
 @Suite("rules: a fixture where each code fires and one where it stays quiet")
 struct RuleFixtureTests {
   /// Codes with no fixture pair yet. A test fails when one of them gains a
   /// pair (take it off) and when a new code has neither (add a pair).
-  static let withoutFixtures: Set<String> = [
-    // A value over 32,767 characters: ValidateFixtureTests.cellTooLongThroughAJSONFile builds it.
-    "output.cell_too_long",
-    "layout.status_conflict", "layout.trailing_block", "layout.long_table", "layout.value_varies",
-    "note.partial_date", "note.period_from_prefix", "layout.continuation_row", "plan.legend_conflict",
-    "csv.delimiter_guess", "xlsx.sheet_skipped", "xlsx.sheet_renamed", "merge.period_mismatch",
-    "merge.ambiguous_key", "merge.duplicate_return",
-  ]
+  static let withoutFixtures: Set<String> = []
 
   struct Pair: CustomTestStringConvertible, Sendable {
     let code: String
@@ -53,7 +49,14 @@ struct RuleFixtureTests {
     var isFolder: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: fixture.path, isDirectory: &isFolder)
     let run: ProcessRunner.Result
-    if isFolder.boolValue {
+    let commandFile = (isFolder.boolValue ? fixture : fixture.deletingLastPathComponent()).appendingPathComponent("command")
+    if let command = try? String(contentsOf: commandFile, encoding: .utf8) {
+      let scratch = try Fixtures.scratchDirectory("rule-fixture").path
+      run = try ProcessRunner.wsoa(
+        command.split(separator: "\n").map {
+          $0.replacingOccurrences(of: "{input}", with: fixture.path).replacingOccurrences(of: "{scratch}", with: scratch)
+        })
+    } else if isFolder.boolValue {
       let names = try FileManager.default.contentsOfDirectory(atPath: fixture.path).sorted()
       let master = try #require(names.first { $0.hasPrefix("master.") })
       let out = try Fixtures.scratchDirectory("rule-fixture").appendingPathComponent("merged.json")
@@ -66,7 +69,9 @@ struct RuleFixtureTests {
     }
     var found: Set<String> = []
     let pattern = /"code" ?: ?"([^"]+)"/
-    for match in run.stdout.matches(of: pattern) { found.insert(String(match.1)) }
+    // `--format json` findings: validate's and merge's report on standard
+    // output, other commands' on standard error.
+    for match in (run.stdout + run.stderr).matches(of: pattern) { found.insert(String(match.1)) }
     return (found, run.status, run.stdout + run.stderr)
   }
 

@@ -80,4 +80,22 @@ struct ValidateFixtureTests {
     #expect(passes.failure == nil)
     #expect(!passes.findings.contains { $0.code == "output.cell_too_long" })
   }
+
+  /// Notes on two continuation rows, each cell well under the limit, share
+  /// one cell of the cleaned workbook: validate reports what convert then
+  /// refuses to write, and passes what it writes (fixtures/rules/output.cell_too_long).
+  @Test func cellTooLongForNotesTheCleanedWorkbookJoins() throws {
+    let dir = try Fixtures.scratchDirectory("validate-joined-notes")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (name, tooLong) in [("fires", true), ("quiet", false)] {
+      let input = Fixtures.url("rules/output.cell_too_long/\(name).tsv").path
+      let verdict = TrackerValidation.validate(file: input, settings: Self.settings, loader: TrackerValidation.defaultLoader)
+      let found = verdict.findings.filter { $0.code == "output.cell_too_long" }
+      #expect(found.map { $0.location?.cell?.a1 } == (tooLong ? ["I2"] : []), "\(name): at the first notes cell")
+      let convert = try ProcessRunner.wsoa(
+        ["convert", input, "-o", dir.appendingPathComponent("\(name).xlsx").path, "--no-config", "-q"])
+      #expect(convert.status == (tooLong ? 65 : 0), "\(name): \(convert.stderr)")
+      #expect(convert.stderr.contains("output.cell_too_long") == tooLong, "\(name): \(convert.stderr)")
+    }
+  }
 }

@@ -183,6 +183,21 @@ struct ValidationPlanRuleTests {
     #expect(CellLengthCheck.check(String(repeating: "😀", count: 16_384), at: nil, what: "x") != nil)
   }
 
+  /// Evidence items (or notes) from several rows, each short enough, are
+  /// too long together in the one cell the cleaned workbook writes them to;
+  /// reported once, at the first item (the builder's, J7), and not when they fit.
+  @Test func cellTooLongForPartsTheCleanedWorkbookJoins() {
+    for (count, fires) in [(16_400, true), (16_000, false)] {
+      var b = PlanBuilder()
+      let index = b.action("1.1A", row: 7, ["G", "G", "G", "G"])
+      for row in [8, 9] {
+        let text = String(repeating: "m", count: count)
+        b.plan.actions[index].evidence.append(EvidenceItem(number: row - 7, text: text, raw: "\(row - 7). " + text, source: b.cell("J\(row)")))
+      }
+      #expect(b.findings().cells("output.cell_too_long") == (fires ? ["J7"] : []), "\(count)")
+    }
+  }
+
   @Test func policySwitchesOffAndRegrades() {
     var b = PlanBuilder()
     b.action("5F", row: 14, ["A", "A", "A", "A"])

@@ -112,14 +112,11 @@ struct ActionTable {
 
   /// Notes as lines: `Feb 2021: text`, continuation lines after, an undated note bare.
   static func notesText(_ notes: [ProgressNote]) -> String {
-    notes.map { note in
-      guard let prefix = note.prefix ?? note.date?.trackerText else { return note.text }
-      return note.text.isEmpty ? prefix + ":" : prefix + ": " + note.text
-    }.joined(separator: "\n")
+    notes.map(\.trackerLine).joined(separator: "\n")
   }
 
   /// Evidence as lines, numbered items as `1. text`.
   static func evidenceText(_ items: [EvidenceItem]) -> String {
-    items.map { item in item.number.map { "\($0). " + item.text } ?? item.text }.joined(separator: "\n")
+    items.map(\.defaultRaw).joined(separator: "\n")
   }
 }

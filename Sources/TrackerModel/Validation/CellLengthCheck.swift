@@ -30,7 +30,10 @@ public enum CellLengthCheck {
 
 /// Runs `CellLengthCheck` over the plan's longest texts: action text,
 /// impact, each notes cell (its notes joined by line breaks), evidence
-/// items and extra columns.
+/// items and extra columns; and, when the parts pass, an action's notes
+/// and its evidence as the cleaned workbook writes them, each in one cell
+/// (notes from continuation rows or a long table's rows come together
+/// there).
 struct CellLengthRule: PlanRule {
   var codes: [String] { [CellLengthCheck.code] }
 
@@ -43,9 +46,18 @@ struct CellLengthRule: PlanRule {
       long = long || actions[a].impact.contains { $0.utf8.count > limit }
       long = long || actions[a].evidence.contains { $0.raw.utf8.count > limit }
       long = long || actions[a].extra.contains { $0.value.utf8.count > limit }
+      // A note's line in the cleaned workbook is its prefix (or date, at
+      // most 32 bytes), ": " and its text; an item's is its number, ". " and text.
       var noteBytes = 0
-      for n in actions[a].notes.indices { noteBytes += actions[a].notes[n].raw.utf8.count + 1 }
-      long = long || noteBytes > limit
+      for n in actions[a].notes.indices {
+        let line = (actions[a].notes[n].prefix?.utf8.count ?? 32) + 2 + actions[a].notes[n].text.utf8.count
+        noteBytes += max(actions[a].notes[n].raw.utf8.count, line) + 1
+      }
+      var evidenceBytes = 0
+      for e in actions[a].evidence.indices {
+        evidenceBytes += max(actions[a].evidence[e].raw.utf8.count, actions[a].evidence[e].text.utf8.count + 22) + 1
+      }
+      long = long || noteBytes > limit || evidenceBytes > limit
       if long { checkAction(actions[a], into: &findings) }
     }
   }
@@ -60,11 +72,23 @@ struct CellLengthRule: PlanRule {
     for impact in action.impact { add(impact, action.impactSource, "an impact measure of \(action.key)") }
     var cells: [SourceLocation?] = []
     for note in action.notes where !cells.contains(note.source) { cells.append(note.source) }
+    let noteFindings = findings.count
     for cell in cells {
       let joined = action.notes.filter { $0.source == cell }.map(\.raw).joined(separator: "\n")
       add(joined, cell, "the notes of \(action.key)")
     }
+    if findings.count == noteFindings, action.notes.count > 1 {
+      add(
+        action.notes.map(\.trackerLine).joined(separator: "\n"), cells.first ?? nil,
+        "the notes of \(action.key), one cell of the cleaned workbook,")
+    }
+    let itemFindings = findings.count
     for item in action.evidence { add(item.raw, item.source, "an evidence item of \(action.key)") }
+    if findings.count == itemFindings, action.evidence.count > 1 {
+      add(
+        action.evidence.map(\.defaultRaw).joined(separator: "\n"), action.evidence.first?.source,
+        "the evidence of \(action.key), one cell of the cleaned workbook,")
+    }
     for field in action.extra { add(field.value, field.source, "column \"\(field.column)\" of \(action.key)") }
   }
 }
