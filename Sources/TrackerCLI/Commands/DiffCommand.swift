@@ -67,8 +67,9 @@ struct DiffCommand: ParsableCommand {
       let text = DiffTextReport(colour: colour).render(diff, old: names.0, new: names.1)
       try ReportOutput.write(to: output) { $0.write(text) }
     case .json:
-      let data = try DiffDocument(diff, old: names.0, new: names.1, tool: "wsoa \(WSOACommand.version)").encoded()
-      try ReportOutput.write(to: output) { $0.write(data) }
+      try ReportOutput.write(to: output) { sink in
+        DiffReportJSON.write(diff, old: names.0, new: names.1, tool: "wsoa \(WSOACommand.version)", to: sink)
+      }
     }
     if !diff.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
   }
