@@ -65,6 +65,8 @@ public struct LoadOptions: Hashable, Sendable {
   public var decimalComma: Bool?
   /// The council's own header words (`[headers]` in `wsoa.toml`).
   public var headerWords = HeaderWords()
+  /// The council's own period words and labels (`[periods]` in `wsoa.toml`).
+  public var periodWords = PeriodWords()
 
   /// Creates options.
   public init(
@@ -155,6 +157,7 @@ public enum TrackerLoader {
       mixedStatusReading: options.mixedStatusReading, isDelimited: true, shortRows: report.shortRows,
       decimalComma: options.decimalComma ?? (report.delimiter == .semicolon))
     recogniserOptions.headerWords = options.headerWords
+    recogniserOptions.periodWords = options.periodWords
     let recognised = try PhaseTimer.measure("recognise") {
       try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     }
@@ -217,6 +220,7 @@ public enum TrackerLoader {
     var recogniserOptions = RecogniserOptions(
       sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma)
     recogniserOptions.headerWords = options.headerWords
+    recogniserOptions.periodWords = options.periodWords
     let outcome = try PhaseTimer.measure("recognise") {
       try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
     }

@@ -33,6 +33,12 @@ struct ConventionCase: CustomTestStringConvertible, Sendable {
 
   /// Every command that reads trackers.
   static let all: [ConventionCase] = [
+    ConventionCase(
+      name: "diff", input: cp1252, arguments: { ["diff", $0, ConventionCase.cp1252, "-o", $1 + "/changes.txt"] },
+      findingsOnStandardOutput: false),
+    ConventionCase(
+      name: "report", input: cp1252, arguments: { ["report", $0, "--as-of", "2022-01-31", "-o", $1 + "/board.html"] },
+      findingsOnStandardOutput: false),
     ConventionCase(name: "convert", input: cp1252, arguments: { ["convert", $0, "-o", $1 + "/out.json"] }, findingsOnStandardOutput: false),
     ConventionCase(
       name: "validate", input: cp1252, arguments: { input, _ in ["validate", input, "--as-of", "2022-01-31"] },
@@ -179,5 +185,58 @@ struct CLIConventionsTests {
     for option in ["-q, --quiet", "-v, --verbose", "--format <text|json>", "--color <color>", "--from <format>", "--delimiter <delimiter>"] {
       #expect(help.contains(option), "\(command.name) --help lacks \(option)")
     }
+  }
+
+  /// Every subcommand, as it runs with nothing to complain about, writing its output to `-o PATH`.
+  static let everyCommand: [(name: String, run: @Sendable (_ output: String) -> [String])] = [
+    ("convert", { ["convert", ConventionCase.master, "--to", "json", "-o", $0] }),
+    ("validate", { ["validate", ConventionCase.master, "-o", $0] }),
+    ("merge", { ["merge", ConventionCase.master, ConventionCase.ehcp, "--prefer", "return", "-o", $0] }),
+    ("dump", { ["dump", ConventionCase.master, "-o", $0] }),
+    ("diff", { ["diff", ConventionCase.master, ConventionCase.master, "-o", $0] }),
+    ("report", { ["report", ConventionCase.master, "-o", $0] }),
+    ("rules", { ["rules", "-o", $0] }),
+    ("config", { ["config", "--show", Fixtures.url("merge").path, "-o", $0] }),
+  ]
+
+  /// What every subcommand accepts: `-q`/`-v` in both spellings (not together),
+  /// `--color`, `--format`, and `-o` for its output, `-` being standard output.
+  @Test(arguments: everyCommand.map(\.name))
+  func everyCommandTakesTheSharedFlags(_ name: String) throws {
+    let command = try #require(Self.everyCommand.first { $0.name == name })
+    let dir = try Fixtures.scratchDirectory("conventions-every-\(name)")
+    let file = dir.appendingPathComponent(name == "merge" ? "out.json" : name == "dump" ? "out.csv" : "out.txt").path
+    let plain = try ProcessRunner.wsoa(command.run(file))
+    #expect(plain.status == 0, "\(name): \(plain.stderr)")
+    let written = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(!written.isEmpty, "\(name) -o wrote nothing")
+    for flags in [["-q"], ["--quiet"], ["-v"], ["--verbose"], ["--color", "never"], ["--color", "always"], ["--color", "auto"]] {
+      let run = try ProcessRunner.wsoa(command.run(file) + flags)
+      #expect(run.status == plain.status, "\(name) \(flags): \(run.stderr)")
+    }
+    // - is standard output, byte for byte what the file got (merge's - is its JSON).
+    if name != "merge" && name != "dump" {
+      let standardOutput = try ProcessRunner.wsoa(command.run("-"))
+      #expect(standardOutput.status == plain.status, "\(name) -o -: \(standardOutput.stderr)")
+      if name != "report" { #expect(standardOutput.stdoutData == written, "\(name) -o - differs from -o FILE") }
+    }
+    #expect(try ProcessRunner.wsoa(command.run(file) + ["-q", "-v"]).status == 64, "\(name) -q -v")
+    #expect(try ProcessRunner.wsoa(command.run(file) + ["--color", "sometimes"]).status == 64, "\(name) --color sometimes")
+    #expect(try ProcessRunner.wsoa(command.run(file) + ["--format", "xml"]).status == 64, "\(name) --format xml")
+    #expect(try ProcessRunner.wsoa(command.run("/nonexistent-folder/" + URL(fileURLWithPath: file).lastPathComponent)).status == 73, "\(name) unwritable -o")
+    let help = try ProcessRunner.wsoa([name, "--help"]).stdout
+    for option in ["-q, --quiet", "-v, --verbose", "--color <color>", "--format <text|json", "-o, --output"] {
+      #expect(help.contains(option), "\(name) --help lacks \(option)")
+    }
+  }
+
+  /// `--format json` on the commands whose output is their own document:
+  /// one JSON document with its schema name, on standard output.
+  @Test(arguments: [("rules", ["rules"], "wsoa-rules/1"), ("config", ["config", "--show"], "wsoa-config/1")])
+  func documentCommandsWriteJSONWithTheirSchema(_ name: String, _ arguments: [String], _ schema: String) throws {
+    let run = try ProcessRunner.wsoa(arguments + ["--format", "json", "-q"])
+    #expect(run.status == 0, "\(name): \(run.stderr)")
+    let document = try #require(try JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+    #expect(document["schema"] as? String == schema)
   }
 }

@@ -15,6 +15,10 @@ import Testing
     ["convert", "/nonexistent/wsoa-colour.csv"],
     ["validate", "/nonexistent/wsoa-colour.csv"],
     ["merge", "/nonexistent/wsoa-colour.csv", "/nonexistent/wsoa-return.csv", "-o", "/nonexistent/out.json"],
+    ["diff", "/nonexistent/wsoa-colour.csv", "/nonexistent/wsoa-later.csv"],
+    ["report", "/nonexistent/wsoa-colour.csv"],
+    ["rules", "-o", "/nonexistent/rules.txt"],
+    ["config", "--show", "--config", "/nonexistent/wsoa.toml"],
   ]
 
   static let escape = "\u{1B}["

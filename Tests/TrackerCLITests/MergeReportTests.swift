@@ -54,12 +54,14 @@ import TrackerModel
     let document = MergeReportDocument(
       result: Self.result(), options: MergeOptions(), master: "master.xlsx", output: "merged.xlsx", tool: "wsoa test",
       exitStatus: 1)
-    let data = try document.encoded()
+    let data = Data(document.bytes())
     let schema = try JSONSchemaSubset(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("schemas/merge-report.schema.json"))
     #expect(try schema.problems(data) == [])
     let text = String(decoding: data, as: UTF8.self)
-    #expect(text.hasPrefix("{\n  \"counts\" : {"))
-    #expect(text.contains("\"source\" : \"ehcp.csv!'Priority 2'!H9\""))
+    #expect(text.hasPrefix("{\n  \"counts\": {"))
+    #expect(text.contains("\"source\": \"ehcp.csv!'Priority 2'!H9\""))
+    // The one JSON style of every report: the same inputs, the same bytes.
+    #expect(document.bytes() == Array(data))
   }
 
   @Test func longLogValuesAreClippedToExcelsCellLimit() throws {

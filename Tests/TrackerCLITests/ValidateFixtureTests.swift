@@ -65,7 +65,7 @@ struct ValidateFixtureTests {
   /// through a wsoa/1 JSON file holding a note that is too long.
   @Test func cellTooLongThroughAJSONFile() throws {
     let source = Fixtures.url("validate/status.gap.clean.tsv").path
-    let loaded = try TrackerValidation.defaultLoader(source, HeaderWords())
+    let loaded = try TrackerValidation.defaultLoader(source, TrackerConfig())
     let dir = try Fixtures.scratchDirectory("validate-long-cell")
     let clean = dir.appendingPathComponent("clean.json")
     try Data(PlanJSONWriter.bytes(loaded.value, findings: [])).write(to: clean)

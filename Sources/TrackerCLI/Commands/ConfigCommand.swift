@@ -24,23 +24,28 @@ struct ConfigCommand: ParsableCommand {
   @Option(help: "A config file (instead of looking for wsoa.toml).")
   var config: String? = nil
 
-  @Option(help: "text (TOML with the origin of each value as a comment) or json.")
-  var format: ReportFormat = .text
+  @Option(name: [.short, .customLong("output")], help: "Write the configuration to a file instead of standard output (-).")
+  var output: String? = nil
+
+  /// `-q`, `-v`, `--color`, and `--format`: text (TOML with the origin of each
+  /// value as a comment) or json (`wsoa-config/1`).
+  @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
     if !show { throw ValidationError("Say what to do: --show.") }
   }
 
   func run() throws {
+    reporting.apply()
     let effective: TrackerConfig
     do {
       effective = try TrackerConfig.resolve(for: input, explicit: config)
     } catch {
-      StandardError.write("wsoa: \(Colour.paint("error", .red, enabled: Colour.onStandardError)): \(error)\n")
+      StandardError.write(Failure.line(location: nil, "\(error)") + "\n")
       throw ExitCode(ExitStatus.dataError.rawValue)
     }
-    try ReportOutput.write(to: nil) { sink in
-      switch format {
+    try ReportOutput.write(to: output) { sink in
+      switch reporting.format {
       case .text: sink.write(effective.showText())
       case .json: effective.showJSON(tool: "wsoa \(WSOACommand.version)", to: sink)
       }

@@ -20,7 +20,8 @@ struct DiffCommand: ParsableCommand {
       (improved or slipped on the scale red < amber < green < complete < blue; a new period's status is \
       measured from the one before it), notes added, edited or removed, evidence added or removed, and \
       changes to its wording, leads, due date and other fields. Text is for a person; --format json \
-      (schemas/diff.schema.json) is for a dashboard. The same two files always give the same output.
+      (schemas/diff.schema.json) is for a dashboard. The same two files always give the same output. \
+      What reading each file found is printed on standard error as on every command (-q, -v, --format).
 
       Exit codes: 0 the trackers are the same; 1 they differ (as diff(1)); 64 usage; \
       65 a file is unreadable; 66 a file is missing; 73 the output cannot be written.
@@ -35,13 +36,10 @@ struct DiffCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "Output format: text or json.")
-  var format: ReportFormat = .text
-
-  @Option(name: [.short, .customLong("output")], help: "Write the changes to a file instead of standard output.")
+  @Option(name: [.short, .customLong("output")], help: "Write the changes to a file instead of standard output (-).")
   var output: String? = nil
 
-  @OptionGroup var colorOptions: ColorOptions
+  @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
     if old == InputOptions.standardInputArgument, new == InputOptions.standardInputArgument {
@@ -51,31 +49,36 @@ struct DiffCommand: ParsableCommand {
   }
 
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
     let standardInput = try InputOptions.standardInput(for: [old, new])
     let options = LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter)
-    let before = try Self.load(old, options: options, standardInput: standardInput)
-    let after = try Self.load(new, options: options, standardInput: standardInput)
+    // What reading found is reported as every command reports it (RunReport);
+    // the changes are diff's output.
+    let run = RunReport(reporting.style, files: 2)
+    let before = try Self.load(old, options: options, standardInput: standardInput, run: run)
+    let after = try Self.load(new, options: options, standardInput: standardInput, run: run)
+    run.finish()
     let diff = PlanDiff(old: before, new: after)
     let names = (InputOptions.displayName(old), InputOptions.displayName(new))
-    switch format {
+    switch reporting.format {
     case .text:
       // A file is not a terminal: only --color always colours it.
       let colour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
       let text = DiffTextReport(colour: colour).render(diff, old: names.0, new: names.1)
-      try Self.write(to: output) { $0.write(text) }
+      try ReportOutput.write(to: output) { $0.write(text) }
     case .json:
-      let data = try DiffDocument(diff, old: names.0, new: names.1, tool: "wsoa \(WSOACommand.version)").encoded()
-      try Self.write(to: output) { $0.write(data) }
+      try ReportOutput.write(to: output) { sink in
+        DiffReportJSON.write(diff, old: names.0, new: names.1, tool: "wsoa \(WSOACommand.version)", to: sink)
+      }
     }
     if !diff.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 
-  /// Reads one tracker as `convert` does (with the header words of a
-  /// `wsoa.toml` beside it), printing error-level findings on standard error. Missing and unreadable files, and files with no
+  /// Reads one tracker as `convert` does (with the header and period words of a
+  /// `wsoa.toml` beside it), reporting its findings through `run`. Missing and unreadable files, and files with no
   /// action table (as for merge), throw `InputError`, which `Failure` turns
   /// into 66 and 65.
-  static func load(_ argument: String, options: LoadOptions, standardInput: InputSource?) throws -> Plan {
+  static func load(_ argument: String, options: LoadOptions, standardInput: InputSource?, run: RunReport) throws -> Plan {
     let source = argument == InputOptions.standardInputArgument ? standardInput ?? .file(argument) : .file(argument)
     do {
       var options = options
@@ -87,10 +90,9 @@ struct DiffCommand: ParsableCommand {
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw InputError.malformed(location: problem.location ?? SourceLocation(file: source.name), reason: problem.message)
       }
-      // What went wrong reading it bears on the comparison, so errors are shown, as merge shows them
+      // What reading found bears on the comparison, so it is shown, as merge shows it
       // (a wsoa/1 document carries the findings made when it was written: they are not repeated).
-      let errors = format == .trackerJSON ? [] : outcome.diagnostics.filter { $0.severity == .error }
-      StandardError.write(FindingLines.render(errors, quiet: true, colour: Colour.onStandardError))
+      run.finished(FileValidation(file: source.name, findings: format == .trackerJSON ? [] : outcome.diagnostics))
       return outcome.value
     } catch let error as InputError {
       throw error
@@ -101,15 +103,6 @@ struct DiffCommand: ParsableCommand {
       if reason.hasPrefix(source.name + ": ") { reason.removeFirst(source.name.count + 2) }
       if TrackerLoader.isMissingInput(error) { throw InputError.missing(location: location, reason: reason) }
       throw InputError.unreadable(location: location, reason: reason)
-    }
-  }
-
-  /// Writes to a file atomically, or to standard output.
-  static func write(to path: String?, _ body: (ByteSink) throws -> Void) throws {
-    if let path, path != "-" {
-      try AtomicFile.write(to: path, body)
-    } else {
-      try AtomicFile.writeStandardOutput(body)
     }
   }
 }

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
       "An earlier version to compare with (repeatable: one per tracker, in the same order).", valueName: "previous"))
   var since: [String] = []
 
-  @Option(name: [.short, .customLong("output")], help: "The HTML file to write (default: standard output).")
+  @Option(name: [.short, .customLong("output")], help: "The HTML file to write (default, or -: standard output).")
   var output: String? = nil
 
   @Option(name: .customLong("as-of"), help: "The date to judge overdue actions against (yyyy-mm-dd).")
@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var configOptions: ConfigOptions
 
-  @OptionGroup var colorOptions: ColorOptions
+  @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("Give at least one tracker file.") }
@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    colorOptions.apply()
+    reporting.apply()
     // No clock: a date far ahead stands for "today", so only the tracker's
     // own dates (or --as-of) decide what is overdue or in the future.
     let settings = ValidationSettings(
@@ -76,26 +76,30 @@ struct ReportCommand: ParsableCommand {
     let loader = TrackerValidation.loader(
       options: LoadOptions(format: input.from?.format, delimiter: input.delimiter.delimiter),
       standardInput: try InputOptions.standardInput(for: files + since))
-    let current = try Self.read(files, settings: settings, loader: loader)
-    let previous = try Self.read(since, settings: settings, loader: loader)
+    // What each file holds is reported as every command reports it (RunReport); the HTML is the output.
+    let run = RunReport(reporting.style, files: files.count + since.count)
+    let current = try Self.read(files, settings: settings, loader: loader, run: run)
+    let previous = try Self.read(since, settings: settings, loader: loader, run: run)
+    run.finish()
     let mixed = mixedStatus?.reading
     let report = BoardReport(
       trackers: ReportTracker.trackers(current, mixed: mixed), baseline: ReportTracker.trackers(previous, mixed: mixed))
     try ReportOutput.write(to: output) { BoardReportHTML(report).write(to: $0) }
   }
 
-  /// Validates each file; the first that cannot be read stops the report
-  /// (66 when missing, 65 when unreadable or its config is wrong).
-  static func read(_ files: [String], settings: ValidationSettings, loader: @escaping TrackerValidation.Loader) throws
-    -> [FileValidation]
+  /// Validates each file, reporting its findings through `run`; the first
+  /// that cannot be read stops the report (66 when missing, 65 when
+  /// unreadable or its config is wrong).
+  static func read(_ files: [String], settings: ValidationSettings, loader: @escaping TrackerValidation.Loader, run: RunReport)
+    throws -> [FileValidation]
   {
-    let verdicts = TrackerValidation.validate(
-      files: files.map(InputOptions.displayName), settings: settings, loader: loader)
-    for verdict in verdicts {
-      guard let failure = verdict.failure else { continue }
-      StandardError.write(Failure.line(location: nil, failure.message) + "\n")
-      if case .missing = failure { throw ExitCode(ExitStatus.noInput.rawValue) }
-      throw ExitCode(ExitStatus.dataError.rawValue)
+    var verdicts: [FileValidation] = []
+    for file in files.map(InputOptions.displayName) {
+      run.starting(file, index: run.verdicts.count)
+      let verdict = TrackerValidation.validate(file: file, settings: settings, loader: loader)
+      run.finished(verdict)
+      if verdict.failure != nil { throw ExitCode(run.finish().rawValue) }
+      verdicts.append(verdict)
     }
     return verdicts
   }

@@ -14,14 +14,23 @@ struct RulesCommand: ParsableCommand {
       """)
   )
 
-  @Option(help: "text, json or markdown.")
+  @Option(help: ArgumentHelp("text, json (wsoa-rules/1) or markdown.", valueName: "text|json|markdown"))
   var format: RulesFormat = .text
 
-  func run() throws { try Self.print(format) }
+  @Option(name: [.short, .customLong("output")], help: "Write the list to a file instead of standard output (-).")
+  var output: String? = nil
 
-  /// Prints the catalogue on standard output.
-  static func print(_ format: RulesFormat) throws {
-    try ReportOutput.write(to: nil) { sink in
+  /// `-q`, `-v` and `--color`, accepted as on every command (the list has no findings to quieten or colour).
+  @OptionGroup var verbosity: VerbosityOptions
+
+  func run() throws {
+    verbosity.apply()
+    try Self.print(format, to: output)
+  }
+
+  /// Prints the catalogue on standard output (or `output`).
+  static func print(_ format: RulesFormat, to output: String? = nil) throws {
+    try ReportOutput.write(to: output) { sink in
       switch format {
       case .text: sink.write(RuleCatalogueDocument.text())
       case .markdown: sink.write(RuleCatalogueDocument.markdown())

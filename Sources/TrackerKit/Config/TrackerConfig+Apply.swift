@@ -10,9 +10,16 @@ extension TrackerConfig {
   /// Read options with the config's header words, and its mixed-status
   /// reading unless the command line chose one.
   public func loadOptions(_ options: LoadOptions, mixedStatusFromCommandLine: MixedStatusReading? = nil) -> LoadOptions {
+    var options = withWords(options)
+    if let reading = mixedStatusFromCommandLine ?? mixedStatusReading { options.mixedStatusReading = reading }
+    return options
+  }
+
+  /// Read options with the council's own words: `[headers]` and `[periods]`.
+  public func withWords(_ options: LoadOptions) -> LoadOptions {
     var options = options
     options.headerWords = headerWords
-    if let reading = mixedStatusFromCommandLine ?? mixedStatusReading { options.mixedStatusReading = reading }
+    options.periodWords = periodWords
     return options
   }
 

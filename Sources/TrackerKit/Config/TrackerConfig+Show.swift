@@ -92,6 +92,7 @@ extension TrackerConfig {
     "rules": "every code at its catalogue severity (wsoa rules)",
     "statuses": "the built-in status words and the tracker's own key",
     "headers": "the built-in header words",
+    "periods": "the built-in period grammar (preamble-keys-periods.md)",
     "subgroups": "the built-in sub-group spellings",
   ]
 }

@@ -32,6 +32,11 @@ public import TrackerModel
 /// amber = "#FFC000"               # text black or white to suit
 /// red = { fill = "#C00000", font = "#FFFFFF" }
 ///
+/// [periods]                       # the council's own period words
+/// status-words = ["Position"]     # `Position Jun-23` is a status column
+/// months = { Ionawr = 1 }         # month spellings; terms = { Michaelmas = "autumn" }
+/// labels = { Baseline = 2022-01-31, "Review 1" = "Q1 2023/24" }
+///
 /// [subgroups]                     # more spellings of a sub-group (merge)
 /// "EY" = "Early Years"
 ///
@@ -58,6 +63,8 @@ public struct TrackerConfig: Hashable, Sendable {
   public var vocabulary = CouncilVocabulary()
   /// `[headers]`: header words mapped to fields, tried before the built-in synonyms.
   public var headerWords = HeaderWords()
+  /// `[periods]`: month, term, quarter and status words and whole labels added to the period grammar.
+  public var periodWords = PeriodWords()
   /// `[colours]`: the status colours of the cleaned XLSX.
   public var palette = StatusPalette.standard
   /// `[subgroups]`: more spellings of a sub-group, each mapped to the name it stands for.
@@ -80,7 +87,10 @@ public struct TrackerConfig: Hashable, Sendable {
   public static let fileName = "wsoa.toml"
 
   /// The tables a config may have, in the order `config --show` prints them.
-  public static let tables = ["read", "validate", "rules", "statuses", "headers", "colours", "subgroups", "merge"]
+  public static let tables = ["read", "validate", "rules", "statuses", "headers", "periods", "colours", "subgroups", "merge"]
+
+  /// The keys of `[periods]`.
+  static let periodKeys = ["months", "terms", "quarter-words", "status-words", "labels"]
 
   /// The keys of the tables with fixed keys.
   static let settingKeys: [String: [String]] = [
@@ -156,6 +166,7 @@ public struct TrackerConfig: Hashable, Sendable {
       case "rules": try readRules(entry, prefix: "")
       case "statuses": try readStatus(entry)
       case "colours": try readColour(entry)
+      case "periods": try readPeriods(entry)
       case "headers":
         guard case .string(let field) = entry.value, config.headerWords.define(entry.key, as: field) else {
           throw bad(
@@ -298,6 +309,73 @@ extension TrackerConfig.Reader {
       config.palette.colours[rating] = StatusPalette.Colours(fill: fill, font: font ?? StatusPalette.readableFont(on: fill))
     default:
       throw bad(entry, "colour \"\(entry.key)\" must be \"#RRGGBB\" or { fill = \"#RRGGBB\", font = \"#RRGGBB\" }")
+    }
+  }
+}
+
+extension TrackerConfig.Reader {
+  /// `[periods]`: `months = { Ionawr = 1 }`, `terms = { Michaelmas = "autumn" }`,
+  /// `quarter-words = ["Chwarter"]`, `status-words = ["Position"]`,
+  /// `labels = { Baseline = 2022-01-31, "Review 1" = "Q1 2023/24" }`.
+  fileprivate mutating func readPeriods(_ entry: ConfigDocument.Member) throws(ConfigError) {
+    func word(_ member: ConfigDocument.Member, _ text: String, _ what: String) -> ConfigError {
+      let why = PeriodWords.problem(word: text) ?? "is defined twice in [periods]"
+      return bad(member, "\(what) \"\(text)\" \(why)")
+    }
+    switch (entry.key, entry.value) {
+    case ("months", .table(let members)):
+      for member in members {
+        let month: Int? =
+          switch member.value {
+          case .integer(let number): (1...12).contains(number) ? number : nil
+          case .string(let name): PeriodWords.month(named: name)
+          default: nil
+          }
+        guard let month else {
+          throw bad(member, "month word \"\(member.key)\" must name a month: a number 1-12 or an English month name such as \"January\"")
+        }
+        guard config.periodWords.define(month: member.key, as: month) else { throw word(member, member.key, "month word") }
+      }
+    case ("terms", .table(let members)):
+      for member in members {
+        guard case .string(let term) = member.value, PeriodWords.termNames.contains(term.lowercased()) else {
+          throw bad(member, "term word \"\(member.key)\" must name a term: \"autumn\", \"spring\" or \"summer\"")
+        }
+        guard config.periodWords.define(term: member.key, as: term.lowercased()) else { throw word(member, member.key, "term word") }
+      }
+    case ("quarter-words", .array(let items)), ("status-words", .array(let items)):
+      for item in items {
+        guard case .string(let text) = item else { throw bad(entry, "\(entry.key) must be a list of words, e.g. [\"Position\"]") }
+        let defined =
+          entry.key == "quarter-words" ? config.periodWords.define(quarterWord: text) : config.periodWords.define(statusWord: text)
+        guard defined else { throw word(entry, text, entry.key == "quarter-words" ? "quarter word" : "status word") }
+      }
+    case ("labels", .table(let members)):
+      for member in members {
+        let period: PeriodLabel? =
+          switch member.value {
+          case .date(let day) where day.isValid:
+            .period(kind: .date, start: day, end: day, id: PeriodLabel.id(kind: .date, start: day, end: day))
+          case .string(let text): PeriodLabel.parse(text)
+          default: nil
+          }
+        guard let period, case .period = period else {
+          throw bad(
+            member,
+            "label \"\(member.key)\" must be a review date (2023-06-30) or a period the grammar reads (\"Jun-23\", \"Q1 2023/24\", \"Autumn 2023\")")
+        }
+        guard config.periodWords.define(label: member.key, as: period) else {
+          throw bad(member, "label \"\(member.key)\" must hold a word or a number")
+        }
+      }
+    case ("months", _), ("terms", _), ("labels", _):
+      throw bad(entry, "\(entry.key) must be a table, e.g. [periods.\(entry.key)] or \(entry.key) = { … }")
+    case ("quarter-words", _), ("status-words", _):
+      throw bad(entry, "\(entry.key) must be a list of words, e.g. [\"Position\"]")
+    default:
+      let spelt = String(entry.key.map { $0 == "_" ? "-" : $0 })
+      let hint = TrackerConfig.periodKeys.contains(spelt) ? "; keys are spelt as on the command line: \"\(spelt)\"" : ""
+      throw bad(entry, "unknown key \"\(entry.key)\" in [periods]\(hint); expected " + TrackerConfig.periodKeys.joined(separator: ", "))
     }
   }
 }

@@ -1,16 +1,13 @@
-import Diagnostics
-#if canImport(FoundationEssentials)
-  public import FoundationEssentials
-#else
-  public import Foundation
-#endif
+public import AtomicOutput
+public import Diagnostics
 public import TrackerModel
 
 /// The `--report REPORT.json` document (`schemas/merge-report.schema.json`,
 /// `"schema": "wsoa-merge-report/1"`): the inputs in merge order, the
-/// options, the counts, every log entry and every diagnostic. Keys are
-/// sorted, so the same inputs give the same bytes.
-public struct MergeReportDocument: Encodable, Sendable {
+/// options, the counts, every log entry and every diagnostic. Written through
+/// `JSONOutput` as every report is, keys in sorted order, so the same inputs
+/// give the same bytes.
+public struct MergeReportDocument: Sendable {
   /// The schema id.
   public let schema = "wsoa-merge-report/1"
   /// `wsoa` and its version.
@@ -32,10 +29,10 @@ public struct MergeReportDocument: Encodable, Sendable {
   /// Every change, conflict and event.
   public let log: [LogEntry]
   /// Every diagnostic.
-  public let diagnostics: [Finding]
+  public let diagnostics: [Diagnostic]
 
   /// The options of a merge.
-  public struct Options: Encodable, Sendable {
+  public struct Options: Sendable {
     /// `master`, `return`, or absent when not given.
     public let prefer: String?
     /// `--accept-leads`.
@@ -47,7 +44,7 @@ public struct MergeReportDocument: Encodable, Sendable {
   }
 
   /// One log entry, its source rendered as `file!cell`.
-  public struct LogEntry: Encodable, Sendable {
+  public struct LogEntry: Sendable {
     let code: String
     let action: String
     let priority: String?
@@ -59,33 +56,6 @@ public struct MergeReportDocument: Encodable, Sendable {
     let source: String?
     let subGroup: String?
     let decision: String
-  }
-
-  /// One diagnostic.
-  public struct Finding: Encodable, Sendable {
-    let code: String
-    let severity: String
-    let message: String
-    let fix: String?
-    let location: Location?
-    let related: [Location]
-  }
-
-  /// A location, structured and rendered.
-  public struct Location: Encodable, Sendable {
-    let file: String
-    let sheet: String?
-    let cell: String?
-    let line: Int?
-    let text: String
-
-    init(_ location: SourceLocation) {
-      file = location.file
-      sheet = location.sheet
-      cell = location.cell?.a1
-      line = location.line
-      text = location.description
-    }
   }
 
   /// Builds the document from a merge.
@@ -106,19 +76,87 @@ public struct MergeReportDocument: Encodable, Sendable {
         field: $0.field.rawValue, old: $0.old, new: $0.new, source: $0.source?.reference, subGroup: $0.subGroup,
         decision: $0.decision.rawValue)
     }
-    diagnostics = result.diagnostics.map {
-      Finding(
-        code: $0.code, severity: $0.severity.rawValue, message: $0.message, fix: $0.fix,
-        location: $0.location.map(Location.init), related: $0.related.map(Location.init))
-    }
+    diagnostics = result.diagnostics
   }
 
-  /// The document as pretty-printed JSON with sorted keys and a final newline.
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
+  /// Writes the document, with a final newline.
+  public func write(to sink: ByteSink) {
+    var out = JSONOutput(sink: sink, pretty: true)
+    write(&out)
+  }
+
+  /// The document's bytes, with a final newline.
+  public func bytes() -> [UInt8] {
+    var out = JSONOutput(sink: nil, pretty: true)
+    write(&out)
+    return out.collected + [10]
+  }
+
+  private func write(_ out: inout JSONOutput) {
+    out.beginObject()
+    out.key("counts")
+    out.integers(of: counts)
+    out.key("diagnostics")
+    out.array(diagnostics) { ValidationReportJSON.finding($0, &$1) }
+    out.key("exitStatus")
+    out.int(exitStatus)
+    out.key("log")
+    out.array(log) { $0.write(&$1) }
+    out.key("master")
+    out.string(master)
+    out.key("options")
+    out.beginObject()
+    out.key("acceptDue")
+    out.bool(options.acceptDue)
+    out.key("acceptLeads")
+    out.bool(options.acceptLeads)
+    out.key("acceptText")
+    out.bool(options.acceptText)
+    out.string("prefer", ifPresent: options.prefer)
+    out.endObject()
+    out.key("output")
+    out.string(output)
+    out.key("result")
+    out.string(result)
+    out.key("returns")
+    out.array(returns) { item, out in
+      out.beginObject()
+      out.key("actions")
+      out.int(item.actions)
+      out.key("file")
+      out.string(item.file)
+      out.string("sha256", ifPresent: item.sha256)
+      out.key("skipped")
+      out.bool(item.skipped)
+      out.string("subGroup", ifPresent: item.subGroup)
+      out.key("subGroupOrigin")
+      out.string(item.subGroupOrigin.rawValue)
+      out.endObject()
+    }
+    out.endReport(schema: schema, tool: tool)
+  }
+}
+
+extension MergeReportDocument.LogEntry {
+  fileprivate func write(_ out: inout JSONOutput) {
+    out.beginObject()
+    out.key("action")
+    out.string(action)
+    out.key("code")
+    out.string(code)
+    out.key("decision")
+    out.string(decision)
+    out.key("field")
+    out.string(field)
+    out.key("new")
+    out.string(new)
+    out.key("old")
+    out.string(old)
+    out.string("period", ifPresent: period)
+    out.string("periodId", ifPresent: periodId)
+    out.string("priority", ifPresent: priority)
+    out.string("source", ifPresent: source)
+    out.string("subGroup", ifPresent: subGroup)
+    out.endObject()
   }
 }

@@ -55,8 +55,7 @@ extension MergeRunner {
   /// - Throws: `MergeRunError.cannotWrite`.
   public static func writeReport(_ document: MergeReportDocument, to path: String) throws(MergeRunError) {
     do {
-      let data = try document.encoded()
-      let body: (ByteSink) throws -> Void = { sink in data.withUnsafeBytes { sink.write($0) } }
+      let body: (ByteSink) throws -> Void = { sink in document.write(to: sink) }
       if path == "-" { try AtomicFile.writeStandardOutput(body) } else { try AtomicFile.write(to: path, body) }
     } catch {
       throw .cannotWrite(file: path, reason: String(describing: error))

@@ -43,7 +43,7 @@ struct LayoutFinder {
       let headerText = MarkupText(CellText.of(headerValue)).text.collapsedWhitespace
       if !headerText.isEmpty { group = (headerText, column) }
       if let periodRow = layout.periodRow, let sub = context.sheet.row(periodRow),
-        case .period(let kind, let start, let end, let id)? = CellText.periodLabel(sub.value(at: column))
+        case .period(let kind, let start, let end, let id)? = CellText.periodLabel(sub.value(at: column), words: context.periodWords)
       {
         let label = CellText.of(sub.value(at: column)).collapsedWhitespace
         addPeriod(&layout, Period(id: id, label: label, kind: kind, start: start, end: end, column: column,
@@ -52,7 +52,7 @@ struct LayoutFinder {
         continue
       }
       let at = context.location(row: header.number, column: column)
-      switch CellText.periodLabel(headerValue) {
+      switch CellText.periodLabel(headerValue, words: context.periodWords) {
       case .period(let kind, let start, let end, let id)?:
         addPeriod(&layout, Period(id: id, label: headerText, kind: kind, start: start, end: end, column: column, source: at))
         continue
@@ -134,7 +134,7 @@ struct LayoutFinder {
   private func isPeriodRow(_ row: Row, under header: Row) -> Bool {
     var periods = 0
     for cell in row.cells {
-      if case .period? = CellText.periodLabel(cell.value) {
+      if case .period? = CellText.periodLabel(cell.value, words: context.periodWords) {
         let above = header.value(at: cell.column)
         if case .text(let s) = above, let m = HeaderField.match(s, words: context.headerWords), m.field != .notes { return false }
         periods += 1
@@ -213,7 +213,7 @@ struct LayoutFinder {
 
   /// `RAG …`, `… Status` headers, or a column whose values are mostly statuses.
   private func isStatusBearing(_ header: String, column: Int, from start: Int) -> Bool {
-    if PeriodLabel.namesStatus(header) { return true }
+    if PeriodLabel.namesStatus(header, words: context.periodWords) { return true }
     var statuses = 0
     var seen = 0
     for row in context.sheet.rows where row.number >= start {

@@ -69,7 +69,7 @@ struct LongLayout {
     func ranked(_ c: [(column: Int, strength: Int, text: String)]) -> [(column: Int, strength: Int, text: String)] {
       c.sorted { ($1.strength, $0.column) < ($0.strength, $1.column) }
     }
-    let period = ranked(periodCandidates).first { periodShare(rows, $0.column) }
+    let period = ranked(periodCandidates).first { periodShare(rows, $0.column, context.periodWords) }
     guard let period else { return nil }
     let status = ranked(statusCandidates.filter { $0.column != period.column }).first {
       statusShare(rows, $0.column, needed: $0.strength > 0 ? 5 : 8, context, legend)
@@ -119,10 +119,10 @@ struct LongLayout {
   }
 
   /// Whether at least 80% of a column's values (and at least one) read as periods.
-  private static func periodShare(_ rows: ArraySlice<Row>, _ column: Int) -> Bool {
+  private static func periodShare(_ rows: ArraySlice<Row>, _ column: Int, _ words: PeriodWords) -> Bool {
     share(rows, column, tenths: 8) { value, _ in
       guard !CellText.isBlank(value) else { return nil }
-      if case .period? = CellText.periodLabel(value) { return true } else { return false }
+      if case .period? = CellText.periodLabel(value, words: words) { return true } else { return false }
     }
   }
 

@@ -43,7 +43,7 @@ extension LongLayout {
       let text = CellText.of(value).collapsedWhitespace
       let at = context.location(row, column: periodColumn)
       var period: Period?
-      if case .period(let kind, let start, let end, let id)? = CellText.periodLabel(value) {
+      if case .period(let kind, let start, let end, let id)? = CellText.periodLabel(value, words: context.periodWords) {
         period = Period(id: id, label: text, kind: kind, start: start, end: end, source: at)
         if action.notes.contains(where: \.undated) { placed.insert(number) }
       }

@@ -25,6 +25,8 @@ public struct RecogniserOptions: Sendable {
   var allowsThreads = true
   /// The council's own header words, tried before the built-in synonyms.
   public var headerWords = HeaderWords()
+  /// The council's own period words and labels, added to the period grammar.
+  public var periodWords = PeriodWords()
 
   /// Creates options.
   public init(
@@ -108,6 +110,7 @@ public enum Recogniser {
       context.allowsThreads = options.allowsThreads
       context.decimalComma = options.decimalComma ?? false
       context.headerWords = options.headerWords
+      context.periodWords = options.periodWords
       return context
     }
     for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }

@@ -19,6 +19,8 @@ struct SheetContext {
   var decimalComma = false
   /// The council's own header words (`[headers]` in `wsoa.toml`).
   var headerWords = HeaderWords()
+  /// The council's own period words and labels (`[periods]` in `wsoa.toml`).
+  var periodWords = PeriodWords()
   /// The file (as the user named it) and sheet every location in this
   /// sheet is in, interned once.
   let origin: SourceOrigin
@@ -105,8 +107,8 @@ enum CellText {
   }
 
   /// The period a header cell names: a text label, or a date cell shown as
-  /// a month (or a day).
-  static func periodLabel(_ value: CellValue) -> PeriodLabel? {
+  /// a month (or a day); `words` are the council's own (`[periods]`).
+  static func periodLabel(_ value: CellValue, words: PeriodWords) -> PeriodLabel? {
     switch value {
     case .date(let d):
       switch d.display {
@@ -119,7 +121,7 @@ enum CellText {
         return .period(kind: .date, start: day, end: day, id: PeriodLabel.id(kind: .date, start: day, end: day))
       case .time: return nil
       }
-    case .text(let s): return s.utf8.count <= 80 ? PeriodLabel.parse(s) : nil
+    case .text(let s): return s.utf8.count <= 80 ? PeriodLabel.parse(s, words: words) : nil
     default: return nil
     }
   }

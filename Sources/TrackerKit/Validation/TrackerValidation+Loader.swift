@@ -11,9 +11,8 @@ extension TrackerValidation {
   /// `--delimiter`); the name `InputSource.standardInputName` reads
   /// `standardInput`, when given.
   public static func loader(options: LoadOptions = LoadOptions(), standardInput: InputSource? = nil) -> Loader {
-    { name, headerWords in
-      var options = options
-      options.headerWords = headerWords
+    { name, config in
+      let options = config.withWords(options)
       let source =
         if let standardInput, name == standardInput.name { standardInput } else { InputSource.file(name) }
       var (format, outcome) = try TrackerLoader.loadDetected(source, options: options)

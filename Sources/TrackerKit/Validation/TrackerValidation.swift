@@ -11,8 +11,9 @@ public import TrackerModel
 /// that cannot be read gets a failed verdict; it never stops the others.
 public enum TrackerValidation {
   /// Reads a file into a plan plus the recogniser's diagnostics, reading
-  /// the table's headers with the council's own words (`[headers]`).
-  public typealias Loader = @Sendable (_ path: String, _ headerWords: HeaderWords) throws -> Outcome<Plan>
+  /// the table with the council's own words (`TrackerConfig.withWords`:
+  /// `[headers]`, `[periods]`).
+  public typealias Loader = @Sendable (_ path: String, _ config: TrackerConfig) throws -> Outcome<Plan>
 
   /// Validates each file in turn.
   public static func validate(files: [String], settings: ValidationSettings, loader: Loader) -> [FileValidation] {
@@ -38,8 +39,8 @@ public enum TrackerValidation {
     }
     let loaded: Outcome<Plan>
     do {
-      // The config's header words change how the file is recognised.
-      loaded = try loader(file, config.headerWords)
+      // The config's header and period words change how the file is recognised.
+      loaded = try loader(file, config)
     } catch {
       verdict.failure = isMissing(error) ? .missing(String(describing: error)) : .unreadable(String(describing: error))
       return verdict

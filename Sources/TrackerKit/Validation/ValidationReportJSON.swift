@@ -76,7 +76,8 @@ public enum ValidationReportJSON {
     out.endObject()
   }
 
-  private static func finding(_ finding: Diagnostic, _ out: inout JSONOutput) {
+  /// One finding with all its fields (the merge report writes its diagnostics so too).
+  static func finding(_ finding: Diagnostic, _ out: inout JSONOutput) {
     out.beginObject()
     out.key("code")
     out.string(finding.code)

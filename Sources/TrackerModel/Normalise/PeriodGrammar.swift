@@ -19,7 +19,7 @@ enum PeriodGrammar {
   /// One token: a lower-cased word, a number, or a mark (`/`, `-` for every
   /// dash, `'` for both apostrophes, `.`, `:`, `,`, `(` for `(`/`[`, `)`).
   struct Token: Equatable {
-    enum Kind: Equatable {
+    enum Kind: Hashable, Sendable {
       case word(String)
       case number(Int, digits: Int)
       case mark(UInt8)
@@ -43,6 +43,24 @@ enum PeriodGrammar {
   static let columnWords: Set<String> = ["rag", "brag", "status", "rating", "rated"]
   /// Link words dropped with them (`Status as at Jun-23`, `RAG for Q2 2023/24`).
   private static let linkWords: Set<String> = ["as", "at", "of", "for", "in"]
+
+  /// Every word the grammar gives a meaning of its own (month names aside):
+  /// a council word (`PeriodWords`) may not be one of them.
+  static var builtInWords: Set<String> {
+    statusWords.union(linkWords).union(quarterWords).union(termNames.keys).union([
+      "term", "t", "fy", "to", "academic", "year", "ay", "milestone", "actual", "month", "months", "st", "nd", "rd", "th",
+    ])
+  }
+
+  /// Whether a token may stand around a period without changing it: a mark,
+  /// a status word or a link word (`RAG`, `as at`, `(`, `:`).
+  static func isDecoration(_ token: Token) -> Bool {
+    guard let word = token.word else {
+      if case .mark = token.kind { return true }
+      return false
+    }
+    return statusWords.contains(word) || linkWords.contains(word)
+  }
 
   /// Cuts a heading into tokens; `nil` when it holds anything else
   /// (a symbol, a letter outside ASCII).

@@ -16,11 +16,15 @@ public enum PeriodLabel: Hashable, Sendable {
   /// `Term 1 2023/24`, `Milestone 1 – Jul 23`, `6 months`, each with status
   /// words (`RAG`, `BRAG`, `Status`, `Rating`, `Progress`) before or after
   /// it, in brackets or not (`Jun-23 RAG`, `RAG (Jun-23)`, `Status: Sept 2023`).
-  /// `nil` when the heading is not a period at all.
-  public static func parse(_ text: String) -> PeriodLabel? {
+  /// `nil` when the heading is not a period at all. `words` adds a
+  /// council's own month, term, quarter and status words and whole labels
+  /// (`[periods]` in `wsoa.toml`).
+  public static func parse(_ text: String, words: PeriodWords = PeriodWords()) -> PeriodLabel? {
     let bytes = Array(text.utf8)
     let (a, b) = TextBytes.trimmedRange(bytes, 0, bytes.count)
-    guard b > a, let tokens = PeriodGrammar.tokens(Array(bytes[a..<b])) else { return nil }
+    guard b > a, let read = PeriodGrammar.tokens(Array(bytes[a..<b])) else { return nil }
+    let tokens = words.translated(read)
+    if let label = words.label(tokens) { return label }
     let s = Array(bytes[a..<b])
     let core = PeriodGrammar.core(tokens)
     guard let first = core.first, let last = core.last else { return nil }
@@ -32,8 +36,8 @@ public enum PeriodLabel: Hashable, Sendable {
   /// `RAG`, `BRAG`, `Status`, `Rating` or `Rated`, or such a word stands
   /// beside a month, quarter, term or year. For reporting a status column
   /// whose period cannot be read.
-  public static func namesStatus(_ text: String) -> Bool {
-    guard let tokens = PeriodGrammar.tokens(Array(text.utf8)) else {
+  public static func namesStatus(_ text: String, words: PeriodWords = PeriodWords()) -> Bool {
+    guard let tokens = PeriodGrammar.tokens(Array(text.utf8)).map(words.translated) else {
       let first = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
       return PeriodGrammar.columnWords.contains(first)
     }
