@@ -44,12 +44,12 @@ struct DiffDocument: Encodable {
       let new: String?
     }
 
-    init(_ change: PriorityChange) {
+    init(_ change: PriorityChange, reading: LegendReading) {
       id = change.id
       overallStatus = change.overallStatus.map { direction in
         Overall(
-          direction: direction.rawValue, old: change.old.overallStatus.flatMap(StatusEntry.nonEmpty),
-          new: change.new.overallStatus.flatMap(StatusEntry.nonEmpty), oldCell: Cell(change.old.overallStatusSource),
+          direction: direction.rawValue, old: change.old.overallStatus.flatMap { StatusEntry.nonEmpty($0, reading) },
+          new: change.new.overallStatus.flatMap { StatusEntry.nonEmpty($0, reading) }, oldCell: Cell(change.old.overallStatusSource),
           newCell: Cell(change.new.overallStatusSource))
       }
       fields = change.fields.map { Field(field: $0.field.rawValue, old: $0.old, new: $0.new) }
@@ -100,23 +100,23 @@ struct DiffDocument: Encodable {
     }
   }
 
-  /// A status as written and as read.
+  /// A status as written and as read; ranked as the direction was (`PlanDiff.reading`).
   struct StatusEntry: Encodable {
     let raw: String
     let rating: String
     let towards: String?
     let rank: Int?
 
-    init(_ status: Status) {
+    init(_ status: Status, _ reading: LegendReading) {
       raw = status.raw
       rating = status.rating.rawValue
       towards = status.towards?.rawValue
-      rank = status.rank
+      rank = reading.rank(status)
     }
 
     /// The entry for a status that is not an empty cell.
-    static func nonEmpty(_ status: Status) -> StatusEntry? {
-      status.rating == .none && status.raw.allSatisfy(\.isWhitespace) ? nil : StatusEntry(status)
+    static func nonEmpty(_ status: Status, _ reading: LegendReading) -> StatusEntry? {
+      status.rating == .none && status.raw.allSatisfy(\.isWhitespace) ? nil : StatusEntry(status, reading)
     }
   }
 
@@ -129,11 +129,11 @@ struct DiffDocument: Encodable {
     let notes: [NoteEntry]
     let evidence: [EvidenceEntry]
 
-    init(_ diff: ActionDiff) {
+    init(_ diff: ActionDiff, reading: LegendReading) {
       action = ActionEntry(diff.new)
       oldAction = ActionEntry(diff.old)
       fields = diff.fields.map(FieldEntry.init)
-      statuses = diff.statuses.map(StatusEntryChange.init)
+      statuses = diff.statuses.map { StatusEntryChange($0, reading) }
       notes = diff.notes.map(NoteEntry.init)
       evidence = diff.evidence.map(EvidenceEntry.init)
     }
@@ -172,17 +172,17 @@ struct DiffDocument: Encodable {
       let status: StatusEntry
     }
 
-    init(_ change: StatusChange) {
+    init(_ change: StatusChange, _ reading: LegendReading) {
       periodId = change.periodId
       periodLabel = change.periodLabel
       period = change.periodAdded ? "added" : "both"
       direction = change.direction.rawValue
-      old = change.old.map(StatusEntry.init)
-      new = change.new.map(StatusEntry.init)
+      old = change.old.map { StatusEntry($0, reading) }
+      new = change.new.map { StatusEntry($0, reading) }
       oldCell = Cell(change.oldSource)
       newCell = Cell(change.newSource)
       baseline = change.baseline.map {
-        Baseline(periodId: $0.periodId, periodLabel: $0.periodLabel, status: StatusEntry($0.status))
+        Baseline(periodId: $0.periodId, periodLabel: $0.periodLabel, status: StatusEntry($0.status, reading))
       }
     }
   }
@@ -239,8 +239,8 @@ struct DiffDocument: Encodable {
     periodsRemoved = diff.periodsRemoved.map(PeriodEntry.init)
     actionsAdded = diff.actionsAdded.map(ActionEntry.init)
     actionsRemoved = diff.actionsRemoved.map(ActionEntry.init)
-    actionsChanged = diff.actions.map(ChangedAction.init)
-    prioritiesChanged = diff.priorities.map(ChangedPriority.init)
+    actionsChanged = diff.actions.map { ChangedAction($0, reading: diff.reading) }
+    prioritiesChanged = diff.priorities.map { ChangedPriority($0, reading: diff.overallReading) }
   }
 
   /// The document as pretty-printed JSON with sorted keys and a final newline.

@@ -49,7 +49,7 @@ public struct BoardReport: Sendable {
     } else if !baseline.isEmpty {
       // One earlier version per tracker, in the same order.
       self.changes = ChangeItem.sortedByKind(
-        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan), reading: $1.reading) })
+        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan, mixed: $1.reading.mixed)) })
       self.changeBasis = zip(baseline, trackers).map { "\($0.file) → \($1.file)" }.joined(separator: ", ")
     } else {
       self.changes = ChangeItem.periodChanges(trackers)

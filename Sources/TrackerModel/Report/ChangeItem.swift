@@ -82,12 +82,11 @@ public struct ChangeItem: Sendable, Hashable {
     let before = action.status(for: old.id)?.status ?? .empty
     let after = action.status(for: new.id)?.status ?? .empty
     guard before.raw != after.raw || before.rating != after.rating else { return nil }
-    let reading = tracker.reading
     let kind: Kind
-    if let a = reading.rank(before), let b = reading.rank(after), a != b {
-      kind = b > a ? .improved : .slipped
-    } else {
-      kind = .changed
+    switch StatusChange.direction(from: before, to: after, reading: tracker.reading) {
+    case .improved: kind = .improved
+    case .slipped: kind = .slipped
+    default: kind = .changed
     }
     let text = "\(shown(before)) (\(old.label)) → \(shown(after)) (\(new.label))"
     return ChangeItem(kind: kind, actionKey: action.key, text: text, location: action.status(for: new.id)?.source)
