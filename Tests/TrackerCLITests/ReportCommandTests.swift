@@ -133,6 +133,25 @@ struct ReportCommandTests {
     #expect(rows.contains { $0.children[0].text == "3.1F" && $0.children[1].text == "'Priority 2'!H9" })
   }
 
+  /// The report runs only the rules its attention list needs: the findings summary counts what reading
+  /// found and what those rules found, exactly as validate counts them, and names every code it left out.
+  @Test func findingsCountReadingAndTheAttentionRulesAndNameTheRulesLeftOut() throws {
+    let root = try HTMLNode.parse(try Self.report([Self.sample]).html)
+    let settings = ValidationSettings(today: CivilDate(year: 9999, month: 12, day: 31))
+    let verdict = TrackerValidation.validate(file: Self.sample, settings: settings, loader: TrackerValidation.defaultLoader)
+    let leftOut = Set(BoardReport.codesNotNeeded)
+    #expect(verdict.findings.contains { leftOut.contains($0.code) }, "the sample has findings of a rule left out")
+    #expect(leftOut.isDisjoint(with: BoardReport.attentionCodes))
+    var expected: [String: Int] = [:]
+    for finding in verdict.findings where !leftOut.contains(finding.code) { expected[finding.code, default: 0] += 1 }
+    let section = try #require(root.element(id: "findings"))
+    var counts: [String: Int] = [:]
+    for row in section.all("tbody")[0].all("tr") { counts[row.children[0].text] = Int(row.children[2].text) }
+    #expect(counts == expected)
+    let note = try #require(section.all("p").first).text
+    for code in leftOut { #expect(note.contains(code), "\(code)") }
+  }
+
   @Test func selfContainedNoScriptNoURL() throws {
     let html = try Self.report([Self.sample]).html
     let root = try HTMLNode.parse(html)
