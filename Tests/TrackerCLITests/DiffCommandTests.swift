@@ -190,4 +190,59 @@ import TrackerKit
       #expect(try diff([file, file]).status == 0)
     }
   }
+
+  /// Improved and slipped follow the council's order, not the built-in one: the tracker's key says
+  /// Green = Completed (so G ranks above A/G, moving towards green), and its wsoa.toml says what "Paused"
+  /// means. `report --since` on the same two files sorts the moves the same way (one ranking,
+  /// `LegendReading.rank`).
+  @Test func directionsFollowTheCouncilsKeyAndWordsAsTheReportDoes() throws {
+    let dir = try Fixtures.scratchDirectory("wsoa-diff-council-order")
+    try """
+      [statuses]
+      "Paused" = "amber"
+
+      """.write(to: dir.appendingPathComponent("wsoa.toml"), atomically: true, encoding: .utf8)
+    // The merge fixture's master (its key: Green - Completed) with Dec-21 (column H) set per version.
+    let master = try String(contentsOf: Fixtures.url("merge/master.tsv"), encoding: .utf8)
+    func version(_ name: String, _ dec21: [String: String]) throws {
+      let lines = master.components(separatedBy: "\n").map { line -> String in
+        var cells = line.components(separatedBy: "\t")
+        guard cells.count > 7, let value = dec21.first(where: { cells[1].hasPrefix($0.key) })?.value else { return line }
+        cells[7] = value
+        return cells.joined(separator: "\t")
+      }
+      try lines.joined(separator: "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    // 1.1A: G (complete, in this tracker's key), then A/G (amber moving towards green): slipped.
+    // 1.2C: Paused (amber, in the council's words), then G: improved.
+    try version("old.tsv", ["A. Co-produce and clearly define": "G", "C. Co-produce a SEND Strategy": "Paused"])
+    try version("new.tsv", ["A. Co-produce and clearly define": "A/G", "C. Co-produce a SEND Strategy": "G"])
+
+    let result = try ProcessRunner.wsoa(["diff", "old.tsv", "new.tsv", "--format", "json"], in: dir)
+    #expect(result.status == 1, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    var moves: [String: String] = [:]
+    for changed in json["actionsChanged"] as? [[String: Any]] ?? [] {
+      let key = (changed["action"] as? [String: Any])?["key"] as? String ?? ""
+      for status in changed["statuses"] as? [[String: Any]] ?? [] where status["periodId"] as? String == "2021-12" {
+        moves[key] = status["direction"] as? String
+      }
+    }
+    #expect(moves == ["1.1A": "slipped", "1.2C": "improved"])
+    // The built-in scale alone ranks G and A/G the same (green 3): 1.1A's slip is the key's.
+    #expect(Status(raw: "G", rating: .green).rank == Status(raw: "A/G", rating: .amber, towards: .green).rank)
+
+    // The report over the same two versions: 1.2C improved, 1.1A slipped, as diff says.
+    let report = dir.appendingPathComponent("report.html")
+    let made = try ProcessRunner.wsoa(["report", "new.tsv", "--since", "old.tsv", "-o", report.path], in: dir)
+    #expect(made.status == 0, "\(made.stderr)")
+    let html = try String(contentsOf: report, encoding: .utf8)
+    func keys(_ heading: String) -> [String] {
+      guard let table = html.components(separatedBy: "<caption>\(heading): ").dropFirst().first?.components(separatedBy: "</table>").first
+      else { return [] }
+      return table.components(separatedBy: "<th scope=\"row\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+    #expect(keys("Status improved") == ["1.2C"])
+    #expect(keys("Status slipped") == ["1.1A"])
+  }
 }

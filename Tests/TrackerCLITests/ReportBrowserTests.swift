@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import TrackerKit
 
 /// `wsoa report` in a real browser: headless Chromium renders the sample's
 /// report to PNG and PDF, no request leaves the page, and the rendering
@@ -93,6 +94,56 @@ struct ReportBrowserTests {
     let probeLog = dir.appendingPathComponent("probe-net.json")
     _ = try Self.render(probe, ["--dump-dom"], netLog: probeLog, in: dir)
     #expect(try Self.pageRequests(probeLog) > 0)
+  }
+
+  /// The fixture master merged with its four returns by the binary, as a
+  /// user would (exit 1: the merge leaves conflicts for the officer).
+  static func mergedFixture(_ dir: URL, as format: String) throws -> URL {
+    let merged = dir.appendingPathComponent("merged.\(format)")
+    let returns = ["ehcp-return.tsv", "gr-return.csv", "joint-comm-q4.csv", "old-template-return.xlsx"].map { "returns/" + $0 }
+    let result = try ProcessRunner.wsoa(
+      ["merge", "master.tsv"] + returns + ["-o", merged.path, "--quiet"], in: Fixtures.url("merge"))
+    #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+    return merged
+  }
+
+  /// The section ids, in document order (`<section id="...">`).
+  static func sections(_ markup: String) -> [String] {
+    markup.components(separatedBy: "<section id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+  }
+
+  @Test(arguments: ["json", "xlsx"]) func mergedReturnsRenderWithTheirSourcesAndNoRequest(format: String) throws {
+    guard Self.browser() != nil else { return }
+    let dir = try Fixtures.scratchDirectory("wsoa-report-merged-\(format)")
+    let merged = try Self.mergedFixture(dir, as: format)
+    let page = dir.appendingPathComponent("report.html")
+    let result = try ProcessRunner.wsoa(["report", merged.path, "-o", page.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let log = dir.appendingPathComponent("net.json")
+    let dom = try Self.render(page, ["--dump-dom"], netLog: log, in: dir).stdout
+    let html = try String(contentsOf: page, encoding: .utf8)
+    // Every section, in order, in the document the browser built.
+    #expect(Self.sections(dom) == ["summary", "attention", "changes", "priorities", "actions", "findings", "sources"])
+    for marker in ["<table", "<td class=\"s ", "<th scope=\"row\">", "<svg", "<details", "<tr class=\"fa\">"] {
+      #expect(dom.components(separatedBy: marker).count == html.components(separatedBy: marker).count, "\(marker)")
+    }
+    // The heatmap: one row per merged action (the EHCP return's new 4E among them), a cell per period,
+    // and the periods the returns added (Mar-22, and the Joint Comm quarter as its own column).
+    let plan = try TrackerLoader.load(merged.path).value
+    #expect(plan.actions.contains { $0.key == "4E" })
+    let heat = dom.components(separatedBy: "<table class=\"heat\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+    let cells = heat.map { $0.components(separatedBy: "<td class=\"s ").count - 1 }.reduce(0, +)
+    #expect(cells == plan.actions.count * plan.periods.count)
+    for label in ["Mar-22", "Q4 2021/22"] { #expect(heat.allSatisfy { $0.contains(">\(label)</th>") }, "\(label)") }
+    #expect(heat.joined().contains("<th scope=\"row\">4E</th>"))
+    // Sources name the merged file; a wsoa/1 merge also keeps the master and each sub-group's return.
+    let sources = try #require(dom.components(separatedBy: "<section id=\"sources\"").last)
+    #expect(sources.contains(merged.path))
+    if format == "json" {
+      #expect(sources.contains("merged from 5 files"))
+      for group in ["EHC Sub group", "GR sub group", "Joint Comm", "SIPG"] { #expect(sources.contains("return (\(group))"), "\(group)") }
+    }
+    #expect(try Self.pageRequests(log) == 0)
   }
 
   @Test func screenshotMatchesTheReference() throws {

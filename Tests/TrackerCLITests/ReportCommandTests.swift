@@ -133,6 +133,73 @@ struct ReportCommandTests {
     #expect(rows.contains { $0.children[0].text == "3.1F" && $0.children[1].text == "'Priority 2'!H9" })
   }
 
+  /// The report runs only the rules its attention list needs: the findings summary counts what reading
+  /// found and what those rules found, exactly as validate counts them, and names every code it left out.
+  @Test func findingsCountReadingAndTheAttentionRulesAndNameTheRulesLeftOut() throws {
+    let root = try HTMLNode.parse(try Self.report([Self.sample]).html)
+    let settings = ValidationSettings(today: CivilDate(year: 9999, month: 12, day: 31))
+    let verdict = TrackerValidation.validate(file: Self.sample, settings: settings, loader: TrackerValidation.defaultLoader)
+    let leftOut = Set(BoardReport.codesNotNeeded)
+    #expect(verdict.findings.contains { leftOut.contains($0.code) }, "the sample has findings of a rule left out")
+    #expect(leftOut.isDisjoint(with: BoardReport.attentionCodes))
+    var expected: [String: Int] = [:]
+    for finding in verdict.findings where !leftOut.contains(finding.code) { expected[finding.code, default: 0] += 1 }
+    let section = try #require(root.element(id: "findings"))
+    var counts: [String: Int] = [:]
+    for row in section.all("tbody")[0].all("tr") { counts[row.children[0].text] = Int(row.children[2].text) }
+    #expect(counts == expected)
+    let note = try #require(section.all("p").first).text
+    for code in leftOut { #expect(note.contains(code), "\(code)") }
+  }
+
+  /// A cell's tooltip keeps at most 400 bytes of its period's notes, each note's line (date prefix and
+  /// text) cut at a character boundary with "…" once the budget runs out, as the report has always cut it.
+  @Test func tooltipNotesAreClippedToTheBudgetAtACharacterBoundary() throws {
+    let dir = try Fixtures.scratchDirectory("wsoa-report-tooltip")
+    let tracker = dir.appendingPathComponent("tracker.tsv")
+    let master = try String(contentsOf: Fixtures.url("merge/master.tsv"), encoding: .utf8)
+    // 1.1A's notes (column J): two long notes dated in December 2021, the second in two-byte letters.
+    let notes = "<p>Dec 2021: " + String(repeating: "plan agreed ", count: 24) + "</p> <p>Dec 2021: "
+      + String(repeating: "réunion été ", count: 30) + "</p>"
+    let lines = master.components(separatedBy: "\n").map { line -> String in
+      var cells = line.components(separatedBy: "\t")
+      guard cells.count > 9, cells[1].hasPrefix("A. Co-produce and clearly define") else { return line }
+      cells[9] = notes
+      return cells.joined(separator: "\t")
+    }
+    try lines.joined(separator: "\n").write(to: tracker, atomically: true, encoding: .utf8)
+    let (status, html) = try Self.report([tracker.path])
+    #expect(status == 0)
+    // The old algorithm, as the oracle: each line clipped to what is left, the "…" counted.
+    func clipped(_ value: String, _ limit: Int) -> String {
+      let bytes = Array(value.utf8)
+      guard bytes.count > limit else { return value }
+      var end = limit
+      while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+      return String(decoding: bytes[..<end], as: UTF8.self) + "…"
+    }
+    let plan = try TrackerLoader.load(tracker.path).value
+    let action = try #require(plan.actions.first { $0.key == "1.1A" })
+    let root = try HTMLNode.parse(html)
+    let heat = root.all("table").filter { $0.classes.contains("heat") }
+    let row = try #require(heat.flatMap { $0.all("tr") }.first { $0.children.first?.text == "1.1A" })
+    #expect(row.children.filter { $0.classes.contains("s") }.count == plan.periods.count)
+    var checked = 0
+    for (cell, period) in zip(row.children.filter { $0.classes.contains("s") }, plan.periods) {
+      var budget = 400
+      var expected: [String] = []
+      for note in action.notes where note.periodId == period.id && budget > 0 {
+        let line = clipped((note.prefix.map { $0 + ": " } ?? "") + note.text, budget)
+        expected.append(line)
+        budget -= line.utf8.count
+      }
+      let title = try #require(cell.attributes["title"])
+      #expect(Array(title.components(separatedBy: "\n").dropFirst()) == expected, "\(period.label)")
+      if expected.count >= 2 && expected.last?.hasSuffix("…") == true { checked += 1 }
+    }
+    #expect(checked == 1, "one period holds both long notes, the second cut")
+  }
+
   @Test func selfContainedNoScriptNoURL() throws {
     let html = try Self.report([Self.sample]).html
     let root = try HTMLNode.parse(html)

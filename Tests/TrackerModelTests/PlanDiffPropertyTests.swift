@@ -129,12 +129,12 @@ import TrackerModel
     #expect(made.count >= 8, "the generator made too few changes to test anything")
     #expect(found.sorted() == made.sorted(), "seed \(seed)")
     #expect(diff.periodsRemoved.isEmpty)
-    // Directions follow the ranks of the statuses either side.
+    // Directions follow the ranks of the statuses either side, as the new tracker's key ranks them.
     for (action, change) in diff.statusChanges {
       let from = change.periodAdded ? change.baseline?.status : change.old
       guard let from, let to = change.new else { continue }
       let expected: StatusChange.Direction =
-        switch (from.rank, to.rank) {
+        switch (diff.reading.rank(from), diff.reading.rank(to)) {
         case (let a?, let b?): b > a ? .improved : b < a ? .slipped : .steady
         default: .changed
         }

@@ -17,7 +17,8 @@ struct DiffCommand: ParsableCommand {
       without a reference by their exact wording), periods by date range (Dec-21 = December 2021). \
       It lists periods and actions added or removed, each priority's overall status and wording changes, \
       and for each action the status changes per period \
-      (improved or slipped on the scale red < amber < green < complete < blue; a new period's status is \
+      (improved or slipped on the scale red < amber < green < complete < blue, as the new tracker's key \
+      ranks it: G is complete where the key says Green = Completed; a new period's status is \
       measured from the one before it), notes added, edited or removed, evidence added or removed, and \
       changes to its wording, leads, due date and other fields. Text is for a person; --format json \
       (schemas/diff.schema.json) is for a dashboard. The same two files always give the same output. \
@@ -74,18 +75,18 @@ struct DiffCommand: ParsableCommand {
     if !diff.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 
-  /// Reads one tracker as `convert` does (with the header and period words of a
-  /// `wsoa.toml` beside it), reporting its findings through `run`. Missing and unreadable files, and files with no
+  /// Reads one tracker as `convert` does (with the header, period and status
+  /// words of a `wsoa.toml` beside it, so the council's words rank as report
+  /// and validate rank them), reporting its findings through `run`. Missing and unreadable files, and files with no
   /// action table (as for merge), throw `InputError`, which `Failure` turns
   /// into 66 and 65.
   static func load(_ argument: String, options: LoadOptions, standardInput: InputSource?, run: RunReport) throws -> Plan {
     let source = argument == InputOptions.standardInputArgument ? standardInput ?? .file(argument) : .file(argument)
     do {
-      var options = options
-      if case .file(let path) = source.content {
-        options = try TrackerConfig.resolve(for: path, explicit: nil).loadOptions(options)
-      }
-      let (format, outcome) = try TrackerLoader.loadDetected(source, options: options)
+      var config = TrackerConfig()
+      if case .file(let path) = source.content { config = try TrackerConfig.resolve(for: path, explicit: nil) }
+      var (format, outcome) = try TrackerLoader.loadDetected(source, options: config.loadOptions(options))
+      outcome = config.applied(to: outcome, policy: config.policy)
       // A file with no action table at all is not a tracker: every action would read as removed.
       if outcome.value.actions.isEmpty, let problem = outcome.diagnostics.first(where: { $0.code == "layout.no_header" }) {
         throw InputError.malformed(location: problem.location ?? SourceLocation(file: source.name), reason: problem.message)

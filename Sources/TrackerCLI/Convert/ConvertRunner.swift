@@ -74,14 +74,8 @@ struct ConvertRunner {
     if summary {
       report.write(ConvertSummary.render(outcome.value, findings: outcome.diagnostics, input: source.name, output: item.output))
     }
-    // Freeing a 100,000-action plan costs a fifth of a second the process
-    // is about to get back for free at exit: keep the last one.
-    ConvertRunner.lastPlan.value = outcome.value
+    KeptUntilExit.keep(outcome.value)
   }
-
-  /// Holds the last converted plan until the process exits (see `convert`).
-  final class Holder: @unchecked Sendable { var value: Plan? }
-  static let lastPlan = Holder()
 
   /// Missing input or sheet 66, anything else unreadable 65 (as `Failure`).
   static func status(for error: any Error) -> ExitStatus {

@@ -71,9 +71,9 @@ extension BoardReportHTML {
     let open = report.headline.total <= openUpTo
     for group in report.groups {
       let tracker = report.trackers[group.tracker]
-      let periods = report.periods.filter { period in tracker.plan.periods.contains { $0.id == period.id } }
-      // Pages of whole focus areas where they fit, so a page break does not split an area's rows needlessly.
-      let rows = group.focusAreas.flatMap { area in area.actions.map { (area, $0) } }
+      let periods = report.periods.compactMap { period in tracker.periodIndex(period.id).map { (period, $0) } }
+      // One row per action: its focus area (an index into `group.focusAreas`) and its index in the plan.
+      let rows = group.focusAreas.indices.flatMap { area in group.focusAreas[area].actions.map { (area, $0) } }
       let pages = stride(from: 0, to: rows.count, by: pageSize).map { rows[$0..<min($0 + pageSize, rows.count)] }
       for (number, page) in pages.enumerated() {
         h.raw(open ? "<details open=\"open\">" : "<details>")
@@ -88,45 +88,50 @@ extension BoardReportHTML {
         h.raw("</summary>\n<table class=\"heat\">\n<caption>")
         h.text("Statuses of " + summary)
         h.raw("</caption>\n<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Lead</th>")
-        for period in periods {
+        for (period, _) in periods {
           h.raw("<th scope=\"col\" class=\"num\">")
           h.text(period.label)
           h.raw("</th>")
         }
         h.raw("</tr></thead>\n")
-        var currentArea: String?? = .none
+        var currentArea: Int?
         for (area, offset) in page {
-          if currentArea != .some(area.ref) {
-            if currentArea != .none { h.raw("</tbody>\n") }
-            currentArea = .some(area.ref)
+          if currentArea != area {
+            if currentArea != nil { h.raw("</tbody>\n") }
+            currentArea = area
             h.raw("<tbody><tr class=\"fa\"><th scope=\"rowgroup\" colspan=\"\(3 + periods.count)\">")
-            h.text(HTMLSink.clipped(area.heading, 200))
+            h.text(group.focusAreas[area].heading, limit: 200)
             h.raw("</th></tr>\n")
           }
-          writeRow(h, tracker.plan.actions[offset], tracker: tracker, periods: periods)
+          writeRow(h, offset, tracker: tracker, periods: periods)
         }
-        if currentArea != .none { h.raw("</tbody>\n") }
+        if currentArea != nil { h.raw("</tbody>\n") }
         h.raw("</table>\n</details>\n")
       }
     }
     h.raw("</section>\n")
   }
 
-  private func writeRow(_ h: HTMLSink, _ action: Action, tracker: ReportTracker, periods: [Period]) {
+  /// One action's row: the action at `index` in the tracker's plan, a cell
+  /// per period (with its index in the plan's periods).
+  private func writeRow(_ h: HTMLSink, _ index: Int, tracker: ReportTracker, periods: [(Period, Int)]) {
+    // Fields read in place: a copy of the whole action would retain every one of them.
+    let actions = tracker.plan.actions
     h.raw("<tr><th scope=\"row\">")
-    h.text(action.key)
+    h.text(actions[index].key)
     h.raw("</th><td class=\"t\">")
-    h.text(HTMLSink.clipped(action.text, 160))
+    h.text(actions[index].text, limit: 160)
     h.raw("</td><td>")
-    h.text(HTMLSink.clipped(action.leads.map(\.name).joined(separator: ", "), 80))
+    h.text(actions[index].leads.map(\.name).joined(separator: ", "), limit: 80)
     h.raw("</td>")
-    for period in periods {
-      let entry = action.status(for: period.id)
+    for (period, own) in periods {
+      let entry = tracker.entry(index, period: own)
       let status = entry?.status ?? .empty
-      let rating = entry.map { tracker.reading.effectiveRating($0.status) } ?? .none
-      let swatch = ReportPalette.swatch(rating)
-      h.raw("<td class=\"s \(swatch.cssClass)\" title=\"")
-      h.text(tooltip(action, period: period, status: status, rating: rating, cell: entry?.source))
+      let rating = tracker.rating(index, period: own)
+      h.raw("<td class=\"s ")
+      h.raw(ReportPalette.swatch(rating).cssClass)
+      h.raw("\" title=\"")
+      writeTooltip(h, actions, index, period: period, status: status, rating: rating, cell: entry?.source)
       h.raw("\">")
       h.text(ReportPalette.cellText(status, rating: rating))
       h.raw("</td>")
@@ -134,26 +139,51 @@ extension BoardReportHTML {
     h.raw("</tr>\n")
   }
 
-  /// `1.1A, Dec-21: G = Green (Completed), cell H7` and the period's notes.
-  private func tooltip(_ action: Action, period: Period, status: Status, rating: Rating, cell: SourceLocation?) -> String {
-    var text = action.key + ", " + period.label + ": "
-    text += status.raw.isEmpty ? palette.name(rating) : status.raw + " = " + palette.name(rating)
-    if let cell = cell?.sheetCell ?? cell.map({ $0.description }) { text += ", cell " + cell }
-    var budget = tooltipLimit
-    for note in action.notes where note.periodId == period.id && budget > 0 {
-      let line = (note.prefix.map { $0 + ": " } ?? "") + note.text
-      let clipped = HTMLSink.clipped(line, budget)
-      text += "\n" + clipped
-      budget -= clipped.utf8.count
+  /// `1.1A, Dec-21: G = Green (Completed), cell H7` and the period's notes
+  /// (at most `tooltipLimit` bytes of them), written escaped piece by piece.
+  private func writeTooltip(
+    _ h: HTMLSink, _ actions: [Action], _ index: Int, period: Period, status: Status, rating: Rating, cell: SourceLocation?
+  ) {
+    h.text(actions[index].key)
+    h.raw(", ")
+    h.text(period.label)
+    h.raw(": ")
+    if !status.raw.isEmpty {
+      h.text(status.raw)
+      h.raw(" = ")
     }
-    return text
+    h.text(palette.name(rating))
+    if let cell = cell?.sheetCell ?? cell.map({ $0.description }) {
+      h.raw(", cell ")
+      h.text(cell)
+    }
+    var budget = tooltipLimit
+    let notes = actions[index].notes
+    for note in notes.indices where budget > 0 && notes[note].periodId == period.id {
+      h.raw("&#10;")
+      // The note's line is its date prefix and text, clipped to what is left of the budget.
+      if let prefix = notes[note].prefix {
+        let line = prefix + ": "
+        let cut = line.utf8.count > budget
+        budget -= h.text(line, limit: budget)
+        if cut { continue }
+      }
+      budget -= h.text(notes[note].text, limit: budget)
+    }
   }
 
   // MARK: findings
 
   func writeFindings(_ h: HTMLSink) {
     h.raw("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n")
-    h.raw("<p class=\"note\">What <code>wsoa validate</code> reports on each tracker, by code; it lists each finding with its cell and fix.</p>\n")
+    if report.rulesLeftOut.isEmpty {
+      h.raw("<p class=\"note\">What <code>wsoa validate</code> reports on each tracker, by code; it lists each finding with its cell and fix.</p>\n")
+    } else {
+      h.raw("<p class=\"note\">What reading each tracker found and what the rules of <a href=\"#attention\">What needs attention</a> found, by code. ")
+      h.raw("To stay quick on large trackers this report does not run <code>wsoa validate</code>’s other rules, so it does not count their codes (")
+      h.text(report.rulesLeftOut.joined(separator: ", "))
+      h.raw("); <code>wsoa validate</code> gives every finding with its cell and fix.</p>\n")
+    }
     for tracker in report.trackers {
       var counts: [String: Int] = [:]
       var severity: [String: Severity] = [:]

@@ -51,6 +51,7 @@ public struct BoardReportHTML {
     h.raw("</main>\n<footer>\n<p class=\"note\">Made by wsoa report from the files listed under Sources; ")
     h.raw("every colour is also given as a letter or word, and every cell names the tracker cell it came from.</p>\n")
     h.raw("</footer>\n</body>\n</html>\n")
+    h.flush()
   }
 
   /// The document's title: the first tracker's title or local area.
@@ -216,7 +217,7 @@ public struct BoardReportHTML {
         h.raw(kind == .improved ? "</th><td class=\"up\">" : kind == .slipped ? "</th><td class=\"down\">" : "</th><td>")
         if kind == .improved { h.raw("<span class=\"sr\">improved: </span>▲ ") }
         if kind == .slipped { h.raw("<span class=\"sr\">slipped: </span>▼ ") }
-        h.text(HTMLSink.clipped(item.text, tooltipLimit))
+        h.text(item.text, limit: tooltipLimit)
         h.raw("</td><td>")
         h.text(cellName(item.location, file: singleFile))
         h.raw("</td></tr>\n")

@@ -19,8 +19,8 @@ public struct ReportPalette: Sendable {
 
   /// The council's words per rating, from the key over the period columns.
   public let words: [Rating: String]
-  /// `name(_:)` of each rating, worked out once.
-  private let names: [Rating: String]
+  /// `name(_:)` of each rating, worked out once, in `BoardReport.ratingOrder`.
+  private let names: [String]
 
   /// The palette with the words of `reading`'s key.
   public init(reading: LegendReading?) {
@@ -30,16 +30,11 @@ public struct ReportPalette: Sendable {
       if !text.isEmpty { words[entry.rating] = text }
     }
     self.words = words
-    var names: [Rating: String] = [:]
-    for rating in Rating.allCases {
+    names = BoardReport.ratingOrder.map { rating in
       let base = rating == .none ? "No status" : rating == .unknown ? "Not in the key" : LegendReading.name(rating)
-      if let word = words[rating], word.lowercased() != base.lowercased() {
-        names[rating] = base + " (" + word + ")"
-      } else {
-        names[rating] = base
-      }
+      if let word = words[rating], word.lowercased() != base.lowercased() { return base + " (" + word + ")" }
+      return base
     }
-    self.names = names
   }
 
   /// The swatch of a rating.
@@ -57,13 +52,20 @@ public struct ReportPalette: Sendable {
   }
 
   /// `Green (Completed)`: the colour's name and the council's word for it.
-  public func name(_ rating: Rating) -> String { names[rating] ?? LegendReading.name(rating) }
+  public func name(_ rating: Rating) -> String { names[BoardReport.slot(rating)] }
 
   /// The text a status cell shows: what the officer wrote when it is short
   /// (`G`, `G/A`, `Grey`), else the rating's letter.
   public static func cellText(_ status: Status, rating: Rating) -> String {
     let raw = status.raw
-    if !raw.isEmpty, raw.unicodeScalars.count <= 4, !raw.contains(where: \.isNewline) { return raw }
+    // Scalars, not characters: no grapheme breaking per cell (a line break is one of these scalars).
+    let isBreak = { (scalar: Unicode.Scalar) in
+      switch scalar.value {
+      case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+      default: false
+      }
+    }
+    if !raw.isEmpty, raw.unicodeScalars.count <= 4, !raw.unicodeScalars.contains(where: isBreak) { return raw }
     return swatch(rating).letter
   }
 }

@@ -7,9 +7,8 @@ extension ReportTracker {
   public static func trackers(_ verdicts: [FileValidation], mixed: MixedStatusReading?) -> [ReportTracker] {
     verdicts.compactMap { verdict in
       guard let plan = verdict.plan else { return nil }
-      let reading = LegendReading(
-        scheme: LegendReading.entries(plan.statusScheme, scope: .periods), mixed: mixed ?? plan.mixedStatusReading)
-      return ReportTracker(file: verdict.file, plan: plan, findings: verdict.findings, reading: reading)
+      return ReportTracker(
+        file: verdict.file, plan: plan, findings: verdict.findings, reading: LegendReading(plan: plan, mixed: mixed))
     }
   }
 }

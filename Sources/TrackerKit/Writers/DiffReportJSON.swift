@@ -17,7 +17,7 @@ public enum DiffReportJSON {
     out.key("actionsAdded")
     out.array(diff.actionsAdded) { action($0, &$1) }
     out.key("actionsChanged")
-    out.array(diff.actions) { changedAction($0, &$1) }
+    out.array(diff.actions) { changedAction($0, diff.reading, &$1) }
     out.key("actionsRemoved")
     out.array(diff.actionsRemoved) { action($0, &$1) }
     out.key("counts")
@@ -33,7 +33,7 @@ public enum DiffReportJSON {
     out.key("periodsRemoved")
     out.array(diff.periodsRemoved) { period($0, &$1) }
     out.key("prioritiesChanged")
-    out.array(diff.priorities) { priority($0, &$1) }
+    out.array(diff.priorities) { priority($0, diff.overallReading, &$1) }
     out.endReport(schema: schema, tool: tool)
   }
 
@@ -78,12 +78,13 @@ public enum DiffReportJSON {
     out.endObject()
   }
 
-  /// `"name": {"rank", "rating", "raw", "towards"}`: a status as written and as read.
-  private static func status(_ name: StaticString, _ status: Status?, _ out: inout JSONOutput) {
+  /// `"name": {"rank", "rating", "raw", "towards"}`: a status as written and
+  /// as read, ranked as the direction was (`PlanDiff.reading`).
+  private static func status(_ name: StaticString, _ status: Status?, _ reading: LegendReading, _ out: inout JSONOutput) {
     guard let status else { return }
     out.key(name)
     out.beginObject()
-    if let rank = status.rank {
+    if let rank = reading.rank(status) {
       out.key("rank")
       out.int(rank)
     }
@@ -101,7 +102,7 @@ public enum DiffReportJSON {
   }
 
   /// A priority whose overall status or wording changed.
-  private static func priority(_ change: PriorityChange, _ out: inout JSONOutput) {
+  private static func priority(_ change: PriorityChange, _ reading: LegendReading, _ out: inout JSONOutput) {
     out.beginObject()
     out.key("fields")
     out.array(change.fields) { fieldChange($0.field.rawValue, old: $0.old, new: $0.new, &$1) }
@@ -112,9 +113,9 @@ public enum DiffReportJSON {
       out.beginObject()
       out.key("direction")
       out.string(direction.rawValue)
-      status("new", change.new.overallStatus.flatMap(nonEmpty), &out)
+      status("new", change.new.overallStatus.flatMap(nonEmpty), reading, &out)
       cell("newCell", change.new.overallStatusSource, &out)
-      status("old", change.old.overallStatus.flatMap(nonEmpty), &out)
+      status("old", change.old.overallStatus.flatMap(nonEmpty), reading, &out)
       cell("oldCell", change.old.overallStatusSource, &out)
       out.endObject()
     }
@@ -136,7 +137,7 @@ public enum DiffReportJSON {
   }
 
   /// A matched action and what changed in it.
-  private static func changedAction(_ diff: ActionDiff, _ out: inout JSONOutput) {
+  private static func changedAction(_ diff: ActionDiff, _ reading: LegendReading, _ out: inout JSONOutput) {
     out.beginObject()
     out.key("action")
     action(diff.new, &out)
@@ -167,7 +168,7 @@ public enum DiffReportJSON {
     out.key("oldAction")
     action(diff.old, &out)
     out.key("statuses")
-    out.array(diff.statuses) { statusChange($0, &$1) }
+    out.array(diff.statuses) { statusChange($0, reading, &$1) }
     out.endObject()
   }
 
@@ -184,7 +185,7 @@ public enum DiffReportJSON {
     out.endObject()
   }
 
-  private static func statusChange(_ change: StatusChange, _ out: inout JSONOutput) {
+  private static func statusChange(_ change: StatusChange, _ reading: LegendReading, _ out: inout JSONOutput) {
     out.beginObject()
     if let baseline = change.baseline {
       out.key("baseline")
@@ -193,14 +194,14 @@ public enum DiffReportJSON {
       out.string(baseline.periodId)
       out.key("periodLabel")
       out.string(baseline.periodLabel)
-      status("status", baseline.status, &out)
+      status("status", baseline.status, reading, &out)
       out.endObject()
     }
     out.key("direction")
     out.string(change.direction.rawValue)
-    status("new", change.new, &out)
+    status("new", change.new, reading, &out)
     cell("newCell", change.newSource, &out)
-    status("old", change.old, &out)
+    status("old", change.old, reading, &out)
     cell("oldCell", change.oldSource, &out)
     out.key("period")
     out.string(change.periodAdded ? "added" : "both")

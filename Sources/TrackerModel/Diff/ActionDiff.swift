@@ -21,11 +21,12 @@ public struct ActionDiff: Hashable, Sendable {
   /// Whether nothing changed.
   public var isEmpty: Bool { statuses.isEmpty && notes.isEmpty && evidence.isEmpty && fields.isEmpty }
 
-  /// Compares one matched pair of actions; `periods` pairs the trackers' periods.
-  init(old: Action, new: Action, periods: PeriodPairing) {
+  /// Compares one matched pair of actions; `periods` pairs the trackers'
+  /// periods, `reading` ranks their statuses.
+  init(old: Action, new: Action, periods: PeriodPairing, reading: LegendReading) {
     self.old = old
     self.new = new
-    statuses = StatusChange.changes(old: old, new: new, periods: periods)
+    statuses = StatusChange.changes(old: old, new: new, periods: periods, reading: reading)
     notes = NoteChange.changes(old: old.notes, new: new.notes)
     evidence = EvidenceChange.changes(old: old.evidence, new: new.evidence)
     fields = FieldChange.changes(old: old, new: new)

@@ -30,22 +30,32 @@ public struct PlanDiff: Hashable, Sendable {
   public var actions: [ActionDiff]
   /// Priorities both trackers have (by id) whose overall status or wording changed, in the new tracker's order.
   public var priorities: [PriorityChange]
+  /// How the review-period statuses are ranked for `StatusChange.direction`:
+  /// the new tracker's key over its periods, as `validate` and `report`
+  /// read it (both versions are ranked with it).
+  public var reading: LegendReading
+  /// How the priorities' overall statuses are ranked: the new tracker's key over that column.
+  public var overallReading: LegendReading
 
   /// Compares two versions of a tracker.
   ///
   /// - Parameters:
   ///   - old: the earlier version (the last cycle's master).
   ///   - new: the later version.
-  public init(old: Plan, new: Plan) {
+  ///   - mixed: how to read `X/Y` codes (`--mixed-status`); else the new tracker's reading.
+  public init(old: Plan, new: Plan, mixed: MixedStatusReading? = nil) {
+    let reading = LegendReading(plan: new, mixed: mixed)
+    self.reading = reading
+    overallReading = LegendReading(plan: new, scope: .overall, mixed: mixed)
     let periods = PeriodPairing(old: old.periods, new: new.periods)
     periodsAdded = periods.added
     periodsRemoved = periods.removed
     let pairing = ActionPairing(old: old.actions, new: new.actions)
     actionsAdded = pairing.added.map { new.actions[$0] }
     actionsRemoved = pairing.removed.map { old.actions[$0] }
-    priorities = PriorityChange.changes(old: old.priorities, new: new.priorities)
+    priorities = PriorityChange.changes(old: old.priorities, new: new.priorities, reading: overallReading)
     actions = pairing.pairs.compactMap { pair in
-      let change = ActionDiff(old: old.actions[pair.old], new: new.actions[pair.new], periods: periods)
+      let change = ActionDiff(old: old.actions[pair.old], new: new.actions[pair.new], periods: periods, reading: reading)
       return change.isEmpty ? nil : change
     }
   }

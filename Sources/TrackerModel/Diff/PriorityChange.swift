@@ -15,27 +15,27 @@ public struct PriorityChange: Hashable, Sendable {
   public var id: String { new.id }
 
   /// The changes of every priority both trackers have, in the new tracker's order.
-  static func changes(old: [Priority], new: [Priority]) -> [PriorityChange] {
+  static func changes(old: [Priority], new: [Priority], reading: LegendReading) -> [PriorityChange] {
     var byId: [String: Priority] = [:]
     for priority in old where byId[priority.id] == nil { byId[priority.id] = priority }
     var seen: Set<String> = []
     return new.compactMap { priority in
       guard seen.insert(priority.id).inserted, let before = byId[priority.id] else { return nil }
       let change = PriorityChange(
-        old: before, new: priority, overallStatus: overall(before.overallStatus, priority.overallStatus),
+        old: before, new: priority, overallStatus: overall(before.overallStatus, priority.overallStatus, reading),
         fields: fields(before, priority))
       return change.overallStatus == nil && change.fields.isEmpty ? nil : change
     }
   }
 
-  private static func overall(_ old: Status?, _ new: Status?) -> StatusChange.Direction? {
+  private static func overall(_ old: Status?, _ new: Status?, _ reading: LegendReading) -> StatusChange.Direction? {
     let before = old.flatMap { MergeKeys.isEmpty($0) ? nil : $0 }
     let after = new.flatMap { MergeKeys.isEmpty($0) ? nil : $0 }
     if MergeKeys.status(before ?? .empty) == MergeKeys.status(after ?? .empty) { return nil }
     switch (before, after) {
     case (nil, _): return .set
     case (_, nil): return .cleared
-    case (let before?, let after?): return StatusChange.direction(from: before, to: after)
+    case (let before?, let after?): return StatusChange.direction(from: before, to: after, reading: reading)
     }
   }
 

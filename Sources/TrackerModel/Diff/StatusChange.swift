@@ -33,14 +33,17 @@ public struct StatusChange: Hashable, Sendable {
     public var status: Status
   }
 
-  /// Which way a status moved on the scale red < amber < green < green
-  /// complete < blue (`Status.rank`).
+  /// Which way a status moved on the scale red < amber < green < complete <
+  /// blue, as the tracker's key ranks it (`LegendReading.rank`: `G` is
+  /// complete where the key says Green = Completed; the council's words of
+  /// `wsoa.toml` are read before).
   public enum Direction: String, Hashable, Sendable, Codable, CaseIterable {
     /// Up the scale (amber → green).
     case improved
     /// Down the scale (green → amber).
     case slipped
-    /// A new period's status ranks the same as the one before it.
+    /// The status ranks the same as before: a new period's status as the one
+    /// before it, or another word for a status of the same rank.
     case steady
     /// Different, but not comparable on the scale (grey, N/A or a word outside the key on either side).
     case changed
@@ -50,14 +53,16 @@ public struct StatusChange: Hashable, Sendable {
     case cleared
   }
 
-  /// The direction from one status to another (both non-empty).
-  public static func direction(from old: Status, to new: Status) -> Direction {
-    guard let before = old.rank, let after = new.rank else { return .changed }
+  /// The direction from one status to another (both non-empty), ranked
+  /// with `reading` (the tracker's key): the one ranking `diff`, `report`
+  /// and `validate`'s regression rules share.
+  public static func direction(from old: Status, to new: Status, reading: LegendReading) -> Direction {
+    guard let before = reading.rank(old), let after = reading.rank(new) else { return .changed }
     return after > before ? .improved : after < before ? .slipped : .steady
   }
 
   /// The status changes of one matched pair of actions.
-  static func changes(old: Action, new: Action, periods: PeriodPairing) -> [StatusChange] {
+  static func changes(old: Action, new: Action, periods: PeriodPairing, reading: LegendReading) -> [StatusChange] {
     var changes: [StatusChange] = []
     var latest: Baseline?
     for period in periods.new {
@@ -66,7 +71,7 @@ public struct StatusChange: Hashable, Sendable {
       defer { if let after { latest = Baseline(periodId: period.id, periodLabel: period.label, status: after) } }
       guard let oldPeriod = periods.oldId(for: period.id) else {
         guard let after else { continue }
-        let moved = latest.map { Self.direction(from: $0.status, to: after) } ?? Direction.set
+        let moved = latest.map { Self.direction(from: $0.status, to: after, reading: reading) } ?? Direction.set
         changes.append(
           StatusChange(
             periodId: period.id, periodLabel: period.label, old: nil, new: after, oldSource: nil,
@@ -80,7 +85,7 @@ public struct StatusChange: Hashable, Sendable {
         switch (before, after) {
         case (nil, _): .set
         case (_, nil): .cleared
-        case (let before?, let after?): Self.direction(from: before, to: after)
+        case (let before?, let after?): Self.direction(from: before, to: after, reading: reading)
         }
       // The cells are kept even when empty: they say where the status was, or went.
       changes.append(

@@ -22,15 +22,39 @@ public struct BoardReport: Sendable {
   public var changes: [ChangeItem]
   /// What the changes compare (`Apr-21 → Dec-21`, or the earlier files).
   public var changeBasis: String
+  /// Codes of `validate`'s rules that were not run on the trackers (so
+  /// the findings summary does not count them), in catalogue order; empty
+  /// when the findings are `validate`'s own.
+  public var rulesLeftOut: [String] = []
 
   /// The display order of ratings in counts, bars and keys.
   public static let ratingOrder: [Rating] = [.red, .amber, .green, .blue, .grey, .notApplicable, .none, .unknown]
+
+  /// A rating's position in `ratingOrder`.
+  public static func slot(_ rating: Rating) -> Int {
+    switch rating {
+    case .red: 0
+    case .amber: 1
+    case .green: 2
+    case .blue: 3
+    case .grey: 4
+    case .notApplicable: 5
+    case .none: 6
+    case .unknown: 7
+    }
+  }
 
   /// The codes whose findings are "what needs attention", in display order.
   public static let attentionCodes: [String] = [
     "action.overdue", "status.regression_without_note", "status.reverted_to_not_started",
     "status.red_without_note", "status.stalled",
   ]
+
+  /// The codes of `validate`'s rules the report needs no run of: every
+  /// rule code but `attentionCodes`. Switching them off (`FindingPolicy`)
+  /// skips the rules that report only them, which is most of the rules' time
+  /// on a large tracker.
+  public static var codesNotNeeded: [String] { unique(Validator.codes).filter { !attentionCodes.contains($0) } }
 
   /// Builds the report. The changes are `changes` when given; else, with a
   /// `baseline` (one earlier version per tracker, in order), the `PlanDiff`
@@ -49,7 +73,7 @@ public struct BoardReport: Sendable {
     } else if !baseline.isEmpty {
       // One earlier version per tracker, in the same order.
       self.changes = ChangeItem.sortedByKind(
-        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan), reading: $1.reading) })
+        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan, mixed: $1.reading.mixed)) })
       self.changeBasis = zip(baseline, trackers).map { "\($0.file) → \($1.file)" }.joined(separator: ", ")
     } else {
       self.changes = ChangeItem.periodChanges(trackers)
@@ -109,21 +133,21 @@ public struct Headline: Sendable {
   public var total: Int
 
   init(trackers: [ReportTracker], baseline: [ReportTracker]) {
-    var now = [Rating: Int]()
-    var before = [Rating: Int]()
+    var now = [Int](repeating: 0, count: BoardReport.ratingOrder.count)
+    var before = now
     var total = 0
     for tracker in trackers {
-      guard let latest = tracker.latestPeriod else { continue }
-      let previous = baseline.isEmpty ? tracker.previousPeriod : nil
-      for action in tracker.plan.actions {
-        now[tracker.rating(action, in: latest.id), default: 0] += 1
+      guard let latest = tracker.latestPeriod.flatMap({ tracker.periodIndex($0.id) }) else { continue }
+      let previous = baseline.isEmpty ? tracker.previousPeriod.flatMap { tracker.periodIndex($0.id) } : nil
+      for action in tracker.plan.actions.indices {
+        now[BoardReport.slot(tracker.rating(action, period: latest))] += 1
         total += 1
-        if let previous { before[tracker.rating(action, in: previous.id), default: 0] += 1 }
+        if let previous { before[BoardReport.slot(tracker.rating(action, period: previous))] += 1 }
       }
     }
     for tracker in baseline {
-      guard let latest = tracker.latestPeriod else { continue }
-      for action in tracker.plan.actions { before[tracker.rating(action, in: latest.id), default: 0] += 1 }
+      guard let latest = tracker.latestPeriod.flatMap({ tracker.periodIndex($0.id) }) else { continue }
+      for action in tracker.plan.actions.indices { before[BoardReport.slot(tracker.rating(action, period: latest))] += 1 }
     }
     latest = BoardReport.unique(trackers.compactMap { $0.latestPeriod?.label })
     if baseline.isEmpty {
@@ -133,8 +157,8 @@ public struct Headline: Sendable {
       basis = labels.joined(separator: ", ")
     }
     let always: Set<Rating> = [.red, .amber, .green, .blue, .grey]
-    rows = BoardReport.ratingOrder.compactMap { rating in
-      let row = Row(rating: rating, now: now[rating] ?? 0, before: before[rating] ?? 0)
+    rows = BoardReport.ratingOrder.enumerated().compactMap { slot, rating in
+      let row = Row(rating: rating, now: now[slot], before: before[slot])
       return always.contains(rating) || row.now > 0 || row.before > 0 ? row : nil
     }
     self.total = total
@@ -165,12 +189,11 @@ public struct PriorityGroup: Sendable {
     let plan = tracker.plan
     var order: [String?] = plan.priorities.map(\.id)
     var byPriority: [String?: [Int]] = [:]
-    for (offset, action) in plan.actions.enumerated() {
-      if byPriority[action.priorityId] == nil, !order.contains(action.priorityId) { order.append(action.priorityId) }
-      byPriority[action.priorityId, default: []].append(offset)
+    for offset in plan.actions.indices {
+      let id = plan.actions[offset].priorityId
+      if byPriority[id] == nil, !order.contains(id) { order.append(id) }
+      byPriority[id, default: []].append(offset)
     }
-    let ownPeriods = Set(plan.periods.map(\.id))
-    let rankOf = Dictionary(uniqueKeysWithValues: BoardReport.ratingOrder.enumerated().map { ($1, $0) })
     return order.compactMap { id in
       guard let members = byPriority[id], !members.isEmpty else { return nil }
       let priority = plan.priorities.first { $0.id == id }
@@ -182,9 +205,9 @@ public struct PriorityGroup: Sendable {
         heading = id.map { "Priority \($0)" } ?? "Actions without a priority"
       }
       let counts = periods.map { period -> [Int] in
-        guard ownPeriods.contains(period.id) else { return [] }
+        guard let own = tracker.periodIndex(period.id) else { return [] }
         var row = [Int](repeating: 0, count: BoardReport.ratingOrder.count)
-        for offset in members { row[rankOf[tracker.rating(plan.actions[offset], in: period.id)]!] += 1 }
+        for offset in members { row[BoardReport.slot(tracker.rating(offset, period: own))] += 1 }
         return row
       }
       return PriorityGroup(
@@ -249,19 +272,25 @@ public struct AttentionItem: Sendable, Hashable {
   }
 
   static func items(_ trackers: [ReportTracker]) -> [AttentionItem] {
-    let rank = Dictionary(uniqueKeysWithValues: BoardReport.attentionCodes.enumerated().map { ($1, $0) })
     var items: [AttentionItem] = []
     for (index, tracker) in trackers.enumerated() {
-      let rows = RowIndex(tracker.plan.actions)
-      for finding in tracker.findings where rank[finding.code] != nil {
+      var rows: RowIndex?
+      let findings = tracker.findings
+      for offset in findings.indices {
+        // Most findings are of other codes: only their code is looked at.
+        guard BoardReport.attentionCodes.contains(findings[offset].code) else { continue }
+        if rows == nil { rows = RowIndex(tracker.plan.actions) }
+        let finding = findings[offset]
         items.append(
           AttentionItem(
             code: finding.code, severity: finding.severity, message: finding.message, location: finding.location,
-            actionKey: finding.location.flatMap(rows.key), tracker: index))
+            actionKey: finding.location.flatMap { rows!.key($0) }, tracker: index))
       }
     }
     // By kind, then as validate reports them (by location).
-    return BoardReport.grouped(items, groups: rank.count) { rank[$0.code]! }
+    return BoardReport.grouped(items, groups: BoardReport.attentionCodes.count) {
+      BoardReport.attentionCodes.firstIndex(of: $0.code)!
+    }
   }
 }
 
@@ -274,10 +303,11 @@ struct RowIndex {
   private var keys: [Row: String] = [:]
 
   init(_ actions: [Action]) {
-    for action in actions {
-      guard let source = action.source, let row = Self.row(source) else { continue }
+    keys.reserveCapacity(actions.count)
+    for index in actions.indices {
+      guard let source = actions[index].source, let row = Self.row(source) else { continue }
       let key = Row(origin: source.origin, row: row)
-      if keys[key] == nil { keys[key] = action.key }
+      if keys[key] == nil { keys[key] = actions[index].key }
     }
   }
 

@@ -1,11 +1,11 @@
 extension ChangeItem {
   /// The changes a `PlanDiff` holds, as the report lists them: new
-  /// periods, status moves (a new period's status measured from the one
-  /// before it, ranked with `reading`; one that ranks the same as that is
-  /// left out), new and edited notes,
+  /// periods, status moves (the diff's directions, ranked with the newer
+  /// tracker's key; a new period's status that ranks the same as the one
+  /// before it is left out), new and edited notes,
   /// new and removed actions, and the rest (removed notes and periods,
   /// evidence, wording, leads, due dates) as other changes.
-  public static func changes(_ diff: PlanDiff, reading: LegendReading) -> [ChangeItem] {
+  public static func changes(_ diff: PlanDiff) -> [ChangeItem] {
     var items: [ChangeItem] = []
     for period in diff.periodsAdded {
       items.append(ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(period.label) (\(period.start) to \(period.end))", location: period.source))
@@ -22,14 +22,12 @@ extension ChangeItem {
     }
     for action in diff.actions {
       for status in action.statuses {
-        let from = status.old ?? status.baseline?.status
         let kind: Kind
-        // Ranked with the new tracker's key (as validate ranks): `G` is complete where the key says so.
-        if let from, let to = status.new, let a = reading.rank(from), let b = reading.rank(to) {
-          if a == b && status.periodAdded { continue }
-          kind = b > a ? .improved : b < a ? .slipped : .changed
-        } else {
-          kind = .changed
+        switch status.direction {
+        case .improved: kind = .improved
+        case .slipped: kind = .slipped
+        case .steady where status.periodAdded: continue
+        case .steady, .changed, .set, .cleared: kind = .changed
         }
         let before = status.old.map { "\(shown($0)) (\(status.periodLabel))" }
           ?? status.baseline.map { "\(shown($0.status)) (\($0.periodLabel))" } ?? "empty"

@@ -58,39 +58,46 @@ public struct ChangeItem: Sendable, Hashable {
   static func periodChanges(_ trackers: [ReportTracker]) -> [ChangeItem] {
     var items: [ChangeItem] = []
     for tracker in trackers {
-      guard let latest = tracker.latestPeriod else { continue }
-      let previousPeriod = tracker.previousPeriod
+      guard let latest = tracker.latestPeriod, let latestIndex = tracker.periodIndex(latest.id) else { continue }
+      let previous = tracker.previousPeriod.flatMap { period in tracker.periodIndex(period.id).map { (period, $0) } }
       items.append(
         ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(latest.label) (\(latest.start) to \(latest.end))", location: latest.source))
-      for action in tracker.plan.actions {
-        if let previous = previousPeriod,
-          let change = statusChange(action, from: previous, to: latest, in: tracker)
+      let actions = tracker.plan.actions
+      for index in actions.indices {
+        if let (period, previousIndex) = previous,
+          let change = statusChange(
+            index, from: (period, tracker.entry(index, period: previousIndex)),
+            to: (latest, tracker.entry(index, period: latestIndex)), in: tracker)
         {
           items.append(change)
         }
-        for note in action.notes where note.periodId == latest.id {
-          let prefix = note.prefix.map { $0 + ": " } ?? ""
-          items.append(ChangeItem(kind: .newNote, actionKey: action.key, text: prefix + note.text, location: note.source))
+        let notes = actions[index].notes
+        for note in notes.indices where notes[note].periodId == latest.id {
+          let prefix = notes[note].prefix.map { $0 + ": " } ?? ""
+          items.append(
+            ChangeItem(kind: .newNote, actionKey: actions[index].key, text: prefix + notes[note].text, location: notes[note].source))
         }
       }
     }
     return sortedByKind(items)
   }
 
-  /// The change of an action's status between two periods, if any.
-  static func statusChange(_ action: Action, from old: Period, to new: Period, in tracker: ReportTracker) -> ChangeItem? {
-    let before = action.status(for: old.id)?.status ?? .empty
-    let after = action.status(for: new.id)?.status ?? .empty
+  /// The change of the status of the action at `action` between two periods (with its statuses there), if any.
+  static func statusChange(
+    _ action: Int, from old: (period: Period, entry: PeriodStatus?), to new: (period: Period, entry: PeriodStatus?),
+    in tracker: ReportTracker
+  ) -> ChangeItem? {
+    let before = old.entry?.status ?? .empty
+    let after = new.entry?.status ?? .empty
     guard before.raw != after.raw || before.rating != after.rating else { return nil }
-    let reading = tracker.reading
     let kind: Kind
-    if let a = reading.rank(before), let b = reading.rank(after), a != b {
-      kind = b > a ? .improved : .slipped
-    } else {
-      kind = .changed
+    switch StatusChange.direction(from: before, to: after, reading: tracker.reading) {
+    case .improved: kind = .improved
+    case .slipped: kind = .slipped
+    default: kind = .changed
     }
-    let text = "\(shown(before)) (\(old.label)) → \(shown(after)) (\(new.label))"
-    return ChangeItem(kind: kind, actionKey: action.key, text: text, location: action.status(for: new.id)?.source)
+    let text = "\(shown(before)) (\(old.period.label)) → \(shown(after)) (\(new.period.label))"
+    return ChangeItem(kind: kind, actionKey: tracker.plan.actions[action].key, text: text, location: new.entry?.source)
   }
 
   /// A status as the report writes it: the cell's text, or "empty".

@@ -2,7 +2,7 @@ public import Diagnostics
 
 /// How a plan's statuses are read: the legend(s) when present decide what
 /// each colour means; the mixed-code reading decides what `G/A` counts as.
-public struct LegendReading: Sendable {
+public struct LegendReading: Hashable, Sendable {
   /// The legend entries, in source order.
   public let entries: [LegendEntry]
   /// Ratings the legend defines (empty when there is no legend).
@@ -31,6 +31,13 @@ public struct LegendReading: Sendable {
     definedRatings = defined
     completionByRating = completion
     legendCells = cells
+  }
+
+  /// How `validate`, `report` and `diff` read a plan's statuses: its key of
+  /// `scope` (the key over the review periods, or over the overall-status
+  /// column), with `mixed` (else the plan's own reading) for `X/Y` codes.
+  public init(plan: Plan, scope: LegendEntry.Scope = .periods, mixed: MixedStatusReading? = nil) {
+    self.init(scheme: LegendReading.entries(plan.statusScheme, scope: scope), mixed: mixed ?? plan.mixedStatusReading)
   }
 
   /// The entries of one scope; all entries when the plan has none of that scope.

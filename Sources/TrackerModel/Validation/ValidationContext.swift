@@ -29,9 +29,8 @@ struct ValidationContext: Sendable {
     self.plan = plan
     self.options = options
     timeline = PeriodTimeline(plan.periods)
-    let mixed = options.mixedStatusReading ?? plan.mixedStatusReading
-    legend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .periods), mixed: mixed)
-    overallLegend = LegendReading(scheme: LegendReading.entries(plan.statusScheme, scope: .overall), mixed: mixed)
+    legend = LegendReading(plan: plan, mixed: options.mixedStatusReading)
+    overallLegend = LegendReading(plan: plan, scope: .overall, mixed: options.mixedStatusReading)
     let asAt = plan.asAt?.lastDay
     asOf = options.asOf ?? asAt ?? options.today
     overdueReference = options.asOf ?? asAt ?? timeline.periods.last?.end

@@ -44,9 +44,7 @@ public enum Validator {
 
   /// How the plan's statuses were read (legend, mixed codes), for reports.
   public static func reading(of plan: Plan, options: ValidationOptions) -> LegendReading {
-    LegendReading(
-      scheme: LegendReading.entries(plan.statusScheme, scope: .periods),
-      mixed: options.mixedStatusReading ?? plan.mixedStatusReading)
+    LegendReading(plan: plan, mixed: options.mixedStatusReading)
   }
 }
 
