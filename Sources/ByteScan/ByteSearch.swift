@@ -64,6 +64,49 @@ public enum ByteSearch {
     return end
   }
 
+  /// The index of the first byte in `bytes[from..<to]` that is a control
+  /// byte (below 0x20) or equal to `a` or `b`, or `to` when there is none
+  /// (what a JSON string must escape, with `"` and `\\`). Reads only
+  /// `bytes[0..<to]`: once fewer than 32 bytes are left, the last eight of
+  /// the buffer are tested as one word (marks before `from` dropped), so a
+  /// short tail costs one word test rather than a loop over its bytes.
+  @inlinable @inline(__always)
+  public static func firstIndex(
+    ofControlOr a: UInt8, _ b: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, to end: Int
+  ) -> Int {
+    var i = from
+    let controls = SIMD32<UInt8>(repeating: 0x20)
+    let va = SIMD32<UInt8>(repeating: a)
+    let vb = SIMD32<UInt8>(repeating: b)
+    while i + 32 <= end {
+      let v = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD32<UInt8>.self)
+      if let at = firstSet((v .< controls) .| (v .== va) .| (v .== vb)) { return i + at }
+      i += 32
+    }
+    guard i < end else { return end }
+    @inline(__always) func marks(_ w: UInt64) -> UInt64 {
+      ByteWord.control(w) | ByteWord.equal(w, a) | ByteWord.equal(w, b)
+    }
+    if end >= 8 {
+      while i + 8 <= end {
+        let m = marks(UInt64(littleEndian: ByteWord.load(bytes + i)))
+        if m != 0 { return i + ByteWord.firstMarked(m) }
+        i += 8
+      }
+      guard i < end else { return end }
+      // The buffer's last eight bytes; those before `i` are already clean or before `from`.
+      let start = end - 8
+      let m = marks(UInt64(littleEndian: ByteWord.load(bytes + start))) & (~0 &<< UInt64((i - start) << 3))
+      return m != 0 ? start + ByteWord.firstMarked(m) : end
+    }
+    while i < end {
+      let x = bytes[i]
+      if x < 0x20 || x == a || x == b { return i }
+      i += 1
+    }
+    return end
+  }
+
   /// The index of the first true lane of `mask`, or nil when none is:
   /// the lanes (all-ones or zero bytes) are read as four 64-bit words, so
   /// the test is a few vector ORs rather than a loop over 32 lanes.

@@ -46,6 +46,8 @@ import Testing
             let three = ByteSearch.firstIndex(
               of: ByteWord.broadcast(a), ByteWord.broadcast(b), ByteWord.broadcast(c), in: base, from: from, to: end)
             #expect(three == (from..<end).first { [a, b, c].contains(text[$0]) } ?? end)
+            let escape = ByteSearch.firstIndex(ofControlOr: b, 0x5C, in: base, from: from, to: end)
+            #expect(escape == (from..<end).first { text[$0] < 0x20 || text[$0] == b || text[$0] == 0x5C } ?? end)
           }
         }
       }

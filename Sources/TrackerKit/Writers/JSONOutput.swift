@@ -28,6 +28,7 @@ struct JSONOutput: ~Copyable {
   /// compact location object with: `{"file":"…","sheet":"…","cell":`.
   private var locationOrigin: SourceOrigin?
   private var locationPrefix: [UInt8] = []
+  private var locationHasPart = false
 
   /// The buffer size at which bytes are handed to the sink.
   private static let flushSize = 1 << 20
@@ -135,10 +136,22 @@ struct JSONOutput: ~Copyable {
     count += 1
   }
 
-  /// Appends bytes; the caller has reserved room.
+  /// Appends bytes; the caller has reserved room. Runs of 4 to 16 bytes
+  /// (most keys and short values) are copied as two overlapping words
+  /// rather than through a `memmove` call.
   @inline(__always)
   private mutating func put(_ from: UnsafePointer<UInt8>, _ n: Int) {
-    (base + count).update(from: from, count: n)
+    let to = UnsafeMutableRawPointer(base + count)
+    let source = UnsafeRawPointer(from)
+    if n >= 8, n <= 16 {
+      to.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      (to + (n - 8)).storeBytes(of: (source + (n - 8)).loadUnaligned(as: UInt64.self), as: UInt64.self)
+    } else if n >= 4, n < 8 {
+      to.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      (to + (n - 4)).storeBytes(of: (source + (n - 4)).loadUnaligned(as: UInt32.self), as: UInt32.self)
+    } else {
+      (base + count).update(from: from, count: n)
+    }
     count += n
   }
 
@@ -268,20 +281,24 @@ struct JSONOutput: ~Copyable {
   }
 
   /// The decimal digits of `value` (a `-` first when negative), as
-  /// `String(value)` spells them; room (20 bytes) is reserved by the caller.
+  /// `String(value)` spells them, written from the last digit back straight
+  /// into the buffer; room (20 bytes) is reserved by the caller.
   private mutating func putDigits(_ value: Int) {
     var magnitude = value.magnitude
     if value < 0 { put(UInt8(ascii: "-")) }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch
-    var n = 0
-    withUnsafeMutableBytes(of: &digits) { scratch in
-      repeat {
-        scratch[23 - n] = 48 + UInt8(magnitude % 10)
-        magnitude /= 10
-        n += 1
-      } while magnitude > 0
-      put(scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n), n)
+    var digits = 1
+    var limit: UInt = 10
+    while digits < 19, magnitude >= limit {  // UInt64 has at most 20 digits; Int's magnitude 19
+      digits += 1
+      limit &*= 10
     }
+    var p = base + count + digits
+    repeat {
+      p -= 1
+      p.pointee = 48 + UInt8(truncatingIfNeeded: magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    count += digits
   }
 
   mutating func int(_ value: Int) {
@@ -317,23 +334,34 @@ struct JSONOutput: ~Copyable {
   }
 
   /// Whether a location at the current position is written on one line, so
-  /// `location(_:row:column:)` may write it from cached bytes.
+  /// `location(_:row:column:line:)` may write it from cached bytes.
   var writesCompactLocation: Bool { !isMultiline(depth + 1) }
 
-  /// Writes `{"file":…,"sheet":…,"cell":"A1"}` (no `sheet` when nil) exactly
-  /// as `beginObject`, `key`, `string`, `cell` and `endObject` would on one
-  /// line; only when `writesCompactLocation`.
-  mutating func location(_ origin: SourceOrigin, row: Int, column: Int) {
-    beforeValue()
+  /// Writes `{"file":…,"sheet":…,"cell":"A1"}` (no `sheet` when nil; a
+  /// CSV location's `,"line":N` before the brace) exactly as `beginObject`,
+  /// `key`, `string`, `cell`, `int` and `endObject` would on one line; only
+  /// when `writesCompactLocation`. The origin's names are looked up only
+  /// when it differs from the last one. Writes nothing and returns false when
+  /// the origin names a part (an XLSX error's location, written in full).
+  mutating func location(_ origin: SourceOrigin, row: Int, column: Int, line: Int?) -> Bool {
     if locationOrigin != origin {
       locationPrefix = Self.locationPrefix(file: origin.file, sheet: origin.sheet)
+      locationHasPart = origin.part != nil
       locationOrigin = origin
     }
-    reserve(locationPrefix.count + 27)
+    guard !locationHasPart else { return false }
+    beforeValue()
+    reserve(locationPrefix.count + 27 + 29)
     locationPrefix.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
     putCell(row: row, column: column)
+    if let line {
+      let key: StaticString = ",\"line\":"
+      put(key.utf8Start, key.utf8CodeUnitCount)
+      putDigits(line)
+    }
     put(UInt8(ascii: "}"))
     maybeFlush()
+    return true
   }
 
   private static func locationPrefix(file: String, sheet: String?) -> [UInt8] {
@@ -349,17 +377,11 @@ struct JSONOutput: ~Copyable {
     return o.collected
   }
 
-  /// Whether any of the 8 bytes is below 0x20, a quote or a backslash.
-  @inline(__always)
-  private static func needsEscape(_ word: UInt64) -> Bool {
-    (ByteWord.control(word) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C)) != 0
-  }
-
   private static let hex: StaticString = "0123456789abcdef"
 
   /// Writes `s` quoted and escaped. Room for the rest of the string and the
-  /// closing quote is reserved up front and again after each escape, so
-  /// clean runs are copied without further checks.
+  /// closing quote is reserved up front and again after each escape; clean
+  /// runs are found 32 bytes at a time (`ByteSearch`) and copied whole.
   private mutating func escape(_ s: UnsafeBufferPointer<UInt8>) {
     let n = s.count
     reserve(n + 2)
@@ -369,17 +391,11 @@ struct JSONOutput: ~Copyable {
       return
     }
     var runStart = 0
-    var i = 0
-    while i < n {
-      // Skip 8 clean bytes at a time.
-      while i + 8 <= n, !Self.needsEscape(ByteWord.load(src + i)) { i += 8 }
+    while true {
+      let i = ByteSearch.firstIndex(ofControlOr: 0x22, 0x5C, in: src, from: runStart, to: n)
+      if i > runStart { put(src + runStart, i - runStart) }
       guard i < n else { break }
       let b = src[i]
-      guard b < 0x20 || b == 0x22 || b == 0x5C else {
-        i += 1
-        continue
-      }
-      if i > runStart { put(src + runStart, i - runStart) }
       reserve(6 + (n - i - 1) + 1)
       put(UInt8(ascii: "\\"))
       switch b {
@@ -398,9 +414,7 @@ struct JSONOutput: ~Copyable {
         put(Self.hex.utf8Start[Int(b & 15)])
       }
       runStart = i + 1
-      i += 1
     }
-    if n > runStart { put(src + runStart, n - runStart) }
     put(UInt8(ascii: "\""))
   }
 }

@@ -294,8 +294,9 @@ public enum PlanJSONWriter {
   }
 
   static func write(_ s: borrowing SourceLocation, _ o: inout JSONOutput) {
-    if let cell = s.cell, s.line == nil, s.part == nil, o.writesCompactLocation {
-      o.location(s.origin, row: cell.row, column: cell.column)
+    if let cell = s.cell, o.writesCompactLocation,
+      o.location(s.origin, row: cell.row, column: cell.column, line: s.line)
+    {
       return
     }
     o.beginObject()
