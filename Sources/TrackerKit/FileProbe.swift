@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import ByteScan
 
 /// Small file-system helpers on the C library, so the tool does not load
 /// Foundation (and ICU) just to look at a path: start-up stays a few
@@ -80,6 +81,25 @@ public enum FileProbe {
     defer { close(fd) }
     guard case .bytes(let bytes) = readAll(fd) else { return nil }
     return bytes
+  }
+
+  /// The SHA-256 of the bytes of the file at `path` (lowercase hex), read in
+  /// pieces; `nil` when it cannot be read.
+  public static func sha256(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var hash = SHA256()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if n == 0 { return hash.hexDigest() }
+      chunk.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+    }
   }
 
   /// What reading a descriptor to its end gave.
