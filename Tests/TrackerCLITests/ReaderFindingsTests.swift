@@ -86,6 +86,11 @@ import Testing
     let text = try ProcessRunner.wsoa(
       ["merge", withoutChart, withChart, "-o", out.appendingPathComponent("t.json").path, "--no-config"])
     #expect(text.stderr.contains("xlsx.sheet_skipped"), "\(text.stderr)")
+    // The same return given twice is read once as far as the findings go.
+    let twice = try ProcessRunner.wsoa(
+      ["merge", withoutChart, withChart, withChart, "-o", out.appendingPathComponent("w.json").path, "--format",
+       "json", "--no-config"])
+    try Self.expectOneSkipped(twice, file: withChart)
     let disabled = try ProcessRunner.wsoa(
       ["merge", withoutChart, withChart, "-o", out.appendingPathComponent("d.json").path, "--format", "json",
        "--no-config", "--disable", "xlsx.sheet_skipped"])

@@ -50,6 +50,7 @@ public enum MergeRunner {
     let master = try load(job.master, job)
     var loadDiagnostics = shownWhileMerging(master.diagnostics)
     var returns: [MergeInput] = []
+    var returnFindings: [(file: String, findings: [Diagnostic])] = []
     var unread: [MergeRunError] = []
     let aliases = job.options.subGroupAliases
     let known = SubGroupName.known(in: master.value, extra: aliases)
@@ -62,8 +63,8 @@ public enum MergeRunner {
         unread.append(error)
         continue
       }
-      loadDiagnostics += shownWhileMerging(loaded.diagnostics)
       let name = displayName(file, job)
+      returnFindings.append((name, shownWhileMerging(loaded.diagnostics)))
       let input = MergeInput(
         plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name), sha256: sha256(file, job))
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
@@ -72,6 +73,13 @@ public enum MergeRunner {
     let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job), sha256: sha256(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
     result.diagnostics = job.policy.apply(to: result.diagnostics)
+    // Reading findings once per applied return: a return given twice is
+    // reported as `merge.duplicate_return`, not read twice over.
+    let applied = Set(result.returns.filter { !$0.skipped }.map(\.file))
+    var seen = Set(loadDiagnostics)
+    for (file, findings) in returnFindings where applied.contains(file) {
+      loadDiagnostics += findings.filter { seen.insert($0).inserted }
+    }
     // The new merge log replaces an earlier one (a merged workbook as master).
     result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
     return Run(
