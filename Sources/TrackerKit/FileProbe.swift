@@ -90,16 +90,8 @@ public enum FileProbe {
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var hash = SHA256()
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if n == 0 { return hash.hexDigest() }
-      chunk.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-    }
+    guard readChunks(fd, { hash.update($0); return true }) == nil else { return nil }
+    return hash.hexDigest()
   }
 
   /// What reading a descriptor to its end gave.
@@ -116,16 +108,33 @@ public enum FileProbe {
   /// one read loop for files and standard input.
   static func readAll(_ fd: Int32, limit: Int = .max) -> ReadAll {
     var out: [UInt8] = []
+    var over = false
+    let failure = readChunks(fd) { chunk in
+      guard out.count + chunk.count <= limit else {
+        over = true
+        return false
+      }
+      out.append(contentsOf: chunk)
+      return true
+    }
+    if let failure { return .failed(failure) }
+    return over ? .overLimit : .bytes(out)
+  }
+
+  /// Hands `fd`'s bytes to `body` in pieces until the end (retrying on
+  /// `EINTR`) or until `body` returns false.
+  ///
+  /// - Returns: the `errno` of a failed read, or `nil`.
+  static func readChunks(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Int32? {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        return .failed(errno)
+        return errno
       }
-      if n == 0 { return .bytes(out) }
-      guard out.count + n <= limit else { return .overLimit }
-      out.append(contentsOf: chunk[0..<n])
+      if n == 0 { return nil }
+      guard chunk.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) else { return nil }
     }
   }
 
