@@ -29,7 +29,7 @@ let package = Package(
 
     // Locations, diagnostics, A1 addressing. Depends on nothing.
     .target(name: "Diagnostics", swiftSettings: strictImports),
-    // Word-at-a-time byte scans and ASCII case (inlinable). Depends on nothing.
+    // Word-at-a-time byte scans, ASCII case (inlinable) and SHA-256. Depends on nothing.
     .target(name: "ByteScan", swiftSettings: strictImports),
     // Atomic, buffered output files (temp file, fsync, rename). Depends on nothing.
     .target(name: "AtomicOutput", swiftSettings: strictImports),

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import ByteScan
 
 /// Small file-system helpers on the C library, so the tool does not load
 /// Foundation (and ICU) just to look at a path: start-up stays a few
@@ -82,6 +83,17 @@ public enum FileProbe {
     return bytes
   }
 
+  /// The SHA-256 of the bytes of the file at `path` (lowercase hex), read in
+  /// pieces; `nil` when it cannot be read.
+  public static func sha256(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var hash = SHA256()
+    guard readChunks(fd, { hash.update($0); return true }) == nil else { return nil }
+    return hash.hexDigest()
+  }
+
   /// What reading a descriptor to its end gave.
   enum ReadAll {
     /// Every byte up to the end.
@@ -96,16 +108,33 @@ public enum FileProbe {
   /// one read loop for files and standard input.
   static func readAll(_ fd: Int32, limit: Int = .max) -> ReadAll {
     var out: [UInt8] = []
+    var over = false
+    let failure = readChunks(fd) { chunk in
+      guard out.count + chunk.count <= limit else {
+        over = true
+        return false
+      }
+      out.append(contentsOf: chunk)
+      return true
+    }
+    if let failure { return .failed(failure) }
+    return over ? .overLimit : .bytes(out)
+  }
+
+  /// Hands `fd`'s bytes to `body` in pieces until the end (retrying on
+  /// `EINTR`) or until `body` returns false.
+  ///
+  /// - Returns: the `errno` of a failed read, or `nil`.
+  static func readChunks(_ fd: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Int32? {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        return .failed(errno)
+        return errno
       }
-      if n == 0 { return .bytes(out) }
-      guard out.count + n <= limit else { return .overLimit }
-      out.append(contentsOf: chunk[0..<n])
+      if n == 0 { return nil }
+      guard chunk.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }) else { return nil }
     }
   }
 

@@ -208,14 +208,15 @@ public enum TrackerLoader {
       throw TrackerError.fileNotFound(path: file)
     }
     // The reader (and its shared-string table) goes before recognition, so
-    // the plan can reuse that memory.
-    let workbook = try PhaseTimer.measure("read") {
+    // the plan can reuse that memory. Its notes (a chart sheet skipped) are
+    // findings of every command that loads the tracker.
+    let (workbook, readerNotes) = try PhaseTimer.measure("read") {
       let reader: XLSXReader =
         switch source.content {
         case .file(let file): try XLSXReader(path: file, limits: .tracker)
         case .bytes(let bytes): try XLSXReader(bytes: bytes, name: path, limits: .tracker)
         }
-      return try reader.readWorkbook(.all)
+      return (try reader.readWorkbook(.all), XLSXInput.skippedSheets(reader, path: path))
     }
     var recogniserOptions = RecogniserOptions(
       sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma)
@@ -226,6 +227,6 @@ public enum TrackerLoader {
     }
     let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
     BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
-    return outcome
+    return Outcome(value: outcome.value, diagnostics: readerNotes + outcome.diagnostics)
   }
 }

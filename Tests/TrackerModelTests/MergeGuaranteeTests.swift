@@ -126,6 +126,43 @@ import TrackerModel
     #expect(doubled.returns.filter(\.skipped).count == returns.count)
   }
 
+  /// The same bytes under another name (a link or a copy: the caller's
+  /// SHA-256 is the same) are one return; a return whose own bytes differ is
+  /// applied even when its plan lists the same source files (a `wsoa/1`
+  /// return made from the same workbook).
+  @Test(arguments: seeds.prefix(10))
+  func theSameBytesUnderAnotherNameAreAppliedOnce(seed: UInt64) throws {
+    let (master, plain) = Self.scenario(seed)
+    let returns = plain.enumerated().map { index, ret in
+      var ret = ret
+      ret.sha256 = String(repeating: "\(index)", count: 64)
+      return ret
+    }
+    let once = PlanMerger.merge(master: master, returns: returns)
+    let copies = returns.map { ret in
+      var copy = ret
+      copy.file = "copies/" + ret.fileName.replacingOccurrences(of: ".csv", with: " copy.csv")
+      return copy
+    }
+    let doubled = PlanMerger.merge(master: master, returns: returns + copies)
+    // Values, not provenance: the copy's name may sort before the original's.
+    let values = { (result: MergeResult) in result.plan.actions.map { $0.statuses.map { "\($0.periodId)=\($0.status.raw)" } } }
+    #expect(values(doubled) == values(once), "seed \(seed)")
+    #expect(doubled.plan.actions.map { $0.notes.count } == once.plan.actions.map { $0.notes.count }, "seed \(seed)")
+    #expect(doubled.returns.filter(\.skipped).count == returns.count, "seed \(seed)")
+    #expect(doubled.diagnostics.filter { $0.code == MergeCode.duplicateReturn }.count == returns.count)
+    // Other bytes: applied, whatever the plan says it was made from.
+    let other = returns.map { ret in
+      var other = ret
+      other.file = "other/" + ret.fileName
+      other.sha256 = String(repeating: "f", count: 64)
+      other.plan.sources = returns[0].plan.sources
+      return other
+    }
+    let both = PlanMerger.merge(master: master, returns: [returns[0], other[0]])
+    #expect(both.returns.allSatisfy { !$0.skipped }, "seed \(seed)")
+  }
+
   @Test(arguments: seeds.prefix(10))
   func theInputsAreLeftAsTheyWere(seed: UInt64) {
     let (master, returns) = Self.scenario(seed)

@@ -86,7 +86,10 @@ enum XLSXInput {
     }
   }
 
-  private static func skippedSheets(_ reader: XLSXReader, path: String) -> [Diagnostic] {
+  /// `xlsx.sheet_skipped` for each sheet that holds no cells (chart, dialog,
+  /// macro sheet), naming file and sheet: the one source of this finding for
+  /// `dump` (`GridReader`) and for every command that loads a tracker (`TrackerLoader`).
+  static func skippedSheets(_ reader: XLSXReader, path: String) -> [Diagnostic] {
     reader.sheets.filter { $0.kind != .worksheet }.map { skipped in
       Diagnostic(
         code: "xlsx.sheet_skipped", severity: .info,

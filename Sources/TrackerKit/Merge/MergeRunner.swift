@@ -5,6 +5,7 @@ public import Diagnostics
   import Foundation
 #endif
 public import TrackerModel
+import ByteScan
 
 /// The merge façade the CLI calls: load the master and every return into
 /// the canonical model, find each return's sub-group, merge, and write.
@@ -47,8 +48,9 @@ public enum MergeRunner {
     }
     loading(displayName(job.master, job))
     let master = try load(job.master, job)
-    var loadDiagnostics = master.diagnostics.filter { $0.severity == .error }
+    var loadDiagnostics = shownWhileMerging(master.diagnostics)
     var returns: [MergeInput] = []
+    var returnFindings: [(file: String, findings: [Diagnostic])] = []
     var unread: [MergeRunError] = []
     let aliases = job.options.subGroupAliases
     let known = SubGroupName.known(in: master.value, extra: aliases)
@@ -61,19 +63,42 @@ public enum MergeRunner {
         unread.append(error)
         continue
       }
-      loadDiagnostics += loaded.diagnostics.filter { $0.severity == .error }
       let name = displayName(file, job)
-      let input = MergeInput(plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name))
+      returnFindings.append((name, shownWhileMerging(loaded.diagnostics)))
+      let input = MergeInput(
+        plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name), sha256: sha256(file, job))
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
     }
     if returns.isEmpty, let first = unread.first { throw first }
-    let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job))
+    let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job), sha256: sha256(job.master, job))
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
     result.diagnostics = job.policy.apply(to: result.diagnostics)
+    // Reading findings once per applied return: a return given twice is
+    // reported as `merge.duplicate_return`, not read twice over.
+    let applied = Set(result.returns.filter { !$0.skipped }.map(\.file))
+    var seen = Set(loadDiagnostics)
+    for (file, findings) in returnFindings where applied.contains(file) {
+      loadDiagnostics += findings.filter { seen.insert($0).inserted }
+    }
     // The new merge log replaces an earlier one (a merged workbook as master).
     result.plan.unparsed.removeAll(where: MergeLogSheet.isEarlierLog)
     return Run(
       result: result, master: masterInput, returns: returns, loadDiagnostics: loadDiagnostics, unreadReturns: unread)
+  }
+
+  /// The findings of reading an input that a merge shows: its errors, and
+  /// every finding of the file readers (`csv.*`, `xlsx.*`: a sheet skipped,
+  /// an encoding guessed), so an officer learns what of a return was not read
+  /// as written. The recogniser's notes on the layout are `validate`'s to show.
+  static func shownWhileMerging(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.filter { $0.severity == .error || RuleCatalogue.info($0.code)?.source == .format }
+  }
+
+  /// The SHA-256 of an input's bytes (standard input's as read): what makes
+  /// a return given twice under two names (or links) one return.
+  static func sha256(_ file: String, _ job: MergeJob) -> String? {
+    if file == "-", case .bytes(let bytes)? = job.standardInput?.content { return SHA256.hex(bytes) }
+    return FileProbe.sha256(file)
   }
 
   /// How an input is named in the merge: `<stdin>` for `-`.

@@ -24,15 +24,24 @@ enum MergeAssembly {
   /// re-merging a return adds nothing).
   static func addSources(to plan: inout Plan, master: MergeInput, returns: [ReturnContext]) {
     if plan.sources.isEmpty { plan.sources = [SourceFile(path: master.file, role: .master)] }
+    recordHash(of: master, in: &plan.sources)
     var seen = Set(plan.sources)
     for ret in returns {
       var files = ret.input.plan.sources
       if files.isEmpty { files = [SourceFile(path: ret.input.file)] }
+      recordHash(of: ret.input, in: &files)
       for var file in files {
         file.role = .return
         file.subGroup = ret.input.subGroup
         if seen.insert(file).inserted { plan.sources.append(file) }
       }
     }
+  }
+
+  /// Puts an input's SHA-256, when known, on its own source record (not on
+  /// the files a `wsoa/1` input says it was made from).
+  private static func recordHash(of input: MergeInput, in sources: inout [SourceFile]) {
+    guard let hash = input.sha256 else { return }
+    for i in sources.indices where sources[i].path == input.file { sources[i].sha256 = hash }
   }
 }

@@ -17,27 +17,29 @@ public struct MergeInput: Hashable, Sendable {
   /// When the return was received, when known (used only to choose between
   /// disagreeing returns under `--prefer return`).
   public var receivedAt: DateValue?
+  /// The SHA-256 of the file's bytes (lowercase hex), when the caller read
+  /// them: a return with the same bytes as another (the same file under
+  /// another path, a link, or a copy) is applied once (`merge.duplicate_return`).
+  /// Not taken from `plan.sources`: a `wsoa/1` return lists the files *it*
+  /// was made from, which two different returns can share.
+  public var sha256: String?
 
   /// Creates a merge input.
   public init(
     plan: Plan, file: String, subGroup: String? = nil, subGroupOrigin: SubGroupOrigin = .unknown,
-    receivedAt: DateValue? = nil
+    receivedAt: DateValue? = nil, sha256: String? = nil
   ) {
     self.plan = plan
     self.file = file
     self.subGroup = subGroup
     self.subGroupOrigin = subGroupOrigin
     self.receivedAt = receivedAt
+    self.sha256 = sha256
   }
 
   /// The last path component of `file` (`ehcp.csv` for `returns/ehcp.csv`).
   public var fileName: String {
     file.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? file
-  }
-
-  /// The SHA-256 of the file's bytes, when the loader recorded it.
-  public var sha256: String? {
-    plan.sources.lazy.compactMap(\.sha256).first
   }
 }
 

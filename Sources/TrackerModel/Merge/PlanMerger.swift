@@ -93,30 +93,35 @@ public enum PlanMerger {
     return several
   }
 
-  /// Drops a return given twice (same path, or same bytes when hashes are known).
+  /// Drops a return given twice: the same path, or the same bytes (`sha256`,
+  /// when the caller read them: another spelling of the path, a symbolic or
+  /// hard link, a copy under another name). The first in merge order is kept.
   private static func dedupe(
     _ ordered: [MergeInput], diagnostics: inout [Diagnostic]
   ) -> ([MergeInput], [MergeReturnSummary]) {
     var kept: [MergeInput] = []
     var summaries: [MergeReturnSummary] = []
     var paths: Set<String> = []
-    var hashes: Set<String> = []
+    var byHash: [String: String] = [:]
     for input in ordered {
-      let duplicate = paths.contains(input.file) || input.sha256.map(hashes.contains) == true
+      let samePath = paths.contains(input.file) ? input.file : nil
+      let sameBytes = input.sha256.flatMap { byHash[$0] }
+      let duplicate = samePath != nil || sameBytes != nil
       summaries.append(
         MergeReturnSummary(
           file: input.file, subGroup: input.subGroup, subGroupOrigin: input.subGroupOrigin, sha256: input.sha256,
           actions: input.plan.actions.count, skipped: duplicate))
-      if duplicate {
+      if let first = samePath ?? sameBytes {
+        let why = samePath != nil ? "was given twice" : "has the same bytes as \(first) (the same file, or a copy)"
         diagnostics.append(
           Diagnostic(
             code: MergeCode.duplicateReturn, severity: .info,
-            message: "\(input.file) was given twice (same file or same bytes); applied once",
+            message: "\(input.file) \(why); applied once",
             location: SourceLocation(file: input.file)))
         continue
       }
       paths.insert(input.file)
-      if let hash = input.sha256 { hashes.insert(hash) }
+      if let hash = input.sha256 { byHash[hash] = input.file }
       kept.append(input)
     }
     return (kept, summaries)
