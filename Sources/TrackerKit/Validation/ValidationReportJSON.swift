@@ -21,6 +21,7 @@ public enum ValidationReportJSON {
   ///   - sink: where the bytes go.
   public static func write(_ verdicts: [FileValidation], asOf: CivilDate?, tool: String, to sink: ByteSink) {
     var out = JSONOutput(sink: sink, pretty: true)
+    var locations = ReportLocationBytes()
     out.beginObject()
     if let asOf {
       out.key("asOf")
@@ -32,7 +33,7 @@ public enum ValidationReportJSON {
       verdicts.reduce(0) { $0 + $1.count(.info) }, &out)
     out.key("files")
     out.beginArray()
-    for verdict in verdicts { file(verdict, &out) }
+    for verdict in verdicts { file(verdict, &out, &locations) }
     out.endArray()
     out.endReport(schema: schema, tool: tool)
   }
@@ -47,7 +48,7 @@ public enum ValidationReportJSON {
     }
   }
 
-  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput) {
+  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
     out.beginObject()
     if let config = verdict.configPath {
       out.key("config")
@@ -63,7 +64,7 @@ public enum ValidationReportJSON {
     out.string(verdict.file)
     out.key("findings")
     out.beginArray()
-    for finding in verdict.findings { self.finding(finding, &out) }
+    for index in verdict.findings.indices { finding(verdict.findings[index], &out, &locations) }
     out.endArray()
     if let reading = verdict.reading {
       out.key("reading")
@@ -76,7 +77,7 @@ public enum ValidationReportJSON {
     out.endObject()
   }
 
-  private static func finding(_ finding: Diagnostic, _ out: inout JSONOutput) {
+  private static func finding(_ finding: Diagnostic, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
     out.beginObject()
     out.key("code")
     out.string(finding.code)
@@ -86,20 +87,26 @@ public enum ValidationReportJSON {
     }
     if let location = finding.location {
       out.key("location")
-      self.location(location, &out)
+      self.location(location, &out, &locations)
     }
     out.key("message")
     out.string(finding.message)
     out.key("related")
     out.beginArray()
-    for related in finding.related { location(related, &out) }
+    for related in finding.related { location(related, &out, &locations) }
     out.endArray()
     out.key("severity")
     out.string(finding.severity.rawValue)
     out.endObject()
   }
 
-  private static func location(_ location: SourceLocation, _ out: inout JSONOutput) {
+  private static func location(_ location: SourceLocation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
+    // Findings' locations sit deep enough to be written on one line: from composed bytes.
+    if out.writesCompactLocation {
+      locations.compose(location)
+      out.rawValue(locations.bytes)
+      return
+    }
     out.beginObject()
     if let cell = location.cell {
       out.key("cell")
