@@ -96,13 +96,21 @@ struct ReportLocationBytes {
     if cell.column < 1 {
       bytes.append(UInt8(ascii: "?"))
     } else {
-      let start = bytes.count
-      var n = cell.column
+      var letters = 1
+      var n = (cell.column - 1) / 26
       while n > 0 {
-        bytes.append(UInt8(ascii: "A") + UInt8((n - 1) % 26))
+        letters += 1
         n = (n - 1) / 26
       }
-      bytes[start...].reverse()
+      // Written from the last letter back, in place (no slice is reversed).
+      var at = bytes.count + letters
+      bytes.append(contentsOf: repeatElement(0, count: letters))
+      n = cell.column
+      while n > 0 {
+        at -= 1
+        bytes[at] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
+        n = (n - 1) / 26
+      }
     }
     appendDigits(cell.row)
   }
@@ -110,12 +118,20 @@ struct ReportLocationBytes {
   /// The decimal digits of `value` as `String(value)` spells them.
   private mutating func appendDigits(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let start = bytes.count
     var magnitude = value.magnitude
+    var digits = 1
+    var rest = magnitude / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    // Written from the last digit back, in place (no slice is reversed).
+    var at = bytes.count + digits
+    bytes.append(contentsOf: repeatElement(0, count: digits))
     repeat {
-      bytes.append(48 + UInt8(magnitude % 10))
+      at -= 1
+      bytes[at] = 48 + UInt8(magnitude % 10)
       magnitude /= 10
     } while magnitude > 0
-    bytes[start...].reverse()
   }
 }
