@@ -64,7 +64,7 @@ public enum ValidationReportJSON {
     out.string(verdict.file)
     out.key("findings")
     out.beginArray()
-    for index in verdict.findings.indices { finding(verdict.findings[index], &out, &locations) }
+    for index in verdict.findings.indices { finding(verdict.findings, index, &out, &locations) }
     out.endArray()
     if let reading = verdict.reading {
       out.key("reading")
@@ -77,26 +77,31 @@ public enum ValidationReportJSON {
     out.endObject()
   }
 
-  private static func finding(_ finding: Diagnostic, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
+  /// One finding, its fields read in place (a copy of a `Diagnostic` retains each of its strings).
+  private static func finding(
+    _ findings: [Diagnostic], _ index: Int, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes
+  ) {
     out.beginObject()
     out.key("code")
-    out.string(finding.code)
-    if let fix = finding.fix {
+    out.string(findings[index].code)
+    if let fix = findings[index].fix {
       out.key("fix")
       out.string(fix)
     }
-    if let location = finding.location {
+    if let location = findings[index].location {
       out.key("location")
       self.location(location, &out, &locations)
     }
     out.key("message")
-    out.string(finding.message)
+    out.string(findings[index].message)
     out.key("related")
     out.beginArray()
-    for related in finding.related { location(related, &out, &locations) }
+    for related in findings[index].related.indices {
+      location(findings[index].related[related], &out, &locations)
+    }
     out.endArray()
     out.key("severity")
-    out.string(finding.severity.rawValue)
+    out.string(findings[index].severity.rawValue)
     out.endObject()
   }
 
