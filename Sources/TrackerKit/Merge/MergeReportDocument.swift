@@ -97,7 +97,7 @@ public struct MergeReportDocument: Sendable {
     out.key("counts")
     out.integers(of: counts)
     out.key("diagnostics")
-    out.array(diagnostics) { ValidationReportJSON.finding($0, &$1) }
+    ValidationReportJSON.findings(diagnostics, &out)
     out.key("exitStatus")
     out.int(exitStatus)
     out.key("log")

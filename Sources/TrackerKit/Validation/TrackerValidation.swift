@@ -48,8 +48,7 @@ public enum TrackerValidation {
     let options = settings.options(with: config)
     let plan = PhaseTimer.measure("rules") {
       let (plan, recognised) = config.rereadStatuses(loaded)
-      let rules = Validator.validate(plan, options: options)
-      verdict.findings = FindingOrder.sorted(options.policy.apply(to: recognised) + rules)
+      verdict.findings = Validator.validate(plan, options: options, after: recognised)
       verdict.reading = Validator.reading(of: plan, options: options).description
         + (config.vocabulary.isEmpty ? "" : "; council words from \(config.path ?? TrackerConfig.fileName)")
       return plan

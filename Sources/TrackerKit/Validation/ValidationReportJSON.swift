@@ -21,6 +21,7 @@ public enum ValidationReportJSON {
   ///   - sink: where the bytes go.
   public static func write(_ verdicts: [FileValidation], asOf: CivilDate?, tool: String, to sink: ByteSink) {
     var out = JSONOutput(sink: sink, pretty: true)
+    var locations = ReportLocationBytes()
     out.beginObject()
     if let asOf {
       out.key("asOf")
@@ -32,7 +33,7 @@ public enum ValidationReportJSON {
       verdicts.reduce(0) { $0 + $1.count(.info) }, &out)
     out.key("files")
     out.beginArray()
-    for verdict in verdicts { file(verdict, &out) }
+    for verdict in verdicts { file(verdict, &out, &locations) }
     out.endArray()
     out.endReport(schema: schema, tool: tool)
   }
@@ -47,7 +48,7 @@ public enum ValidationReportJSON {
     }
   }
 
-  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput) {
+  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
     out.beginObject()
     if let config = verdict.configPath {
       out.key("config")
@@ -63,7 +64,7 @@ public enum ValidationReportJSON {
     out.string(verdict.file)
     out.key("findings")
     out.beginArray()
-    for finding in verdict.findings { self.finding(finding, &out) }
+    for index in verdict.findings.indices { finding(verdict.findings, index, &out, &locations) }
     out.endArray()
     if let reading = verdict.reading {
       out.key("reading")
@@ -76,31 +77,49 @@ public enum ValidationReportJSON {
     out.endObject()
   }
 
-  /// One finding with all its fields (the merge report writes its diagnostics so too).
-  static func finding(_ finding: Diagnostic, _ out: inout JSONOutput) {
+  /// Findings as an array, each with all its fields (the merge report writes its diagnostics so too).
+  static func findings(_ findings: [Diagnostic], _ out: inout JSONOutput) {
+    var locations = ReportLocationBytes()
+    out.beginArray()
+    for index in findings.indices { finding(findings, index, &out, &locations) }
+    out.endArray()
+  }
+
+  /// One finding, its fields read in place (a copy of a `Diagnostic` retains each of its strings).
+  private static func finding(
+    _ findings: [Diagnostic], _ index: Int, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes
+  ) {
     out.beginObject()
     out.key("code")
-    out.string(finding.code)
-    if let fix = finding.fix {
+    out.string(findings[index].code)
+    if let fix = findings[index].fix {
       out.key("fix")
       out.string(fix)
     }
-    if let location = finding.location {
+    if let location = findings[index].location {
       out.key("location")
-      self.location(location, &out)
+      self.location(location, &out, &locations)
     }
     out.key("message")
-    out.string(finding.message)
+    out.string(findings[index].message)
     out.key("related")
     out.beginArray()
-    for related in finding.related { location(related, &out) }
+    for related in findings[index].related.indices {
+      location(findings[index].related[related], &out, &locations)
+    }
     out.endArray()
     out.key("severity")
-    out.string(finding.severity.rawValue)
+    out.string(findings[index].severity.rawValue)
     out.endObject()
   }
 
-  private static func location(_ location: SourceLocation, _ out: inout JSONOutput) {
+  private static func location(_ location: SourceLocation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
+    // Findings' locations sit deep enough to be written on one line: from composed bytes.
+    if out.writesCompactLocation {
+      locations.compose(location)
+      out.rawValue(locations.bytes)
+      return
+    }
     out.beginObject()
     if let cell = location.cell {
       out.key("cell")

@@ -94,7 +94,12 @@ public struct FileValidation: Sendable {
   }
 
   /// Findings of a severity.
-  public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+  public func count(_ severity: Severity) -> Int {
+    // Read in place: a closure over the elements would copy (retain) every finding.
+    var count = 0
+    for index in findings.indices where findings[index].severity == severity { count += 1 }
+    return count
+  }
 
   /// Whether the file passes: read, no errors, and no warnings when strict.
   public var passes: Bool {

@@ -333,6 +333,17 @@ struct JSONOutput: ~Copyable {
     put(word.utf8Start, word.utf8CodeUnitCount)
   }
 
+  /// Writes bytes that are already one complete compact JSON value (the
+  /// caller composed and escaped them), as the next value.
+  mutating func rawValue(_ bytes: [UInt8]) {
+    beforeValue()
+    bytes.withUnsafeBufferPointer { b in
+      reserve(b.count)
+      if let p = b.baseAddress { put(p, b.count) }
+    }
+    maybeFlush()
+  }
+
   /// Whether a location at the current position is written on one line, so
   /// `location(_:row:column:line:)` may write it from cached bytes.
   var writesCompactLocation: Bool { !isMultiline(depth + 1) }

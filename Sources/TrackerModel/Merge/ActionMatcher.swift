@@ -69,6 +69,14 @@ struct ActionMatcher {
     var ambiguous: [(action: Int, candidates: [Int])] = []
   }
 
+  /// A return row's key, priority and the master rows it updates, to find a
+  /// row that repeats an earlier one.
+  private struct UseKey: Hashable {
+    var key: String
+    var priority: String
+    var rows: [Int]
+  }
+
   /// How one return row resolved.
   private enum Resolution {
     case rows([Int], byText: Bool)
@@ -88,13 +96,13 @@ struct ActionMatcher {
     // A row is a duplicate when an earlier row with its key and priority
     // updates the same master rows (two rows for two actions, told apart by
     // their wording, are not).
-    var used: Set<String> = []
+    var used: Set<UseKey> = []
     let places = ActionMatcher.places(actions)
     for index in actions.indices {
-      switch resolve(actions[index], place: places[index], listed: listed[actions[index].key] ?? []) {
+      switch resolve(actions, index, place: places[index], listed: listed[actions[index].key] ?? []) {
       case .rows(let rows, let byText):
         if !MergeKeys.isSynthetic(actions[index].key),
-          !used.insert("\(actions[index].key)\u{1F}\(actions[index].priorityId ?? "")\u{1F}\(rows)").inserted
+          !used.insert(UseKey(key: actions[index].key, priority: actions[index].priorityId ?? "", rows: rows)).inserted
         {
           matches.duplicates.append(index)
         }
@@ -106,19 +114,22 @@ struct ActionMatcher {
     return matches
   }
 
-  private func resolve(_ action: Action, place: String?, listed: Set<String>) -> Resolution {
-    let key = action.key
+  /// What a return row's key, priority and text say (its fields read in
+  /// place: copying an `Action` retains every string in it).
+  private func resolve(_ actions: [Action], _ index: Int, place: String?, listed: Set<String>) -> Resolution {
+    let key = actions[index].key
     if MergeKeys.isSynthetic(key) {
       if let place {
         var candidates = byPlace[place] ?? []
-        if candidates.count > 1, let own = action.priorityId { candidates = candidates.filter { priorities[$0] == own } }
+        if candidates.count > 1, let own = actions[index].priorityId { candidates = candidates.filter { priorities[$0] == own } }
         return rows(candidates, byText: true)
       }
-      return textMatch(action, anyKey: true)
+      return textMatch(actions[index], anyKey: true)
     }
-    guard let candidates = byKey[key] else { return textMatch(action, anyKey: false) }
-    let own = action.priorityId ?? ""
-    let text = { MergeKeys.normalised(action.text) }
+    guard let candidates = byKey[key] else { return textMatch(actions[index], anyKey: false) }
+    let own = actions[index].priorityId ?? ""
+    let wording = actions[index].text
+    let text = { MergeKeys.normalised(wording) }
     let under = own.isEmpty ? [] : candidates.filter { priorities[$0] == own }
     if !under.isEmpty {
       guard let chosen = oneAction(under, text: text) else { return .ambiguous(under) }

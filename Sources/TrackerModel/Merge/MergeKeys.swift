@@ -81,7 +81,7 @@ enum MergeKeys {
 
   /// Whether a status cell is empty (no text and no fill).
   static func isEmpty(_ status: Status) -> Bool {
-    status.rating == .none && status.raw.allSatisfy(\.isWhitespace)
+    isEmpty(rating: status.rating, raw: status.raw)
   }
 
   /// What makes two statuses equal: the colour read, i.e. the rating and the
@@ -90,9 +90,22 @@ enum MergeKeys {
   /// left out: they come from a legend, and a return on a template without
   /// the legend reads the same `G` without them. `nil` for an empty cell.
   static func status(_ status: Status) -> StatusKey? {
-    if isEmpty(status) { return nil }
-    let byText = status.rating == .unknown || status.rating == .none
-    return StatusKey(rating: status.rating, towards: status.towards, text: byText ? normalised(status.raw) : nil)
+    self.status(rating: status.rating, towards: status.towards, raw: status.raw)
+  }
+
+  /// `status(_:)` from a status's fields, for callers that read them in
+  /// place (copying a `Status` retains each of its strings).
+  @inline(__always)
+  static func status(rating: Rating, towards: Rating?, raw: String) -> StatusKey? {
+    if isEmpty(rating: rating, raw: raw) { return nil }
+    let byText = rating == .unknown || rating == .none
+    return StatusKey(rating: rating, towards: towards, text: byText ? normalised(raw) : nil)
+  }
+
+  /// `isEmpty(_:)` from a status's fields.
+  @inline(__always)
+  static func isEmpty(rating: Rating, raw: String) -> Bool {
+    rating == .none && raw.allSatisfy(\.isWhitespace)
   }
 
   /// Leads compared as a set of case-folded names (`A/B` equals `b / a`);

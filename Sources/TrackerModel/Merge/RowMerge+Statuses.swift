@@ -72,13 +72,18 @@ extension RowMerge {
   /// current period.
   private mutating func gatherProposals(_ masterKeys: [StatusKey?]) -> [[ProposalRef]] {
     var differing: [Bool] = []
+    // Statuses are read field by field in place: copying a `Status` (1.7
+    // million of them for 10 returns of 10,000 actions) retains its strings.
     for contribution in contributions {
       let source = ctx.returns[contribution.ret]
       let statuses = source.input.plan.actions[contribution.action].statuses
-      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+      for index in statuses.indices
+      where !MergeKeys.isEmpty(rating: statuses[index].status.rating, raw: statuses[index].status.raw) {
         guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
         if ctx.isCurrent(position, for: contribution.ret) { updatedBy.insert(contribution.ret) }
-        if MergeKeys.status(statuses[index].status) != masterKeys[position] {
+        let key = MergeKeys.status(
+          rating: statuses[index].status.rating, towards: statuses[index].status.towards, raw: statuses[index].status.raw)
+        if key != masterKeys[position] {
           if differing.isEmpty { differing = [Bool](repeating: false, count: ctx.periods.count) }
           differing[position] = true
         }
@@ -89,7 +94,8 @@ extension RowMerge {
     for contribution in contributions {
       let source = ctx.returns[contribution.ret]
       let statuses = source.input.plan.actions[contribution.action].statuses
-      for index in statuses.indices where !MergeKeys.isEmpty(statuses[index].status) {
+      for index in statuses.indices
+      where !MergeKeys.isEmpty(rating: statuses[index].status.rating, raw: statuses[index].status.raw) {
         guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position),
           differing[position]
         else { continue }

@@ -8,7 +8,7 @@ struct CompletionEvidenceRule: ActionRule {
   var codes: [String] { [Self.code] }
 
   func check(_ view: ActionView, _ context: ValidationContext, into findings: inout [Diagnostic]) {
-    guard let latest = view.slots.indices.last(where: { view.status($0).rating != .none }) else { return }
+    guard let latest = view.slots.indices.last(where: { view.rating($0) != .none }) else { return }
     let status = view.status(latest)
     guard let completion = context.legend.completion(of: status) else { return }
     let hasEvidence = view.action.evidence.contains { !$0.text.trimmingSpaces.isEmpty || $0.resolvedTo != nil }

@@ -33,7 +33,7 @@ public struct FindingPolicy: Hashable, Sendable {
   }
 
   /// Whether a code is reported.
-  public func isEnabled(_ code: String) -> Bool { !disabled.contains(code) }
+  public func isEnabled(_ code: String) -> Bool { disabled.isEmpty || !disabled.contains(code) }
 
   /// The findings with switched-off codes removed and re-graded ones changed.
   public func apply(to findings: [Diagnostic]) -> [Diagnostic] {

@@ -12,7 +12,7 @@ struct OverdueRule: ActionRule {
     guard let due = view.action.dueDate, let reference = context.overdueReference(for: view.action), due.lastDay < reference else {
       return
     }
-    let latest = view.slots.indices.last { view.status($0).rating != .none }
+    let latest = view.slots.indices.last { view.rating($0) != .none }
     if let latest {
       let status = view.status(latest)
       if status.rating == .notApplicable || context.legend.completion(of: status) != nil { return }

@@ -31,36 +31,48 @@ struct DuplicateRefRule: PlanRule {
       // of 12,500 actions).
       if seen[key] == nil { seen[key] = [(earliest, MergeKeys.normalised(actions[earliest].text))] }
       let text = MergeKeys.normalised(actions[index].text)
-      let action = actions[index]
-      let priority = action.priorityId
+      // Fields are read in place: copying an `Action` retains every string in it.
+      let priority = actions[index].priorityId
       do {  // `earlier` ends here, before the append
         let earlier = seen[key]!
         if let other = earlier.first(where: { $0.text != text || actions[$0.index].priorityId == priority }) {
-          findings.append(duplicate(context, action, actions[other.index], sameWording: other.text == text))
+          findings.append(duplicate(context, actions, index, other.index, sameWording: other.text == text))
         } else if let other = earlier.first {
-          let listing = actions[other.index]
           findings.append(
             context.finding(
               Self.crossListed,
-              "\(key) is listed under priority \(priority ?? "(none)") and under priority \(listing.priorityId ?? "(none)") "
+              "\(key) is listed under priority \(priority ?? "(none)") and under priority \(actions[other.index].priorityId ?? "(none)") "
                 + "with the same wording: one action, cross-listed",
-              at: action.keyCell, related: (listing.keyCell.map { [$0] } ?? []) + action.rowRelated))
+              at: actions[index].keyCell, related: Self.related(actions, index, other.index)))
         }
       }
       seen[key]!.append((index, text))
     }
   }
 
-  private func duplicate(_ context: ValidationContext, _ action: Action, _ other: Action, sameWording: Bool) -> Diagnostic {
-    let rows = [other.source?.cell?.row, action.source?.cell?.row].compactMap { $0 }.map(String.init)
-    let where_ = rows.count == 2 ? " (rows \(rows[0]) and \(rows[1]))" : ""
-    let scope =
-      other.priorityId == action.priorityId
-      ? "" : " under priorities \(other.priorityId ?? "(none)") and \(action.priorityId ?? "(none)")"
-    let wording = sameWording ? "" : " and different wording"
+  private func duplicate(
+    _ context: ValidationContext, _ actions: [Action], _ index: Int, _ otherIndex: Int, sameWording: Bool
+  ) -> Diagnostic {
+    var message = "two actions have the reference \"\(actions[index].key)\""
+    let (priority, otherPriority) = (actions[index].priorityId, actions[otherIndex].priorityId)
+    if otherPriority != priority {
+      message += " under priorities \(otherPriority ?? "(none)") and \(priority ?? "(none)")"
+    }
+    if !sameWording { message += " and different wording" }
+    if let first = actions[otherIndex].source?.cell?.row, let second = actions[index].source?.cell?.row {
+      message += " (rows \(first) and \(second))"
+    }
     return context.finding(
-      Self.code, "two actions have the reference \"\(action.key)\"\(scope)\(wording)\(where_)",
-      at: action.keyCell, related: (other.keyCell.map { [$0] } ?? []) + action.rowRelated)
+      Self.code, message, at: actions[index].keyCell, related: Self.related(actions, index, otherIndex))
+  }
+
+  /// The other listing's key cell, then the action's row when that is another cell.
+  private static func related(_ actions: [Action], _ index: Int, _ otherIndex: Int) -> [SourceLocation] {
+    var related: [SourceLocation] = []
+    related.reserveCapacity(2)
+    if let cell = actions[otherIndex].keyCell { related.append(cell) }
+    if let row = actions[index].source, row != actions[index].keyCell { related.append(row) }
+    return related
   }
 }
 

@@ -20,16 +20,18 @@ struct StatusValueCheck {
         context.finding(mixed, "\(owner())\"\(status.raw.trimmingSpaces)\" read as \(reading) (counts as \(counts))", at: cell()))
     }
     guard legend.hasLegend, context.isEnabled(notInLegend) else { return }
-    for rating in [status.rating, status.towards].compactMap({ $0 }) where rating.isColour {
-      guard !legend.definedRatings.contains(rating) else { continue }
-      let key = legend.legendCells.compactMap(\.sheetCell).joined(separator: ", ")
-      findings.append(
-        context.finding(
-          notInLegend,
-          "\(owner())status \"\(status.raw.trimmingSpaces)\" is \(LegendReading.name(rating)), which the key\(key.isEmpty ? "" : " at \(key)") does not define",
-          at: cell(), related: legend.legendCells))
-      break
+    // The rating, else the one it moves towards, that the key does not define (no array per status).
+    func undefined(_ rating: Rating?) -> Rating? {
+      guard let rating, rating.isColour, !legend.definedRatings.contains(rating) else { return nil }
+      return rating
     }
+    guard let rating = undefined(status.rating) ?? undefined(status.towards) else { return }
+    let key = legend.legendCells.compactMap(\.sheetCell).joined(separator: ", ")
+    findings.append(
+      context.finding(
+        notInLegend,
+        "\(owner())status \"\(status.raw.trimmingSpaces)\" is \(LegendReading.name(rating)), which the key\(key.isEmpty ? "" : " at \(key)") does not define",
+        at: cell(), related: legend.legendCells))
   }
 }
 
@@ -38,10 +40,9 @@ struct StatusValueRule: ActionRule {
   var codes: [String] { [StatusValueCheck.mixed, StatusValueCheck.notInLegend] }
 
   func check(_ view: ActionView, _ context: ValidationContext, into findings: inout [Diagnostic]) {
-    for index in view.slots.indices {
-      guard let slot = view.slots[index], slot.status.rating != .none else { continue }
+    for index in view.slots.indices where view.rating(index) != .none {
       StatusValueCheck.check(
-        slot.status, at: view.cell(index, context.timeline),
+        view.status(index), at: view.cell(index, context.timeline),
         owner: "\(view.action.key) \(context.timeline.periods[index].label): ", legend: context.legend, context,
         into: &findings)
     }

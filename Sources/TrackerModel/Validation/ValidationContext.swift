@@ -59,9 +59,11 @@ struct ValidationContext: Sendable {
   func finding(
     _ code: String, _ message: String, at location: SourceLocation?, related: [SourceLocation] = []
   ) -> Diagnostic {
-    Diagnostic(
-      code: code, severity: RuleCatalogue.severity(code), message: message, fix: RuleCatalogue.fix(code),
-      location: location, related: related)
+    // One catalogue look-up for both (a report can hold 200,000 findings).
+    let info = RuleCatalogue.info(code)
+    return Diagnostic(
+      code: code, severity: info?.severity ?? .warning, message: message, fix: info?.fix, location: location,
+      related: related)
   }
 
   /// The cell in an action's row and another column (same file, sheet and CSV line).
@@ -89,27 +91,28 @@ struct ActionView {
   private let index: Int
   /// The action, borrowed from the plan (not copied).
   var action: Action { _read { yield actions[index] } }
-  /// `slots[i]` is the status for `timeline.periods[i]`, `nil` when the
-  /// action has no entry for it.
-  let slots: [PeriodStatus?]
+  /// `slots[i]` is the index in the action's `statuses` of the status for
+  /// `timeline.periods[i]`, `-1` when the action has no entry for it
+  /// (indices, not copies: a copy of a status retains each of its strings).
+  let slots: [Int]
   /// The dated notes' windows, in source order.
   let noteWindows: [(first: CivilDate, last: CivilDate, note: Int)]
 
   init(_ actions: [Action], _ index: Int, timeline: PeriodTimeline) {
     self.actions = actions
     self.index = index
-    var slots = [PeriodStatus?](repeating: nil, count: timeline.count)
     let statuses = actions[index].statuses
     if statuses.count == timeline.count,
       statuses.indices.allSatisfy({ statuses[$0].periodId == timeline.periods[$0].id })
     {
-      for (index, status) in statuses.enumerated() { slots[index] = status }
+      slots = Array(statuses.indices)
     } else {
-      for status in statuses {
-        if let index = timeline.indexById[status.periodId], slots[index] == nil { slots[index] = status }
+      var slots = [Int](repeating: -1, count: timeline.count)
+      for position in statuses.indices {
+        if let index = timeline.indexById[statuses[position].periodId], slots[index] < 0 { slots[index] = position }
       }
+      self.slots = slots
     }
-    self.slots = slots
     var windows: [(first: CivilDate, last: CivilDate, note: Int)] = []
     let notes = actions[index].notes
     for position in notes.indices {
@@ -119,7 +122,10 @@ struct ActionView {
   }
 
   /// The status in period `index`, or the empty status.
-  func status(_ index: Int) -> Status { slots[index]?.status ?? .empty }
+  func status(_ index: Int) -> Status { slots[index] >= 0 ? action.statuses[slots[index]].status : .empty }
+
+  /// The rating in period `index` (`.none` when empty), read in place.
+  func rating(_ index: Int) -> Rating { slots[index] >= 0 ? action.statuses[slots[index]].status.rating : .none }
 
   /// Whether a dated note falls in the span `(opensAfter, closes]`.
   func hasNote(opensAfter: CivilDate?, closes: CivilDate) -> Bool {
@@ -132,7 +138,7 @@ struct ActionView {
   /// row in the period's column, else (the period's column is on another
   /// sheet, as when each priority has a sheet) the action's key cell.
   func cell(_ index: Int, _ timeline: PeriodTimeline) -> SourceLocation? {
-    if let own = slots[index]?.source { return own }
+    if slots[index] >= 0, let own = action.statuses[slots[index]].source { return own }
     let period = timeline.periods[index]
     if let header = period.source, let row = action.source, header.sheet != row.sheet || header.file != row.file {
       return action.keyCell

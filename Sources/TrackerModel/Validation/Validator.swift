@@ -27,8 +27,15 @@ public enum Validator {
 
   /// The findings for a plan, with the policy applied, sorted by location.
   public static func validate(_ plan: Plan, options: ValidationOptions) -> [Diagnostic] {
+    validate(plan, options: options, after: [])
+  }
+
+  /// The findings for a plan together with `earlier` ones (the recogniser's),
+  /// the policy applied to all, sorted once by location (`earlier` first
+  /// where two sort alike).
+  public static func validate(_ plan: Plan, options: ValidationOptions, after earlier: [Diagnostic]) -> [Diagnostic] {
     let context = ValidationContext(plan: plan, options: options)
-    var findings: [Diagnostic] = []
+    var findings = earlier
     for rule in planRules where rule.codes.contains(where: context.isEnabled) {
       rule.check(context, into: &findings)
     }
