@@ -13,10 +13,19 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
   /// The file, sheet and part, interned (so a location copies without
   /// reference counting; see `SourceOrigin`).
   public var origin: SourceOrigin
+  /// The cell and line, packed (`PackedPosition`: a location is 16 bytes).
+  private var position: PackedPosition
+
   /// The cell, when the location is one cell.
-  public var cell: CellAddress?
+  public var cell: CellAddress? {
+    get { position.cell }
+    set { position = PackedPosition(cell: newValue, line: position.line) }
+  }
   /// The 1-based physical line where the record starts (CSV/TSV only).
-  public var line: Int?
+  public var line: Int? {
+    get { position.line }
+    set { position = PackedPosition(cell: position.cell, line: newValue) }
+  }
 
   /// Creates a location.
   public init(
@@ -24,15 +33,13 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     part: String? = nil
   ) {
     self.origin = SourceOrigin(file: file, sheet: sheet, part: part)
-    self.cell = cell
-    self.line = line
+    self.position = PackedPosition(cell: cell, line: line)
   }
 
   /// Creates a location in an origin already interned.
   public init(origin: SourceOrigin, cell: CellAddress? = nil, line: Int? = nil) {
     self.origin = origin
-    self.cell = cell
-    self.line = line
+    self.position = PackedPosition(cell: cell, line: line)
   }
 
   /// The file as the user named it.

@@ -147,9 +147,10 @@ public enum TrackerLoader {
       case .bytes(let bytes): try reader.read(bytes: bytes, name: path, into: &builder)
       }
     }
-    var workbook = builder.workbook
-    removeFormulaGuards(&workbook)
-    if let sheet = workbook.sheets.first, LongCSVReader.isLongCSV(sheet) {
+    var workbook: Workbook? = builder.workbook
+    builder = WorkbookBuilder()
+    removeFormulaGuards(&workbook!)
+    if let sheet = workbook?.sheets.first, LongCSVReader.isLongCSV(sheet) {
       let outcome = LongCSVReader.read(sheet, file: path)
       return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
     }
@@ -158,8 +159,10 @@ public enum TrackerLoader {
       decimalComma: options.decimalComma ?? (report.delimiter == .semicolon))
     recogniserOptions.headerWords = options.headerWords
     recogniserOptions.periodWords = options.periodWords
+    // The recogniser takes the grid (the builder's copy is gone) and frees
+    // the table's cells as its actions are built.
     let recognised = try PhaseTimer.measure("recognise") {
-      try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+      try Recogniser.recognise(workbook.take()!, file: path, options: recogniserOptions)
     }
     return Outcome(value: recognised.value, diagnostics: report.diagnostics + recognised.diagnostics)
   }
@@ -210,7 +213,7 @@ public enum TrackerLoader {
     // The reader (and its shared-string table) goes before recognition, so
     // the plan can reuse that memory. Its notes (a chart sheet skipped) are
     // findings of every command that loads the tracker.
-    let (workbook, readerNotes) = try PhaseTimer.measure("read") {
+    let (grid, readerNotes) = try PhaseTimer.measure("read") {
       let reader: XLSXReader =
         switch source.content {
         case .file(let file): try XLSXReader(path: file, limits: .tracker)
@@ -218,15 +221,16 @@ public enum TrackerLoader {
         }
       return (try reader.readWorkbook(.all), XLSXInput.skippedSheets(reader, path: path))
     }
+    var workbook: Workbook? = consume grid
     var recogniserOptions = RecogniserOptions(
       sheets: options.sheets, mixedStatusReading: options.mixedStatusReading, decimalComma: options.decimalComma)
     recogniserOptions.headerWords = options.headerWords
     recogniserOptions.periodWords = options.periodWords
+    // The recogniser takes the grid and frees each table's cells as its
+    // actions are built.
     let outcome = try PhaseTimer.measure("recognise") {
-      try Recogniser.recognise(workbook, file: path, options: recogniserOptions)
+      try Recogniser.recognise(workbook.take()!, file: path, options: recogniserOptions)
     }
-    let rows = workbook.sheets.reduce(0) { $0 + $1.rows.count }
-    BackgroundRelease.drop(consume workbook, isLarge: rows >= 10_000)
     return Outcome(value: outcome.value, diagnostics: readerNotes + outcome.diagnostics)
   }
 }

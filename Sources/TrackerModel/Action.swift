@@ -280,29 +280,6 @@ public struct CrossRef: Hashable, Sendable, Codable {
   }
 }
 
-/// Where a merged value came from.
-public struct Provenance: Hashable, Sendable, Codable {
-  /// The file it came from.
-  public var file: String
-  /// The sheet.
-  public var sheet: String?
-  /// The cell, A1.
-  public var cell: String?
-  /// The sub-group that sent it.
-  public var subGroup: String?
-  /// The period it concerns.
-  public var period: String?
-
-  /// Creates a provenance record.
-  public init(file: String, sheet: String? = nil, cell: String? = nil, subGroup: String? = nil, period: String? = nil) {
-    self.file = file
-    self.sheet = sheet
-    self.cell = cell
-    self.subGroup = subGroup
-    self.period = period
-  }
-}
-
 extension ProgressNote {
   /// The raw text a note written as `prefix: text` (or `text` alone) has;
   /// writers may leave `raw` out of JSON when it is exactly this.

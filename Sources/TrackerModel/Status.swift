@@ -2,19 +2,61 @@
 ///
 /// `G/A` reads as "green moving towards amber": `rating = .green`,
 /// `towards = .amber`; the effective rating is `towards ?? rating`.
+///
+/// Its fields are kept out of line, in one shared, immutable record (copied
+/// on write): a plan holds a status for every action and period (2.4 million
+/// for 100,000 actions over 24 months), nearly all of them one of a few
+/// readings a recogniser has cached, which then share one record; a status
+/// is 8 bytes instead of 48.
 public struct Status: Hashable, Sendable, Codable {
+  /// The fields, as a status had them inline (and codes them, so the JSON
+  /// form is the same).
+  private struct Fields: Hashable, Sendable, Codable {
+    var raw: String
+    var rating: Rating
+    var towards: Rating?
+    var completion: Completion?
+    var label: String?
+    var origin: Origin
+  }
+
+  private final class Storage: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var storage: Storage
+
   /// The text as written (trimmed of nothing).
-  public var raw: String
+  public var raw: String {
+    get { storage.fields.raw }
+    set { update { $0.raw = newValue } }
+  }
   /// The rating the text (or fill, or legend) maps to.
-  public var rating: Rating
+  public var rating: Rating {
+    get { storage.fields.rating }
+    set { update { $0.rating = newValue } }
+  }
   /// For a mixed code `X/Y`, the rating it is moving towards.
-  public var towards: Rating?
+  public var towards: Rating? {
+    get { storage.fields.towards }
+    set { update { $0.towards = newValue } }
+  }
   /// What the status says about completion.
-  public var completion: Completion?
+  public var completion: Completion? {
+    get { storage.fields.completion }
+    set { update { $0.completion = newValue } }
+  }
   /// The council's own label, e.g. `On track`.
-  public var label: String?
+  public var label: String? {
+    get { storage.fields.label }
+    set { update { $0.label = newValue } }
+  }
   /// How the rating was found.
-  public var origin: Origin
+  public var origin: Origin {
+    get { storage.fields.origin }
+    set { update { $0.origin = newValue } }
+  }
 
   /// How a status rating was found.
   public enum Origin: String, Hashable, Sendable, Codable {
@@ -31,12 +73,29 @@ public struct Status: Hashable, Sendable, Codable {
     raw: String, rating: Rating, towards: Rating? = nil, completion: Completion? = nil,
     label: String? = nil, origin: Origin = .text
   ) {
-    self.raw = raw
-    self.rating = rating
-    self.towards = towards
-    self.completion = completion
-    self.label = label
-    self.origin = origin
+    storage = Storage(Fields(raw: raw, rating: rating, towards: towards, completion: completion, label: label, origin: origin))
+  }
+
+  private mutating func update(_ change: (inout Fields) -> Void) {
+    var fields = storage.fields
+    change(&fields)
+    storage = Storage(fields)
+  }
+
+  public static func == (lhs: Status, rhs: Status) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage.fields)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    storage = Storage(try Fields(from: decoder))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    try storage.fields.encode(to: encoder)
   }
 
   /// The rating that counts now: `towards ?? rating`.

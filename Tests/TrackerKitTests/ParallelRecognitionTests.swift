@@ -61,4 +61,22 @@ import TrackerModel
     #expect(threaded.value == single.value)
     #expect(threaded.diagnostics == single.diagnostics)
   }
+
+  /// A workbook handed over (the recogniser then frees each table's cells
+  /// as its actions are built) reads exactly as one the caller keeps; a
+  /// sheet asked for twice reads whole both times.
+  @Test func aWorkbookGivenUpReadsAsOneStillHeld() throws {
+    let held = Self.grid(rows: 3_000)
+    let kept = try Recogniser.recognise(held, file: "large.xlsx")
+    let given = try Recogniser.recognise(Self.grid(rows: 3_000), file: "large.xlsx")
+    #expect(kept.value.actions.count > 2_500)
+    #expect(given.value == kept.value)
+    #expect(given.diagnostics == kept.diagnostics)
+    let twice = try Recogniser.recognise(
+      Self.grid(rows: 3_000), file: "large.xlsx", options: RecogniserOptions(sheets: ["Actions", "Actions"]))
+    let n = kept.value.actions.count
+    #expect(twice.value.actions.count == 2 * n)
+    #expect(Array(twice.value.actions.prefix(n)) == kept.value.actions)
+    #expect(Array(twice.value.actions.suffix(n)) == kept.value.actions)
+  }
 }

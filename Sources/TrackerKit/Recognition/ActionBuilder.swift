@@ -26,6 +26,11 @@ struct ActionBuilder: TableCellReading {
   /// Statuses and leads repeat (a few codes, a few people): each distinct
   /// text is read once.
   var statusCache: [String: StatusVocabulary.Reading] = [:]
+  /// The first few distinct status texts with their readings, looked at
+  /// before `statusCache`: a tracker uses a handful of codes, and comparing
+  /// a short text costs less than hashing it (a 24-period tracker reads 2.4
+  /// million status cells).
+  private var commonStatuses: [(text: String, status: Status, isCanonical: Bool)] = []
   var leadCache: [String: LeadSplitter.Reading] = [:]
   private var currentPriorityId: String?
   private var currentFocusRef: String?
@@ -201,9 +206,10 @@ struct ActionBuilder: TableCellReading {
       let column = layout.periods[p].column ?? 0
       let value = row.value(at: column)
       let loc = context.valueLocation(row, column: column)
-      var status = Status(raw: "", rating: .none)
+      // Statuses share their fields (`Status`): the empty one, or the cached reading's.
+      var status = Status.empty
       if CellText.isBlank(value) {
-        if case .text(let s) = value { status.raw = s }
+        if case .text(let s) = value, !s.isEmpty { status.raw = s }
         if let rgb = context.fill(row, column: column), let rating = FillColour.rating(rgb) {
           let raw = status.raw
           status = StatusVocabulary.read(Status(raw: "", rating: rating).code, legend: statusLegend).status
@@ -226,11 +232,19 @@ struct ActionBuilder: TableCellReading {
   }
 
   /// The reading of a status text, from the cache or the vocabulary.
-  private mutating func statusReading(_ text: String) -> StatusVocabulary.Reading {
-    if let cached = statusCache[text] { return cached }
-    let reading = StatusVocabulary.read(text, legend: statusLegend)
-    if statusCache.count < 10_000 { statusCache[text] = reading }
-    return reading
+  private mutating func statusReading(_ text: String) -> (status: Status, isCanonical: Bool) {
+    for i in commonStatuses.indices where commonStatuses[i].text == text {
+      return (commonStatuses[i].status, commonStatuses[i].isCanonical)
+    }
+    let reading: StatusVocabulary.Reading
+    if let cached = statusCache[text] {
+      reading = cached
+    } else {
+      reading = StatusVocabulary.read(text, legend: statusLegend)
+      if statusCache.count < 10_000 { statusCache[text] = reading }
+    }
+    if commonStatuses.count < 8 { commonStatuses.append((text, reading.status, reading.isCanonical)) }
+    return (reading.status, reading.isCanonical)
   }
 
   private mutating func readNotes(_ row: Row, into action: inout Action) {

@@ -34,18 +34,21 @@ struct PlanAssembly {
     self.options = options
   }
 
-  /// Reads one sheet; `false` when it has no action table.
-  mutating func read(_ context: SheetContext) -> Bool {
-    var finder = LayoutFinder(context: context)
-    guard let header = finder.headerRow() else { return false }
-    var layout = finder.layout(header: header)
+  /// Reads one sheet; `false` when it has no action table. The sheet is
+  /// given up: the table reader frees its table's cells as it goes.
+  @discardableResult
+  mutating func read(_ context: consuming SheetContext) -> Bool {
+    guard let found = Self.findLayout(context) else { return false }
+    let header = found.header
+    let finderDiagnostics = found.diagnostics
+    var layout = found.layout
     var preamble = PreambleReader.read(context, before: layout.firstRow)
     // A long table (one row per action per period) is read row by row, then
     // pivoted; its statuses may be the key's own words.
     let key = [preamble.legend, layout.periodLegend, workbookLegend].first { !$0.isEmpty } ?? []
     let long = LongLayout.detect(context, layout, header: header, legend: key)
     if let long { layout = long.rowLayout(layout, context: context) }
-    addLayoutDiagnostics(long.map { $0.adjust(finder.diagnostics, header: header, context: context) } ?? finder.diagnostics)
+    addLayoutDiagnostics(long.map { $0.adjust(finderDiagnostics, header: header, context: context) } ?? finderDiagnostics)
     sheetsRead += 1
     sheetNames.append(context.sheet.name)
     var sheetPriority = preamble.priority
@@ -75,12 +78,16 @@ struct PlanAssembly {
     reportLegendConflict(preamble.legend, layout.periodLegend)
     var statusLegend = layout.periodLegend.isEmpty ? preamble.legend : layout.periodLegend
     if statusLegend.isEmpty { statusLegend = workbookLegend }
+    // The reader takes the sheet (its only copy, so it can free the cells
+    // of the rows it has read); a long table's pivot reads them again.
     var table = TableReader(
-      context: context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
+      context: consume context, layout: layout, sheetPriorityId: sheetPriority?.id, statusLegend: statusLegend)
+    table.freesCells = long == nil
     table.read()
-    let sheetPeriods = long.map { $0.pivot(&table, context: context) } ?? layout.periods
+    let sheetContext = table.context
+    let sheetPeriods = long.map { $0.pivot(&table, context: sheetContext) } ?? layout.periods
     diagnostics += table.diagnostics
-    keepSheetTitleAndAsAt(&preamble, context, header: header.number)
+    keepSheetTitleAndAsAt(&preamble, sheetContext, header: header.number)
     if let own = preamble.asAt, own != asAt {
       // This sheet's as-at differs from the plan's: its priorities keep it.
       sheetPriority?.asAt = own
@@ -100,6 +107,16 @@ struct PlanAssembly {
     }
     evidenceLog += table.evidenceLog
     return true
+  }
+
+  /// The header row, the layout under it and the finder's findings (in a
+  /// function of its own, so the finder's copy of the sheet is gone before
+  /// the table is read).
+  private static func findLayout(_ context: SheetContext) -> (header: Row, layout: TableLayout, diagnostics: [Diagnostic])? {
+    var finder = LayoutFinder(context: context)
+    guard let header = finder.headerRow() else { return nil }
+    let layout = finder.layout(header: header)
+    return (header, layout, finder.diagnostics)
   }
 
   /// Adds a sheet's header findings. A column another sheet's header

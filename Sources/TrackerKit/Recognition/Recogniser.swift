@@ -88,35 +88,53 @@ public enum Recogniser {
   /// Reads a workbook as one plan.
   ///
   /// - Parameters:
-  ///   - workbook: the grid, from any reader.
+  ///   - workbook: the grid, from any reader. A caller that gives it up
+  ///     (`consume`) lets each table's cells be freed as its actions are
+  ///     built, so the grid and the plan are not held whole together.
   ///   - file: the file as the user named it (used in every location).
   ///   - options: sheets to read and how to read them.
   /// - Returns: the plan and the recogniser's diagnostics, in sheet and cell order.
   /// - Throws: `TrackerError.sheetNotFound` when `options.sheets` names a missing sheet.
   public static func recognise(
-    _ workbook: Workbook, file: String, options: RecogniserOptions = RecogniserOptions()
+    _ workbook: consuming Workbook, file: String, options: RecogniserOptions = RecogniserOptions()
   ) throws(TrackerError) -> Outcome<Plan> {
-    let sheets = try selectSheets(workbook, file: file, options.sheets)
+    var sheets = try selectSheets(workbook, file: file, options.sheets)
+    let styles = workbook.styles
+    // The selected sheets are now the grid's only holders (when the caller
+    // gave up its workbook), so a table's rows can be freed as it is read.
+    workbook = Workbook()
     var assembly = PlanAssembly(file: file, options: options)
-    assembly.styles = workbook.styles
-    var noHeader: [Sheet] = []
-    // A key on a sheet of its own serves every sheet without a key.
-    for sheet in sheets where LayoutFinder(context: context(sheet)).headerRow() == nil {
-      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key.entries }
-    }
-    func context(_ sheet: Sheet) -> SheetContext {
+    assembly.styles = styles
+    func context(_ sheet: consuming Sheet) -> SheetContext {
       var context = SheetContext(
-        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: workbook.styles, shortRows: options.shortRows)
+        file: file, sheet: sheet, isDelimited: options.isDelimited, styles: styles, shortRows: options.shortRows)
       context.allowsThreads = options.allowsThreads
       context.decimalComma = options.decimalComma ?? false
       context.headerWords = options.headerWords
       context.periodWords = options.periodWords
       return context
     }
-    for sheet in sheets where !assembly.read(context(sheet)) { noHeader.append(sheet) }
+    // A key on a sheet of its own serves every sheet without a key.
+    let headerless = sheets.map { LayoutFinder(context: context($0)).headerRow() == nil }
+    for (sheet, noTable) in zip(sheets, headerless) where noTable {
+      if let key = PlanAssembly.sheetKey(context(sheet)), assembly.workbookLegend.isEmpty { assembly.workbookLegend = key.entries }
+    }
+    let sheetNames = sheets.map(\.name)
+    var noHeader: [Sheet] = []
+    for i in sheets.indices {
+      if headerless[i] {
+        noHeader.append(sheets[i])
+        continue
+      }
+      // The sheet moves out of the list into the reader, which frees its
+      // table's cells as it builds the actions (`TableReader.read`).
+      var sheet = Sheet(name: sheetNames[i])
+      swap(&sheet, &sheets[i])
+      assembly.read(context(consume sheet))
+    }
     assembly.keepSheetsWithoutTable(noHeader, anyTable: assembly.sheetsRead > 0)
     let plan = assembly.plan()
-    let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheets.map(\.name))
+    let diagnostics = assembly.sortedDiagnostics(sheetOrder: sheetNames)
     return Outcome(value: plan, diagnostics: diagnostics)
   }
 

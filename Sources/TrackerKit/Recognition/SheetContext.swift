@@ -5,7 +5,7 @@ import TrackerModel
 /// One sheet being recognised: its rows by number, and how to name its cells.
 struct SheetContext {
   /// The sheet.
-  let sheet: Sheet
+  private(set) var sheet: Sheet
   /// Whether the sheet came from CSV/TSV (locations then carry the line, no sheet).
   let isDelimited: Bool
   /// The workbook's cell styles (for fills).
@@ -34,6 +34,14 @@ struct SheetContext {
     self.shortRows = shortRows
     origin = SourceOrigin(file: file, sheet: isDelimited ? nil : sheet.name)
     merged = MergedCells(sheet)
+  }
+
+  /// Empties the cells of the rows at these indices of `sheet.rows` (each
+  /// row keeps its number and line, which locations read), once they are
+  /// read: with the sheet's only copy, their memory goes back as the plan
+  /// is built.
+  mutating func freeCells(_ indices: Range<Int>) {
+    for i in indices { sheet.rows[i].cells = [] }
   }
 
   /// A row's own field count (CSV/TSV), before the reader padded it.

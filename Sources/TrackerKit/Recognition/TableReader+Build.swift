@@ -36,7 +36,13 @@ extension TableReader {
     nonisolated(unsafe) let builders = UnsafeMutableBufferPointer<ActionBuilder?>.allocate(capacity: chunks)
     builders.initialize(repeating: nil)
     defer { builders.deinitialize().deallocate() }
-    let jobs = self.jobs
+    // The jobs move out of the reader: each row (the sheet's only copy when
+    // `freesCells`) is freed as soon as its action is built, so the grid's
+    // memory goes back to the allocator while the plan grows.
+    nonisolated(unsafe) let jobs = UnsafeMutableBufferPointer<ActionJob>.allocate(capacity: max(1, count))
+    _ = jobs.initialize(fromContentsOf: self.jobs)
+    self.jobs = []
+    defer { jobs.deallocate() }
     let context = self.context
     let layout = self.layout
     let legend = statusLegend
@@ -45,8 +51,9 @@ extension TableReader {
       let buildChunk: @Sendable (Int) -> Void = { k in
         var builder = ActionBuilder(context: context, layout: layout, statusLegend: legend)
         for i in (k * size)..<min(count, (k + 1) * size) {
+          let job = (jobs.baseAddress! + i).move()
           let (action, inherits) = builder.build(
-            jobs[i].row, priorityId: jobs[i].priorityId, focusRef: jobs[i].focusRef, continuations: jobs[i].continuations)
+            job.row, priorityId: job.priorityId, focusRef: job.focusRef, continuations: job.continuations)
           asAbove[i] = inherits.rawValue
           (slots.baseAddress! + i).initialize(to: consume action)
         }
@@ -59,7 +66,6 @@ extension TableReader {
       }
       initialised = count
     }
-    self.jobs = []
     var normalised = StatusNormalisations()
     for case let builder? in builders {
       diagnostics += builder.diagnostics

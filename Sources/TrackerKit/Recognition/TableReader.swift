@@ -6,7 +6,7 @@ import TrackerModel
 /// actions, filling down the hierarchy columns only, skipping blank rows,
 /// and keeping rows after the table as unparsed blocks.
 struct TableReader: TableCellReading {
-  let context: SheetContext
+  private(set) var context: SheetContext
   let layout: TableLayout
   /// The sheet's priority (from the preamble or the sheet name), used when
   /// there is no priority column.
@@ -32,6 +32,13 @@ struct TableReader: TableCellReading {
   /// a notes-only row continues it.
   var continuesOpenAction = false
   var ragged: (first: Int, last: Int, fields: Int)?
+  /// Whether the table's cells are freed once its rows are collected (the
+  /// rows then live in `jobs` alone, which frees each as its action is
+  /// built). Not for a long table, whose pivot reads the rows again.
+  var freesCells = false
+  /// The indices in `context.sheet.rows` of the table's rows (up to the
+  /// first trailing block).
+  private var tableRows = 0..<0
 
   init(context: SheetContext, layout: TableLayout, sheetPriorityId: String?, statusLegend: [LegendEntry]) {
     self.context = context
@@ -45,6 +52,7 @@ struct TableReader: TableCellReading {
   mutating func read() {
     collectRows()
     flushRagged()
+    if freesCells { context.freeCells(tableRows) }
     buildActions()
   }
 
@@ -64,6 +72,7 @@ struct TableReader: TableCellReading {
     let columns = RowPreview.Columns(layout)
     var previews = RowPreview.previews(rows.prefix { $0.number <= lastDataRow }, columns, threads: context.allowsThreads)
     var index = rows.startIndex
+    defer { tableRows = rows.startIndex..<index }
     while index < rows.endIndex {
       let row = rows[index]
       let k = index - rows.startIndex
