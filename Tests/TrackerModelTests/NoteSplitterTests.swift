@@ -89,6 +89,23 @@ import Testing
     }
   }
 
+  /// A council's own period words (`[periods]`) date a line headed by a
+  /// period as the built-in words do; without them the line stays undated.
+  @Test func councilPeriodWordsDatePrefixes() {
+    var words = PeriodWords()
+    let defined = [words.define(term: "Michaelmas", as: "autumn"), words.define(month: "Ionawr", as: 1)]
+    #expect(defined == [true, true])
+    let text = "Michaelmas 2022: sites chosen.\nIonawr 2023: five hubs open."
+    let council = NoteSplitter.split(text, words: words)
+    let builtIn = NoteSplitter.split("Autumn 2022: sites chosen.\nJanuary 2023: five hubs open.")
+    #expect(council.notes.map(\.prefix) == ["Michaelmas 2022", "Ionawr 2023"])
+    #expect(council.notes.map(\.date) == builtIn.notes.map(\.date))
+    #expect(council.notes.first?.date == DateValue(year: 2022, month: 12, day: 31))
+    #expect(council.notes.map(\.text) == ["sites chosen.", "five hubs open."])
+    // Without the council's words the autumn-term line is not dated as a term.
+    #expect(!NoteSplitter.split(text).notes.contains { $0.date == DateValue(year: 2022, month: 12, day: 31) })
+  }
+
   @Test func inlineMmmYyColonCounts() {
     let result = NoteSplitter.split("First part. Dec-21: second part")
     #expect(result.notes.map(\.text) == ["First part.", "second part"])

@@ -250,7 +250,8 @@ struct ActionBuilder: TableCellReading {
   private mutating func readNotes(_ row: Row, into action: inout Action) {
     guard let raw = text(row, .notes) else { return }
     let loc = at(row, .notes)
-    let result = NoteSplitter.split(raw, source: loc)
+    // A line headed by a period in the council's own words (`[periods]`) is dated by it too.
+    let result = NoteSplitter.split(raw, source: loc, words: context.periodWords)
     action.notes += result.notes
     if let first = result.notes.first(where: \.undated) {
       let snippet = String(first.text.prefix(40))

@@ -36,13 +36,14 @@ public enum NoteSplitter {
   /// - Parameters:
   ///   - text: the cell as written.
   ///   - source: the cell, given to every note.
-  public static func split(_ text: String, source: CellRef? = nil) -> Result {
+  ///   - words: the council's own period words (`[periods]` of `wsoa.toml`), for lines headed by a period.
+  public static func split(_ text: String, source: CellRef? = nil, words: PeriodWords = PeriodWords()) -> Result {
     let markup = MarkupText(text)
     var starts: [Start] = []
     for (p, paragraph) in markup.items.enumerated() {
       let b = paragraph.bytes
       var i = 1
-      if let start = lineStartPrefix(b, p) {
+      if let start = lineStartPrefix(b, p, words) {
         starts.append(start)
         i = max(1, start.textStart)
       }
@@ -92,8 +93,8 @@ public enum NoteSplitter {
   /// Rule (a): a date at the start of a line, then `:`, `–`, `—` or `-`;
   /// or a period heading (`Autumn 2022:`, `July-Sept 2023 –`) when it reads
   /// further than a date does.
-  private static func lineStartPrefix(_ b: [UInt8], _ p: Int) -> Start? {
-    let period = periodPrefix(b, p)
+  private static func lineStartPrefix(_ b: [UInt8], _ p: Int, _ words: PeriodWords) -> Start? {
+    let period = periodPrefix(b, p, words)
     guard let (reading, end) = DateText.scan(b, 0) else { return period ?? partialPrefix(b, p) }
     let j = TextBytes.skipSpaces(b, end)
     let dash = TextBytes.dashLength(b, j)
@@ -106,7 +107,7 @@ public enum NoteSplitter {
   /// The longest period heading (`PeriodLabel`: a term, a month range, a
   /// quarter) at the start of a line before `:` or a spaced dash, within
   /// the first 40 bytes; its note is dated as the period dates a note.
-  private static func periodPrefix(_ b: [UInt8], _ p: Int) -> Start? {
+  private static func periodPrefix(_ b: [UInt8], _ p: Int, _ words: PeriodWords) -> Start? {
     guard TextBytes.isAlnum(b.at(0)) else { return nil }
     var found: Start?
     var j = 1
@@ -115,7 +116,7 @@ public enum NoteSplitter {
       let colon = b[j] == UInt8(ascii: ":")
       if colon || (dash > 0 && TextBytes.isSpace(b, j - 1)) {
         let (a, e) = TextBytes.trimmedRange(b, 0, j)
-        if e > a, case .period(let kind, let start, let end, _)? = PeriodLabel.parse(TextBytes.string(b, a, e)) {
+        if e > a, case .period(let kind, let start, let end, _)? = PeriodLabel.parse(TextBytes.string(b, a, e), words: words) {
           found = Start(
             paragraph: p, at: 0, textStart: TextBytes.skipSpaces(b, j + max(1, dash)),
             reading: .value(Period.noteDate(kind: kind, start: start, end: end)), prefix: TextBytes.string(b, a, e))
