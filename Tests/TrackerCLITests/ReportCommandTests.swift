@@ -133,6 +133,21 @@ struct ReportCommandTests {
     #expect(rows.contains { $0.children[0].text == "3.1F" && $0.children[1].text == "'Priority 2'!H9" })
   }
 
+  /// The attention rules' findings are the report's content, in the HTML with their cells; the
+  /// terminal shows what reading found (as convert does), not a line per regression.
+  @Test func attentionFindingsGoToTheHTMLNotTheTerminal() throws {
+    let dir = try Fixtures.scratchDirectory("wsoa-report-stderr")
+    let out = dir.appendingPathComponent("report.html").path
+    let tracker = Fixtures.sample("staffordshire-priority-2.tsv").path
+    let run = try ProcessRunner.wsoa(["report", tracker, "-o", out, "--color", "never"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.contains("3.1F went from G (Apr-21) to G/A (Dec-21)"))
+    #expect(!run.stderr.contains("status.regression_without_note"), "\(run.stderr)")
+    // What reading found is still shown.
+    #expect(run.stderr.contains("note.undated") || run.stderr.contains("evidence.empty_item"), "\(run.stderr)")
+  }
+
   /// The report runs only the rules its attention list needs: the findings summary counts what reading
   /// found and what those rules found, exactly as validate counts them, and names every code it left out.
   @Test func findingsCountReadingAndTheAttentionRulesAndNameTheRulesLeftOut() throws {

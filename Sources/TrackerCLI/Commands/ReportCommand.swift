@@ -106,7 +106,13 @@ struct ReportCommand: ParsableCommand {
     for file in files.map(InputOptions.displayName) {
       run.starting(file, index: run.verdicts.count)
       let verdict = TrackerValidation.validate(file: file, settings: settings, loader: loader)
-      run.finished(verdict)
+      // The attention rules' findings are the report's content (the HTML lists them with
+      // their cells): on the terminal only what reading found is shown, as convert shows it,
+      // not a line for each of a large tracker's hundred thousand regressions.
+      var shown = verdict
+      shown.plan = nil
+      shown.findings = verdict.findings.filter { RuleCatalogue.info($0.code)?.source != .rule }
+      run.finished(shown)
       if verdict.failure != nil { throw ExitCode(run.finish().rawValue) }
       verdicts.append(verdict)
     }
