@@ -25,27 +25,37 @@ public struct Provenance: Hashable, Sendable, Codable {
   /// The file it came from.
   public var file: String {
     get { names.file }
-    set { names = Names(file: newValue, sheet: sheet, cell: cell, subGroup: subGroup, period: period) }
+    set { update(file: newValue) }
   }
   /// The sheet.
   public var sheet: String? {
     get { names.sheet }
-    set { names = Names(file: file, sheet: newValue, cell: cell, subGroup: subGroup, period: period) }
+    set { update(sheet: .some(newValue)) }
   }
   /// The cell, A1.
   public var cell: String? {
     get { names.cell }
-    set { names = Names(file: file, sheet: sheet, cell: newValue, subGroup: subGroup, period: period) }
+    set { update(cell: .some(newValue)) }
   }
   /// The sub-group that sent it.
   public var subGroup: String? {
     get { names.subGroup }
-    set { names = Names(file: file, sheet: sheet, cell: cell, subGroup: newValue, period: period) }
+    set { update(subGroup: .some(newValue)) }
   }
   /// The period it concerns.
   public var period: String? {
     get { names.period }
-    set { names = Names(file: file, sheet: sheet, cell: cell, subGroup: subGroup, period: newValue) }
+    set { update(period: .some(newValue)) }
+  }
+
+  /// Replaces the shared names with a copy that differs in the fields given
+  /// (copy on write: other values holding the old names keep them).
+  private mutating func update(
+    file: String? = nil, sheet: String?? = nil, cell: String?? = nil, subGroup: String?? = nil, period: String?? = nil
+  ) {
+    names = Names(
+      file: file ?? names.file, sheet: sheet ?? names.sheet, cell: cell ?? names.cell,
+      subGroup: subGroup ?? names.subGroup, period: period ?? names.period)
   }
 
   /// Creates a provenance record.
