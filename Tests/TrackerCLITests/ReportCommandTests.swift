@@ -1,3 +1,4 @@
+import AtomicOutput
 import Diagnostics
 import Foundation
 import TestSupport
@@ -362,5 +363,52 @@ struct ReportCommandTests {
     for (number, page) in details.enumerated() {
       #expect(page.all("summary")[0].text.contains("(page \(number + 1) of 3)"))
     }
+  }
+
+  /// The lists keep `listLimit` entries per kind and count every one; the
+  /// heatmap written on several threads is the same bytes as on one.
+  @Test func listsAreCappedButCountedAndThreadsDoNotChangeTheBytes() throws {
+    // 2,400 actions whose statuses move in every direction, with notes in the latest period.
+    var lines = ["Focus Area (Intent)\tActions (Implementation)\tLead\tDec-21\tMar-22\tProgress notes"]
+    for n in 0..<2400 {
+      let letter = ["A", "B", "C", "D", "E", "F", "G", "H"][n % 8]
+      let note = n % 3 == 0 ? "Mar 2022: reviewed \(n)" : ""
+      lines.append("Ref - \(n / 8 + 1).1 Area\t\(letter). Action \(n)\tLead\t\(["R", "A", "G"][n % 3])\t\(["G", "A", "R", "B"][n % 4])\t\(note)")
+    }
+    let dir = try Fixtures.scratchDirectory("wsoa-report-capped")
+    let path = dir.appendingPathComponent("moves.tsv").path
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let settings = ValidationSettings(today: CivilDate(year: 9999, month: 12, day: 31))
+    let verdict = TrackerValidation.validate(file: path, settings: settings, loader: TrackerValidation.defaultLoader)
+    let trackers = ReportTracker.trackers([verdict], mixed: nil)
+    let all = BoardReport(trackers: trackers, listLimit: .max)
+    let capped = BoardReport(trackers: trackers, listLimit: 40)
+    #expect(all.changeCounts == capped.changeCounts)
+    #expect(all.attentionCounts == capped.attentionCounts)
+    #expect(all.changeCounts.reduce(0, +) == all.changes.count)
+    #expect(all.attentionCounts.reduce(0, +) == all.attention.count)
+    #expect(all.changeCounts.filter { $0 > 40 }.count >= 3)
+    for kind in ChangeItem.Kind.allCases {
+      let kept = capped.changes.filter { $0.kind == kind }
+      #expect(kept == Array(all.changes.filter { $0.kind == kind }.prefix(40)), "\(kind)")
+    }
+    for code in BoardReport.attentionCodes {
+      #expect(capped.attention.filter { $0.code == code } == Array(all.attention.filter { $0.code == code }.prefix(40)))
+    }
+    // The same report written with and without threads.
+    var bytes: [[UInt8]] = []
+    for threads in [true, false] {
+      var html = BoardReportHTML(capped)
+      html.pageSize = 100
+      html.allowsThreads = threads
+      let out = dir.appendingPathComponent("threads-\(threads).html").path
+      try AtomicFile.write(to: out) { html.write(to: $0) }
+      bytes.append(Array(try Data(contentsOf: URL(fileURLWithPath: out))))
+    }
+    #expect(bytes[0] == bytes[1])
+    let root = try HTMLNode.parse(String(decoding: bytes[0], as: UTF8.self))
+    #expect(try #require(root.element(id: "actions")).all("details").count == 24)
+    let changes = try #require(root.element(id: "changes"))
+    #expect(changes.all("p").contains { $0.text.hasPrefix("… and \(capped.changeCounts[ChangeItem.Kind.allCases.firstIndex(of: .slipped)!] - 40) more") })
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Diagnostics
 import TrackerModel
 
@@ -68,48 +69,97 @@ extension BoardReportHTML {
     h.raw("<section id=\"actions\" aria-labelledby=\"actions-h\">\n<h2 id=\"actions-h\">Actions by review period</h2>\n")
     h.raw("<p class=\"note\">Grouped by priority and focus area; each cell's tooltip gives that period's notes and the tracker cell. ")
     h.raw("Open or close a priority with its heading.</p>\n")
-    let open = report.headline.total <= openUpTo
-    for group in report.groups {
+    let tables = report.groups.map { group in
       let tracker = report.trackers[group.tracker]
-      let periods = report.periods.compactMap { period in tracker.periodIndex(period.id).map { (period, $0) } }
-      // One row per action: its focus area (an index into `group.focusAreas`) and its index in the plan.
-      let rows = group.focusAreas.indices.flatMap { area in group.focusAreas[area].actions.map { (area, $0) } }
-      let pages = stride(from: 0, to: rows.count, by: pageSize).map { rows[$0..<min($0 + pageSize, rows.count)] }
-      for (number, page) in pages.enumerated() {
-        h.raw(open ? "<details open=\"open\">" : "<details>")
-        h.raw("<summary>")
-        var summary = group.heading
-        if pages.count > 1 {
-          summary += " — actions \(page.startIndex + 1)–\(page.endIndex) of \(rows.count) (page \(number + 1) of \(pages.count))"
-        } else {
-          summary += " — \(rows.count) action\(rows.count == 1 ? "" : "s")"
-        }
-        h.text(summary)
-        h.raw("</summary>\n<table class=\"heat\">\n<caption>")
-        h.text("Statuses of " + summary)
-        h.raw("</caption>\n<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Lead</th>")
-        for (period, _) in periods {
-          h.raw("<th scope=\"col\" class=\"num\">")
-          h.text(period.label)
-          h.raw("</th>")
-        }
-        h.raw("</tr></thead>\n")
-        var currentArea: Int?
-        for (area, offset) in page {
-          if currentArea != area {
-            if currentArea != nil { h.raw("</tbody>\n") }
-            currentArea = area
-            h.raw("<tbody><tr class=\"fa\"><th scope=\"rowgroup\" colspan=\"\(3 + periods.count)\">")
-            h.text(group.focusAreas[area].heading, limit: 200)
-            h.raw("</th></tr>\n")
-          }
-          writeRow(h, offset, tracker: tracker, periods: periods)
-        }
-        if currentArea != nil { h.raw("</tbody>\n") }
-        h.raw("</table>\n</details>\n")
+      return HeatmapTable(
+        periods: report.periods.compactMap { period in tracker.periodIndex(period.id).map { (period, $0) } },
+        rows: group.focusAreas.indices.flatMap { area in group.focusAreas[area].actions.map { (area, $0) } })
+    }
+    let pages = tables.indices.flatMap { table in
+      let count = tables[table].rows.count
+      return stride(from: 0, to: count, by: pageSize).enumerated().map { number, start in
+        HeatmapPage(table: table, rows: start..<min(start + pageSize, count), number: number, of: (count + pageSize - 1) / pageSize)
       }
     }
+    let open = report.headline.total <= openUpTo
+    guard allowsThreads, pages.count > 1 else {
+      for page in pages { writePage(h, page, tables[page.table], open: open) }
+      h.raw("</section>\n")
+      return
+    }
+    // Pages are written a window at a time on several threads, each into
+    // memory, then in order to the output: the bytes are the same.
+    let window = 16
+    for start in stride(from: 0, to: pages.count, by: window) {
+      let end = min(pages.count, start + window)
+      var parts = [[UInt8]](repeating: [], count: end - start)
+      parts.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let parts = buffer
+        DispatchQueue.concurrentPerform(iterations: end - start) { k in
+          let page = pages[start + k]
+          let part = HTMLSink()
+          writePage(part, page, tables[page.table], open: open)
+          part.flush()
+          parts[k] = part.bytes
+        }
+      }
+      for part in parts { h.raw(bytes: part) }
+    }
     h.raw("</section>\n")
+  }
+
+  /// One priority's heatmap: the periods its tracker has (with their index
+  /// in its plan) and a row per action (its focus area, an index into the
+  /// group's `focusAreas`, and its index in the plan).
+  struct HeatmapTable: Sendable {
+    var periods: [(Period, Int)]
+    var rows: [(area: Int, action: Int)]
+  }
+
+  /// One collapsible page of a heatmap table.
+  struct HeatmapPage: Sendable {
+    var table: Int
+    var rows: Range<Int>
+    var number: Int
+    var of: Int
+  }
+
+  /// One page: a `<details>` holding a table of its actions by focus area.
+  private func writePage(_ h: HTMLSink, _ page: HeatmapPage, _ table: HeatmapTable, open: Bool) {
+    let group = report.groups[page.table]
+    let tracker = report.trackers[group.tracker]
+    let periods = table.periods
+    h.raw(open ? "<details open=\"open\">" : "<details>")
+    h.raw("<summary>")
+    var summary = group.heading
+    if page.of > 1 {
+      summary += " — actions \(page.rows.lowerBound + 1)–\(page.rows.upperBound) of \(table.rows.count) (page \(page.number + 1) of \(page.of))"
+    } else {
+      summary += " — \(table.rows.count) action\(table.rows.count == 1 ? "" : "s")"
+    }
+    h.text(summary)
+    h.raw("</summary>\n<table class=\"heat\">\n<caption>")
+    h.text("Statuses of " + summary)
+    h.raw("</caption>\n<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Action</th><th scope=\"col\">Lead</th>")
+    for (period, _) in periods {
+      h.raw("<th scope=\"col\" class=\"num\">")
+      h.text(period.label)
+      h.raw("</th>")
+    }
+    h.raw("</tr></thead>\n")
+    var currentArea: Int?
+    for (area, offset) in table.rows[page.rows] {
+      if currentArea != area {
+        if currentArea != nil { h.raw("</tbody>\n") }
+        currentArea = area
+        h.raw("<tbody><tr class=\"fa\"><th scope=\"rowgroup\" colspan=\"\(3 + periods.count)\">")
+        h.text(group.focusAreas[area].heading, limit: 200)
+        h.raw("</th></tr>\n")
+      }
+      writeRow(h, offset, tracker: tracker, periods: periods)
+    }
+    if currentArea != nil { h.raw("</tbody>\n") }
+    h.raw("</table>\n</details>\n")
   }
 
   /// One action's row: the action at `index` in the tracker's plan, a cell

@@ -9,18 +9,19 @@ public import TrackerModel
 ///
 /// Long reports stay usable: each priority's heatmap is collapsible, in
 /// pages of `pageSize` actions, and each list of attention items or changes
-/// shows at most `listLimit` entries per kind with the count of the rest.
-public struct BoardReportHTML {
+/// shows the entries the report keeps per kind (`BoardReport.listLimit`)
+/// with the count of the rest.
+public struct BoardReportHTML: Sendable {
   /// The report.
   public var report: BoardReport
   /// Actions per collapsible page of the heatmap.
   public var pageSize = 500
-  /// Entries shown per kind in the attention and change lists.
-  public var listLimit = 250
   /// Heatmap pages start open when the report has at most this many actions.
   public var openUpTo = 1000
   /// Characters of a note kept in a cell's tooltip.
   public var tooltipLimit = 400
+  /// Whether the heatmap's pages may be written on several threads (the bytes are the same).
+  public var allowsThreads = true
 
   let palette: ReportPalette
 
@@ -146,14 +147,15 @@ public struct BoardReportHTML {
       h.raw("<p>Nothing: no overdue, regressed, stalled or unexplained red actions.</p>\n</section>\n")
       return
     }
-    for code in BoardReport.attentionCodes {
+    for (slot, code) in BoardReport.attentionCodes.enumerated() {
+      let count = report.attentionCounts[slot]
+      guard count > 0 else { continue }
       let items = report.attention.filter { $0.code == code }
-      guard !items.isEmpty else { continue }
       let kind = AttentionItem.kind(code)
       h.raw("<table class=\"list\">\n<caption>")
-      h.text("\(kind): \(items.count)")
+      h.text("\(kind): \(count)")
       h.raw("</caption>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Cell</th><th scope=\"col\">What</th></tr></thead>\n<tbody>\n")
-      for item in items.prefix(listLimit) {
+      for item in items {
         h.raw("<tr><th scope=\"row\">")
         h.text(item.actionKey ?? "–")
         h.raw("</th><td>")
@@ -163,14 +165,15 @@ public struct BoardReportHTML {
         h.raw("</td></tr>\n")
       }
       h.raw("</tbody>\n</table>\n")
-      more(h, items.count)
+      more(h, count - items.count, "(<code>wsoa validate</code> lists them all)")
     }
     h.raw("</section>\n")
   }
 
-  private func more(_ h: HTMLSink, _ count: Int) {
-    guard count > listLimit else { return }
-    h.raw("<p class=\"note\">… and \(count - listLimit) more (<code>wsoa validate</code> lists them all).</p>\n")
+  /// `… and N more` under a list that shows only part of its entries.
+  private func more(_ h: HTMLSink, _ count: Int, _ where: String = "") {
+    guard count > 0 else { return }
+    h.raw("<p class=\"note\">… and \(count) more\(`where`.isEmpty ? "" : " " + `where`).</p>\n")
   }
 
   /// `'Priority 2'!H9`, or `line 9 (H9)`; with the file when it is not
@@ -192,11 +195,10 @@ public struct BoardReportHTML {
     h.raw("<section id=\"changes\" aria-labelledby=\"changes-h\">\n<h2 id=\"changes-h\">What changed</h2>\n<p>")
     h.text(report.changeBasis.isEmpty ? "No earlier period or version to compare." : "Compared: " + report.changeBasis + ".")
     h.raw("</p>\n")
-    let byKind = Dictionary(grouping: report.changes.indices) { report.changes[$0].kind }
+    let byKind = Dictionary(grouping: report.changes) { $0.kind }
     var counts: [String] = []
-    for kind in ChangeItem.Kind.allCases {
-      let n = byKind[kind]?.count ?? 0
-      if n > 0 { counts.append("\(kind.heading.lowercased()): \(n)") }
+    for (kind, n) in zip(ChangeItem.Kind.allCases, report.changeCounts) where n > 0 {
+      counts.append("\(kind.heading.lowercased()): \(n)")
     }
     if counts.isEmpty {
       h.raw("<p>No changes.</p>\n</section>\n")
@@ -205,11 +207,10 @@ public struct BoardReportHTML {
     h.raw("<p>")
     h.text(counts.joined(separator: "; ").prefix(1).uppercased() + counts.joined(separator: "; ").dropFirst() + ".")
     h.raw("</p>\n")
-    for kind in ChangeItem.Kind.allCases {
-      guard let indices = byKind[kind] else { continue }
-      let items = indices.prefix(listLimit).map { report.changes[$0] }
+    for (kind, count) in zip(ChangeItem.Kind.allCases, report.changeCounts) where count > 0 {
+      let items = byKind[kind] ?? []
       h.raw("<table class=\"list\">\n<caption>")
-      h.text("\(kind.heading): \(indices.count)")
+      h.text("\(kind.heading): \(count)")
       h.raw("</caption>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Change</th><th scope=\"col\">Cell</th></tr></thead>\n<tbody>\n")
       for item in items {
         h.raw("<tr><th scope=\"row\">")
@@ -223,9 +224,7 @@ public struct BoardReportHTML {
         h.raw("</td></tr>\n")
       }
       h.raw("</tbody>\n</table>\n")
-      if indices.count > listLimit {
-        h.raw("<p class=\"note\">… and \(indices.count - listLimit) more.</p>\n")
-      }
+      more(h, count - items.count)
     }
     h.raw("</section>\n")
   }

@@ -5,16 +5,21 @@ import AtomicOutput
 /// document is also well-formed XML. Text is escaped straight into the
 /// output (runs of ordinary bytes copied at once), never through a new
 /// string; the many small pieces of a large report's cells are gathered in
-/// a buffer of its own and handed to the sink in blocks (`flush()`).
+/// a buffer of its own and handed to the sink in blocks (`flush()`), or,
+/// for a part written on another thread, kept in memory (`bytes`).
 final class HTMLSink {
-  let sink: ByteSink
+  /// Where the bytes go; `nil` keeps them in `bytes`.
+  let sink: ByteSink?
+  /// What a sink without a `ByteSink` has gathered (after `flush()`).
+  private(set) var bytes: [UInt8] = []
   private static let capacity = 1 << 16
   /// The gathered bytes and their count, behind pointers so that appending
   /// needs no exclusivity check or array bookkeeping per piece.
   private let buffer = UnsafeMutableRawPointer.allocate(byteCount: HTMLSink.capacity, alignment: 1)
   private let used = UnsafeMutablePointer<Int>.allocate(capacity: 1)
 
-  init(sink: ByteSink) {
+  /// A writer into `sink`, or, with none, into `bytes`.
+  init(sink: ByteSink? = nil) {
     self.sink = sink
     used.initialize(to: 0)
   }
@@ -26,8 +31,18 @@ final class HTMLSink {
 
   /// Hands what is gathered to the sink; call it when the document is written.
   func flush() {
-    sink.write(UnsafeRawBufferPointer(start: buffer, count: used.pointee))
+    pass(UnsafeRawBufferPointer(start: buffer, count: used.pointee))
     used.pointee = 0
+  }
+
+  /// Bytes to the sink, or to `bytes` when there is none.
+  private func pass(_ block: UnsafeRawBufferPointer) {
+    if let sink { sink.write(block) } else { bytes.append(contentsOf: block) }
+  }
+
+  /// Markup already written (by another `HTMLSink`), as is.
+  func raw(bytes block: [UInt8]) {
+    block.withUnsafeBytes { append($0) }
   }
 
   /// Appends bytes to the buffer (large blocks go straight to the sink).
@@ -36,7 +51,7 @@ final class HTMLSink {
     guard n > 0 else { return }
     if used.pointee + n > HTMLSink.capacity { flush() }
     if n > HTMLSink.capacity / 2 {
-      sink.write(bytes)
+      pass(bytes)
       return
     }
     (buffer + used.pointee).copyMemory(from: bytes.baseAddress!, byteCount: n)

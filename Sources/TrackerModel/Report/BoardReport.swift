@@ -16,10 +16,18 @@ public struct BoardReport: Sendable {
   public var headline: Headline
   /// The actions by priority and focus area, with status counts per period.
   public var groups: [PriorityGroup]
-  /// What needs attention, from the `validate` rules.
+  /// What needs attention, from the `validate` rules: the first
+  /// `listLimit` of each code, by code in `attentionCodes` order.
   public var attention: [AttentionItem]
-  /// What changed since the previous period or version.
+  /// Per code of `attentionCodes`, how many findings need attention (listed or not).
+  public var attentionCounts: [Int]
+  /// What changed since the previous period or version: the first
+  /// `listLimit` of each kind, by kind in `ChangeItem.Kind` order.
   public var changes: [ChangeItem]
+  /// Per kind (`ChangeItem.Kind.allCases` order), how many changes there are (listed or not).
+  public var changeCounts: [Int]
+  /// Entries kept per kind in `attention` and `changes`; the rest are counted only.
+  public let listLimit: Int
   /// What the changes compare (`Apr-21 → Dec-21`, or the earlier files).
   public var changeBasis: String
   /// Codes of `validate`'s rules that were not run on the trackers (so
@@ -59,29 +67,41 @@ public struct BoardReport: Sendable {
   /// Builds the report. The changes are `changes` when given; else, with a
   /// `baseline` (one earlier version per tracker, in order), the `PlanDiff`
   /// of each pair; else each tracker's previous period against its latest.
-  public init(trackers: [ReportTracker], baseline: [ReportTracker] = [], changes: [ChangeItem]? = nil, changeBasis: String? = nil) {
+  /// The attention and change lists keep `listLimit` entries per kind and
+  /// count the rest (a large tracker has a hundred thousand).
+  public init(
+    trackers: [ReportTracker], baseline: [ReportTracker] = [], changes: [ChangeItem]? = nil, changeBasis: String? = nil,
+    listLimit: Int = 250
+  ) {
     self.trackers = trackers
     self.baseline = baseline
+    self.listLimit = listLimit
     let periods = BoardReport.periodUnion(trackers.map(\.plan))
     self.periods = periods
     headline = Headline(trackers: trackers, baseline: baseline)
     groups = trackers.indices.flatMap { PriorityGroup.groups(of: trackers[$0], at: $0, periods: periods) }
-    attention = AttentionItem.items(trackers)
+    let attention = AttentionItem.items(trackers, limit: listLimit)
+    self.attention = attention.kept
+    attentionCounts = attention.counts
+    let lists: CappedLists<ChangeItem>
     if let changes {
-      self.changes = changes
+      lists = ChangeItem.capped(changes, limit: listLimit)
       self.changeBasis = changeBasis ?? ""
     } else if !baseline.isEmpty {
       // One earlier version per tracker, in the same order.
-      self.changes = ChangeItem.sortedByKind(
-        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan, mixed: $1.reading.mixed)) })
+      lists = ChangeItem.capped(
+        zip(baseline, trackers).flatMap { ChangeItem.changes(PlanDiff(old: $0.plan, new: $1.plan, mixed: $1.reading.mixed)) },
+        limit: listLimit)
       self.changeBasis = zip(baseline, trackers).map { "\($0.file) → \($1.file)" }.joined(separator: ", ")
     } else {
-      self.changes = ChangeItem.periodChanges(trackers)
+      lists = ChangeItem.periodChanges(trackers, limit: listLimit)
       let pairs = trackers.compactMap { tracker in
         tracker.latestPeriod.map { latest in (tracker.previousPeriod?.label ?? "start") + " → " + latest.label }
       }
       self.changeBasis = BoardReport.unique(pairs).joined(separator: ", ")
     }
+    self.changes = lists.kept
+    changeCounts = lists.counts
   }
 
   /// Periods of several plans, one per id, ordered by end, start and id.
@@ -92,17 +112,6 @@ public struct BoardReport: Sendable {
       for period in plan.periods where seen.insert(period.id).inserted { all.append(period) }
     }
     return all.sorted { ($0.end, $0.start, $0.id) < ($1.end, $1.start, $1.id) }
-  }
-
-  /// `items` grouped by `group` (0..<groups), each group in the given order:
-  /// a stable sort by group without comparing or moving items more than once.
-  static func grouped<T>(_ items: [T], groups: Int, by group: (T) -> Int) -> [T] {
-    var buckets = [[Int]](repeating: [], count: groups)
-    for index in items.indices { buckets[group(items[index])].append(index) }
-    var result: [T] = []
-    result.reserveCapacity(items.count)
-    for bucket in buckets { for index in bucket { result.append(items[index]) } }
-    return result
   }
 
   /// `values` without repeats, first occurrence kept.
@@ -271,26 +280,26 @@ public struct AttentionItem: Sendable, Hashable {
     }
   }
 
-  static func items(_ trackers: [ReportTracker]) -> [AttentionItem] {
-    var items: [AttentionItem] = []
+  /// The findings that need attention, by kind (`attentionCodes` order),
+  /// then as validate reports them (by location): `limit` kept per kind, all counted.
+  static func items(_ trackers: [ReportTracker], limit: Int) -> CappedLists<AttentionItem> {
+    var items = CappedLists<AttentionItem>(kinds: BoardReport.attentionCodes.count, limit: limit)
     for (index, tracker) in trackers.enumerated() {
       var rows: RowIndex?
       let findings = tracker.findings
       for offset in findings.indices {
         // Most findings are of other codes: only their code is looked at.
-        guard BoardReport.attentionCodes.contains(findings[offset].code) else { continue }
-        if rows == nil { rows = RowIndex(tracker.plan.actions) }
-        let finding = findings[offset]
-        items.append(
-          AttentionItem(
+        guard let kind = BoardReport.attentionCodes.firstIndex(of: findings[offset].code) else { continue }
+        items.add(kind) {
+          if rows == nil { rows = RowIndex(tracker.plan.actions) }
+          let finding = findings[offset]
+          return AttentionItem(
             code: finding.code, severity: finding.severity, message: finding.message, location: finding.location,
-            actionKey: finding.location.flatMap { rows!.key($0) }, tracker: index))
+            actionKey: finding.location.flatMap { rows!.key($0) }, tracker: index)
+        }
       }
     }
-    // By kind, then as validate reports them (by location).
-    return BoardReport.grouped(items, groups: BoardReport.attentionCodes.count) {
-      BoardReport.attentionCodes.firstIndex(of: $0.code)!
-    }
+    return items
   }
 }
 

@@ -21,6 +21,9 @@ public struct ChangeItem: Sendable, Hashable {
     /// Anything else a comparison reports (lead, wording, due date, evidence).
     case other
 
+    /// The kind's position in `allCases`.
+    var slot: Int { Kind.allCases.firstIndex(of: self)! }
+
     /// The heading of the kind's list.
     public var heading: String {
       switch self {
@@ -54,48 +57,56 @@ public struct ChangeItem: Sendable, Hashable {
   }
 
   /// Within each tracker: status changes from the previous period to the
-  /// latest, notes dated in the latest period, and the latest period itself.
-  static func periodChanges(_ trackers: [ReportTracker]) -> [ChangeItem] {
-    var items: [ChangeItem] = []
+  /// latest, notes dated in the latest period, and the latest period itself;
+  /// `limit` kept per kind (the text of the others is never made), all counted.
+  static func periodChanges(_ trackers: [ReportTracker], limit: Int) -> CappedLists<ChangeItem> {
+    var items = CappedLists<ChangeItem>(kinds: Kind.allCases.count, limit: limit)
     for tracker in trackers {
       guard let latest = tracker.latestPeriod, let latestIndex = tracker.periodIndex(latest.id) else { continue }
       let previous = tracker.previousPeriod.flatMap { period in tracker.periodIndex(period.id).map { (period, $0) } }
-      items.append(
-        ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(latest.label) (\(latest.start) to \(latest.end))", location: latest.source))
+      items.add(Kind.newPeriod.slot) {
+        ChangeItem(kind: .newPeriod, actionKey: nil, text: "\(latest.label) (\(latest.start) to \(latest.end))", location: latest.source)
+      }
       let actions = tracker.plan.actions
       for index in actions.indices {
-        if let (period, previousIndex) = previous,
-          let change = statusChange(
-            index, from: (period, tracker.entry(index, period: previousIndex)),
-            to: (latest, tracker.entry(index, period: latestIndex)), in: tracker)
-        {
-          items.append(change)
+        if let (period, previousIndex) = previous {
+          let old = (period, tracker.entry(index, period: previousIndex))
+          let new = (latest, tracker.entry(index, period: latestIndex))
+          if let kind = statusChangeKind(from: old.1, to: new.1, in: tracker) {
+            items.add(kind.slot) { statusChange(index, kind, from: old, to: new, in: tracker) }
+          }
         }
         let notes = actions[index].notes
         for note in notes.indices where notes[note].periodId == latest.id {
-          let prefix = notes[note].prefix.map { $0 + ": " } ?? ""
-          items.append(
-            ChangeItem(kind: .newNote, actionKey: actions[index].key, text: prefix + notes[note].text, location: notes[note].source))
+          items.add(Kind.newNote.slot) {
+            let prefix = notes[note].prefix.map { $0 + ": " } ?? ""
+            return ChangeItem(kind: .newNote, actionKey: actions[index].key, text: prefix + notes[note].text, location: notes[note].source)
+          }
         }
       }
     }
-    return sortedByKind(items)
+    return items
   }
 
-  /// The change of the status of the action at `action` between two periods (with its statuses there), if any.
+  /// What kind of change a status made between two periods, if it changed.
+  static func statusChangeKind(from old: PeriodStatus?, to new: PeriodStatus?, in tracker: ReportTracker) -> Kind? {
+    let before = old?.status ?? .empty
+    let after = new?.status ?? .empty
+    guard before.raw != after.raw || before.rating != after.rating else { return nil }
+    switch StatusChange.direction(from: before, to: after, reading: tracker.reading) {
+    case .improved: return .improved
+    case .slipped: return .slipped
+    default: return .changed
+    }
+  }
+
+  /// The change of kind `kind` of the status of the action at `action` between two periods (with its statuses there).
   static func statusChange(
-    _ action: Int, from old: (period: Period, entry: PeriodStatus?), to new: (period: Period, entry: PeriodStatus?),
+    _ action: Int, _ kind: Kind, from old: (period: Period, entry: PeriodStatus?), to new: (period: Period, entry: PeriodStatus?),
     in tracker: ReportTracker
-  ) -> ChangeItem? {
+  ) -> ChangeItem {
     let before = old.entry?.status ?? .empty
     let after = new.entry?.status ?? .empty
-    guard before.raw != after.raw || before.rating != after.rating else { return nil }
-    let kind: Kind
-    switch StatusChange.direction(from: before, to: after, reading: tracker.reading) {
-    case .improved: kind = .improved
-    case .slipped: kind = .slipped
-    default: kind = .changed
-    }
     let text = "\(shown(before)) (\(old.period.label)) → \(shown(after)) (\(new.period.label))"
     return ChangeItem(kind: kind, actionKey: tracker.plan.actions[action].key, text: text, location: new.entry?.source)
   }
@@ -104,8 +115,12 @@ public struct ChangeItem: Sendable, Hashable {
   static func shown(_ status: Status) -> String { status.raw.isEmpty ? "empty" : status.raw }
 
   /// Grouped by kind in declaration order, otherwise as given.
-  public static func sortedByKind(_ items: [ChangeItem]) -> [ChangeItem] {
-    let rank = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
-    return BoardReport.grouped(items, groups: rank.count) { rank[$0.kind]! }
+  public static func sortedByKind(_ items: [ChangeItem]) -> [ChangeItem] { capped(items, limit: .max).kept }
+
+  /// `items` by kind in declaration order, otherwise as given: `limit` kept per kind, all counted.
+  static func capped(_ items: [ChangeItem], limit: Int) -> CappedLists<ChangeItem> {
+    var lists = CappedLists<ChangeItem>(kinds: Kind.allCases.count, limit: limit)
+    for item in items { lists.add(item.kind.slot) { item } }
+    return lists
   }
 }

@@ -17,6 +17,8 @@ public struct ValidationOptions: Hashable, Sendable {
   public var stalledPeriods: Int
   /// Codes switched off or re-graded.
   public var policy: FindingPolicy
+  /// Whether a large plan's actions may be checked on several threads (the findings are the same).
+  public var allowsThreads = true
 
   /// Creates options with the documented defaults (gap 12 months, stalled
   /// after 4 periods, every code on).

@@ -1,3 +1,4 @@
+import Dispatch
 public import Diagnostics
 
 /// Runs every model-level rule of domain.md §6 over a canonical `Plan`.
@@ -40,13 +41,43 @@ public enum Validator {
       rule.check(context, into: &findings)
     }
     let rules = actionRules.filter { $0.codes.contains(where: context.isEnabled) }
-    if !rules.isEmpty {
-      for index in plan.actions.indices {
-        let view = ActionView(plan.actions, index, timeline: context.timeline)
-        for rule in rules { rule.check(view, context, into: &findings) }
+    if !rules.isEmpty { checkActions(plan.actions, rules, context, threads: options.allowsThreads, into: &findings) }
+    return FindingOrder.sorted(options.policy.apply(to: findings))
+  }
+
+  /// Actions from which the action rules run in chunks on several threads.
+  public static let parallelThreshold = 4_096
+
+  /// Runs the action rules over every action, appending the findings in
+  /// action order: a large plan in chunks on several threads (each action's
+  /// findings depend on it and the context only), joined in order, so the
+  /// result is the one a single thread gives.
+  private static func checkActions(
+    _ actions: [Action], _ rules: [any ActionRule], _ context: ValidationContext, threads: Bool,
+    into findings: inout [Diagnostic]
+  ) {
+    guard threads, actions.count >= parallelThreshold else { return check(actions, actions.indices, rules, context, into: &findings) }
+    let chunks = 16
+    let size = (actions.count + chunks - 1) / chunks
+    var parts = [[Diagnostic]](repeating: [], count: chunks)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let parts = buffer
+      DispatchQueue.concurrentPerform(iterations: chunks) { k in
+        check(actions, (k * size)..<min(actions.count, (k + 1) * size), rules, context, into: &parts[k])
       }
     }
-    return FindingOrder.sorted(options.policy.apply(to: findings))
+    for part in parts { findings += part }
+  }
+
+  /// Runs the action rules over the actions in `range`.
+  private static func check(
+    _ actions: [Action], _ range: Range<Int>, _ rules: [any ActionRule], _ context: ValidationContext,
+    into findings: inout [Diagnostic]
+  ) {
+    for index in range {
+      let view = ActionView(actions, index, timeline: context.timeline)
+      for rule in rules { rule.check(view, context, into: &findings) }
+    }
   }
 
   /// How the plan's statuses were read (legend, mixed codes), for reports.
