@@ -151,7 +151,7 @@ public enum TrackerLoader {
     builder = WorkbookBuilder()
     removeFormulaGuards(&workbook!)
     if let sheet = workbook?.sheets.first, LongCSVReader.isLongCSV(sheet) {
-      let outcome = LongCSVReader.read(sheet, file: path)
+      let outcome = LongCSVReader.read(sheet, file: path, words: options.periodWords)
       return Outcome(value: outcome.value, diagnostics: report.diagnostics + outcome.diagnostics)
     }
     var recogniserOptions = RecogniserOptions(

@@ -177,6 +177,30 @@ struct CouncilPeriodWordsTests {
     #expect(ids.indices.map { unmerged[ids[$0]] } != Array(row[3...]), "\(headings) merged without [periods]: \(plain.stderr)")
   }
 
+  /// wsoa's long CSV keeps each note as written; read back with the same
+  /// config, a note that starts with a council period word is dated as it was.
+  @Test func aLongCSVReadsBackItsNotesDatedWithTheCouncilsWords() throws {
+    let tracker = "Ref\tAction\tLead\tMichaelmas 2022\tLent 2023\tProgress notes\n"
+      + "1.1\tAction one\tLead 1\tA\tG\tMichaelmas 2022: started the work\n"
+    let root = try Self.folder(["return.tsv": tracker])
+    let first = root.appendingPathComponent("first.json")
+    let long = root.appendingPathComponent("long.csv")
+    let back = root.appendingPathComponent("back.json")
+    #expect(try ProcessRunner.wsoa(["convert", root.appendingPathComponent("return.tsv").path, "-o", first.path]).status == 0)
+    #expect(try ProcessRunner.wsoa(["convert", first.path, "--to", "csv", "--shape", "long", "-o", long.path]).status == 0)
+    #expect(try ProcessRunner.wsoa(["convert", long.path, "-o", back.path]).status == 0)
+    func notes(_ url: URL) throws -> [String] {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+      let plan = (object["plan"] as? [String: Any]) ?? object
+      let actions = (plan["actions"] as? [[String: Any]]) ?? []
+      return actions.flatMap { ($0["notes"] as? [[String: Any]]) ?? [] }.map { note in
+        "\((note["date"] as? [String: Any])?["date"] as? String ?? "undated"): \(note["text"] as? String ?? "")"
+      }
+    }
+    #expect(try notes(first) == ["2022-12-31: started the work"])
+    #expect(try notes(back) == notes(first))
+  }
+
   @Test(arguments: [
     ("[periods.months]\nIonawr = 13\n", "2:1: month word \"Ionawr\" must name a month"),
     ("[periods]\nmonths = { Ionawr = 1, \"Ion awr\" = 1 }\n", "2:24: month word \"Ion awr\" must be one word of the letters a-z"),

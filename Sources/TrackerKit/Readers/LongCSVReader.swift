@@ -17,7 +17,9 @@ public enum LongCSVReader {
   /// - Parameters:
   ///   - sheet: a sheet whose first row is `LongCSV.header`.
   ///   - file: the file name (the plan's id and sources).
-  public static func read(_ sheet: Sheet, file: String) -> Outcome<Plan> {
+  ///   - words: the council's period words (`[periods]`), so a note that
+  ///     starts `Michaelmas 2022:` reads back dated, as it was first read.
+  public static func read(_ sheet: Sheet, file: String, words: PeriodWords = PeriodWords()) -> Outcome<Plan> {
     var plan = Plan(id: DelimitedName.base(file), sources: [SourceFile(path: file, sheet: nil)])
     var diagnostics: [Diagnostic] = []
     var rows: [LongRow] = []
@@ -45,7 +47,7 @@ public enum LongCSVReader {
       status.completion = Completion(rawValue: v[14])
       status.label = v[15].isEmpty ? nil : v[15]
       if status.rating == .unknown { diagnostics.append(RecognitionDiagnostics.statusUnknown(status.raw, at)) }
-      let notes = v[18].isEmpty ? [] : NoteSplitter.split(v[18], source: cell(18)).notes
+      let notes = v[18].isEmpty ? [] : NoteSplitter.split(v[18], source: cell(18), words: words).notes
       rows.append(LongRow(
         action: action, period: period, periodText: v[7], periodAt: cell(7),
         status: PeriodStatus(periodId: v[6], status: status, source: at), notes: notes,
