@@ -327,15 +327,18 @@ struct PlanAssembly {
     return true
   }
 
-  /// Diagnostics ordered by sheet, then row, then column (stable).
+  /// Diagnostics ordered by sheet, then row, then column (stable). Each
+  /// one's key is worked out once (a sheet name hashed once, not per
+  /// comparison), and only the keys are sorted.
   func sortedDiagnostics(sheetOrder: [String]) -> [Diagnostic] {
     let rank = Dictionary(sheetOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    return diagnostics.enumerated().sorted { x, y in
-      let a = x.element.location
-      let b = y.element.location
-      let ka = (rank[a?.sheet ?? ""] ?? 0, a?.cell?.row ?? 0, a?.cell?.column ?? 0, x.offset)
-      let kb = (rank[b?.sheet ?? ""] ?? 0, b?.cell?.row ?? 0, b?.cell?.column ?? 0, y.offset)
-      return ka < kb
-    }.map(\.element)
+    var keys: [(sheet: Int, row: Int, column: Int, offset: Int)] = []
+    keys.reserveCapacity(diagnostics.count)
+    for offset in diagnostics.indices {
+      let location = diagnostics[offset].location
+      keys.append((rank[location?.sheet ?? ""] ?? 0, location?.cell?.row ?? 0, location?.cell?.column ?? 0, offset))
+    }
+    keys.sort { $0 < $1 }
+    return keys.map { diagnostics[$0.offset] }
   }
 }
