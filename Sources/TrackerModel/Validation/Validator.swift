@@ -33,41 +33,40 @@ public enum Validator {
 
   /// The findings for a plan together with `earlier` ones (the recogniser's),
   /// the policy applied to all, sorted once by location (`earlier` first
-  /// where two sort alike).
+  /// where two sort alike). A large plan's rules run on several threads
+  /// (`ValidationOptions.allowsThreads`) with the same result.
   public static func validate(_ plan: Plan, options: ValidationOptions, after earlier: [Diagnostic]) -> [Diagnostic] {
     let context = ValidationContext(plan: plan, options: options)
-    var findings = earlier
-    for rule in planRules where rule.codes.contains(where: context.isEnabled) {
-      rule.check(context, into: &findings)
+    let whole = planRules.filter { $0.codes.contains(where: context.isEnabled) }
+    let each = actionRules.filter { $0.codes.contains(where: context.isEnabled) }
+    let actions = plan.actions
+    // The jobs: each plan rule, then the actions in chunks. Each job's
+    // findings are kept apart and joined in job order, which is the order
+    // one thread gives; a large plan's jobs run on several threads.
+    let threads = options.allowsThreads && actions.count >= parallelThreshold
+    let chunks = each.isEmpty ? 0 : threads ? 16 : 1
+    let size = max(1, (actions.count + chunks - 1) / max(1, chunks))
+    let job: @Sendable (Int, inout [Diagnostic]) -> Void = { k, into in
+      if k < whole.count { return whole[k].check(context, into: &into) }
+      let chunk = k - whole.count
+      check(actions, min(actions.count, chunk * size)..<min(actions.count, (chunk + 1) * size), each, context, into: &into)
     }
-    let rules = actionRules.filter { $0.codes.contains(where: context.isEnabled) }
-    if !rules.isEmpty { checkActions(plan.actions, rules, context, threads: options.allowsThreads, into: &findings) }
+    var parts = [[Diagnostic]](repeating: [], count: whole.count + chunks)
+    if threads {
+      parts.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let parts = buffer
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in job(k, &parts[k]) }
+      }
+    } else {
+      for k in parts.indices { job(k, &parts[k]) }
+    }
+    var findings = earlier
+    for part in parts { findings += part }
     return FindingOrder.sorted(options.policy.apply(to: findings))
   }
 
-  /// Actions from which the action rules run in chunks on several threads.
+  /// Actions from which the rules run on several threads.
   public static let parallelThreshold = 4_096
-
-  /// Runs the action rules over every action, appending the findings in
-  /// action order: a large plan in chunks on several threads (each action's
-  /// findings depend on it and the context only), joined in order, so the
-  /// result is the one a single thread gives.
-  private static func checkActions(
-    _ actions: [Action], _ rules: [any ActionRule], _ context: ValidationContext, threads: Bool,
-    into findings: inout [Diagnostic]
-  ) {
-    guard threads, actions.count >= parallelThreshold else { return check(actions, actions.indices, rules, context, into: &findings) }
-    let chunks = 16
-    let size = (actions.count + chunks - 1) / chunks
-    var parts = [[Diagnostic]](repeating: [], count: chunks)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let parts = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { k in
-        check(actions, (k * size)..<min(actions.count, (k + 1) * size), rules, context, into: &parts[k])
-      }
-    }
-    for part in parts { findings += part }
-  }
 
   /// Runs the action rules over the actions in `range`.
   private static func check(
