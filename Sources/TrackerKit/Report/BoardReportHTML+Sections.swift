@@ -235,13 +235,18 @@ extension BoardReportHTML {
       h.raw("); <code>wsoa validate</code> gives every finding with its cell and fix.</p>\n")
     }
     for tracker in report.trackers {
+      // One pass, reading only each finding's code and severity (a large tracker has 170,000).
       var counts: [String: Int] = [:]
       var severity: [String: Severity] = [:]
-      for finding in tracker.findings {
-        counts[finding.code, default: 0] += 1
-        severity[finding.code] = finding.severity
+      var totals: [Severity: Int] = [:]
+      let findings = tracker.findings
+      for index in findings.indices {
+        let code = findings[index].code
+        counts[code, default: 0] += 1
+        severity[code] = findings[index].severity
+        totals[findings[index].severity, default: 0] += 1
       }
-      let total = { (s: Severity) in tracker.findings.reduce(0) { $0 + ($1.severity == s ? 1 : 0) } }
+      let total = { (s: Severity) in totals[s] ?? 0 }
       let rank = { (s: Severity?) in s == .error ? 0 : s == .warning ? 1 : 2 }
       let codes = counts.keys.sorted { (rank(severity[$0]), -counts[$0]!, $0) < (rank(severity[$1]), -counts[$1]!, $1) }
       h.raw("<table class=\"list\">\n<caption>")

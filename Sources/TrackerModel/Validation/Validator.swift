@@ -61,7 +61,11 @@ public enum Validator {
       for k in parts.indices { job(k, &parts[k]) }
     }
     var findings = earlier
-    for part in parts { findings += part }
+    findings.reserveCapacity(earlier.count + parts.reduce(0) { $0 + $1.count })
+    for k in parts.indices {
+      findings += parts[k]
+      parts[k] = []  // each part freed once copied: the findings are not held twice
+    }
     return FindingOrder.sorted(options.policy.apply(to: findings))
   }
 
