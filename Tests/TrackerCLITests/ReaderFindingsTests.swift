@@ -113,4 +113,21 @@ import Testing
     #expect(fallback.count == 1, "\(run.stdout)\(run.stderr)")
     #expect((fallback.first?["location"] as? [String: Any])?["file"] as? String == ret.path)
   }
+
+  /// The merge report (`--report`) is the record an officer keeps: it lists
+  /// what reading the inputs found as well as the merge's own findings.
+  @Test func theMergeReportListsWhatReadingTheInputsFound() throws {
+    let out = try scratch()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let report = out.appendingPathComponent("merge-report.json")
+    let run = try ProcessRunner.wsoa(
+      ["merge", withoutChart, withChart, "-o", out.appendingPathComponent("m.json").path, "--report", report.path,
+       "--no-config"])
+    #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+    let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+    let skipped = Self.skipped(diagnostics)
+    #expect(skipped.count == 1, "\(diagnostics)")
+    #expect((skipped.first?["location"] as? [String: Any])?["file"] as? String == withChart)
+  }
 }

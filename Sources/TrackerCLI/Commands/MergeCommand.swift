@@ -130,7 +130,7 @@ struct MergeCommand: ParsableCommand {
     if let report {
       let document = MergeReportDocument(
         result: run.result, options: options, master: master, output: output, tool: "wsoa \(WSOACommand.version)",
-        exitStatus: Int(status.rawValue))
+        exitStatus: Int(status.rawValue), readingFindings: run.loadDiagnostics)
       do {
         try MergeRunner.writeReport(document, to: report)
       } catch {

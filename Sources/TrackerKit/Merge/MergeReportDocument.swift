@@ -59,7 +59,13 @@ public struct MergeReportDocument: Sendable {
   }
 
   /// Builds the document from a merge.
-  public init(result: MergeResult, options: MergeOptions, master: String, output: String, tool: String, exitStatus: Int) {
+  /// `readingFindings` are what reading the inputs found (a sheet skipped,
+  /// an encoding guessed, an unreadable cell), listed before the merge's own
+  /// as the terminal shows them, so the report is the whole record.
+  public init(
+    result: MergeResult, options: MergeOptions, master: String, output: String, tool: String, exitStatus: Int,
+    readingFindings: [Diagnostic] = []
+  ) {
     self.tool = tool
     self.master = master
     self.output = output
@@ -76,7 +82,7 @@ public struct MergeReportDocument: Sendable {
         field: $0.field.rawValue, old: $0.old, new: $0.new, source: $0.source?.reference, subGroup: $0.subGroup,
         decision: $0.decision.rawValue)
     }
-    diagnostics = result.diagnostics
+    diagnostics = readingFindings + result.diagnostics
   }
 
   /// Writes the document, with a final newline.
