@@ -35,15 +35,17 @@ public enum TrackerWriter {
   ///   - findings: diagnostics to embed (JSON) or list (XLSX).
   ///   - path: the output file, or `nil` / `-` for standard output (not for XLSX).
   ///   - options: format and shape.
+  /// - Returns: what writing found: an XLSX sheet written under another
+  ///   name than the tracker's (`xlsx.sheet_renamed`).
   /// - Throws: `OutputError` when the file cannot be written; `TrackerError.cannotWrite`
   ///   when a value does not fit the format.
-  public static func write(_ plan: Plan, findings: [Diagnostic], to path: String?, options: WriteOptions) throws {
+  @discardableResult
+  public static func write(_ plan: Plan, findings: [Diagnostic], to path: String?, options: WriteOptions) throws -> [Diagnostic] {
     if options.format == .xlsx {
       guard let path, path != "-" else {
         throw TrackerError.cannotWrite(file: "<stdout>", reason: "XLSX is written to a file; give -o OUT.xlsx")
       }
-      try PlanXLSXWriter.write(plan, findings: findings, to: path, palette: options.palette, council: options.statusWords)
-      return
+      return try PlanXLSXWriter.write(plan, findings: findings, to: path, palette: options.palette, council: options.statusWords)
     }
     let body: (ByteSink) throws -> Void = { sink in try write(plan, findings: findings, to: sink, options: options) }
     if let path, path != "-" {
@@ -51,6 +53,7 @@ public enum TrackerWriter {
     } else {
       try AtomicFile.writeStandardOutput(body)
     }
+    return []
   }
 
   /// Writes a plan as JSON, CSV or TSV into `sink` (a pipe, a socket, any

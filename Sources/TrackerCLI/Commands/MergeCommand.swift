@@ -112,6 +112,7 @@ struct MergeCommand: ParsableCommand {
     let progress = RunReport(reporting.style, files: 1 + returns.count)
     var index = 0
     let run: MergeRunner.Run
+    let written: [Diagnostic]
     do {
       run = try MergeRunner.merge(
         MergeJob(
@@ -121,7 +122,7 @@ struct MergeCommand: ParsableCommand {
         progress.starting(file, index: index)
         index += 1
       }
-      try MergeRunner.write(run, to: output, format: format)
+      written = policy.apply(to: try MergeRunner.write(run, to: output, format: format))
     } catch {
       progress.write(error.errorLine + "\n")
       throw ExitCode(Self.exitStatus(for: error).rawValue)
@@ -130,7 +131,7 @@ struct MergeCommand: ParsableCommand {
     if let report {
       let document = MergeReportDocument(
         result: run.result, options: options, master: master, output: output, tool: "wsoa \(WSOACommand.version)",
-        exitStatus: Int(status.rawValue), readingFindings: run.loadDiagnostics)
+        exitStatus: Int(status.rawValue), readingFindings: run.loadDiagnostics + written)
       do {
         try MergeRunner.writeReport(document, to: report)
       } catch {
@@ -142,7 +143,7 @@ struct MergeCommand: ParsableCommand {
     // order, so the text does not depend on the order the returns were
     // given), the unread returns, then the merge summary. For --format json
     // each input is one file entry, in merge order.
-    let findings = run.loadDiagnostics + run.result.diagnostics
+    let findings = run.loadDiagnostics + written + run.result.diagnostics
     if reporting.format == .text {
       progress.write(FindingLines.render(findings, quiet: reporting.quiet, colour: Colour.onStandardError, file: master))
     }

@@ -46,6 +46,7 @@ struct ConvertRunner {
     var outcome: Outcome<Plan>
     var writeOptions = write
     let format: InputFormat
+    var policy = FindingPolicy()
     do {
       // The council's wsoa.toml (header words, status words, rules) reads
       // the tracker as `validate` and `merge` read it; its status words and
@@ -53,7 +54,8 @@ struct ConvertRunner {
       let settings = try config.config(for: item.input)
       (format, outcome) = try TrackerLoader.loadDetected(
         source, options: settings.loadOptions(load, mixedStatusFromCommandLine: mixedStatus))
-      outcome = settings.applied(to: outcome, policy: settings.policy(overriddenBy: config.policy))
+      policy = settings.policy(overriddenBy: config.policy)
+      outcome = settings.applied(to: outcome, policy: policy)
       writeOptions.palette = settings.palette
       writeOptions.statusWords = settings.vocabulary
     } catch {
@@ -61,11 +63,13 @@ struct ConvertRunner {
       return
     }
     // A wsoa/1 document carries the findings made when it was written; they are kept, not repeated.
-    let findings = format == .trackerJSON ? [] : outcome.diagnostics
+    var findings = format == .trackerJSON ? [] : outcome.diagnostics
     do {
-      try PhaseTimer.measure("write") {
-        try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
-      }
+      // What writing found (a sheet renamed in the XLSX) is reported with the reading's findings.
+      findings += policy.apply(
+        to: try PhaseTimer.measure("write") {
+          try TrackerWriter.write(outcome.value, findings: outcome.diagnostics, to: item.output, options: writeOptions)
+        })
     } catch {
       report.failed(item.output ?? "<stdout>", "\(error)", status: error is TrackerError ? .dataError : .cannotCreate, findings: findings)
       return

@@ -21,21 +21,23 @@ extension MergeRunner {
   ///   is itself a merged workbook has its earlier log replaced, so
   ///   re-merging gives the same bytes).
   ///
+  /// - Returns: what writing found (`xlsx.sheet_renamed` for a sheet written under another name).
   /// - Throws: `MergeRunError.cannotWrite`.
-  public static func write(_ run: Run, to path: String, format: MergeOutputFormat) throws(MergeRunError) {
+  @discardableResult
+  public static func write(_ run: Run, to path: String, format: MergeOutputFormat) throws(MergeRunError) -> [Diagnostic] {
     let plan = run.result.plan
     let findings = run.result.diagnostics
     do {
       switch format {
-      case .json: try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .json))
-      case .csv: try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .csv))
-      case .tsv: try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .tsv))
+      case .json: return try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .json))
+      case .csv: return try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .csv))
+      case .tsv: return try TrackerWriter.write(plan, findings: findings, to: path, options: WriteOptions(format: .tsv))
       case .xlsx:
         guard path != "-" else { throw MergeRunError.cannotWrite(file: "<stdout>", reason: "XLSX is written to a file") }
         let conflicts = ConflictCells(run.result)
         let taken = Set(plan.unparsed.filter { $0.kind == "sheet" }.compactMap { $0.cells.first?.source?.sheet })
         let logName = MergeLogSheet.name(avoiding: taken)
-        try PlanXLSXWriter.write(
+        return try PlanXLSXWriter.write(
           plan, findings: findings, to: path,
           statusFormat: { writer in
             let highlight = writer.addFormat(MergeLogSheet.conflictCellFormat)

@@ -36,12 +36,7 @@ public enum GridXLSXDump {
       var consumer = sink
       var report = try GridReader(options: reading).read(source, into: &consumer)
       let summary = try sink.finish()
-      report.diagnostics += summary.renamedSheets.map { rename in
-        Diagnostic(
-          code: "xlsx.sheet_renamed", severity: .warning,
-          message: "sheet \"\(rename.requested)\" is written as \"\(rename.written)\": \(rename.reason)",
-          location: SourceLocation(file: output))
-      }
+      report.diagnostics += summary.renamedSheets.map { $0.finding(output: output) }
       return report
     } catch let error as XLSXWriteError {
       throw translate(error, input: path, output: output)

@@ -29,13 +29,15 @@ enum PlanXLSXWriter {
   ///   - extraSheets: writes sheets after the tracker's (merge's "Merge log").
   ///   - palette: the status colours.
   ///   - council: the council's own status words (`[statuses]` in `wsoa.toml`), coloured by their meaning.
+  /// - Returns: what writing found (`xlsx.sheet_renamed` for a sheet written under another name).
+  @discardableResult
   static func write(
     _ plan: Plan, findings: [Diagnostic], to path: String,
     statusFormat: ((XLSXWriter) -> (Action, Period) -> FormatID?)? = nil,
     observer: (any TrackerCellObserver)? = nil,
     extraSheets: ((XLSXWriter) throws(XLSXWriteError) -> Void)? = nil,
     palette: StatusPalette = .standard, council: CouncilVocabulary = CouncilVocabulary()
-  ) throws {
+  ) throws -> [Diagnostic] {
     do {
       let writer = try XLSXWriter(
         path: path, options: XLSXWriteOptions(properties: DocumentProperties(title: plan.title, creator: "wsoa")))
@@ -54,7 +56,7 @@ enum PlanXLSXWriter {
         try writeBlockSheet(block, writer: writer, styles: styles)
       }
       try extraSheets?(writer)
-      _ = try writer.finish()
+      return try writer.finish().renamedSheets.map { $0.finding(output: path) }
     } catch .textTooLong(let file, let sheet, let cell, let length) {
       throw TrackerError.cellTooLong(file: file, sheet: sheet, cell: cell.a1, length: length)
     } catch .output(let error) {
