@@ -44,6 +44,20 @@ extension WSOACommand {
   public static func runAsMain() {
     // Ctrl-C or a kill removes a half-written output's temporary file, as an error does.
     TemporaryFiles.installSignalHandlers()
+    #if canImport(Glibc)
+      // The reader, recogniser, rules and writers allocate on worker threads, in
+      // glibc's per-thread arenas, which trim their free top after a free and grow
+      // it back a page range at a time: converting a 100,000-action tracker made
+      // 32,000 mprotect calls and as many futex waits. A 64 MiB pad (an arena's
+      // largest heap) keeps the top instead: 21 mprotect calls, about 8% less
+      // CPU, the same peak RSS (docs/benchmarks.md, "Allocator").
+      // glibc's <malloc.h> is not in Swift's Glibc module: mallopt is looked up
+      // by name, and M_TOP_PAD is its value there (-2).
+      typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+        _ = unsafeBitCast(symbol, to: MallOpt.self)(-2, 64 << 20)
+      }
+    #endif
     let status = run(arguments: Array(CommandLine.arguments.dropFirst()))
     #if canImport(Glibc)
       Glibc.exit(status)
