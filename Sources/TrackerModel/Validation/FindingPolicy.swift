@@ -37,13 +37,19 @@ public struct FindingPolicy: Hashable, Sendable {
 
   /// The findings with switched-off codes removed and re-graded ones changed.
   public func apply(to findings: [Diagnostic]) -> [Diagnostic] {
-    if disabled.isEmpty && severities.isEmpty { return findings }
-    var result: [Diagnostic] = []
-    result.reserveCapacity(findings.count)
-    for var finding in findings where !disabled.contains(finding.code) {
-      if let severity = severities[finding.code] { finding.severity = severity }
-      result.append(finding)
+    var findings = findings
+    apply(to: &findings)
+    return findings
+  }
+
+  /// Removes switched-off codes and re-grades the others, in place (the
+  /// order of those kept is unchanged): a large tracker's findings are not
+  /// copied.
+  public func apply(to findings: inout [Diagnostic]) {
+    if !disabled.isEmpty { findings.removeAll { disabled.contains($0.code) } }
+    guard !severities.isEmpty else { return }
+    for index in findings.indices {
+      if let severity = severities[findings[index].code] { findings[index].severity = severity }
     }
-    return result
   }
 }

@@ -66,7 +66,9 @@ public enum Validator {
       findings += parts[k]
       parts[k] = []  // each part freed once copied: the findings are not held twice
     }
-    return FindingOrder.sorted(options.policy.apply(to: findings))
+    options.policy.apply(to: &findings)
+    FindingOrder.sort(&findings)
+    return findings
   }
 
   /// Actions from which the rules run on several threads.
@@ -96,6 +98,15 @@ public enum FindingOrder {
   /// and codes are interned to integers first, so the sort compares only
   /// integers.
   public static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+    var findings = findings
+    sort(&findings)
+    return findings
+  }
+
+  /// Sorts findings in place, as `sorted`: the keys are sorted, then the
+  /// findings are moved into their places by swapping, one cycle of the
+  /// permutation at a time, so no second array of findings is made.
+  public static func sort(_ findings: inout [Diagnostic]) {
     var files = Interned()
     var sheets = Interned()
     var codes = Interned()
@@ -119,7 +130,18 @@ public enum FindingOrder {
       keys[index].code = codeRank[keys[index].code]
     }
     keys.sort()
-    return keys.map { findings[$0.offset] }
+    // keys[i].offset is where the finding that belongs at i is now.
+    var placed = [Bool](repeating: false, count: keys.count)
+    for start in keys.indices where !placed[start] {
+      var index = start
+      while true {
+        placed[index] = true
+        let source = keys[index].offset
+        if source == start { break }
+        findings.swapAt(index, source)
+        index = source
+      }
+    }
   }
 
   /// Ids for strings in first-seen order, hashing only when a value differs
