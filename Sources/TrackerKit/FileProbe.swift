@@ -94,6 +94,30 @@ public enum FileProbe {
     return hash.hexDigest()
   }
 
+  /// What tells one version of a file from another without reading it:
+  /// device, inode (a save that replaces the file), size, and the
+  /// modification and status-change times to the nanosecond.
+  public struct Version: Sendable, Equatable {
+    let device, inode, size: UInt64
+    let modified, changed: Int128
+  }
+
+  /// The version of the file at `path` now; `nil` when there is none.
+  public static func version(_ path: String) -> Version? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    #if canImport(Darwin)
+      let (m, c) = (info.st_mtimespec, info.st_ctimespec)
+    #else
+      let (m, c) = (info.st_mtim, info.st_ctim)
+    #endif
+    return Version(
+      device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+      size: UInt64(truncatingIfNeeded: info.st_size),
+      modified: Int128(m.tv_sec) * 1_000_000_000 + Int128(m.tv_nsec),
+      changed: Int128(c.tv_sec) * 1_000_000_000 + Int128(c.tv_nsec))
+  }
+
   /// What reading a descriptor to its end gave.
   enum ReadAll {
     /// Every byte up to the end.

@@ -46,8 +46,7 @@ public enum MergeRunner {
     } catch {
       throw .usage(error.description)
     }
-    loading(displayName(job.master, job))
-    let master = try load(job.master, job)
+    let (master, masterHash) = try loadAndHash(job.master, job, announce: loading)
     var loadDiagnostics = shownWhileMerging(master.diagnostics)
     var returns: [MergeInput] = []
     var returnFindings: [(file: String, findings: [Diagnostic])] = []
@@ -55,10 +54,10 @@ public enum MergeRunner {
     let aliases = job.options.subGroupAliases
     let known = SubGroupName.known(in: master.value, extra: aliases)
     for file in job.returns {
-      loading(displayName(file, job))
       let loaded: Outcome<Plan>
+      let hash: String?
       do {
-        loaded = try load(file, job)
+        (loaded, hash) = try loadAndHash(file, job, announce: loading)
       } catch {
         unread.append(error)
         continue
@@ -66,11 +65,11 @@ public enum MergeRunner {
       let name = displayName(file, job)
       returnFindings.append((name, shownWhileMerging(loaded.diagnostics)))
       let input = MergeInput(
-        plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name), sha256: sha256(file, job))
+        plan: loaded.value, file: name, receivedAt: MergeReceivedDate.fromFileName(name), sha256: hash)
       returns.append(SubGroupName.resolve(input, flag: flags.byFile[file], known: known, extra: aliases))
     }
     if returns.isEmpty, let first = unread.first { throw first }
-    let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job), sha256: sha256(job.master, job))
+    let masterInput = MergeInput(plan: master.value, file: displayName(job.master, job), sha256: masterHash)
     var result = PlanMerger.merge(master: masterInput, returns: returns, options: job.options)
     result.diagnostics = job.policy.apply(to: result.diagnostics)
     // Reading findings once per applied return: a return given twice is
@@ -92,6 +91,23 @@ public enum MergeRunner {
   /// as written. The recogniser's notes on the layout are `validate`'s to show.
   static func shownWhileMerging(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.filter { $0.severity == .error || RuleCatalogue.info($0.code)?.source == .format }
+  }
+
+  /// Announces an input (`announce`, the caller's progress line), reads it
+  /// and hashes its bytes, refusing a file that changed in between (a
+  /// sub-group saving its return during the merge): the SHA-256 a merge
+  /// reports, and tells repeated returns apart by, is of the bytes it merged.
+  static func loadAndHash(_ file: String, _ job: MergeJob, announce: (String) -> Void) throws(MergeRunError)
+    -> (Outcome<Plan>, String?)
+  {
+    let before = file == "-" ? nil : FileProbe.version(file)
+    announce(displayName(file, job))
+    let loaded = try load(file, job)
+    let hash = sha256(file, job)
+    if let before, FileProbe.version(file) != before {
+      throw .unreadable(file: file, reason: "the file changed while it was being read; run again once it is saved")
+    }
+    return (loaded, hash)
   }
 
   /// The SHA-256 of an input's bytes (standard input's as read): what makes
