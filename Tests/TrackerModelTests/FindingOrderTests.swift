@@ -1,26 +1,15 @@
 import Diagnostics
+import TestSupport
 import Testing
 import TrackerModel
 
 @Suite("Findings: sorted and filtered in place")
 struct FindingOrderTests {
-  /// A generator with a fixed seed, so a failure can be replayed.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Findings over several files (XLSX sheets and CSV lines), rows, columns,
   /// severities and codes, with whole-file findings and exact repeats (told
   /// apart by their message, so the order among equals is checked too).
   static func findings(_ count: Int, seed: UInt64) -> [Diagnostic] {
-    var random = SplitMix(state: seed)
+    var random = SeededRandom(seed: seed)
     let files = ["b.xlsx", "a.xlsx", "c.csv"]
     let sheets = ["Priority 2", "Actions", "Key"]
     let codes = ["status.regression_without_note", "action.overdue", "note.undated", "ref.duplicate"]
