@@ -42,27 +42,53 @@ enum RowHeightEstimate {
   /// Lines a text takes when wrapped at `charactersPerLine` as a
   /// spreadsheet wraps it: whole words to a line, a word longer than a line
   /// broken across lines, explicit line breaks starting new lines.
+  /// Characters are Unicode scalars; words are separated by spaces, lines by
+  /// line feeds. One pass over the UTF-8 bytes (both separators are ASCII,
+  /// never part of a longer character), with no array of paragraphs or
+  /// words: a 100,000-action tracker has a million cells to measure.
   static func lineCount(_ text: String, charactersPerLine width: Int) -> Int {
-    var lines = 0
-    for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-      var used = 0  // characters on the current line
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines = 0
       var paragraphLines = 1
-      for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-        var length = word.count
-        if used > 0, used + 1 + length <= width {
-          used += 1 + length
-          continue
+      var used = 0  // characters on the current line
+      var word = 0  // characters of the word being read
+      for byte in bytes {
+        switch byte {
+        case 0x0A:
+          paragraphLines += wrap(&word, after: &used, width: width)
+          lines += paragraphLines
+          paragraphLines = 1
+          used = 0
+        case 0x20:
+          paragraphLines += wrap(&word, after: &used, width: width)
+        default:
+          if byte & 0xC0 != 0x80 { word += 1 }  // not a continuation byte: a new scalar
         }
-        if used > 0 { paragraphLines += 1 }
-        // A word wider than a line fills whole lines first.
-        while length > width {
-          length -= width
-          paragraphLines += 1
-        }
-        used = length
       }
-      lines += paragraphLines
+      paragraphLines += wrap(&word, after: &used, width: width)
+      return max(1, lines + paragraphLines)
     }
-    return max(1, lines)
+  }
+
+  /// Places a word of `word` characters after the `used` characters of the
+  /// current line; returns the lines it adds. `word` is reset to 0.
+  @inline(__always)
+  private static func wrap(_ word: inout Int, after used: inout Int, width: Int) -> Int {
+    guard word > 0 else { return 0 }
+    defer { word = 0 }
+    if used > 0, used + 1 + word <= width {
+      used += 1 + word
+      return 0
+    }
+    var added = used > 0 ? 1 : 0
+    // A word wider than a line fills whole lines first.
+    var length = word
+    while length > width {
+      length -= width
+      added += 1
+    }
+    used = length
+    return added
   }
 }
