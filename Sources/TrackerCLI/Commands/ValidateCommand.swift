@@ -102,8 +102,7 @@ struct ValidateCommand: ParsableCommand {
         // A report file is not a terminal: only --color always colours it.
         let useColour = output == nil ? Colour.onStandardOutput : Colour.choice == .always
         let shown = reporting.quiet ? verdicts.map(Self.withoutInfo) : verdicts
-        let text = ValidateTextReport(colour: useColour).render(shown)
-        try ReportOutput.write(to: output) { $0.write(text) }
+        try ReportOutput.write(to: output) { sink in ValidateTextReport(colour: useColour).write(shown) { sink.write($0) } }
       case .json:
         try ReportOutput.write(to: output) { sink in
           ValidationReportJSON.write(verdicts, asOf: settings.asOf, tool: "wsoa \(WSOACommand.version)", to: sink)

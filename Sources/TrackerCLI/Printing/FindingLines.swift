@@ -19,16 +19,26 @@ enum FindingLines {
   /// for a finding without a location.
   static func render(_ findings: [Diagnostic], quiet: Bool = false, colour: Bool = false, file: String = "-") -> String {
     var out = ""
+    write(findings, quiet: quiet, colour: colour, file: file) { out += $0 }
+    return out
+  }
+
+  /// The same lines, handed to `emit` a finding at a time, so a report of a
+  /// large tracker's hundreds of thousands of findings streams to its output
+  /// instead of being built whole first.
+  static func write(
+    _ findings: [Diagnostic], quiet: Bool = false, colour: Bool = false, file: String = "-", to emit: (String) -> Void
+  ) {
     for finding in findings where !(quiet && finding.severity == .info) {
       let label = Colour.paint(
         "\(finding.severity.rawValue)[\(finding.code)]", Colour.Ink(finding.severity), enabled: colour)
-      out += "\(finding.location?.description ?? file): \(label): \(finding.message)\n"
-      if let fix = finding.fix { out += "\(indent)fix: \(fix)\n" }
+      var lines = "\(finding.location?.description ?? file): \(label): \(finding.message)\n"
+      if let fix = finding.fix { lines += "\(indent)fix: \(fix)\n" }
       if !finding.related.isEmpty {
-        out += "\(indent)related: " + finding.related.map { short($0, in: finding.location) }.joined(separator: ", ") + "\n"
+        lines += "\(indent)related: " + finding.related.map { short($0, in: finding.location) }.joined(separator: ", ") + "\n"
       }
+      emit(lines)
     }
-    return out
   }
 
   /// A related cell, shortened when it is in the finding's own file.

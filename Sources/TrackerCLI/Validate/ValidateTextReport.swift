@@ -10,24 +10,33 @@ struct ValidateTextReport {
   /// Whether to use ANSI colour (only on a terminal).
   let colour: Bool
 
+  /// The report as one string.
   func render(_ verdicts: [FileValidation]) -> String {
     var out = ""
-    for verdict in verdicts { renderFile(verdict, into: &out) }
-    if verdicts.count > 1 { out += "\n" + table(verdicts) }
+    write(verdicts) { out += $0 }
     return out
   }
 
-  private func renderFile(_ verdict: FileValidation, into out: inout String) {
+  /// The report, handed to `emit` piece by piece (a finding's lines at a
+  /// time): `validate` streams it into its output.
+  func write(_ verdicts: [FileValidation], to emit: (String) -> Void) {
+    for verdict in verdicts { writeFile(verdict, to: emit) }
+    if verdicts.count > 1 { emit("\n" + table(verdicts)) }
+  }
+
+  private func writeFile(_ verdict: FileValidation, to emit: (String) -> Void) {
     if let failure = verdict.failure {
       // Why it was not checked is on standard error (`wsoa: FILE: error: …`, RunReport).
-      out += "\(verdict.file): \(label(failure))\n"
+      emit("\(verdict.file): \(label(failure))\n")
       return
     }
-    out += FindingLines.render(verdict.findings, colour: colour, file: verdict.file)
+    FindingLines.write(verdict.findings, colour: colour, file: verdict.file, to: emit)
+    var out = ""
     if let reading = verdict.reading { out += "\(verdict.file): note: statuses read with \(reading)\n" }
     if let config = verdict.configPath { out += "\(verdict.file): note: settings from \(config)\n" }
     out += "\(verdict.file): \(Self.counts(verdict)): \(verdict.passes ? paint("ok", .green) : paint("FAILED", .red))"
     out += verdict.strict && verdict.count(.warning) > 0 && verdict.count(.error) == 0 ? " (strict: warnings fail)\n" : "\n"
+    emit(out)
   }
 
   private func table(_ verdicts: [FileValidation]) -> String {
