@@ -7,7 +7,7 @@ RSS of each. Outputs go to a scratch folder and are removed before every run,
 so no run pays for replacing the previous run's output. Standard library only.
 
 usage: compare_builds.py ROUNDS OLD_WSOA NEW_WSOA FILE[,FILE...] JOB[,JOB...]
-  JOB: convert (to JSON), convert-xlsx, validate (JSON report), report (HTML)
+  JOB: convert (to JSON), convert-xlsx, validate (JSON report), validate-text, report (HTML)
 
 Keep a copy of the old build before rebuilding, e.g.
   cp .build/release/wsoa /tmp/wsoa-old && <change> && swift build -c release ...
@@ -24,6 +24,7 @@ JOBS = {
     "convert": ["convert", "{in}", "-o", "{out}.json", "-q"],
     "convert-xlsx": ["convert", "{in}", "-o", "{out}.xlsx", "-q"],
     "validate": ["validate", "{in}", "--no-config", "--as-of", "2022-06-01", "--format", "json", "-o", "{out}.json"],
+    "validate-text": ["validate", "{in}", "--no-config", "--as-of", "2022-06-01", "-o", "{out}.txt"],
     "report": ["report", "{in}", "-o", "{out}.html", "-q"],
 }
 
