@@ -99,7 +99,7 @@ public enum FileProbe {
   /// modification and status-change times to the nanosecond.
   public struct Version: Sendable, Equatable {
     let device, inode, size: UInt64
-    let modified, changed: Int128
+    let modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds: Int
   }
 
   /// The version of the file at `path` now; `nil` when there is none.
@@ -114,8 +114,8 @@ public enum FileProbe {
     return Version(
       device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
       size: UInt64(truncatingIfNeeded: info.st_size),
-      modified: Int128(m.tv_sec) * 1_000_000_000 + Int128(m.tv_nsec),
-      changed: Int128(c.tv_sec) * 1_000_000_000 + Int128(c.tv_nsec))
+      modifiedSeconds: Int(m.tv_sec), modifiedNanoseconds: Int(m.tv_nsec),
+      changedSeconds: Int(c.tv_sec), changedNanoseconds: Int(c.tv_nsec))
   }
 
   /// What reading a descriptor to its end gave.
