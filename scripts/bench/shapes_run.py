@@ -73,6 +73,11 @@ def main():
             samples = {name: [] for name, _, _ in todo}
             for _ in range(runs):
                 for name, cmd, env in todo:
+                    # Each wsoa job starts without its output there: replacing the previous
+                    # round's file (hundreds of MB of JSON) would charge the kernel's work
+                    # freeing it to this run's write phase.
+                    if "-o" in cmd and os.path.exists(cmd[cmd.index("-o") + 1]):
+                        os.unlink(cmd[cmd.index("-o") + 1])
                     samples[name].append(run(cmd, env))
             print(f"\n{shape}.{kind} ({os.path.getsize(src) / 1e6:.0f} MB)")
             print(f"  {'job':<20} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}   phases (wall s)")
