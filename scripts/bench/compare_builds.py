@@ -15,10 +15,10 @@ Keep a copy of the old build before rebuilding, e.g.
 """
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from shapes_run import run  # one way to time a process: wall, CPU and peak RSS from wait4
 
 JOBS = {
     "convert": ["convert", "{in}", "-o", "{out}.json", "-q"],
@@ -27,17 +27,6 @@ JOBS = {
     "validate-text": ["validate", "{in}", "--no-config", "--as-of", "2022-06-01", "-o", "{out}.txt"],
     "report": ["report", "{in}", "-o", "{out}.html", "-q"],
 }
-
-
-def run(cmd):
-    """Wall s, CPU s and peak RSS MiB of one process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):  # 1: the tracker has error findings
-        sys.exit(f"failed ({code}): {' '.join(cmd)}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():
@@ -60,7 +49,7 @@ def main():
                         for name in os.listdir(scratch):
                             os.unlink(os.path.join(scratch, name))
                         cmd = [binary] + [a.replace("{in}", path).replace("{out}", out) for a in JOBS[job]]
-                        samples.setdefault((path, job, build), []).append(run(cmd))
+                        samples.setdefault((path, job, build), []).append(run(cmd)[:3])
     print(f"median of {rounds} rounds, builds alternating; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for path in files:
