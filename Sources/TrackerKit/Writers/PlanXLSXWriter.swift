@@ -30,7 +30,6 @@ enum PlanXLSXWriter {
   ///   - palette: the status colours.
   ///   - council: the council's own status words (`[statuses]` in `wsoa.toml`), coloured by their meaning.
   /// - Returns: what writing found (`xlsx.sheet_renamed` for a sheet written under another name).
-  @discardableResult
   static func write(
     _ plan: Plan, findings: [Diagnostic], to path: String,
     statusFormat: ((XLSXWriter) -> (Action, Period) -> FormatID?)? = nil,
