@@ -50,7 +50,8 @@ extension ValidationContext {
     guard plan.actions.contains(where: { !$0.crossRefs.isEmpty }) else { return [:] }
     var map: [String: SourceLocation?] = [:]
     for area in plan.focusAreas where map[area.ref.uppercased()] == nil { map[area.ref.uppercased()] = area.source }
-    for action in plan.actions { map[action.key.uppercased()] = action.keyCell }
+    let actions = plan.actions
+    for a in actions.indices { map[actions[a].key.uppercased()] = actions[a].keyCell }  // by index: no action copied
     return map
   }
 }

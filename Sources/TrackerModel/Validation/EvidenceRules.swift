@@ -39,16 +39,17 @@ struct EvidenceLogRule: PlanRule {
     var known: Set<String> = []
     for entry in log { known.insert(Self.normalised(entry.code)) }
     var cited: Set<String> = []
-    for action in context.plan.actions {
-      for item in action.evidence {
+    let actions = context.plan.actions
+    for a in actions.indices {  // by index: iterating would copy every action
+      for item in actions[a].evidence {
         guard let ref = item.ref else { continue }
         let code = Self.normalised(ref)
         cited.insert(code)
         if !known.contains(code), context.isEnabled(Self.unresolved) {
           findings.append(
             context.finding(
-              Self.unresolved, "\(action.key) cites evidence \"\(ref)\", which is not in the evidence log",
-              at: item.source ?? action.source, related: log.first?.source.map { [$0] } ?? []))
+              Self.unresolved, "\(actions[a].key) cites evidence \"\(ref)\", which is not in the evidence log",
+              at: item.source ?? actions[a].source, related: log.first?.source.map { [$0] } ?? []))
         }
       }
     }

@@ -37,11 +37,13 @@ struct SimilarLeadNamesRule: PlanRule {
     var firstSeen: [String: (name: String, source: SourceLocation?)] = [:]
     var order: [String] = []
     var seenNames: Set<String> = []  // names as written, so each is folded once
-    for action in context.plan.actions {
-      for lead in action.leads where seenNames.insert(lead.name).inserted {
+    // By index: `for action in actions` would copy every action (a retain per field).
+    let actions = context.plan.actions
+    for a in actions.indices {
+      for lead in actions[a].leads where seenNames.insert(lead.name).inserted {
         let folded = NearDuplicates.fold(lead.name)
         guard !folded.isEmpty, !MissingLeadRule.placeholders.contains(folded), firstSeen[folded] == nil else { continue }
-        firstSeen[folded] = (lead.name, lead.source ?? action.source)
+        firstSeen[folded] = (lead.name, lead.source ?? actions[a].source)
         order.append(folded)
       }
     }

@@ -91,30 +91,33 @@ struct AreaMismatchRule: PlanRule {
     let actions = context.plan.actions
     var agreeing = 0
     var comparable = 0
-    for action in actions where action.focusRef == nil {
-      guard let number = Self.leadingNumber(action.key), let priority = Self.numericPriority(action.priorityId)
+    // By index throughout: `for action in actions` would copy every action (a retain per field).
+    for index in actions.indices where actions[index].focusRef == nil {
+      guard let number = Self.leadingNumber(actions[index].key), let priority = Self.numericPriority(actions[index].priorityId)
       else { continue }
       comparable += 1
       if number == priority { agreeing += 1 }
     }
     let prioritiesNumberRefs = comparable > 0 && agreeing * 2 > comparable
     let sitting = SittingFocusAreas(context.plan.focusAreas)
-    for action in actions {
-      guard let number = Self.leadingNumber(action.key) else { continue }
-      if let focus = sitting.focusRef(above: action.source) ?? action.focusRef, let focusNumber = Self.leadingNumber(focus) {
+    for index in actions.indices {
+      guard let number = Self.leadingNumber(actions[index].key) else { continue }
+      if let focus = sitting.focusRef(above: actions[index].source) ?? actions[index].focusRef,
+        let focusNumber = Self.leadingNumber(focus)
+      {
         if number != focusNumber {
           findings.append(
             context.finding(
-              Self.code, "ref \"\(action.key)\" sits under focus area \(focus)", at: action.keyCell,
-              related: action.rowRelated))
+              Self.code, "ref \"\(actions[index].key)\" sits under focus area \(focus)", at: actions[index].keyCell,
+              related: actions[index].rowRelated))
         }
-      } else if action.focusRef == nil, prioritiesNumberRefs, let priority = Self.numericPriority(action.priorityId),
-        number != priority
+      } else if actions[index].focusRef == nil, prioritiesNumberRefs,
+        let priority = Self.numericPriority(actions[index].priorityId), number != priority
       {
         findings.append(
           context.finding(
-            Self.code, "ref \"\(action.key)\" sits under priority \(action.priorityId ?? "")", at: action.keyCell,
-            related: action.rowRelated))
+            Self.code, "ref \"\(actions[index].key)\" sits under priority \(actions[index].priorityId ?? "")",
+            at: actions[index].keyCell, related: actions[index].rowRelated))
       }
     }
   }

@@ -131,15 +131,19 @@ public enum FindingOrder {
     }
     keys.sort()
     // keys[i].offset is where the finding that belongs at i is now.
+    // The buffer's swap moves the two values; the array's copies them (a
+    // retain and a release of every string in a finding, several per swap).
     var placed = [Bool](repeating: false, count: keys.count)
-    for start in keys.indices where !placed[start] {
-      var index = start
-      while true {
-        placed[index] = true
-        let source = keys[index].offset
-        if source == start { break }
-        findings.swapAt(index, source)
-        index = source
+    findings.withUnsafeMutableBufferPointer { findings in
+      for start in keys.indices where !placed[start] {
+        var index = start
+        while true {
+          placed[index] = true
+          let source = keys[index].offset
+          if source == start { break }
+          findings.swapAt(index, source)
+          index = source
+        }
       }
     }
   }
