@@ -98,7 +98,7 @@ let package = Package(
       dependencies: ["XLSXFormat", "ZipArchive", "XMLStream", "Grid", "Diagnostics", "TestSupport"]),
     .testTarget(name: "TrackerModelTests", dependencies: ["TrackerModel", "TestSupport"]),
     .testTarget(
-      name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "TestSupport"]),
+      name: "TrackerKitTests", dependencies: ["TrackerKit", "TrackerModel", "Grid", "Diagnostics", "AtomicOutput", "TestSupport"]),
     .testTarget(
       name: "TrackerCLITests", dependencies: ["TrackerCLI", "TrackerKit", "Grid", "TestSupport", "XMLStream"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),

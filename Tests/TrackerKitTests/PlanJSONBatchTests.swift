@@ -1,3 +1,4 @@
+import AtomicOutput
 import Diagnostics
 import Foundation
 import Testing
@@ -24,6 +25,27 @@ import TrackerModel
     let expected = head + Array(repeating: elements, count: 600).joined(separator: ",") + tail
     #expect(many.utf8.count == expected.utf8.count)
     #expect(many == expected)
+  }
+
+  /// Written to a file, the windows' buffers are joined to the sink while
+  /// the next window is written: the file must hold the collected bytes.
+  @Test(arguments: [true, false])
+  func batchedActionsWrittenToAFileMatchTheCollectedBytes(pretty: Bool) throws {
+    var large = seed.value
+    try #require(large.actions.count == 9)
+    large.actions = Array(repeating: large.actions, count: 1_500).flatMap { $0 }
+    let collected = PlanJSONWriter.bytes(large, findings: seed.diagnostics, pretty: pretty)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("wsoa-batch-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    try #require(fd >= 0)
+    let sink = ByteSink(fileDescriptor: fd)
+    PlanJSONWriter.write(large, findings: seed.diagnostics, to: sink, pretty: pretty)
+    try sink.flush(path: path)
+    close(fd)
+    let written = try #require(FileManager.default.contents(atPath: path))
+    #expect(written.count == collected.count)
+    #expect(Array(written) == collected)
   }
 
   /// The document around the `actions` array's elements, and the elements
