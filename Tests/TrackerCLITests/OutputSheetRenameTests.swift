@@ -7,7 +7,8 @@ import XLSXFormat
 /// A sheet kept from the input whose name clashes (ignoring case) with a
 /// sheet the cleaned XLSX writes (`Priority 2`) is written under another
 /// name; convert and merge say so (`xlsx.sheet_renamed`) instead of
-/// renaming it silently, and `--disable` governs it like any code.
+/// renaming it silently (so does `validate --annotate`), and `--disable`
+/// governs it like any code.
 @Suite struct OutputSheetRenameTests {
   /// A workbook: a tracker for priority 2 on "Tracker", and board notes on a sheet named `notesSheet`.
   static func workbook(notesSheet: String) throws -> URL {
@@ -62,6 +63,23 @@ import XLSXFormat
     let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
     let codes = ((document["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
     #expect(codes.filter { $0 == "xlsx.sheet_renamed" }.count == 1, "\(codes)")
+  }
+
+  /// `validate --annotate` writes the same cleaned tracker, so it says so too, after its report.
+  @Test func validateAnnotateReportsAKeptSheetWrittenUnderAnotherName() throws {
+    let input = try Self.workbook(notesSheet: "PRIORITY 2")
+    let out = input.deletingLastPathComponent().appendingPathComponent("annotated.xlsx").path
+    let validate = try ProcessRunner.wsoa(["validate", input.path, "--annotate", out, "--no-config", "--as-of", "2022-06-01"])
+    #expect(validate.status == 0 || validate.status == 1, "\(validate.stderr)")
+    let lines = Self.renamed(validate.stderr)
+    #expect(lines.count == 1, "\(validate.stderr)")
+    #expect(lines.first?.hasPrefix(out + ": warning") == true, "\(lines)")
+    #expect(lines.first?.contains("sheet \"PRIORITY 2\" is written as \"PRIORITY 2 (2)\"") == true, "\(lines)")
+    let dump = try ProcessRunner.wsoa(["dump", out, "--sheet", "PRIORITY 2 (2)"])
+    #expect(dump.stdout.contains("Meeting on Tuesday"), "\(dump.stderr)")
+    let quiet = try ProcessRunner.wsoa(
+      ["validate", input.path, "--annotate", out, "--no-config", "--as-of", "2022-06-01", "--disable", "xlsx.sheet_renamed"])
+    #expect(Self.renamed(quiet.stderr).isEmpty, "\(quiet.stderr)")
   }
 
   @Test func aSheetWhoseNameDoesNotClashIsNotReported() throws {

@@ -111,7 +111,8 @@ struct ValidateCommand: ParsableCommand {
     }
     var status = ExitStatus.worse(run.finish(writesJSON: false), Self.exitStatus(verdicts))
     if let annotate, let verdict = verdicts.first {
-      status = ExitStatus.worse(status, AnnotateOutput.write(verdict, to: annotate))
+      status = ExitStatus.worse(
+        status, AnnotateOutput.write(verdict, to: annotate, policy: settings.policy, quiet: reporting.quiet))
     }
     // Freeing the plans and findings of a 100,000-action tracker costs a
     // tenth of a second the process gets back for free at exit (as convert's last plan).

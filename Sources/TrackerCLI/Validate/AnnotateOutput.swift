@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrackerKit
+import TrackerModel
 
 /// `wsoa validate --annotate OUT.xlsx`: the usage checks, and writing the
 /// annotated workbook (atomically, through `AnnotatedWorkbookWriter`) after
@@ -26,8 +27,11 @@ enum AnnotateOutput {
   /// Writes the annotated workbook for a checked file; returns the exit
   /// status it adds (65 when a tracker value does not fit a cell, 73 when
   /// the file cannot be written). A file that could not be read has no
-  /// workbook; its verdict already says why.
-  static func write(_ verdict: FileValidation, to path: String) -> ExitStatus {
+  /// workbook; its verdict already says why. What writing found (a kept
+  /// sheet written under another name) goes to standard error as convert
+  /// prints it, under `policy` (the command line's over the config's);
+  /// `quiet` leaves out info.
+  static func write(_ verdict: FileValidation, to path: String, policy: FindingPolicy, quiet: Bool) -> ExitStatus {
     guard let plan = verdict.plan else {
       StandardError.write(Failure.line(location: nil, "--annotate: \(path) not written: \(verdict.file) could not be checked") + "\n")
       return .success
@@ -35,8 +39,10 @@ enum AnnotateOutput {
     do {
       // The config the file was checked with (already read once, so valid) colours its words.
       let config = try verdict.configPath.map { try TrackerConfig.load(path: $0) } ?? TrackerConfig()
-      try AnnotatedWorkbookWriter.write(
+      let written = try AnnotatedWorkbookWriter.write(
         plan, findings: verdict.findings, to: path, palette: config.palette, council: config.vocabulary)
+      let found = config.policy(overriddenBy: policy).apply(to: written)
+      StandardError.write(FindingLines.render(found, quiet: quiet, colour: Colour.onStandardError, file: path))
       return .success
     } catch let error as ConfigError {
       StandardError.write(Failure.line(location: nil, "--annotate: \(error)") + "\n")

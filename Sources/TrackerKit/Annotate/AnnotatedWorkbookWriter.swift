@@ -29,6 +29,10 @@ public enum AnnotatedWorkbookWriter {
 
   /// Writes the workbook atomically.
   ///
+  /// - Returns: what writing found: `xlsx.sheet_renamed` for a sheet kept
+  ///   from the input that is written under another name (one Excel does
+  ///   not allow, or one the cleaned tracker already writes), as `convert`
+  ///   reports it.
   /// - Throws: `TrackerError.cellTooLong` for a tracker value over Excel's
   ///   32,767 characters (finding texts are clipped instead);
   ///   `TrackerError.cannotWrite` for other writer failures; `OutputError`
@@ -39,7 +43,7 @@ public enum AnnotatedWorkbookWriter {
   public static func write(
     _ plan: Plan, findings: [Diagnostic], to path: String, palette: StatusPalette = .standard,
     council: CouncilVocabulary = CouncilVocabulary()
-  ) throws {
+  ) throws -> [Diagnostic] {
     let targets = FindingTargets(plan: plan)
     let cells = findings.map(targets.target(of:))
     var wanted: [TrackerCell: Severity] = [:]
@@ -50,9 +54,7 @@ public enum AnnotatedWorkbookWriter {
     let highlighter = FindingHighlighter(wanted)
     let taken = Set(plan.unparsed.filter(PlanXLSXWriter.isOwnSheet).compactMap { $0.cells.first?.source?.sheet })
     let sheetName = FindingsSheet.name(avoiding: taken)
-    // Not yet reported: a kept sheet renamed in the annotated workbook
-    // (`xlsx.sheet_renamed`, which convert and merge report).
-    _ = try PlanXLSXWriter.write(
+    return try PlanXLSXWriter.write(
       plan, findings: findings, to: path, observer: highlighter,
       extraSheets: { writer throws(XLSXWriteError) in
         let links = cells.map { $0.flatMap(highlighter.written) }

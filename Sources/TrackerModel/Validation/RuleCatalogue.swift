@@ -169,7 +169,7 @@ public enum RuleCatalogue {
     w("csv.stray_quote", "text follows a field's closing quote; it was kept as part of the cell",
       "Quote the whole field and double any quote inside it: \"say \"\"hi\"\"\".", .format),
     i("xlsx.sheet_skipped", "a chart sheet or dialog sheet holds no cells and was skipped", .format),
-    w("xlsx.sheet_renamed", "a sheet was written to XLSX under another name: one Excel does not allow, or one the output already has (`dump --to xlsx`, `convert`, `merge`)",
+    w("xlsx.sheet_renamed", "a sheet was written to XLSX under another name: one Excel does not allow, or one the output already has (`dump --to xlsx`, `convert`, `merge`, `validate --annotate`)",
       "Rename the sheet: at most 31 characters, none of : \\ / ? * [ ], unique ignoring case.", .format),
   ]
 
