@@ -145,7 +145,7 @@ struct MergeCommand: ParsableCommand {
     // each input is one file entry, in merge order.
     let findings = run.loadDiagnostics + written + run.result.diagnostics
     if reporting.format == .text {
-      progress.write(FindingLines.render(findings, quiet: reporting.quiet, colour: Colour.onStandardError, file: master))
+      progress.writeFindings(findings, file: master)
     }
     var seen = Set<String>()
     let names = ([master] + run.result.returns.map(\.file)).filter { seen.insert($0).inserted }

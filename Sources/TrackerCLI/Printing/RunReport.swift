@@ -51,6 +51,19 @@ final class RunReport {
     FileProbe.writeStandardError(text)
   }
 
+  /// Writes `findings` on standard error as `FindingLines` (info left out
+  /// with `--quiet`; `file` for those without a location), erasing the
+  /// progress line first. The lines go out through one buffer a finding at
+  /// a time, as validate's report does, so the findings of a large tracker
+  /// are never built into one string.
+  func writeFindings(_ findings: [Diagnostic], file: String) {
+    guard findings.contains(where: { !(options.quiet && $0.severity == .info) }) else { return }
+    clearProgress()
+    let sink = ByteSink(fileDescriptor: 2, capacity: 1 << 16)
+    FindingLines.write(findings, quiet: options.quiet, colour: Colour.onStandardError, file: file) { sink.write($0) }
+    try? sink.flush(path: "standard error")  // as `write`: a closed standard error is not the command's failure
+  }
+
   /// Records a file's verdict. One that was read: prints its findings (text
   /// format, unless `printsFindings` is false because the command has its own
   /// report) and `done` with `--verbose`; raises the status to `.findings`
@@ -62,9 +75,7 @@ final class RunReport {
       return
     }
     verdicts.append(verdict)
-    if options.format == .text, printsFindings {
-      write(FindingLines.render(verdict.findings, quiet: options.quiet, colour: Colour.onStandardError, file: verdict.file))
-    }
+    if options.format == .text, printsFindings { writeFindings(verdict.findings, file: verdict.file) }
     if options.verbose, options.format == .text, let done { write("wsoa: \(done)\n") }
     if !verdict.passes { raise(.findings) }
   }
