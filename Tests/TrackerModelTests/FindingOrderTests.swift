@@ -61,6 +61,35 @@ struct FindingOrderTests {
     }
   }
 
+  /// Keys are packed into two words when every part fits; a line past
+  /// 2^32, a column past 65,535 or more than 65,536 files take the whole
+  /// keys instead, with the same order.
+  @Test(arguments: ["line", "column", "files"])
+  func findingsTooWideToPackSortTheSameWay(_ wide: String) {
+    var findings = Self.findings(3_000, seed: 99)
+    switch wide {
+    case "line":
+      findings.insert(
+        Diagnostic(
+          code: "note.undated", severity: .info, message: "far down",
+          location: Diagnostics.SourceLocation(file: "c.csv", line: 5_000_000_000)), at: 1_500)
+    case "column":
+      findings.insert(
+        Diagnostic(
+          code: "note.undated", severity: .info, message: "far right",
+          location: Diagnostics.SourceLocation(file: "c.csv", cell: CellAddress(row: 3, column: 70_000), line: 4)), at: 10)
+    default:
+      findings += (0..<66_000).map { n in
+        Diagnostic(
+          code: "ref.duplicate", severity: .error, message: "file \(n)",
+          location: Diagnostics.SourceLocation(file: "f\(65_999 - n).csv", line: n % 7))
+      }
+    }
+    var inPlace = findings
+    FindingOrder.sort(&inPlace)
+    #expect(inPlace == Self.reference(findings), "\(wide)")
+  }
+
   @Test func thePolicyRemovesAndRegradesInPlaceKeepingTheOrder() {
     let findings = Self.findings(2_000, seed: 42)
     var policy = FindingPolicy()
