@@ -123,48 +123,43 @@ public enum FindingOrder {
     }
     let ranks = names.ranks()
     fits = fits && ranks.file.count <= 0x1_0000 && ranks.sheet.count <= 0x1_0000 && ranks.code.count <= 0x4000
+    func key(_ offset: Int) -> Key {
+      let (file, sheet, code) = names.ids(findings[offset])
+      let (row, column) = position(findings[offset])
+      return Key(
+        file: ranks.file[file], sheet: ranks.sheet[sheet], row: row, column: column,
+        severity: severityRank(findings[offset].severity), code: ranks.code[code], offset: offset)
+    }
     if fits {
-      var keys: [PackedKey] = []
-      keys.reserveCapacity(findings.count)
-      for offset in findings.indices {
-        let (file, sheet, code) = names.ids(findings[offset])
-        let (row, column) = position(findings[offset])
-        keys.append(
-          PackedKey(
-            high: UInt64(ranks.file[file]) << 48 | UInt64(ranks.sheet[sheet]) << 32 | UInt64(row),
-            low: UInt64(column) << 48 | UInt64(severityRank(findings[offset].severity)) << 46
-              | UInt64(ranks.code[code]) << 32 | UInt64(offset)))
-      }
-      keys.sort()
-      place(&findings) { Int(truncatingIfNeeded: keys[$0].low & 0xFFFF_FFFF) }
+      let keys = sortedKeys(findings.count) { PackedKey(key($0)) }
+      place(&findings, keys)
     } else {
-      var keys: [Key] = []
-      keys.reserveCapacity(findings.count)
-      for offset in findings.indices {
-        let (file, sheet, code) = names.ids(findings[offset])
-        let (row, column) = position(findings[offset])
-        keys.append(
-          Key(
-            file: ranks.file[file], sheet: ranks.sheet[sheet], row: row, column: column,
-            severity: severityRank(findings[offset].severity), code: ranks.code[code], offset: offset))
-      }
-      keys.sort()
-      place(&findings) { keys[$0].offset }
+      let keys = sortedKeys(findings.count, key)
+      place(&findings, keys)
     }
   }
 
-  /// Moves each finding to its place: `source(i)` is where the finding that
-  /// belongs at `i` is now. The buffer's swap moves the two values; the
-  /// array's copies them (a retain and a release of every string in a
-  /// finding, several per swap).
-  private static func place(_ findings: inout [Diagnostic], source: (Int) -> Int) {
+  /// The keys of `count` findings, sorted.
+  private static func sortedKeys<K: FindingKey>(_ count: Int, _ key: (Int) -> K) -> [K] {
+    var keys: [K] = []
+    keys.reserveCapacity(count)
+    for offset in 0..<count { keys.append(key(offset)) }
+    keys.sort()
+    return keys
+  }
+
+  /// Moves each finding to its place: `keys[i].offset` is where the
+  /// finding that belongs at `i` is now. The buffer's swap moves the two
+  /// values; the array's copies them (a retain and a release of every
+  /// string in a finding, several per swap).
+  private static func place<K: FindingKey>(_ findings: inout [Diagnostic], _ keys: [K]) {
     var placed = [Bool](repeating: false, count: findings.count)
     findings.withUnsafeMutableBufferPointer { findings in
       for start in findings.indices where !placed[start] {
         var index = start
         while true {
           placed[index] = true
-          let from = source(index)
+          let from = keys[index].offset
           if from == start { break }
           findings.swapAt(index, from)
           index = from
@@ -198,12 +193,23 @@ public enum FindingOrder {
     func ranks() -> (file: [Int], sheet: [Int], code: [Int]) { (files.ranks(), sheets.ranks(), codes.ranks()) }
   }
 
-  /// A key in two words, compared as (`high`, `low`): file, sheet and row
-  /// in `high` (16, 16 and 32 bits), then column, severity, code and offset
-  /// in `low` (16, 2, 14 and 32 bits).
-  private struct PackedKey: Comparable {
+  /// A sort key that knows which finding it is for.
+  private protocol FindingKey: Comparable {
+    /// Where the finding is before the sort.
+    var offset: Int { get }
+  }
+
+  /// A whole key in two words, compared as (`high`, `low`): file, sheet and
+  /// row in `high` (16, 16 and 32 bits), then column, severity, code and
+  /// offset in `low` (16, 2, 14 and 32 bits). Only for keys whose parts fit.
+  private struct PackedKey: FindingKey {
     var high: UInt64
     var low: UInt64
+    init(_ key: Key) {
+      high = UInt64(key.file) << 48 | UInt64(key.sheet) << 32 | UInt64(key.row)
+      low = UInt64(key.column) << 48 | UInt64(key.severity) << 46 | UInt64(key.code) << 32 | UInt64(key.offset)
+    }
+    var offset: Int { Int(truncatingIfNeeded: low & 0xFFFF_FFFF) }
     static func < (a: PackedKey, b: PackedKey) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
   }
 
@@ -236,8 +242,8 @@ public enum FindingOrder {
     }
   }
 
-  /// A whole key, for findings whose parts do not all fit `PackedKey`.
-  private struct Key: Comparable {
+  /// A finding's whole key, sorted as it is when a part does not fit `PackedKey`.
+  private struct Key: FindingKey {
     var file, sheet, row, column, severity, code, offset: Int
     static func < (a: Key, b: Key) -> Bool {
       if a.file != b.file { return a.file < b.file }
