@@ -21,7 +21,6 @@ public enum ValidationReportJSON {
   ///   - sink: where the bytes go.
   public static func write(_ verdicts: [FileValidation], asOf: CivilDate?, tool: String, to sink: ByteSink) {
     var out = JSONOutput(sink: sink, pretty: true)
-    var locations = ReportLocationBytes()
     out.beginObject()
     if let asOf {
       out.key("asOf")
@@ -33,7 +32,7 @@ public enum ValidationReportJSON {
       verdicts.reduce(0) { $0 + $1.count(.info) }, &out)
     out.key("files")
     out.beginArray()
-    for verdict in verdicts { file(verdict, &out, &locations) }
+    for verdict in verdicts { file(verdict, &out) }
     out.endArray()
     out.endReport(schema: schema, tool: tool)
   }
@@ -48,7 +47,7 @@ public enum ValidationReportJSON {
     }
   }
 
-  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
+  private static func file(_ verdict: FileValidation, _ out: inout JSONOutput) {
     out.beginObject()
     if let config = verdict.configPath {
       out.key("config")
@@ -63,9 +62,7 @@ public enum ValidationReportJSON {
     out.key("file")
     out.string(verdict.file)
     out.key("findings")
-    out.beginArray()
-    for index in verdict.findings.indices { finding(verdict.findings, index, &out, &locations) }
-    out.endArray()
+    findings(verdict.findings, &out)
     if let reading = verdict.reading {
       out.key("reading")
       out.string(reading)
@@ -77,13 +74,19 @@ public enum ValidationReportJSON {
     out.endObject()
   }
 
-  /// Findings as an array, each with all its fields (the merge report writes its diagnostics so too).
-  static func findings(_ findings: [Diagnostic], _ out: inout JSONOutput) {
-    var locations = ReportLocationBytes()
+  /// Findings as an array, each with all its fields (the merge report
+  /// writes its diagnostics so too); a long one in batches on every
+  /// processor (`JSONOutput.writeElements`), each with its own location bytes.
+  static func findings(_ findings: [Diagnostic], _ out: inout JSONOutput, batch: Int = findingBatch) {
     out.beginArray()
-    for index in findings.indices { finding(findings, index, &out, &locations) }
+    out.writeElements(count: findings.count, batch: batch, scratch: ReportLocationBytes.init) { index, out, locations in
+      finding(findings, index, &out, &locations)
+    }
     out.endArray()
   }
+
+  /// Findings per batch a thread writes.
+  static let findingBatch = 2_000
 
   /// One finding, its fields read in place (a copy of a `Diagnostic` retains each of its strings).
   private static func finding(

@@ -17,6 +17,9 @@ public enum PlanJSONWriter {
   /// The schema id written in every document.
   public static let schema = "wsoa/1"
 
+  /// Actions per batch a thread writes (`JSONOutput.writeElements`).
+  static let actionBatch = 500
+
   /// Writes a document to a sink.
   ///
   /// - Parameters:
@@ -75,7 +78,13 @@ public enum PlanJSONWriter {
     array("periods", p.periods, &o, write)
     array("priorities", p.priorities, &o, write)
     array("focusAreas", p.focusAreas, &o, write)
-    o.key("actions"); o.beginArray(); writeActions(p.actions, &o); o.endArray()
+    o.key("actions"); o.beginArray()
+    // Element by element from the array's buffer: `p.actions[i]` alone would copy the action.
+    p.actions.withUnsafeBufferPointer { actions in
+      nonisolated(unsafe) let actions = actions
+      o.writeElements(count: actions.count, batch: actionBatch, scratch: {}) { i, o, _ in write(actions[i], &o) }
+    }
+    o.endArray()
     array("evidenceLog", p.evidenceLog, &o, write)
     array("unparsed", p.unparsed, &o, write)
     array("sources", p.sources, &o, write)
