@@ -35,8 +35,11 @@ struct ActionMatcher {
   private let keys: [String]
   /// Whether each master row has a made-up key.
   private let synthetic: [Bool]
-  /// Master rows by real key, in master order.
-  private var byKey: [String: [Int]] = [:]
+  /// Each real key of the master → its number, an index into `rowsByKey`:
+  /// a return row's key is hashed once, then read by number.
+  private var keyIds: [String: Int] = [:]
+  /// Master rows by key number, in master order.
+  private var rowsByKey: [[Int]] = []
   /// Master rows by focus area and normalised wording.
   private var byText: [TextKey: [Int]] = [:]
   /// Master rows with neither key nor wording, by their place.
@@ -48,7 +51,14 @@ struct ActionMatcher {
     keys = master.map(\.key)
     synthetic = master.map { MergeKeys.isSynthetic($0.key) }
     for row in master.indices {
-      if !synthetic[row] { byKey[keys[row], default: []].append(row) }
+      if !synthetic[row] {
+        if let id = keyIds[keys[row]] {
+          rowsByKey[id].append(row)
+        } else {
+          keyIds[keys[row]] = rowsByKey.count
+          rowsByKey.append([row])
+        }
+      }
       if !texts[row].isEmpty { byText[TextKey(focusRef: master[row].focusRef ?? "", text: texts[row]), default: []].append(row) }
     }
     for (row, place) in ActionMatcher.places(master).enumerated() {
@@ -85,13 +95,29 @@ struct ActionMatcher {
   }
 
   /// Matches every row of a return.
+  ///
+  /// Each row's key is looked up once. Only what can change a result is
+  /// gathered: the priorities a key is listed under matter only for keys the
+  /// master lists more than once, and a row can repeat an earlier one only
+  /// when the return carries its key more than once.
   func match(_ ret: ReturnContext) -> Matches {
     let actions = ret.input.plan.actions
-    // Every priority each real key is listed under in the return.
-    var listed: [String: Set<String>] = [:]
     var matches = Matches()
+    // Each row's key number in the master (`nil`: a made-up key, or one the master lacks).
+    var ids = [Int?](repeating: nil, count: actions.count)
+    // How many of the return's rows carry each key, by number and (for keys the master lacks) by key.
+    var uses = [Int](repeating: 0, count: rowsByKey.count)
+    var otherUses: [String: Int] = [:]
+    // Every priority each key the master lists more than once is listed under in the return.
+    var listed: [Int: Set<String>] = [:]
     for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
-      listed[actions[index].key, default: []].insert(actions[index].priorityId ?? "")
+      guard let id = keyIds[actions[index].key] else {
+        otherUses[actions[index].key, default: 0] += 1
+        continue
+      }
+      ids[index] = id
+      uses[id] += 1
+      if rowsByKey[id].count > 1 { listed[id, default: []].insert(actions[index].priorityId ?? "") }
     }
     // A row is a duplicate when an earlier row with its key and priority
     // updates the same master rows (two rows for two actions, told apart by
@@ -99,11 +125,11 @@ struct ActionMatcher {
     var used: Set<UseKey> = []
     let places = ActionMatcher.places(actions)
     for index in actions.indices {
-      switch resolve(actions, index, place: places[index], listed: listed[actions[index].key] ?? []) {
+      switch resolve(actions, index, id: ids[index], place: places[index], listed: ids[index].flatMap { listed[$0] } ?? []) {
       case .rows(let rows, let byText):
-        if !MergeKeys.isSynthetic(actions[index].key),
-          !used.insert(UseKey(key: actions[index].key, priority: actions[index].priorityId ?? "", rows: rows)).inserted
-        {
+        let key = actions[index].key
+        let repeated = ids[index].map { uses[$0] > 1 } ?? ((otherUses[key] ?? 0) > 1)
+        if repeated, !used.insert(UseKey(key: key, priority: actions[index].priorityId ?? "", rows: rows)).inserted {
           matches.duplicates.append(index)
         }
         for row in rows { matches.pairs.append((row, Contribution(ret: ret.index, action: index, byText: byText))) }
@@ -115,8 +141,10 @@ struct ActionMatcher {
   }
 
   /// What a return row's key, priority and text say (its fields read in
-  /// place: copying an `Action` retains every string in it).
-  private func resolve(_ actions: [Action], _ index: Int, place: String?, listed: Set<String>) -> Resolution {
+  /// place: copying an `Action` retains every string in it). `id` is its
+  /// key's number in the master; `listed`, the priorities the return lists
+  /// that key under (needed only when the master lists it more than once).
+  private func resolve(_ actions: [Action], _ index: Int, id: Int?, place: String?, listed: Set<String>) -> Resolution {
     let key = actions[index].key
     if MergeKeys.isSynthetic(key) {
       if let place {
@@ -126,7 +154,10 @@ struct ActionMatcher {
       }
       return textMatch(actions[index], anyKey: true)
     }
-    guard let candidates = byKey[key] else { return textMatch(actions[index], anyKey: false) }
+    guard let id else { return textMatch(actions[index], anyKey: false) }
+    let candidates = rowsByKey[id]
+    // A key the master lists once names that row, whatever the priority.
+    if candidates.count == 1 { return .rows(candidates, byText: false) }
     let own = actions[index].priorityId ?? ""
     let wording = actions[index].text
     let text = { MergeKeys.normalised(wording) }
@@ -187,23 +218,35 @@ struct ActionMatcher {
   /// whatever the row numbers, with or without priorities (a row followed
   /// under several priorities is told apart by the priority when there is one).
   static func places(_ actions: [Action]) -> [String?] {
-    var anchor: [String: String] = [:]
-    var count: [String: Int] = [:]
     var places = [String?](repeating: nil, count: actions.count)
+    guard actions.indices.contains(where: { isContinuation(actions, $0) }) else { return places }
+    // The row each priority's continuation rows follow, by index: its
+    // identity is spelled out only when a continuation row needs it.
+    var anchor: [String: Int] = [:]
+    var count: [String: Int] = [:]
     for index in actions.indices {
       let priority = actions[index].priorityId ?? ""
-      let synthetic = MergeKeys.isSynthetic(actions[index].key)
-      if synthetic, MergeKeys.isBlank(actions[index].text) {
+      if isContinuation(actions, index) {
         let n = count[priority, default: 0] + 1
         count[priority] = n
-        places[index] = "\(anchor[priority] ?? "")\u{1F}\(n)"
+        places[index] = "\(anchor[priority].map { identity(actions[$0]) } ?? "")\u{1F}\(n)"
       } else {
-        anchor[priority] =
-          synthetic
-          ? "t:\(actions[index].focusRef ?? "")\u{1F}\(MergeKeys.normalised(actions[index].text))" : "k:\(actions[index].key)"
+        anchor[priority] = index
         count[priority] = 0
       }
     }
     return places
+  }
+
+  /// Whether a row has neither a real key nor any wording (read in place).
+  private static func isContinuation(_ actions: [Action], _ index: Int) -> Bool {
+    MergeKeys.isSynthetic(actions[index].key) && MergeKeys.isBlank(actions[index].text)
+  }
+
+  /// How a continuation row's place names the row it follows: its key, or
+  /// for a row without one its focus area and normalised wording.
+  private static func identity(_ action: Action) -> String {
+    MergeKeys.isSynthetic(action.key)
+      ? "t:\(action.focusRef ?? "")\u{1F}\(MergeKeys.normalised(action.text))" : "k:\(action.key)"
   }
 }

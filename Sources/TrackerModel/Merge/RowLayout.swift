@@ -37,11 +37,13 @@ struct RowLayout {
     var groupIndex: [String: Int] = [:]
     for ret in returns {
       let matches = matcher.match(ret)
-      var matchedRows: [Int: [Int]] = [:]
       for pair in matches.pairs {
+        // Most master rows hear from every return: one allocation, not one per doubling.
+        if perMaster[pair.row].isEmpty { perMaster[pair.row].reserveCapacity(returns.count) }
         perMaster[pair.row].append(pair.contribution)
-        matchedRows[pair.contribution.action, default: []].append(pair.row)
       }
+      // Where each matched return row went: built only for a new continuation row.
+      var matchedRows: [Int: [Int]]?
       for index in matches.duplicates { diagnostics.append(RowLayout.duplicate(ret, index)) }
       for (index, candidates) in matches.ambiguous {
         ambiguous.append(RowLayout.ambiguous(ret, index, candidates.map { master[$0] }))
@@ -58,7 +60,8 @@ struct RowLayout {
           var base = RowLayout.skeleton(action, subGroup: ret.input.subGroup)
           var anchor = anchors.anchor(for: action)
           if places[index] != nil,
-            let follows = RowLayout.continuationAnchor(ret, index, master: master, matched: matchedRows)
+            let follows = RowLayout.continuationAnchor(
+              ret, index, master: master, matched: RowLayout.matchedRows(&matchedRows, matches.pairs))
           {
             // A continuation row continues the master row it follows: it sits
             // under that row's priority and focus area, so the merged plan
@@ -82,6 +85,17 @@ struct RowLayout {
         rows.append(Slot(base: groups[group].base, contributions: groups[group].contributions, isNew: true))
       }
     }
+  }
+
+  /// Each matched return row's master rows, worked out on first use.
+  private static func matchedRows(
+    _ cache: inout [Int: [Int]]?, _ pairs: [(row: Int, contribution: Contribution)]
+  ) -> [Int: [Int]] {
+    if let cache { return cache }
+    var rows: [Int: [Int]] = [:]
+    for pair in pairs { rows[pair.contribution.action, default: []].append(pair.row) }
+    cache = rows
+    return rows
   }
 
   /// Where a new continuation row goes: after the master row that the row it
