@@ -22,11 +22,15 @@ extension RowMerge {
     for contribution in contributions {
       let source = ret(contribution)
       let items = ctx.returns[contribution.ret].input.plan.actions[contribution.action].evidence
-      // The master's items exactly as they were: nothing added, nothing removed.
-      if RowMerge.evidence(items, equals: masterItems) { continue }
+      // The return's first items written exactly as the master's first items
+      // are already in the row (and no item this merge added equals one of
+      // them): only the items after them can add anything. The master's
+      // items exactly as they were: nothing added, nothing removed.
+      let repeated = RowMerge.sharedPrefix(items, masterItems)
+      if repeated == items.count, repeated == masterItems.count { continue }
       var seen = seenSet ?? TwoLevelSet(exact: evidence.map(RowMerge.exactEvidence), normalised: { masterItems.map(MergeKeys.evidence) })
       defer { seenSet = seen }
-      for item in items {
+      for item in items[repeated...] {
         let exact = RowMerge.exactEvidence(item)
         guard !seen.contains(exact, { MergeKeys.evidence(item) }) else {
           // Another return brought this item first: this one changes the row all the same.
@@ -48,7 +52,8 @@ extension RowMerge {
           MergeCode.evidenceAdded, field: .evidence, old: "", new: RowMerge.evidenceText(item),
           source: added.provenance, subGroup: source.input.subGroup, decision: .added)
       }
-      if source.hasEvidence, !isNew { reportRemoved(from: contribution, items) }
+      // Every master item is still listed when the return starts with them all.
+      if source.hasEvidence, !isNew, repeated < masterItems.count { reportRemoved(from: contribution, items) }
     }
     action.evidence = evidence
   }
@@ -78,20 +83,19 @@ extension RowMerge {
     return SubGroupName.canonical(group, extra: aliases) == source.canonicalSubGroup
   }
 
-  /// Whether two lists hold the same items, each written exactly alike
-  /// (equal `exactEvidence` keys), compared in place.
-  static func evidence(_ items: [EvidenceItem], equals base: [EvidenceItem]) -> Bool {
-    guard items.count == base.count else { return false }
-    for i in items.indices {
+  /// How many of `items`' first items are written exactly as `base`'s first
+  /// items (equal `exactEvidence` keys, in the same places), compared in place.
+  static func sharedPrefix(_ items: [EvidenceItem], _ base: [EvidenceItem]) -> Int {
+    for i in 0..<min(items.count, base.count) {
       let hasRef = !(items[i].ref?.isEmpty ?? true)
       if hasRef || !(base[i].ref?.isEmpty ?? true) {
-        guard hasRef, items[i].ref == base[i].ref else { return false }
+        guard hasRef, items[i].ref == base[i].ref else { return i }
         continue
       }
-      guard items[i].text == base[i].text else { return false }
-      if items[i].text.isEmpty, items[i].raw != base[i].raw { return false }
+      guard items[i].text == base[i].text else { return i }
+      if items[i].text.isEmpty, items[i].raw != base[i].raw { return i }
     }
-    return true
+    return min(items.count, base.count)
   }
 
   /// An evidence item exactly as written: its E-code, else its text (raw when empty).

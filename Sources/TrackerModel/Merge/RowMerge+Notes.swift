@@ -24,12 +24,16 @@ extension RowMerge {
     for contribution in contributions {
       let source = ret(contribution)
       let returnNotes = ctx.returns[contribution.ret].input.plan.actions[contribution.action].notes
-      // A return repeating (a prefix of) the master's notes as they were adds nothing.
-      if RowMerge.notes(returnNotes, arePrefixOf: masterNotes) { continue }
+      // The return's first notes written exactly as the master's first notes
+      // are already in the row (and no note this merge added equals one of
+      // them): only the notes after them can add anything. A return
+      // repeating (a prefix of) the master's notes as they were adds nothing.
+      let repeated = RowMerge.sharedPrefix(returnNotes, masterNotes)
+      if repeated == returnNotes.count { continue }
       var seen = seenIndex ?? NoteIndex(notes)
       defer { seenIndex = seen }
       var returnKeys: Set<NoteKey>?
-      for note in returnNotes {
+      for note in returnNotes[repeated...] {
         guard let key = seen.insertIfNew(note) else {
           // Another return brought this note first: this one changes the row all the same.
           if !addedKeys.isEmpty, addedKeys.contains(MergeKeys.note(note)) {
@@ -79,17 +83,16 @@ extension RowMerge {
     action.notes = notes
   }
 
-  /// Whether `items` are the first notes of `base`, each written exactly
-  /// alike (equal `ExactNoteKey`s). Fields are compared in place: passing
-  /// whole notes around would copy every string in them.
-  static func notes(_ items: [ProgressNote], arePrefixOf base: [ProgressNote]) -> Bool {
-    guard items.count <= base.count else { return false }
-    for i in items.indices {
-      guard items[i].date == base[i].date, items[i].text == base[i].text else { return false }
-      if items[i].date == nil, items[i].prefix != base[i].prefix { return false }
-      if items[i].text.isEmpty, items[i].raw != base[i].raw { return false }
+  /// How many of `items`' first notes are written exactly as `base`'s first
+  /// notes (equal `ExactNoteKey`s, in the same places). Fields are compared
+  /// in place: passing whole notes around would copy every string in them.
+  static func sharedPrefix(_ items: [ProgressNote], _ base: [ProgressNote]) -> Int {
+    for i in 0..<min(items.count, base.count) {
+      guard items[i].date == base[i].date, items[i].text == base[i].text else { return i }
+      if items[i].date == nil, items[i].prefix != base[i].prefix { return i }
+      if items[i].text.isEmpty, items[i].raw != base[i].raw { return i }
     }
-    return true
+    return min(items.count, base.count)
   }
 
   /// Indices of notes by their date key (dated or with a partial prefix).
@@ -118,29 +121,31 @@ extension RowMerge {
 }
 
 /// The notes of one merged row, for de-duplication on (date, normalised
-/// text): exact keys first; a note not found exactly is normalised and
-/// compared only with the notes of its own date, whose normalised texts are
-/// worked out the first time that date is asked about.
+/// text): a note is normalised and compared only with the notes of its own
+/// date, whose normalised texts are worked out the first time that date is
+/// asked about.
+///
+/// There is no exact-text level before it: notes a return repeats exactly
+/// in the master's places never get here (`RowMerge.sharedPrefix`), and an
+/// exact copy of a note already indexed has its normalised key, so it is
+/// found all the same.
 struct NoteIndex {
-  private var exact: Set<ExactNoteKey>
   private var textsByDate: [String: [String]] = [:]
   private var normalisedByDate: [String: Set<String>] = [:]
 
   /// Indexes a row's notes.
   init(_ notes: [ProgressNote]) {
-    exact = Set(notes.map(ExactNoteKey.init))
     for note in notes { textsByDate[MergeKeys.noteDate(note), default: []].append(NoteIndex.text(note)) }
   }
 
   /// Records a note and returns its key when it is new; `nil` when the row
   /// already has it.
   mutating func insertIfNew(_ note: ProgressNote) -> NoteKey? {
-    guard exact.insert(ExactNoteKey(note)).inserted else { return nil }
     let date = MergeKeys.noteDate(note)
     let text = MergeKeys.normalised(NoteIndex.text(note))
-    var known = normalisedByDate[date] ?? Set((textsByDate[date] ?? []).map(MergeKeys.normalised))
-    let isNew = known.insert(text).inserted
-    normalisedByDate[date] = known
+    if normalisedByDate[date] == nil { normalisedByDate[date] = Set((textsByDate[date] ?? []).map(MergeKeys.normalised)) }
+    // Inserted in place: a copy taken out and put back would copy the set on every insert.
+    let isNew = normalisedByDate[date]!.insert(text).inserted
     return isNew ? NoteKey(date: date, text: text) : nil
   }
 
