@@ -21,16 +21,10 @@ import Diagnostics
 ///   column only) on their place: the row they follow and how many such rows
 ///   precede them there. Nothing is ever fuzzy-matched.
 struct ActionMatcher {
-  /// A row's text identity within its focus area.
-  private struct TextKey: Hashable {
-    var focusRef: String
-    var text: String
-  }
-
   /// Each master row's priority (`""` for none), read once.
   private let priorities: [String]
-  /// Each master row's normalised wording.
-  private let texts: [String]
+  /// Each master row's normalised wording, and the rows by it (on first use).
+  private let wording: MasterWording
   /// Each master row's key.
   private let keys: [String]
   /// Whether each master row has a made-up key.
@@ -40,14 +34,12 @@ struct ActionMatcher {
   private var keyIds: [String: Int] = [:]
   /// Master rows by key number, in master order.
   private var rowsByKey: [[Int]] = []
-  /// Master rows by focus area and normalised wording.
-  private var byText: [TextKey: [Int]] = [:]
   /// Master rows with neither key nor wording, by their place.
   private var byPlace: [String: [Int]] = [:]
 
   init(master: [Action]) {
     priorities = master.map { $0.priorityId ?? "" }
-    texts = master.map { MergeKeys.normalised($0.text) }
+    wording = MasterWording(master)
     keys = master.map(\.key)
     synthetic = master.map { MergeKeys.isSynthetic($0.key) }
     for row in master.indices {
@@ -59,7 +51,6 @@ struct ActionMatcher {
           rowsByKey.append([row])
         }
       }
-      if !texts[row].isEmpty { byText[TextKey(focusRef: master[row].focusRef ?? "", text: texts[row]), default: []].append(row) }
     }
     for (row, place) in ActionMatcher.places(master).enumerated() {
       if let place { byPlace[place, default: []].append(row) }
@@ -159,14 +150,14 @@ struct ActionMatcher {
     // A key the master lists once names that row, whatever the priority.
     if candidates.count == 1 { return .rows(candidates, byText: false) }
     let own = actions[index].priorityId ?? ""
-    let wording = actions[index].text
-    let text = { MergeKeys.normalised(wording) }
+    let written = actions[index].text
+    let text = { MergeKeys.normalised(written) }
     let under = own.isEmpty ? [] : candidates.filter { priorities[$0] == own }
     if !under.isEmpty {
       guard let chosen = oneAction(under, text: text) else { return .ambiguous(under) }
       // The cross-listed siblings the return does not list itself.
-      let wording = texts[chosen[0]]
-      let siblings = candidates.filter { texts[$0] == wording && !chosen.contains($0) && !listed.contains(priorities[$0]) }
+      let same = wording.text(chosen[0])
+      let siblings = candidates.filter { wording.text($0) == same && !chosen.contains($0) && !listed.contains(priorities[$0]) }
       return .rows((chosen + siblings).sorted(), byText: false)
     }
     guard let chosen = oneAction(candidates, text: text) else { return .ambiguous(candidates) }
@@ -178,10 +169,10 @@ struct ActionMatcher {
   /// they share one wording (one action, perhaps cross-listed), else those
   /// with the return row's exact normalised wording; `nil` when none has it.
   private func oneAction(_ rows: [Int], text: () -> String) -> [Int]? {
-    let first = texts[rows[0]]
-    if rows.allSatisfy({ texts[$0] == first }) { return rows }
-    let wording = text()
-    let same = rows.filter { texts[$0] == wording }
+    let first = wording.text(rows[0])
+    if rows.allSatisfy({ wording.text($0) == first }) { return rows }
+    let own = text()
+    let same = rows.filter { wording.text($0) == own }
     return same.isEmpty ? nil : same
   }
 
@@ -191,7 +182,7 @@ struct ActionMatcher {
   /// priority; one key listed several times with this wording is one action.
   private func textMatch(_ action: Action, anyKey: Bool) -> Resolution {
     let text = MergeKeys.normalised(action.text)
-    guard !text.isEmpty, var candidates = byText[TextKey(focusRef: action.focusRef ?? "", text: text)] else { return .none }
+    guard !text.isEmpty, var candidates = wording.rows(focusRef: action.focusRef ?? "", text: text) else { return .none }
     if !anyKey { candidates = candidates.filter { synthetic[$0] } }
     if candidates.count > 1, let own = action.priorityId, case let under = candidates.filter({ priorities[$0] == own }),
       !under.isEmpty
@@ -205,7 +196,7 @@ struct ActionMatcher {
     if candidates.isEmpty { return .none }
     if candidates.count == 1 { return .rows(candidates, byText: byText) }
     let key = keys[candidates[0]]
-    if !synthetic[candidates[0]], candidates.allSatisfy({ keys[$0] == key && texts[$0] == texts[candidates[0]] }) {
+    if !synthetic[candidates[0]], candidates.allSatisfy({ keys[$0] == key && wording.text($0) == wording.text(candidates[0]) }) {
       return .rows(candidates, byText: byText)
     }
     return .ambiguous(candidates)
