@@ -17,8 +17,10 @@ extension RowMerge {
     var value: (Action) -> Value
     /// The value in a return's action (read in place: passing the action would copy it).
     var returned: (ReturnContext, Int) -> Value
-    /// Whether two values are written exactly alike (skips normalising).
-    var same: (Value, Value) -> Bool
+    /// Whether a return's value (read in place) is written exactly as the
+    /// master's (skips normalising, and gathering the values: most returns
+    /// repeat the master's).
+    var unchanged: (Action, ReturnContext, Int) -> Bool
     /// The comparison key, `nil` when the value is empty.
     var key: (Value) -> String?
     /// How the log and messages show it.
@@ -34,19 +36,21 @@ extension RowMerge {
       Field(
         code: MergeCode.leadChanged, field: .lead, noun: "leads", flag: "--accept-leads",
         accepted: ctx.options.acceptLeads, value: { $0.leads }, returned: { $0.input.plan.actions[$1].leads },
-        same: { $0.count == $1.count && zip($0, $1).allSatisfy { $0.name == $1.name } },
+        unchanged: { RowMerge.sameNames($0.leads, $1.input.plan.actions[$2].leads) },
         key: { let k = MergeKeys.leads($0); return k.isEmpty ? nil : k },
         show: { $0.map(\.name).joined(separator: "; ") }, apply: { $0.leads = $1 }))
     merge(
       Field(
         code: MergeCode.textChanged, field: .text, noun: "wording", flag: "--accept-text",
-        accepted: ctx.options.acceptText, value: { $0.text }, returned: { $0.input.plan.actions[$1].text }, same: ==,
+        accepted: ctx.options.acceptText, value: { $0.text }, returned: { $0.input.plan.actions[$1].text },
+        unchanged: { $0.text == $1.input.plan.actions[$2].text },
         key: { let k = MergeKeys.normalised($0); return k.isEmpty ? nil : k }, show: { $0 }, apply: { $0.text = $1 }))
     merge(
       Field<DueValue>(
         code: MergeCode.dueChanged, field: .due, noun: "due date", flag: "--accept-due",
         accepted: ctx.options.acceptDue, value: { DueValue(date: $0.dueDate, raw: $0.dueRaw) },
-        returned: { DueValue(date: $0.input.plan.actions[$1].dueDate, raw: $0.input.plan.actions[$1].dueRaw) }, same: ==,
+        returned: { DueValue(date: $0.input.plan.actions[$1].dueDate, raw: $0.input.plan.actions[$1].dueRaw) },
+        unchanged: { $0.dueDate == $1.input.plan.actions[$2].dueDate && $0.dueRaw == $1.input.plan.actions[$2].dueRaw },
         key: { $0.key }, show: { $0.raw ?? $0.date?.description ?? "" },
         apply: {
           $0.dueDate = $1.date
@@ -55,9 +59,9 @@ extension RowMerge {
   }
 
   private mutating func merge<Value>(_ field: Field<Value>) {
+    guard contributions.contains(where: { !field.unchanged(original, ctx.returns[$0.ret], $0.action) }) else { return }
     let masterValue = field.value(original)
     let values = contributions.map { field.returned(ctx.returns[$0.ret], $0.action) }
-    guard values.contains(where: { !field.same(masterValue, $0) }) else { return }
     let masterKey = field.key(masterValue)
     var proposals: [Contribution] = []
     var changes: [Int] = []
@@ -98,6 +102,14 @@ extension RowMerge {
           fix: "Agree the change with the plan's owner, then rerun with \(field.flag) or edit the master.",
           location: location(proposedSource, in: contribution), related: original.source.map { [$0] } ?? []))
     }
+  }
+}
+
+extension RowMerge {
+  /// Whether two lists of leads name the same people in the same order,
+  /// written exactly alike (compared in place: iterating would copy each lead).
+  static func sameNames(_ lhs: [Lead], _ rhs: [Lead]) -> Bool {
+    lhs.count == rhs.count && lhs.indices.allSatisfy { lhs[$0].name == rhs[$0].name }
   }
 }
 
