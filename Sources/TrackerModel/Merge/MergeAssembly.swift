@@ -7,15 +7,24 @@ enum MergeAssembly {
   static func addOutline(to plan: inout Plan, from returns: [ReturnContext]) {
     var focusRefs = Set(plan.focusAreas.map { "\($0.priorityId ?? "")\u{1F}\($0.ref)" })
     var priorityIds = Set(plan.priorities.map(\.id))
-    let needed = Set(plan.actions.compactMap { action in action.focusRef.map { "\(action.priorityId ?? "")\u{1F}\($0)" } })
-    let neededPriorities = Set(plan.actions.compactMap(\.priorityId))
+    // What the actions sit under, gathered only if a return has an area or
+    // priority the master lacks (returns usually copy the master's outline).
+    var needed: Set<String>?
+    var neededPriorities: Set<String>?
     for ret in returns {
       for area in ret.input.plan.focusAreas {
         let key = "\(area.priorityId ?? "")\u{1F}\(area.ref)"
-        if needed.contains(key), focusRefs.insert(key).inserted { plan.focusAreas.append(area) }
+        guard !focusRefs.contains(key) else { continue }
+        if needed == nil {
+          needed = Set(plan.actions.compactMap { action in action.focusRef.map { "\(action.priorityId ?? "")\u{1F}\($0)" } })
+        }
+        if needed?.contains(key) == true, focusRefs.insert(key).inserted { plan.focusAreas.append(area) }
       }
-      for priority in ret.input.plan.priorities where neededPriorities.contains(priority.id) {
-        if priorityIds.insert(priority.id).inserted { plan.priorities.append(priority) }
+      for priority in ret.input.plan.priorities where !priorityIds.contains(priority.id) {
+        if neededPriorities == nil { neededPriorities = Set(plan.actions.compactMap(\.priorityId)) }
+        if neededPriorities?.contains(priority.id) == true, priorityIds.insert(priority.id).inserted {
+          plan.priorities.append(priority)
+        }
       }
     }
   }
