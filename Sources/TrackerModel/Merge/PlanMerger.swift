@@ -58,11 +58,15 @@ public enum PlanMerger {
     }
     var actions: [Action] = []
     actions.reserveCapacity(layout.rows.count)
-    for (index, slot) in layout.rows.enumerated() {
+    for index in layout.rows.indices {
+      // Read in place: copying a slot (or, before, the master's action into
+      // it) retains every string of the action once more.
+      let isNew = layout.rows[index].isNew
       var row = RowMerge(
-        ctx: ctx, action: slot.base, contributions: slot.contributions, index: index, isNew: slot.isNew)
+        ctx: ctx, action: layout.rows[index].action(in: master.plan.actions),
+        contributions: layout.rows[index].contributions, index: index, isNew: isNew)
       actions.append(row.run())
-      if slot.isNew { reportNew(&row, summary: &summary) }
+      if isNew { reportNew(&row, summary: &summary) }
       log += row.log
       diagnostics += row.diagnostics
       summary.add(row.summary)

@@ -7,12 +7,30 @@ import Diagnostics
 struct RowLayout {
   /// One row of the merged plan before merging.
   struct Slot {
+    /// Where the row starts from: a master row (by index, read from the
+    /// master when merged rather than copied here) or a new action's skeleton.
+    enum Base {
+      case master(Int)
+      case new(Action)
+    }
+
     /// The master's action, or the skeleton of a new one.
-    var base: Action
+    var base: Base
     /// The return rows feeding it, in merge order.
     var contributions: [Contribution]
     /// Whether a return brought it.
-    var isNew: Bool
+    var isNew: Bool {
+      if case .new = base { return true }
+      return false
+    }
+
+    /// The action the row starts from.
+    func action(in master: [Action]) -> Action {
+      switch base {
+      case .master(let row): return master[row]
+      case .new(let skeleton): return skeleton
+      }
+    }
   }
 
   /// A new action being gathered across returns.
@@ -78,11 +96,11 @@ struct RowLayout {
     var byAnchor: [Int: [Int]] = [:]
     for (index, group) in groups.enumerated() { byAnchor[group.anchor, default: []].append(index) }
     rows.reserveCapacity(master.count + groups.count)
-    for group in byAnchor[-1] ?? [] { rows.append(Slot(base: groups[group].base, contributions: groups[group].contributions, isNew: true)) }
+    for group in byAnchor[-1] ?? [] { rows.append(Slot(base: .new(groups[group].base), contributions: groups[group].contributions)) }
     for index in master.indices {
-      rows.append(Slot(base: master[index], contributions: perMaster[index], isNew: false))
+      rows.append(Slot(base: .master(index), contributions: perMaster[index]))
       for group in byAnchor[index] ?? [] {
-        rows.append(Slot(base: groups[group].base, contributions: groups[group].contributions, isNew: true))
+        rows.append(Slot(base: .new(groups[group].base), contributions: groups[group].contributions))
       }
     }
   }
