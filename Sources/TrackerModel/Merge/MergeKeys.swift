@@ -189,6 +189,17 @@ struct TwoLevelSet<Exact: Hashable, Normal: Hashable> {
     return normalisedSet().contains(normal())
   }
 
+  /// Adds an item unless it is present (by exact key, else by normalised
+  /// key); returns its normalised key when it was added. `normal` is called
+  /// only on an exact miss, and once.
+  mutating func insertIfNew(_ exactKey: Exact, _ normal: () -> Normal) -> Normal? {
+    if exact.contains(exactKey) { return nil }
+    let normalKey = normal()
+    if normalisedSet().contains(normalKey) { return nil }
+    insert(exactKey, normalKey)
+    return normalKey
+  }
+
   /// Adds an item (call after `contains` returned false).
   mutating func insert(_ exactKey: Exact, _ normalKey: Normal) {
     exact.insert(exactKey)

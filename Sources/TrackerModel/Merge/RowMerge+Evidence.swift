@@ -31,8 +31,7 @@ extension RowMerge {
       var seen = seenSet ?? TwoLevelSet(exact: evidence.map(RowMerge.exactEvidence), normalised: { masterItems.map(MergeKeys.evidence) })
       defer { seenSet = seen }
       for item in items[repeated...] {
-        let exact = RowMerge.exactEvidence(item)
-        guard !seen.contains(exact, { MergeKeys.evidence(item) }) else {
+        guard let key = seen.insertIfNew(RowMerge.exactEvidence(item), { MergeKeys.evidence(item) }) else {
           // Another return brought this item first: this one changes the row all the same.
           if !addedKeys.isEmpty, addedKeys.contains(MergeKeys.evidence(item)) {
             changedBy.insert(contribution.ret)
@@ -40,8 +39,7 @@ extension RowMerge {
           }
           continue
         }
-        seen.insert(exact, MergeKeys.evidence(item))
-        addedKeys.insert(MergeKeys.evidence(item))
+        addedKeys.insert(key)
         var added = item
         added.provenance = source.provenance(item.source)
         evidence.append(added)
