@@ -50,8 +50,41 @@ public struct CellAddress: Hashable, Comparable, Sendable, Codable, CustomString
     self.init(row: row, column: column)
   }
 
-  /// The A1 form, e.g. `B7`.
-  public var a1: String { CellAddress.columnName(column) + String(row) }
+  /// The A1 form, e.g. `B7`: `columnName(column) + String(row)`, written
+  /// straight into the string (merge spells out one for every status, note
+  /// and evidence item it gives provenance).
+  public var a1: String {
+    guard column >= 1, row >= 0 else { return CellAddress.columnName(column) + String(row) }
+    var letters = 0
+    var n = column
+    while n > 0 {
+      letters += 1
+      n = (n - 1) / 26
+    }
+    var digits = 1
+    var r = row
+    while r >= 10 {
+      digits += 1
+      r /= 10
+    }
+    return String(unsafeUninitializedCapacity: letters + digits) { out in
+      var n = column
+      var at = letters
+      while n > 0 {
+        at -= 1
+        out[at] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
+        n = (n - 1) / 26
+      }
+      var r = row
+      at = letters + digits
+      repeat {
+        at -= 1
+        out[at] = UInt8(ascii: "0") + UInt8(r % 10)
+        r /= 10
+      } while r > 0
+      return letters + digits
+    }
+  }
 
   /// The A1 form, e.g. `B7`.
   public var description: String { a1 }

@@ -24,6 +24,20 @@ import Testing
     #expect(CellAddress(row: 9, column: 8).a1 == "H9")
   }
 
+  /// `a1` is written byte by byte; it spells the same as the column's name
+  /// then the row's digits, at every column width and row length (and for
+  /// out-of-range numbers, which take the plain way).
+  @Test func a1IsTheColumnNameThenTheRow() {
+    let columns = Array(1...800) + [701, 702, 703, 704, 18_278, 18_279, 16_383, 16_384, 475_254, 475_255, Int.max, 0, -3]
+    let rows = [0, 1, 9, 10, 99, 100, 12_345, 1_048_576, 999_999_999, Int.max, -1, Int.min]
+    for column in columns {
+      for row in rows {
+        let address = CellAddress(row: row, column: column)
+        #expect(address.a1 == CellAddress.columnName(column) + String(row), "row \(row), column \(column)")
+      }
+    }
+  }
+
   @Test func locationsRenderLikeACompiler() {
     let xlsx = SourceLocation(file: "returns.xlsx", sheet: "Priority 2", cell: CellAddress(row: 9, column: 8))
     #expect(xlsx.description == "returns.xlsx:'Priority 2'!H9")
