@@ -76,7 +76,9 @@ enum MergeKeys {
   /// Whether a key was made up from a row number (`1.1#12`) because the
   /// action has neither letter nor ref; such keys never match across files.
   static func isSynthetic(_ key: String) -> Bool {
-    key.utf8.contains(UInt8(ascii: "#"))
+    // Over the bytes in place (a key is short: iterating the UTF-8 view
+    // decodes a small string byte by byte); called for every row of every return.
+    key.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "#")) } ?? key.utf8.contains(UInt8(ascii: "#"))
   }
 
   /// Whether a status cell is empty (no text and no fill).
