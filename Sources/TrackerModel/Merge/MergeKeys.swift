@@ -104,6 +104,16 @@ enum MergeKeys {
     return StatusKey(rating: rating, towards: towards, text: byText ? normalised(raw) : nil)
   }
 
+  /// Whether a non-empty status's fields have this key: `status(rating:
+  /// towards: raw:) == key`, without building (and copying) a key for it; the
+  /// text is normalised only for statuses outside the vocabulary.
+  @inline(__always)
+  static func status(rating: Rating, towards: Rating?, raw: String, equals key: StatusKey?) -> Bool {
+    guard let key, key.rating == rating, key.towards == towards else { return false }
+    let byText = rating == .unknown || rating == .none
+    return byText ? key.text == normalised(raw) : key.text == nil
+  }
+
   /// `isEmpty(_:)` from a status's fields.
   @inline(__always)
   static func isEmpty(rating: Rating, raw: String) -> Bool {

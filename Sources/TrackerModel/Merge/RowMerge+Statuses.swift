@@ -81,9 +81,10 @@ extension RowMerge {
       where !MergeKeys.isEmpty(rating: statuses[index].status.rating, raw: statuses[index].status.raw) {
         guard let position = source.position(of: statuses[index].periodId, at: index, in: ctx.position) else { continue }
         if ctx.isCurrent(position, for: contribution.ret) { updatedBy.insert(contribution.ret) }
-        let key = MergeKeys.status(
-          rating: statuses[index].status.rating, towards: statuses[index].status.towards, raw: statuses[index].status.raw)
-        if key != masterKeys[position] {
+        if !MergeKeys.status(
+          rating: statuses[index].status.rating, towards: statuses[index].status.towards, raw: statuses[index].status.raw,
+          equals: masterKeys[position])
+        {
           if differing.isEmpty { differing = [Bool](repeating: false, count: ctx.periods.count) }
           differing[position] = true
         }
