@@ -54,10 +54,36 @@ public struct DateValue: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
   /// ISO form at its precision: `2021`, `2021-02`, `2021-02-14`; quarters as their first month.
   public var description: String {
+    let month = precision != .year ? self.month : nil
+    let day = precision == .day ? self.day : nil
+    // Years 0-9999 and two-digit months and days (every real date) are
+    // written straight into the string: merge spells out a date key for
+    // every dated note it compares.
+    if (0...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0) {
+      let yearDigits = year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1
+      let count = yearDigits + (month == nil ? 0 : 3) + (day == nil ? 0 : 3)
+      return String(unsafeUninitializedCapacity: count) { out in
+        var value = year
+        for at in stride(from: yearDigits - 1, through: 0, by: -1) {
+          out[at] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+        if let month { DateValue.writePart(month, into: out, at: yearDigits) }
+        if let day { DateValue.writePart(day, into: out, at: yearDigits + (month == nil ? 0 : 3)) }
+        return count
+      }
+    }
     var text = String(year)
-    if let month, precision != .year { text += "-" + (month < 10 ? "0" : "") + String(month) }
-    if let day, precision == .day { text += "-" + (day < 10 ? "0" : "") + String(day) }
+    if let month { text += "-" + (month < 10 ? "0" : "") + String(month) }
+    if let day { text += "-" + (day < 10 ? "0" : "") + String(day) }
     return text
+  }
+
+  /// Writes `-` and a two-digit number (0-99) at a position.
+  private static func writePart(_ value: Int, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) {
+    out[at] = UInt8(ascii: "-")
+    out[at + 1] = UInt8(ascii: "0") + UInt8(value / 10)
+    out[at + 2] = UInt8(ascii: "0") + UInt8(value % 10)
   }
 
   /// Orders by first day, then by last day.
