@@ -47,6 +47,22 @@ final class CountingSource: @unchecked Sendable {
     zip_error_init(&error)
   }
 
+  /// A second source over the same open file (a duplicated descriptor, so
+  /// the same file even if its path has since been replaced), for a second
+  /// libzip handle on another thread; nil for bytes held in memory.
+  func sibling(archive: String) throws(ZipError) -> CountingSource? {
+    guard case .file(let fd) = storage else { return nil }
+    let copy = dup(fd)
+    guard copy >= 0 else { throw .cannotOpen(archive: archive, reason: String(cString: strerror(errno))) }
+    return CountingSource(descriptor: copy, size: size)
+  }
+
+  private init(descriptor: Int32, size: Int) {
+    storage = .file(descriptor)
+    self.size = size
+    zip_error_init(&error)
+  }
+
   /// Copies bytes into memory that lives as long as the source.
   init(bytes: some Collection<UInt8>) {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)

@@ -29,6 +29,8 @@ public final class ZipReader {
   let source: CountingSource
   /// Bytes inflated so far over all entries, for `ZipLimits.maxTotalSize`.
   var inflatedTotal = 0
+  /// For a sibling, `inflatedTotal` when it was made (what `absorb` leaves out).
+  private var siblingBase = 0
   private let byNormalizedName: [String: Int]
 
   /// Opens the archive at `path`.
@@ -90,6 +92,40 @@ public final class ZipReader {
 
   /// Bytes inflated so far over all entries read.
   public var totalInflatedBytes: Int { inflatedTotal }
+
+  /// A second reader of the same archive (the same open file, its own libzip
+  /// handle), to read another entry on another thread at the same time: a
+  /// libzip handle serves one thread.
+  ///
+  /// Its count of inflated bytes starts from this reader's, so each read
+  /// through it is held to `ZipLimits.maxTotalSize` as though it came after
+  /// everything read here so far; `absorb(_:)` then adds what it inflated to
+  /// this reader's total.
+  ///
+  /// - Returns: nil for an archive held in memory.
+  /// - Throws: `ZipError` when the file cannot be opened again or no longer
+  ///   lists the same entries.
+  public func sibling() throws(ZipError) -> ZipReader? {
+    guard let copy = try source.sibling(archive: archiveName) else { return nil }
+    let reader = try ZipReader(source: copy, archive: archiveName, limits: limits)
+    guard reader.entries == entries else {
+      throw .corrupt(archive: archiveName, reason: "the file changed while it was being read")
+    }
+    reader.inflatedTotal = inflatedTotal
+    reader.siblingBase = inflatedTotal
+    return reader
+  }
+
+  /// Adds the bytes `siblings` (made by `sibling()`) inflated to this
+  /// reader's total, unless the total would pass `ZipLimits.maxTotalSize`.
+  ///
+  /// - Returns: whether they were added (the total is within the limit).
+  public func absorb(_ siblings: [ZipReader]) -> Bool {
+    let total = siblings.reduce(inflatedTotal) { $0 + $1.inflatedTotal - $1.siblingBase }
+    guard total <= limits.maxTotalSize else { return false }
+    inflatedTotal = total
+    return true
+  }
 
   private static func checkSignature(_ prefix: some Collection<UInt8>, archive: String) throws(ZipError) {
     switch FileSignature(prefix: prefix) {
