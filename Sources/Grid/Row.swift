@@ -33,15 +33,21 @@ public struct Row: Hashable, Sendable {
   /// The cell in a 1-based column, when the row has one: direct for dense
   /// rows, a binary search otherwise (never a scan of the row).
   public func cell(at column: Int) -> Cell? {
+    index(ofColumn: column).map { cells[$0] }
+  }
+
+  /// The position in `cells` of the cell in a 1-based column, when the row
+  /// has one: direct for dense rows, a binary search otherwise.
+  public func index(ofColumn column: Int) -> Int? {
     if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
-      return cells[column - 1]
+      return column - 1
     }
     var low = 0
     var high = cells.count - 1
     while low <= high {
       let mid = (low + high) / 2
       let c = cells[mid].column
-      if c == column { return cells[mid] }
+      if c == column { return mid }
       if c < column { low = mid + 1 } else { high = mid - 1 }
     }
     return nil

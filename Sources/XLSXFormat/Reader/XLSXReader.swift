@@ -7,11 +7,13 @@ import ZipArchive
 ///
 /// Opening finds the parts by following relationships and reads the
 /// workbook part and styles; the shared-strings table is read once, before
-/// the first sheet. `read(_:into:)` then streams each selected worksheet's
-/// rows into a `RowConsumer` as they are parsed (libzip inflating on a second
-/// thread while libxml2's SAX2 push parser runs on this one), so a sheet is
-/// never held whole unless the consumer keeps it. `readWorkbook(_:)` is the
-/// convenience that collects everything.
+/// the first sheet, or beside it when both parts are large (see
+/// `readBesideSharedStrings`). `read(_:into:)` then streams each selected
+/// worksheet's rows into a `RowConsumer` as they are parsed (libzip inflating
+/// on a second thread while libxml2's SAX2 push parser runs on this one), so
+/// a sheet is never held whole unless the consumer keeps it (or it was read
+/// beside the shared strings). `readWorkbook(_:)` is the convenience that
+/// collects everything.
 ///
 /// ```swift
 /// let reader = try XLSXReader(path: "q3.xlsx")
@@ -36,8 +38,12 @@ public final class XLSXReader {
   let styleTable: StyleTable
   /// The one work budget of everything read from this file.
   let budget: ReadBudget
-  private var sharedStrings: SharedStringTable?
-  private var sharedStringsRead = false
+  /// Whether large parts are inflated on a second thread (reads from a file).
+  let prefetch: Bool
+  var sharedStrings: SharedStringTable?
+  var sharedStringsRead = false
+  /// What became of reading a sheet beside the shared strings (for tests).
+  var besideSharedStrings: BesideOutcome?
 
   /// Opens a workbook file.
   ///
@@ -80,6 +86,7 @@ public final class XLSXReader {
     self.parts = parts
     self.file = zip.archiveName
     self.limits = limits
+    self.prefetch = prefetch
     do {
       layout = try PackageLayout.read(parts)
       styleTable = try Self.readStyles(parts, layout: layout)
@@ -130,7 +137,8 @@ public final class XLSXReader {
   ///
   /// - Throws: `XLSXError`, or whatever the consumer throws (unchanged).
   public func read<Consumer: RowConsumer>(_ selection: SheetSelection = .all, into consumer: inout Consumer) throws {
-    let selected = try select(selection)
+    var selected = try select(selection)[...]
+    selected = selected.dropFirst(try readBesideSharedStrings(selected, into: &consumer))
     let strings = try loadSharedStrings()
     for sheet in selected {
       try readSheet(sheet, strings: strings, budget: budget, into: &consumer)
@@ -178,7 +186,7 @@ public final class XLSXReader {
     }
   }
 
-  private func loadSharedStrings() throws -> SharedStringTable? {
+  func loadSharedStrings() throws -> SharedStringTable? {
     if sharedStringsRead { return sharedStrings }
     sharedStringsRead = true
     guard let part = layout.sharedStringsPart, let entry = parts.entry(part) else { return nil }

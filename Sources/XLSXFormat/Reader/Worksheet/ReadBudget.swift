@@ -22,6 +22,36 @@ final class ReadBudget {
     self.file = file
   }
 
+  /// A budget that starts from this one's use so far, for a part read on
+  /// another thread at the same time; `join(_:_:)` adds back what the forks
+  /// used.
+  func fork() -> ReadBudget {
+    let copy = ReadBudget(limits: limits, file: file)
+    copy.cells = cells
+    copy.textBytes = textBytes
+    return copy
+  }
+
+  /// Adds what two forks of this budget used (each started from this one's
+  /// use when forked, which has not changed since), unless the total would
+  /// pass `maxCells` or `maxTotalTextBytes`.
+  ///
+  /// - Returns: whether the forks' use was added (the total is within the limits).
+  func join(_ first: ReadBudget, _ second: ReadBudget) -> Bool {
+    let joinedCells = first.cells + second.cells - cells
+    let joinedText = first.textBytes + second.textBytes - textBytes
+    guard joinedCells <= limits.maxCells, joinedText <= limits.maxTotalTextBytes else { return false }
+    cells = joinedCells
+    textBytes = joinedText
+    return true
+  }
+
+  /// What has been used so far: cells (and records), and text bytes.
+  var usage: (cells: Int, textBytes: Int) {
+    get { (cells, textBytes) }
+    set { (cells, textBytes) = newValue }
+  }
+
   /// Counts one `<c>`; false once past `maxCells`.
   @inline(__always) func addCell() -> Bool {
     cells += 1

@@ -122,7 +122,12 @@ extension WorksheetHandler {
       }
       return .number(number)
     case .sharedString:
-      return .text(try sharedString())
+      guard let index = XMLValue.integer(text.bytes) else { throw invalidValue("s") }
+      if deferredStrings != nil {
+        deferredStrings?.append(DeferredString(row: rowNumber, column: cellColumn, index: index))
+        return .text("")
+      }
+      return .text(try sharedString(index, at: currentCell))
     case .inlineString, .formulaString:
       return .text(try inlineText())
     case .boolean:
@@ -156,23 +161,45 @@ extension WorksheetHandler {
     return String(decoding: text.bytes, as: UTF8.self)
   }
 
-  private func sharedString() throws -> String {
-    guard let index = XMLValue.integer(text.bytes) else { throw invalidValue("s") }
+  /// The text of shared string `index` for `cell`, within the read's limits.
+  private func sharedString(_ index: Int, at cell: CellAddress) throws -> String {
     let count = strings?.count ?? 0
     guard let strings, index < count else {
       throw XLSXError.sharedStringOutOfRange(
-        file: file, part: part, sheet: sheet.name, cell: currentCell, index: index, count: count)
+        file: file, part: part, sheet: sheet.name, cell: cell, index: index, count: count)
     }
     let bytes = strings.byteCount(at: index)
-    if bytes > budget.limits.maxCellCharacters { try checkText(characters: strings.characterCount(at: index)) }
-    guard budget.addText(bytes) else { throw tooMuchText() }
+    if bytes > budget.limits.maxCellCharacters { try checkText(characters: strings.characterCount(at: index), at: cell) }
+    guard budget.addText(bytes) else { throw tooMuchText(at: cell) }
     return strings.string(at: index)
   }
 
-  private func checkText(characters: Int) throws {
+  /// Fills in the shared-string cells recorded while `deferredStrings` was
+  /// set, now that `strings` is read: `rows` are this sheet's rows, as it
+  /// handed them on, in order.
+  ///
+  /// - Throws: `XLSXError` as the cells would have when read (an index out of
+  ///   range, a text over the limits), naming the cell.
+  func resolveDeferredStrings(in rows: inout [Row]) throws {
+    guard let pending = deferredStrings else { return }
+    deferredStrings = nil
+    var r = 0
+    for item in pending {
+      let cell = CellAddress(row: Int(item.row), column: Int(item.column))
+      while r < rows.count, rows[r].number != cell.row { r += 1 }
+      guard r < rows.count, let k = rows[r].index(ofColumn: cell.column) else {
+        // Not expected (every recorded cell is kept); the caller then reads
+        // the sheet again the usual way.
+        throw XLSXError.invalidReference(file: file, part: part, sheet: sheet.name, reference: cell.a1)
+      }
+      rows[r].cells[k].value = .text(try sharedString(item.index, at: cell))
+    }
+  }
+
+  private func checkText(characters: Int, at cell: CellAddress? = nil) throws {
     guard characters > budget.limits.maxCellCharacters else { return }
     throw XLSXError.cellTextTooLong(
-      file: file, part: part, sheet: sheet.name, cell: currentCell, length: characters,
+      file: file, part: part, sheet: sheet.name, cell: cell ?? currentCell, length: characters,
       limit: budget.limits.maxCellCharacters)
   }
 
@@ -182,7 +209,25 @@ extension WorksheetHandler {
       value: String(decoding: UnsafeBufferPointer(rebasing: text.bytes.prefix(64)), as: UTF8.self))
   }
 
-  private func tooMuchText() -> XLSXError {
-    .tooMuchText(file: file, part: part, sheet: sheet.name, cell: currentCell, limit: budget.limits.maxTotalTextBytes)
+  private func tooMuchText(at cell: CellAddress? = nil) -> XLSXError {
+    .tooMuchText(
+      file: file, part: part, sheet: sheet.name, cell: cell ?? currentCell, limit: budget.limits.maxTotalTextBytes)
   }
+}
+
+/// A shared-string cell read before the table was: its row, column and
+/// index, in 12 bytes (a large tracker has a million of them). An index past
+/// `UInt32.max` is kept as `UInt32.max`, out of range of any table.
+struct DeferredString {
+  let row: UInt32
+  let column: UInt32
+  private let storedIndex: UInt32
+
+  init(row: Int, column: Int, index: Int) {
+    self.row = UInt32(row)
+    self.column = UInt32(column)
+    storedIndex = UInt32(clamping: index)
+  }
+
+  var index: Int { Int(storedIndex) }
 }

@@ -19,7 +19,13 @@ final class WorksheetHandler: XMLEventHandler {
 
   let file: String
   let part: String
-  let strings: SharedStringTable?
+  /// The shared strings; nil while they are still being read beside this
+  /// sheet (see `deferredStrings`) or when the workbook has none.
+  @exclusivity(unchecked) var strings: SharedStringTable?
+  /// When not nil, shared-string cells are recorded here, in document order,
+  /// with an empty text standing in, for `resolveDeferredStrings` to fill in
+  /// once the table is read.
+  @exclusivity(unchecked) var deferredStrings: [DeferredString]?
   let styles: StyleTable
   let uses1904: Bool
   let budget: ReadBudget
