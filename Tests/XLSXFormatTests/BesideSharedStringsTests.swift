@@ -223,6 +223,22 @@ import ZipArchive
     }
   }
 
+  /// A consumer streamed rows as they are parsed keeps its low memory: only
+  /// `readWorkbook`, which keeps every row anyway, reads beside the strings.
+  @Test func streamingRowsReadsTheSharedStringsFirst() throws {
+    let generated = Self.generate(seed: 7)
+    let folder = try Fixtures.scratchDirectory("wsoa-beside")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("book.xlsx").path
+    try Data(generated.package()).write(to: URL(fileURLWithPath: path))
+    let reader = try XLSXReader(path: path)
+    var builder = WorkbookBuilder(styles: reader.styles)
+    try reader.read(into: &builder)
+    #expect(reader.besideSharedStrings == nil)
+    let same = builder.workbook == (try readBothWays(generated.package()).beside.get())
+    #expect(same)
+  }
+
   @Test func smallPartsAndBytesInMemoryAreReadInOrder() throws {
     let small = StoredZip.workbook(sheet: Array("<worksheet xmlns=\"\(Self.main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>".utf8))
     let read = try readBothWays(small)

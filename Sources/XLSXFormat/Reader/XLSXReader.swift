@@ -7,13 +7,13 @@ import ZipArchive
 ///
 /// Opening finds the parts by following relationships and reads the
 /// workbook part and styles; the shared-strings table is read once, before
-/// the first sheet, or beside it when both parts are large (see
-/// `readBesideSharedStrings`). `read(_:into:)` then streams each selected
-/// worksheet's rows into a `RowConsumer` as they are parsed (libzip inflating
-/// on a second thread while libxml2's SAX2 push parser runs on this one), so
-/// a sheet is never held whole unless the consumer keeps it (or it was read
-/// beside the shared strings). `readWorkbook(_:)` is the convenience that
-/// collects everything.
+/// the first sheet. `read(_:into:)` then streams each selected worksheet's
+/// rows into a `RowConsumer` as they are parsed (libzip inflating on a second
+/// thread while libxml2's SAX2 push parser runs on this one), so a sheet is
+/// never held whole unless the consumer keeps it. `readWorkbook(_:)` is the
+/// convenience that collects everything; as it keeps every row anyway, it
+/// reads the shared strings on a second thread beside the first large sheet
+/// (see `readBesideSharedStrings`).
 ///
 /// ```swift
 /// let reader = try XLSXReader(path: "q3.xlsx")
@@ -135,10 +135,25 @@ public final class XLSXReader {
   /// for each row holding a cell (or hidden), then `endSheet` with merged
   /// ranges, hidden columns and widths.
   ///
+  /// Rows reach the consumer as they are parsed, so a consumer that keeps
+  /// none holds little memory; `readWorkbook(_:)`, which keeps every row
+  /// anyway, also reads the shared strings beside the first large sheet.
+  ///
   /// - Throws: `XLSXError`, or whatever the consumer throws (unchanged).
   public func read<Consumer: RowConsumer>(_ selection: SheetSelection = .all, into consumer: inout Consumer) throws {
+    try read(selection, into: &consumer, besideSharedStrings: false)
+  }
+
+  /// `read(_:into:)`, with the shared strings read beside the first large
+  /// sheet when `besideSharedStrings` (see `readBesideSharedStrings`), which
+  /// holds that sheet's rows until the strings are read.
+  func read<Consumer: RowConsumer>(
+    _ selection: SheetSelection, into consumer: inout Consumer, besideSharedStrings: Bool
+  ) throws {
     var selected = try select(selection)[...]
-    selected = selected.dropFirst(try readBesideSharedStrings(selected, into: &consumer))
+    if besideSharedStrings {
+      selected = selected.dropFirst(try readBesideSharedStrings(selected, into: &consumer))
+    }
     let strings = try loadSharedStrings()
     for sheet in selected {
       try readSheet(sheet, strings: strings, budget: budget, into: &consumer)
@@ -152,7 +167,7 @@ public final class XLSXReader {
   public func readWorkbook(_ selection: SheetSelection = .all) throws(XLSXError) -> Workbook {
     var builder = WorkbookBuilder(styles: styles)
     do {
-      try read(selection, into: &builder)
+      try read(selection, into: &builder, besideSharedStrings: true)
     } catch {
       throw Self.typed(error, file: file)
     }
