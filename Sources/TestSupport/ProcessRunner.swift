@@ -49,14 +49,31 @@ public enum ProcessRunner {
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errData = readToEnd(err.fileHandleForReading)
       group.leave()
     }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = readToEnd(out.fileHandleForReading)
     group.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+  }
+
+  /// Everything a pipe delivers until it closes. Foundation's
+  /// `readDataToEndOfFile` traps when a read is interrupted by a signal
+  /// (`EINTR`, seen when another test's child exits at that moment); this
+  /// reads again instead.
+  public static func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 64 << 10)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+      if count > 0 {
+        data.append(contentsOf: buffer[..<count])
+      } else if count == 0 || errno != EINTR {
+        return data
+      }
+    }
   }
 }

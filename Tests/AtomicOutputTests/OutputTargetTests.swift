@@ -32,7 +32,7 @@ import Testing
     nonisolated(unsafe) var received = Data()
     let done = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
-      if let handle = FileHandle(forReadingAtPath: fifo) { received = handle.readDataToEndOfFile() }
+      if let handle = FileHandle(forReadingAtPath: fifo) { received = ProcessRunner.readToEnd(handle) }
       done.signal()
     }
     try write(fifo)

@@ -44,7 +44,7 @@ import Testing
     nonisolated(unsafe) var received = Data()
     let done = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
-      if let handle = FileHandle(forReadingAtPath: fifo) { received = handle.readDataToEndOfFile() }
+      if let handle = FileHandle(forReadingAtPath: fifo) { received = ProcessRunner.readToEnd(handle) }
       done.signal()
     }
     let result = try ProcessRunner.wsoa(arguments.map { $0 == "{}" ? fifo : $0 })
@@ -105,7 +105,7 @@ import Testing
     }
     process.waitUntilExit()
     try output.fileHandleForWriting.close()
-    return (process.terminationStatus, String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    return (process.terminationStatus, String(decoding: ProcessRunner.readToEnd(output.fileHandleForReading), as: UTF8.self))
   }
 
   @Test func anInputThatIsNotARegularFileIsRefusedByEveryCommand() throws {
