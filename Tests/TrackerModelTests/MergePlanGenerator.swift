@@ -34,7 +34,7 @@ struct MergePlanGenerator {
     .split(separator: " ").map(String.init)
 
   /// A random master tracker.
-  mutating func master(file: String = "master.xlsx") -> Plan {
+  mutating func master(file: String = "master.xlsx", rows: Int? = nil) -> Plan {
     let start = (year: 2019 + int(4), month: 1 + int(12))
     var cursor = CivilDate(year: start.year, month: start.month, day: 1)
     var periods: [Period] = []
@@ -43,13 +43,15 @@ struct MergePlanGenerator {
       cursor = cursor.addingMonths(1 + int(4))
     }
     var actions: [Action] = []
-    let count = 4 + int(37)
+    var keys: Set<String> = []
+    let count = rows ?? 4 + int(37)
     for row in 0..<count {
       let focus = ["1.1", "1.10", "1.2", "3.1", "4", "5", "6", "2.1"][int(8)]
       var key = focus + String(UnicodeScalar(UInt8(65 + row % 26)))
       if chance(8) { key = "\(focus)#\(row + 7)" }
-      if actions.contains(where: { $0.key == key }) { key += String(row) }
+      if keys.contains(key) { key += String(row) }
       actions.append(action(key, row: row + 7, file: file, periods: periods, priority: "2"))
+      keys.insert(key)
       let original = actions[actions.count - 1]
       if chance(6) {
         // A continuation row: the action above goes on in the notes column.
@@ -60,6 +62,7 @@ struct MergePlanGenerator {
         more.subGroup = original.subGroup
         more.statuses = more.statuses.map { PeriodStatus(periodId: $0.periodId, status: .empty, source: $0.source) }
         actions.append(more)
+        keys.insert(more.key)
       }
       if chance(10), !isMadeUpKey(key) {
         // One action listed again under priority 6: the same wording, owner and values, its own cells.

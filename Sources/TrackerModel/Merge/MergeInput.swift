@@ -76,10 +76,12 @@ public struct MergeOptions: Hashable, Sendable {
   /// Take a return's due date when it differs from the master's.
   public var acceptDue: Bool
 
-  /// Creates options; the defaults keep the master everywhere.
   /// A council's own sub-group spellings (`[subgroups]`).
   public var subGroupAliases = SubGroupAliases()
+  /// Whether a large merge's rows may be merged on several threads (the result is the same).
+  public var allowsThreads = true
 
+  /// Creates options; the defaults keep the master everywhere.
   public init(prefer: MergePreference? = nil, acceptLeads: Bool = false, acceptText: Bool = false, acceptDue: Bool = false) {
     self.prefer = prefer
     self.acceptLeads = acceptLeads

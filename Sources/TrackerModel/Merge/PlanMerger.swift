@@ -1,3 +1,4 @@
+import Dispatch
 import Diagnostics
 
 /// Folds sub-group returns into a master tracker (domain.md §8.2).
@@ -58,18 +59,11 @@ public enum PlanMerger {
     }
     var actions: [Action] = []
     actions.reserveCapacity(layout.rows.count)
-    for index in layout.rows.indices {
-      // Read in place: copying a slot (or, before, the master's action into
-      // it) retains every string of the action once more.
-      let isNew = layout.rows[index].isNew
-      var row = RowMerge(
-        ctx: ctx, action: layout.rows[index].action(in: master.plan.actions),
-        contributions: layout.rows[index].contributions, index: index, isNew: isNew)
-      actions.append(row.run())
-      if isNew { reportNew(&row, summary: &summary) }
-      log += row.log
-      diagnostics += row.diagnostics
-      summary.add(row.summary)
+    for part in mergeRows(layout, master: master.plan.actions, ctx: ctx) {
+      actions += part.actions
+      log += part.log
+      diagnostics += part.diagnostics
+      summary.add(part.summary)
     }
     reportMissingReturns(master.plan, ctx, diagnostics: &diagnostics, summary: &summary)
 
@@ -80,6 +74,63 @@ public enum PlanMerger {
     MergeAssembly.addOutline(to: &plan, from: contexts)
     MergeAssembly.addSources(to: &plan, master: master, returns: contexts)
     return MergeResult(plan: plan, log: log, diagnostics: diagnostics, summary: summary, returns: summaries)
+  }
+
+  /// Rows from which the rows are merged on several threads.
+  public static let parallelThreshold = 2_048
+
+  /// What merging a run of rows gives: their merged actions, log entries,
+  /// findings and counts, in row order.
+  private struct MergedRows {
+    var actions: [Action] = []
+    var log: [MergeLogEntry] = []
+    var diagnostics: [Diagnostic] = []
+    var summary = MergeSummary()
+  }
+
+  /// Merges every row of the layout. Each row depends only on the master,
+  /// its own contributions and the (read-only) context, so a large merge's
+  /// rows are merged in runs on several threads, each run's results kept
+  /// apart and joined in order: the result is the one a single thread gives.
+  private static func mergeRows(_ layout: RowLayout, master: [Action], ctx: MergeContext) -> [MergedRows] {
+    let count = layout.rows.count
+    let runs = ctx.options.allowsThreads && count >= parallelThreshold ? 16 : 1
+    let size = max(1, (count + runs - 1) / runs)
+    var parts = [MergedRows](repeating: MergedRows(), count: runs)
+    let merge = { (k: Int) -> MergedRows in
+      mergeRows(min(count, k * size)..<min(count, (k + 1) * size), layout, master: master, ctx: ctx)
+    }
+    if runs == 1 {
+      parts[0] = merge(0)
+    } else {
+      parts.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let parts = buffer
+        nonisolated(unsafe) let merge = merge
+        DispatchQueue.concurrentPerform(iterations: runs) { k in parts[k] = merge(k) }
+      }
+    }
+    return parts
+  }
+
+  private static func mergeRows(
+    _ range: Range<Int>, _ layout: RowLayout, master: [Action], ctx: MergeContext
+  ) -> MergedRows {
+    var merged = MergedRows()
+    merged.actions.reserveCapacity(range.count)
+    for index in range {
+      // Read in place: copying a slot (or, before, the master's action into
+      // it) retains every string of the action once more.
+      let isNew = layout.rows[index].isNew
+      var row = RowMerge(
+        ctx: ctx, action: layout.rows[index].action(in: master),
+        contributions: layout.rows[index].contributions, index: index, isNew: isNew)
+      merged.actions.append(row.run())
+      if isNew { reportNew(&row, summary: &merged.summary) }
+      merged.log += row.log
+      merged.diagnostics += row.diagnostics
+      merged.summary.add(row.summary)
+    }
+    return merged
   }
 
   /// Keys listed under more than one priority (seed 6E under Priorities 2 and 6).
