@@ -36,6 +36,66 @@ enum MergeKeys {
     }
   }
 
+  /// Whether two texts normalise alike (`normalised(a) == normalised(b)`),
+  /// without building either: ASCII texts are normalised byte by byte as
+  /// they are compared, so two different wordings part at their first
+  /// difference; a text with any other character is normalised whole.
+  static func sameWording(_ a: String, _ b: String) -> Bool {
+    if a == b { return true }
+    var (a, b) = (a, b)
+    let decided: Bool? = a.withUTF8 { x in
+      b.withUTF8 { y in
+        var left = NormalisedASCII(x)
+        var right = NormalisedASCII(y)
+        while true {
+          let (l, r) = (left.next(), right.next())
+          if l == NormalisedASCII.other || r == NormalisedASCII.other { return nil }
+          if l != r { return false }
+          if l == NormalisedASCII.end { return true }
+        }
+      }
+    }
+    return decided ?? (normalised(a) == normalised(b))
+  }
+
+  /// The bytes `normalised` makes of an ASCII text, one at a time.
+  private struct NormalisedASCII {
+    static let end = -1
+    /// A byte outside ASCII: the text must be normalised whole.
+    static let other = -2
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var pendingSpace = false
+    var started = false
+    var held: UInt8?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func next() -> Int {
+      if let byte = held {
+        held = nil
+        return Int(byte)
+      }
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        if byte >= 0x80 { return Self.other }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          pendingSpace = started
+          continue
+        }
+        started = true
+        if pendingSpace {
+          pendingSpace = false
+          held = ASCIICase.lower(byte)
+          return 0x20
+        }
+        return Int(ASCIICase.lower(byte))
+      }
+      return Self.end
+    }
+  }
+
   private static func normalisedScalars(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     var pendingSpace = false

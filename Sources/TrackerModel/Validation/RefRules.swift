@@ -15,9 +15,11 @@ struct DuplicateRefRule: PlanRule {
 
   func check(_ context: ValidationContext, into findings: inout [Diagnostic]) {
     let actions = context.plan.actions
-    // Each key's earlier rows, with their normalised wording (worked out only for repeated keys).
+    // Each key's first row, and the earlier rows of repeated keys. Wording is
+    // compared as normalised without building it (`MergeKeys.sameWording`):
+    // two different wordings part at their first difference.
     var first: [String: Int] = [:]
-    var seen: [String: [(index: Int, text: String)]] = [:]
+    var seen: [String: [Int]] = [:]
     first.reserveCapacity(actions.count)
     for index in actions.indices where !MergeKeys.isSynthetic(actions[index].key) {
       let key = actions[index].key
@@ -29,24 +31,27 @@ struct DuplicateRefRule: PlanRule {
       // back would copy every earlier row at each repeat (quadratic in how
       // often a key repeats: 480 copies of each of 1.1A–1.1Z in a focus area
       // of 12,500 actions).
-      if seen[key] == nil { seen[key] = [(earliest, MergeKeys.normalised(actions[earliest].text))] }
-      let text = MergeKeys.normalised(actions[index].text)
+      if seen[key] == nil { seen[key] = [earliest] }
+      let text = actions[index].text
       // Fields are read in place: copying an `Action` retains every string in it.
       let priority = actions[index].priorityId
       do {  // `earlier` ends here, before the append
         let earlier = seen[key]!
-        if let other = earlier.first(where: { $0.text != text || actions[$0.index].priorityId == priority }) {
-          findings.append(duplicate(context, actions, index, other.index, sameWording: other.text == text))
+        if let other = earlier.first(where: {
+          !MergeKeys.sameWording(actions[$0].text, text) || actions[$0].priorityId == priority
+        }) {
+          findings.append(
+            duplicate(context, actions, index, other, sameWording: MergeKeys.sameWording(actions[other].text, text)))
         } else if let other = earlier.first {
           findings.append(
             context.finding(
               Self.crossListed,
-              "\(key) is listed under priority \(priority ?? "(none)") and under priority \(actions[other.index].priorityId ?? "(none)") "
+              "\(key) is listed under priority \(priority ?? "(none)") and under priority \(actions[other].priorityId ?? "(none)") "
                 + "with the same wording: one action, cross-listed",
-              at: actions[index].keyCell, related: Self.related(actions, index, other.index)))
+              at: actions[index].keyCell, related: Self.related(actions, index, other)))
         }
       }
-      seen[key]!.append((index, text))
+      seen[key]!.append(index)
     }
   }
 
