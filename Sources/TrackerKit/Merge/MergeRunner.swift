@@ -102,19 +102,28 @@ public enum MergeRunner {
   {
     let before = file == "-" ? nil : FileProbe.version(file)
     announce(displayName(file, job))
-    let loaded = try load(file, job)
-    let hash = sha256(file, job)
+    // Standard input is hashed from the bytes read; a file beside its reading.
+    let standardInputHash = file == "-" ? standardInputHash(job) : nil
+    let hashing = standardInputHash == nil ? InputHash(file) : nil
+    let loaded: Outcome<Plan>
+    do {
+      loaded = try load(file, job)
+    } catch {
+      _ = hashing?.value()
+      throw error
+    }
+    let hash = hashing?.value() ?? standardInputHash
     if let before, FileProbe.version(file) != before {
       throw .unreadable(file: file, reason: "the file changed while it was being read; run again once it is saved")
     }
     return (loaded, hash)
   }
 
-  /// The SHA-256 of an input's bytes (standard input's as read): what makes
-  /// a return given twice under two names (or links) one return.
-  static func sha256(_ file: String, _ job: MergeJob) -> String? {
-    if file == "-", case .bytes(let bytes)? = job.standardInput?.content { return SHA256.hex(bytes) }
-    return FileProbe.sha256(file)
+  /// The SHA-256 of standard input's bytes as read. An input's hash is what
+  /// makes a return given twice under two names (or links) one return.
+  static func standardInputHash(_ job: MergeJob) -> String? {
+    if case .bytes(let bytes)? = job.standardInput?.content { return SHA256.hex(bytes) }
+    return nil
   }
 
   /// How an input is named in the merge: `<stdin>` for `-`.
