@@ -53,7 +53,7 @@ struct RulesCommandTests {
     var found: [String: Set<String>] = [:]
     for case let name as String in files where name.hasSuffix(".swift") {
       let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
-      for line in text.split(separator: "\n") where !line.drop { $0 == " " }.hasPrefix("//") {
+      for line in text.split(separator: "\n") where !line.drop(while: { $0 == " " }).hasPrefix("//") {
         for match in line.matches(of: pattern) where !extensions.contains(String(match.2)) {
           found["\(match.1).\(match.2)", default: []].insert(name)
         }

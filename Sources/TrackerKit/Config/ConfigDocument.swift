@@ -1,5 +1,5 @@
 import TOMLKit
-public import TrackerModel
+import TrackerModel
 
 /// A `wsoa.toml` parsed by TOMLKit (a complete TOML 1.0 parser, toml++
 /// underneath: dotted keys, dates, multi-line strings, inline tables) and

@@ -6,7 +6,7 @@
   import Darwin
 #endif
 public import DelimitedFormat
-public import Diagnostics
+import Diagnostics
 
 /// Where an input comes from: a file named by its path, or bytes already in
 /// memory (standard input, `-` on the command line). Standard input is its

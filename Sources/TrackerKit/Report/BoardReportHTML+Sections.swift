@@ -1,4 +1,3 @@
-import Dispatch
 import Diagnostics
 import TrackerModel
 
@@ -92,16 +91,12 @@ extension BoardReportHTML {
     let window = 16
     for start in stride(from: 0, to: pages.count, by: window) {
       let end = min(pages.count, start + window)
-      var parts = [[UInt8]](repeating: [], count: end - start)
-      parts.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let parts = buffer
-        DispatchQueue.concurrentPerform(iterations: end - start) { k in
-          let page = pages[start + k]
-          let part = HTMLSink()
-          writePage(part, page, tables[page.table], open: open)
-          part.flush()
-          parts[k] = part.bytes
-        }
+      let parts = OrderedParts.results(end - start, threads: true) { k in
+        let page = pages[start + k]
+        let part = HTMLSink()
+        writePage(part, page, tables[page.table], open: open)
+        part.flush()
+        return part.bytes
       }
       for part in parts { h.raw(bytes: part) }
     }

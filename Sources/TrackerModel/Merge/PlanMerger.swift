@@ -1,4 +1,3 @@
-import Dispatch
 import Diagnostics
 
 /// Folds sub-group returns into a master tracker (domain.md §8.2).
@@ -59,11 +58,13 @@ public enum PlanMerger {
     }
     var actions: [Action] = []
     actions.reserveCapacity(layout.rows.count)
-    for part in mergeRows(layout, master: master.plan.actions, ctx: ctx) {
-      actions += part.actions
-      log += part.log
-      diagnostics += part.diagnostics
-      summary.add(part.summary)
+    var parts = mergeRows(layout, master: master.plan.actions, ctx: ctx)
+    for k in parts.indices {
+      actions += parts[k].actions
+      log += parts[k].log
+      diagnostics += parts[k].diagnostics
+      summary.add(parts[k].summary)
+      parts[k] = MergedRows()  // each run freed once joined: the merged rows are not held twice
     }
     reportMissingReturns(master.plan, ctx, diagnostics: &diagnostics, summary: &summary)
 
@@ -94,22 +95,12 @@ public enum PlanMerger {
   /// apart and joined in order: the result is the one a single thread gives.
   private static func mergeRows(_ layout: RowLayout, master: [Action], ctx: MergeContext) -> [MergedRows] {
     let count = layout.rows.count
-    let runs = ctx.options.allowsThreads && count >= parallelThreshold ? 16 : 1
+    let threads = ctx.options.allowsThreads && count >= parallelThreshold
+    let runs = threads ? 16 : 1
     let size = max(1, (count + runs - 1) / runs)
-    var parts = [MergedRows](repeating: MergedRows(), count: runs)
-    let merge = { (k: Int) -> MergedRows in
+    return OrderedParts.results(runs, threads: threads) { k in
       mergeRows(min(count, k * size)..<min(count, (k + 1) * size), layout, master: master, ctx: ctx)
     }
-    if runs == 1 {
-      parts[0] = merge(0)
-    } else {
-      parts.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let parts = buffer
-        nonisolated(unsafe) let merge = merge
-        DispatchQueue.concurrentPerform(iterations: runs) { k in parts[k] = merge(k) }
-      }
-    }
-    return parts
   }
 
   private static func mergeRows(

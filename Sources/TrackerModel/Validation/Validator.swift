@@ -1,4 +1,3 @@
-import Dispatch
 public import Diagnostics
 
 /// Runs every model-level rule of domain.md §6 over a canonical `Plan`.
@@ -46,19 +45,15 @@ public enum Validator {
     let threads = options.allowsThreads && actions.count >= parallelThreshold
     let chunks = each.isEmpty ? 0 : threads ? 16 : 1
     let size = max(1, (actions.count + chunks - 1) / max(1, chunks))
-    let job: @Sendable (Int, inout [Diagnostic]) -> Void = { k, into in
-      if k < whole.count { return whole[k].check(context, into: &into) }
-      let chunk = k - whole.count
-      check(actions, min(actions.count, chunk * size)..<min(actions.count, (chunk + 1) * size), each, context, into: &into)
-    }
-    var parts = [[Diagnostic]](repeating: [], count: whole.count + chunks)
-    if threads {
-      parts.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let parts = buffer
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in job(k, &parts[k]) }
+    var parts = OrderedParts.results(whole.count + chunks, threads: threads) { k in
+      var found: [Diagnostic] = []
+      if k < whole.count {
+        whole[k].check(context, into: &found)
+      } else {
+        let chunk = k - whole.count
+        check(actions, min(actions.count, chunk * size)..<min(actions.count, (chunk + 1) * size), each, context, into: &found)
       }
-    } else {
-      for k in parts.indices { job(k, &parts[k]) }
+      return found
     }
     var findings = earlier
     findings.reserveCapacity(earlier.count + parts.reduce(0) { $0 + $1.count })
