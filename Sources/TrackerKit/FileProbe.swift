@@ -83,14 +83,28 @@ public enum FileProbe {
     return bytes
   }
 
-  /// The SHA-256 of the bytes of the file at `path` (lowercase hex), read in
-  /// pieces; `nil` when it cannot be read.
-  public static func sha256(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  /// The SHA-256 of the bytes of the regular file at `path` (lowercase hex),
+  /// read in pieces. `nil` when it cannot be read, when it is not a regular
+  /// file (a FIFO or a device such as `/dev/zero` may never end), or when
+  /// `proceed`, asked before each piece, says to stop.
+  public static func sha256(_ path: String, while proceed: () -> Bool = { true }) -> String? {
+    // Not blocking: opening a FIFO that has no writer would wait for one.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     var hash = SHA256()
-    guard readChunks(fd, { hash.update($0); return true }) == nil else { return nil }
+    var stopped = false
+    let failed = readChunks(fd) { piece in
+      guard proceed() else {
+        stopped = true
+        return false
+      }
+      hash.update(piece)
+      return true
+    }
+    guard failed == nil, !stopped else { return nil }
     return hash.hexDigest()
   }
 

@@ -73,6 +73,6 @@ struct MergeChangedInputTests {
     let run = try MergeRunner.merge(MergeJob(master: master, returns: returns))
     #expect(run.unreadReturns.isEmpty)
     #expect(run.master.sha256 == FileProbe.sha256(master))
-    #expect(run.returns.map(\.sha256) == returns.map(FileProbe.sha256))
+    #expect(run.returns.map(\.sha256) == returns.map { FileProbe.sha256($0) })
   }
 }

@@ -109,7 +109,7 @@ public enum MergeRunner {
     do {
       loaded = try load(file, job)
     } catch {
-      _ = hashing?.value()
+      hashing?.cancel()
       throw error
     }
     let hash = hashing?.value() ?? standardInputHash
