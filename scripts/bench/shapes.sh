@@ -29,7 +29,7 @@ mkdir -p "$OUT"
 PY=""
 if command -v python3 >/dev/null 2>&1; then
   if [ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >/dev/null 2>&1; then
-    if .venv-bench/bin/pip install -q xlsxwriter python-calamine fastexcel pyarrow >/dev/null 2>&1; then
+    if .venv-bench/bin/pip install -q xlsxwriter python-calamine fastexcel pyarrow orjson >/dev/null 2>&1; then
       PY=$PWD/.venv-bench/bin/python
     fi
   fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs the shape benchmark's jobs (scripts/bench/shapes.sh prepares the
 inputs): for every shape, wsoa convert -> JSON, wsoa validate and the peers'
-reads of the same file, one after the other in each round (so a slow spell
+reads of the same file (and, for XLSX, python-calamine writing its rows
+as JSON, the same kind of job as convert), one after the other in each round (so a slow spell
 on the shared host falls on all of them), RUNS rounds, then the median of
 each job's wall time, CPU time (user + system of the whole process and its
 threads, from wait4) and peak RSS, wsoa's phases (WSOA_TIMINGS) and the
@@ -50,7 +51,10 @@ def jobs(wsoa, py, out, shape, kind):
     if kind == "xlsx":
         peer = os.path.join(HERE, "xlsx_read_peers.py")
         return wsoa_jobs + [("fastexcel read", [py, peer, "fastexcel", src], None),
-                            ("calamine read", [py, peer, "calamine", src], None)]
+                            ("calamine read", [py, peer, "calamine", src], None),
+                            # The same kind of job as convert: read, then write JSON to a file.
+                            ("calamine->json", [py, os.path.join(HERE, "calamine_to_json.py"), src,
+                                                "-o", os.path.join(out, f"{shape}.{kind}.calamine.json")], None)]
     return wsoa_jobs + [("pyarrow.csv read", [py, os.path.join(HERE, "csv_peers.py"), "pyarrow", src], None)]
 
 
@@ -98,6 +102,10 @@ def main():
                 line = (f"  convert/{peer_name.split()[0]}: wall {ratio(conv[0], peer[0])} (aim <= 1.0), "
                         f"cpu {ratio(conv[1], peer[1])} (aim <= 1.5), peak RSS {ratio(conv[2], peer[2])}; "
                         f"validate peak RSS {ratio(val[2], peer[2])} (aim < 1)\n" + line)
+            if "calamine->json" in med:
+                peer = med["calamine->json"]
+                line += (f"\n  convert/calamine->json (both write JSON): wall {ratio(conv[0], peer[0])}, "
+                         f"cpu {ratio(conv[1], peer[1])}, peak RSS {ratio(conv[2], peer[2])}")
             print(line)
 
 

@@ -35,7 +35,7 @@ XLSX="$OUT/tracker-100k.xlsx"
 PY=""
 if command -v python3 >/dev/null 2>&1; then
   if [ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >/dev/null 2>&1; then
-    if .venv-bench/bin/pip install -q python-calamine xlsxwriter >/dev/null 2>&1; then PY=.venv-bench/bin/python; fi
+    if .venv-bench/bin/pip install -q python-calamine xlsxwriter orjson >/dev/null 2>&1; then PY=.venv-bench/bin/python; fi
   fi
 fi
 [ -z "$PY" ] && echo "python3/venv/pip or python-calamine unavailable: the Python peer is skipped"
