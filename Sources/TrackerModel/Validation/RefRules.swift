@@ -37,11 +37,17 @@ struct DuplicateRefRule: PlanRule {
       let priority = actions[index].priorityId
       do {  // `earlier` ends here, before the append
         let earlier = seen[key]!
-        if let other = earlier.first(where: {
-          !MergeKeys.sameWording(actions[$0].text, text) || actions[$0].priorityId == priority
-        }) {
-          findings.append(
-            duplicate(context, actions, index, other, sameWording: MergeKeys.sameWording(actions[other].text, text)))
+        // The first earlier row that is another action: other wording, or the same priority.
+        var clash: (row: Int, sameWording: Bool)?
+        for other in earlier {
+          let same = MergeKeys.sameWording(actions[other].text, text)
+          if !same || actions[other].priorityId == priority {
+            clash = (other, same)
+            break
+          }
+        }
+        if let clash {
+          findings.append(duplicate(context, actions, index, clash.row, sameWording: clash.sameWording))
         } else if let other = earlier.first {
           findings.append(
             context.finding(
