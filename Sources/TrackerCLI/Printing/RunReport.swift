@@ -40,7 +40,7 @@ final class RunReport {
     guard showsProgress else { return }
     clearProgress()
     let line = "[\(index + 1)/\(total)] \(file)"
-    FileProbe.writeStandardError(line)
+    StandardError.write(line)
     progressWidth = line.count
   }
 
@@ -48,7 +48,7 @@ final class RunReport {
   func write(_ text: String) {
     guard !text.isEmpty else { return }
     clearProgress()
-    FileProbe.writeStandardError(text)
+    StandardError.write(text)
   }
 
   /// Writes `findings` on standard error as `FindingLines` (info left out
@@ -59,9 +59,9 @@ final class RunReport {
   func writeFindings(_ findings: [Diagnostic], file: String) {
     guard findings.contains(where: { !(options.quiet && $0.severity == .info) }) else { return }
     clearProgress()
-    let sink = ByteSink(fileDescriptor: 2, capacity: 1 << 16)
-    FindingLines.write(findings, quiet: options.quiet, colour: Colour.onStandardError, file: file) { sink.write($0) }
-    try? sink.flush(path: "standard error")  // as `write`: a closed standard error is not the command's failure
+    StandardError.writing { sink in
+      FindingLines.write(findings, quiet: options.quiet, colour: Colour.onStandardError, file: file) { sink.write($0) }
+    }
   }
 
   /// Records a file's verdict. One that was read: prints its findings (text
@@ -104,12 +104,12 @@ final class RunReport {
     clearProgress()
     if options.format == .json {
       if writesJSON {
-        let sink = ByteSink(fileDescriptor: 2, capacity: 1 << 16)
-        ValidationReportJSON.write(verdicts, asOf: nil, tool: "wsoa \(WSOACommand.version)", to: sink)
-        try? sink.flush(path: "<stderr>")
+        StandardError.writing { sink in
+          ValidationReportJSON.write(verdicts, asOf: nil, tool: "wsoa \(WSOACommand.version)", to: sink)
+        }
       }
     } else if !options.quiet, verdicts.count > 1 || options.verbose {
-      FileProbe.writeStandardError("wsoa: " + tally() + "\n")
+      StandardError.write("wsoa: " + tally() + "\n")
     }
     return status
   }
@@ -131,7 +131,7 @@ final class RunReport {
     // Spaces over the line rather than an escape sequence, so a dumb
     // terminal (or NO_COLOR) gets no control codes but carriage returns.
     if progressWidth > 0 {
-      FileProbe.writeStandardError("\r" + String(repeating: " ", count: progressWidth) + "\r")
+      StandardError.write("\r" + String(repeating: " ", count: progressWidth) + "\r")
       progressWidth = 0
     }
   }
