@@ -59,6 +59,8 @@ struct DiffCommand: ParsableCommand {
     let before = try Self.load(old, options: options, standardInput: standardInput, run: run)
     let after = try Self.load(new, options: options, standardInput: standardInput, run: run)
     run.finish()
+    // Both plans are freed by the exit, not one value at a time.
+    KeptUntilExit.keep((before, after))
     let diff = PlanDiff(old: before, new: after)
     let names = (InputOptions.displayName(old), InputOptions.displayName(new))
     switch reporting.format {

@@ -127,6 +127,8 @@ struct MergeCommand: ParsableCommand {
       progress.write(error.errorLine + "\n")
       throw ExitCode(Self.exitStatus(for: error).rawValue)
     }
+    // The inputs and the merged plan are freed by the exit, not one value at a time.
+    KeptUntilExit.keep(run)
     let status: ExitStatus = run.result.hasUnresolvedConflicts ? .findings : .success
     if let report {
       let document = MergeReportDocument(
