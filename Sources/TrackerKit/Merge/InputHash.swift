@@ -11,25 +11,25 @@ import Synchronization
 /// let digest = hashing.value()  // waits for the hash
 /// ```
 final class InputHash: Sendable {
-  private let done = DispatchSemaphore(value: 0)
+  private let done = DispatchGroup()
   private let cancelled = Atomic<Bool>(false)
-  // Set on the hashing thread before `done` is signalled and read after
-  // waiting on it: the semaphore orders the two.
+  // Set on the hashing thread before it leaves `done`, and read only after
+  // waiting on `done`: the group orders the two.
   nonisolated(unsafe) private var digest: String?
-  private let waited = Atomic<Bool>(false)
 
   /// Starts hashing the file at `path` (`FileProbe.sha256`: a regular file only).
   init(_ path: String) {
+    done.enter()
     DispatchQueue.global().async { [self] in
       digest = FileProbe.sha256(path) { !cancelled.load(ordering: .relaxed) }
-      done.signal()
+      done.leave()
     }
   }
 
   /// The hex digest, once the hash is done (waiting for it); `nil` when the
   /// file could not be read or is not a regular file.
   func value() -> String? {
-    finish()
+    done.wait()
     return digest
   }
 
@@ -38,10 +38,6 @@ final class InputHash: Sendable {
   /// its end for nothing.
   func cancel() {
     cancelled.store(true, ordering: .relaxed)
-    finish()
-  }
-
-  private func finish() {
-    if !waited.exchange(true, ordering: .acquiring) { done.wait() }
+    done.wait()
   }
 }

@@ -103,8 +103,8 @@ public enum MergeRunner {
     let before = file == "-" ? nil : FileProbe.version(file)
     announce(displayName(file, job))
     // Standard input is hashed from the bytes read; a file beside its reading.
-    let standardInputHash = file == "-" ? standardInputHash(job) : nil
-    let hashing = standardInputHash == nil ? InputHash(file) : nil
+    let fromStandardInput = file == "-" ? standardInputHash(job) : nil
+    let hashing = fromStandardInput == nil ? InputHash(file) : nil
     let loaded: Outcome<Plan>
     do {
       loaded = try load(file, job)
@@ -112,7 +112,7 @@ public enum MergeRunner {
       hashing?.cancel()
       throw error
     }
-    let hash = hashing?.value() ?? standardInputHash
+    let hash = hashing?.value() ?? fromStandardInput
     if let before, FileProbe.version(file) != before {
       throw .unreadable(file: file, reason: "the file changed while it was being read; run again once it is saved")
     }
