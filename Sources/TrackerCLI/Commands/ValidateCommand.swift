@@ -115,14 +115,11 @@ struct ValidateCommand: ParsableCommand {
         status, AnnotateOutput.write(verdict, to: annotate, policy: settings.policy, quiet: reporting.quiet))
     }
     // Freeing the plans and findings of a 100,000-action tracker costs a
-    // tenth of a second the process gets back for free at exit (as convert's last plan).
-    Self.kept.verdicts = verdicts
+    // tenth of a second the process gets back for free at exit.
+    KeptUntilExit.keep(verdicts)
     if status != .success { throw ExitCode(status.rawValue) }
   }
 
-  /// Holds the verdicts until the process exits (see `run`).
-  final class Kept: @unchecked Sendable { var verdicts: [FileValidation] = [] }
-  static let kept = Kept()
 
   /// `verdict` without its info findings: with `--quiet` the report lists and counts errors and warnings only.
   static func withoutInfo(_ verdict: FileValidation) -> FileValidation {
