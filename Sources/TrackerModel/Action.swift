@@ -186,19 +186,34 @@ public struct ProgressNote: Hashable, Sendable, Codable {
   public var periodId: String?
   /// The note's text without its date prefix, HTML removed; paragraphs
   /// joined with line breaks.
-  public var text: String
+  public var text: String {
+    willSet { keepRaw() }
+    didSet { dropDefaultRaw() }
+  }
   /// The note's text exactly as in the cell, from its date prefix (or first
   /// word) to its last character, markup included.
-  public var raw: String
+  public var raw: String {
+    get { storedRaw ?? defaultRaw }
+    set {
+      storedRaw = newValue
+      dropDefaultRaw()
+    }
+  }
   /// The date prefix as written (`Feb 2021`, `Q2`), when the note has one;
   /// set without `date` when the prefix is partial (`Q2`) or impossible.
-  public var prefix: String?
+  public var prefix: String? {
+    willSet { keepRaw() }
+    didSet { dropDefaultRaw() }
+  }
   /// Whether the note has no date prefix.
   public var undated: Bool
   /// The notes cell.
   public var source: CellRef?
   /// Where a merged note came from.
   public var provenance: Provenance?
+  /// `raw` when it is not exactly `defaultRaw`, byte for byte; most notes
+  /// are written `prefix: text`, and keep no second copy of their text.
+  private var storedRaw: String?
 
   /// Creates a note.
   public init(
@@ -208,30 +223,66 @@ public struct ProgressNote: Hashable, Sendable, Codable {
     self.date = date
     self.periodId = periodId
     self.text = text
-    self.raw = raw
     self.prefix = prefix
+    self.storedRaw = DefaultRaw.matches(raw, prefix: prefix, text: text) ? nil : raw
     self.undated = date == nil && prefix == nil
     self.source = source
     self.provenance = provenance
+  }
+
+  /// Whether `raw` is exactly `defaultRaw`, byte for byte (writers leave it
+  /// out of JSON then).
+  public var hasDefaultRaw: Bool { storedRaw == nil }
+
+  /// The length of `raw` in UTF-8 bytes, without building it.
+  public var rawUTF8Count: Int {
+    if let storedRaw { return storedRaw.utf8.count }
+    guard let prefix else { return text.utf8.count }
+    return text.isEmpty ? prefix.utf8.count : prefix.utf8.count + 2 + text.utf8.count
+  }
+
+  /// Before the text or prefix changes: `raw` stays what it was.
+  private mutating func keepRaw() {
+    if storedRaw == nil { storedRaw = defaultRaw }
+  }
+
+  /// After a change: `raw` is not kept when it is the default.
+  private mutating func dropDefaultRaw() {
+    if let kept = storedRaw, DefaultRaw.matches(kept, prefix: prefix, text: text) { storedRaw = nil }
   }
 }
 
 /// One item of an action's evidence list.
 public struct EvidenceItem: Hashable, Sendable, Codable {
   /// The item's number in a numbered list (`2.`), when numbered.
-  public var number: Int?
+  public var number: Int? {
+    willSet { keepRaw() }
+    didSet { dropDefaultRaw() }
+  }
   /// The item's text.
-  public var text: String
+  public var text: String {
+    willSet { keepRaw() }
+    didSet { dropDefaultRaw() }
+  }
   /// An evidence-log code (`E12`), when the item cites one.
   public var ref: String?
   /// What the item resolved to (`As above` → the previous row's evidence cell).
   public var resolvedTo: CellRef?
   /// The item as written.
-  public var raw: String
+  public var raw: String {
+    get { storedRaw ?? defaultRaw }
+    set {
+      storedRaw = newValue
+      dropDefaultRaw()
+    }
+  }
   /// The evidence cell.
   public var source: CellRef?
   /// Where a merged item came from.
   public var provenance: Provenance?
+  /// `raw` when it is not exactly `defaultRaw`, byte for byte; most items
+  /// are written `n. text` or as their text, and keep no second copy of it.
+  private var storedRaw: String?
 
   /// Creates an evidence item.
   public init(
@@ -242,9 +293,30 @@ public struct EvidenceItem: Hashable, Sendable, Codable {
     self.text = text
     self.ref = ref
     self.resolvedTo = resolvedTo
-    self.raw = raw
+    self.storedRaw = DefaultRaw.matches(raw, number: number, text: text) ? nil : raw
     self.source = source
     self.provenance = provenance
+  }
+
+  /// Whether `raw` is exactly `defaultRaw`, byte for byte (writers leave it
+  /// out of JSON then).
+  public var hasDefaultRaw: Bool { storedRaw == nil }
+
+  /// The length of `raw` in UTF-8 bytes, without building it.
+  public var rawUTF8Count: Int {
+    if let storedRaw { return storedRaw.utf8.count }
+    guard let number else { return text.utf8.count }
+    return String(number).utf8.count + 2 + text.utf8.count
+  }
+
+  /// Before the number or text changes: `raw` stays what it was.
+  private mutating func keepRaw() {
+    if storedRaw == nil { storedRaw = defaultRaw }
+  }
+
+  /// After a change: `raw` is not kept when it is the default.
+  private mutating func dropDefaultRaw() {
+    if let kept = storedRaw, DefaultRaw.matches(kept, number: number, text: text) { storedRaw = nil }
   }
 }
 
@@ -306,8 +378,25 @@ extension ProgressNote {
     undated = try c.decode(Bool.self, forKey: .undated)
     source = try c.decodeIfPresent(CellRef.self, forKey: .source)
     provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
-    raw = ""
-    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+    let raw = try c.decodeIfPresent(String.self, forKey: .raw)
+    storedRaw = raw.flatMap { DefaultRaw.matches($0, prefix: prefix, text: text) ? nil : $0 }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case date, periodId, text, raw, prefix, undated, source, provenance
+  }
+
+  /// Encodes every field, `raw` included.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(date, forKey: .date)
+    try c.encodeIfPresent(periodId, forKey: .periodId)
+    try c.encode(text, forKey: .text)
+    try c.encode(raw, forKey: .raw)
+    try c.encodeIfPresent(prefix, forKey: .prefix)
+    try c.encode(undated, forKey: .undated)
+    try c.encodeIfPresent(source, forKey: .source)
+    try c.encodeIfPresent(provenance, forKey: .provenance)
   }
 }
 
@@ -325,8 +414,24 @@ extension EvidenceItem {
     resolvedTo = try c.decodeIfPresent(CellRef.self, forKey: .resolvedTo)
     source = try c.decodeIfPresent(CellRef.self, forKey: .source)
     provenance = try c.decodeIfPresent(Provenance.self, forKey: .provenance)
-    raw = ""
-    raw = try c.decodeIfPresent(String.self, forKey: .raw) ?? defaultRaw
+    let raw = try c.decodeIfPresent(String.self, forKey: .raw)
+    storedRaw = raw.flatMap { DefaultRaw.matches($0, number: number, text: text) ? nil : $0 }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case number, text, ref, resolvedTo, raw, source, provenance
+  }
+
+  /// Encodes every field, `raw` included.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(number, forKey: .number)
+    try c.encode(text, forKey: .text)
+    try c.encodeIfPresent(ref, forKey: .ref)
+    try c.encodeIfPresent(resolvedTo, forKey: .resolvedTo)
+    try c.encode(raw, forKey: .raw)
+    try c.encodeIfPresent(source, forKey: .source)
+    try c.encodeIfPresent(provenance, forKey: .provenance)
   }
 }
 

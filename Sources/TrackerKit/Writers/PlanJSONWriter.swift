@@ -207,7 +207,7 @@ public enum PlanJSONWriter {
     if let v = n.date { o.key("date"); write(v, &o) }
     if let v = n.periodId { o.key("periodId"); o.string(v) }
     o.key("text"); o.string(n.text)
-    if !DefaultRaw.matches(n) { o.key("raw"); o.string(n.raw) }
+    if !n.hasDefaultRaw, n.raw != n.defaultRaw { o.key("raw"); o.string(n.raw) }
     if let v = n.prefix { o.key("prefix"); o.string(v) }
     o.key("undated"); o.bool(n.undated)
     source(n.source, &o)
@@ -221,7 +221,7 @@ public enum PlanJSONWriter {
     o.key("text"); o.string(e.text)
     if let v = e.ref { o.key("ref"); o.string(v) }
     if let v = e.resolvedTo { o.key("resolvedTo"); write(v, &o) }
-    if !DefaultRaw.matches(e) { o.key("raw"); o.string(e.raw) }
+    if !e.hasDefaultRaw, e.raw != e.defaultRaw { o.key("raw"); o.string(e.raw) }
     source(e.source, &o)
     if let v = e.provenance { o.key("provenance"); write(v, &o) }
     o.endObject()

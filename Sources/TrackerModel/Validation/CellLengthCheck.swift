@@ -44,18 +44,18 @@ struct CellLengthRule: PlanRule {
       // Cheap screen on UTF-8 lengths (never shorter than UTF-16) before any copy.
       var long = actions[a].text.utf8.count > limit
       long = long || actions[a].impact.contains { $0.utf8.count > limit }
-      long = long || actions[a].evidence.contains { $0.raw.utf8.count > limit }
+      long = long || actions[a].evidence.contains { $0.rawUTF8Count > limit }
       long = long || actions[a].extra.contains { $0.value.utf8.count > limit }
       // A note's line in the cleaned workbook is its prefix (or date, at
       // most 32 bytes), ": " and its text; an item's is its number, ". " and text.
       var noteBytes = 0
       for n in actions[a].notes.indices {
         let line = (actions[a].notes[n].prefix?.utf8.count ?? 32) + 2 + actions[a].notes[n].text.utf8.count
-        noteBytes += max(actions[a].notes[n].raw.utf8.count, line) + 1
+        noteBytes += max(actions[a].notes[n].rawUTF8Count, line) + 1
       }
       var evidenceBytes = 0
       for e in actions[a].evidence.indices {
-        evidenceBytes += max(actions[a].evidence[e].raw.utf8.count, actions[a].evidence[e].text.utf8.count + 22) + 1
+        evidenceBytes += max(actions[a].evidence[e].rawUTF8Count, actions[a].evidence[e].text.utf8.count + 22) + 1
       }
       long = long || noteBytes > limit || evidenceBytes > limit
       if long { checkAction(actions[a], into: &findings) }

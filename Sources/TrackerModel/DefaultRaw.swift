@@ -1,31 +1,37 @@
-import TrackerModel
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
-/// Whether a note's or evidence item's `raw` is exactly its `defaultRaw`
-/// (so JSON leaves it out), answered by comparing bytes in place instead of
-/// building `prefix + ": " + text` for every note of a large plan. When the
-/// bytes differ it falls back to `String` equality, so the answer is always
-/// that of `raw == defaultRaw` (which also holds for canonically equivalent
-/// spellings).
+/// Whether a note's or evidence item's raw text is, byte for byte, the
+/// one its other fields give (`Feb 2021: text`, `2. text`), so the value
+/// need not keep it: a large plan has hundreds of thousands of such items,
+/// each raw a string of its own otherwise. Compared in place, without
+/// building the default text.
 enum DefaultRaw {
-  /// `note.raw == note.defaultRaw`.
-  static func matches(_ note: borrowing ProgressNote) -> Bool {
-    guard let prefix = note.prefix else { return note.raw == note.text }
-    if note.text.isEmpty { return note.raw == prefix }
-    if bytesEqual(note.raw, prefix, ": ", note.text) { return true }
-    return note.raw == note.defaultRaw
+  /// Whether `raw` is exactly a note's default raw (`prefix: text`, the
+  /// prefix alone when the text is empty, else the text).
+  static func matches(_ raw: String, prefix: String?, text: String) -> Bool {
+    guard let prefix else { return sameBytes(raw, text) }
+    if text.isEmpty { return sameBytes(raw, prefix) }
+    return bytesEqual(raw, prefix, ": ", text)
   }
 
-  /// `item.raw == item.defaultRaw`.
-  static func matches(_ item: borrowing EvidenceItem) -> Bool {
-    guard let number = item.number else { return item.raw == item.text }
-    if number >= 0, bytesEqual(item.raw, number, item.text) { return true }
-    return item.raw == item.defaultRaw
+  /// Whether `raw` is exactly an evidence item's default raw (`n. text`,
+  /// else the text).
+  static func matches(_ raw: String, number: Int?, text: String) -> Bool {
+    guard let number else { return sameBytes(raw, text) }
+    return number >= 0 && bytesEqual(raw, number, text)
+  }
+
+  /// Whether two strings have the same UTF-8 bytes (not only the same
+  /// characters: a raw text kept is kept exactly).
+  private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
   }
 
   /// Whether `raw`'s UTF-8 is `head`, `separator`, `tail` in a row.
