@@ -111,27 +111,35 @@ public enum FindingOrder {
   public static func sort(_ findings: inout [Diagnostic]) {
     var names = Names()
     var fits = findings.count <= Int(UInt32.max)
-    for offset in findings.indices {
-      let (row, column) = position(findings[offset])
-      _ = names.ids(findings[offset])
-      if row < 0 || row > Int(UInt32.max) || column < 0 || column > 0xFFFF { fits = false }
+    // Read in place: a finding taken out of the array is a copy (a retain
+    // and a release of each of its strings).
+    let keys = findings.withUnsafeBufferPointer { findings in
+      for offset in findings.indices {
+        let (row, column) = position(findings[offset].location)
+        _ = names.ids(findings[offset].location, findings[offset].code)
+        if row < 0 || row > Int(UInt32.max) || column < 0 || column > 0xFFFF { fits = false }
+      }
+      let ranks = names.ranks()
+      fits = fits && ranks.file.count <= 0x1_0000 && ranks.sheet.count <= 0x1_0000 && ranks.code.count <= 0x4000
+      func key(_ offset: Int) -> Key {
+        let (file, sheet, code) = names.ids(findings[offset].location, findings[offset].code)
+        let (row, column) = position(findings[offset].location)
+        return Key(
+          file: ranks.file[file], sheet: ranks.sheet[sheet], row: row, column: column,
+          severity: severityRank(findings[offset].severity), code: ranks.code[code], offset: offset)
+      }
+      return fits ? Keys.packed(sortedKeys(findings.count) { PackedKey(key($0)) }) : Keys.whole(sortedKeys(findings.count, key))
     }
-    let ranks = names.ranks()
-    fits = fits && ranks.file.count <= 0x1_0000 && ranks.sheet.count <= 0x1_0000 && ranks.code.count <= 0x4000
-    func key(_ offset: Int) -> Key {
-      let (file, sheet, code) = names.ids(findings[offset])
-      let (row, column) = position(findings[offset])
-      return Key(
-        file: ranks.file[file], sheet: ranks.sheet[sheet], row: row, column: column,
-        severity: severityRank(findings[offset].severity), code: ranks.code[code], offset: offset)
+    switch keys {
+    case .packed(let keys): place(&findings, keys)
+    case .whole(let keys): place(&findings, keys)
     }
-    if fits {
-      let keys = sortedKeys(findings.count) { PackedKey(key($0)) }
-      place(&findings, keys)
-    } else {
-      let keys = sortedKeys(findings.count, key)
-      place(&findings, keys)
-    }
+  }
+
+  /// The sorted keys, packed when every finding's parts fit.
+  private enum Keys {
+    case packed([PackedKey])
+    case whole([Key])
   }
 
   /// The keys of `count` findings, sorted.
@@ -164,8 +172,8 @@ public enum FindingOrder {
   }
 
   /// A finding's row (or line) and column; 0 for those it has not.
-  private static func position(_ finding: Diagnostic) -> (row: Int, column: Int) {
-    (finding.location?.cell?.row ?? finding.location?.line ?? 0, finding.location?.cell?.column ?? 0)
+  private static func position(_ location: SourceLocation?) -> (row: Int, column: Int) {
+    (location?.cell?.row ?? location?.line ?? 0, location?.cell?.column ?? 0)
   }
 
   /// Errors first, then warnings, then info.
@@ -173,15 +181,41 @@ public enum FindingOrder {
     severity == .error ? 0 : severity == .warning ? 1 : 2
   }
 
-  /// The files, sheets and codes of the findings, interned.
+  /// The files, sheets and codes of the findings, interned. A location's
+  /// file and sheet are looked up once per origin (an interned pair, so
+  /// comparing two is comparing integers), not per finding.
   private struct Names {
     private var files = Interned()
     private var sheets = Interned()
     private var codes = Interned()
+    private var origins: [SourceOrigin: (file: Int, sheet: Int)] = [:]
+    private var previous: (origin: SourceOrigin, file: Int, sheet: Int)?
+    /// The ids of findings with no location ("" for file and sheet).
+    private var nowhere: (file: Int, sheet: Int)?
 
     /// A finding's file, sheet and code ids ("" for a missing file or sheet).
-    mutating func ids(_ finding: Diagnostic) -> (file: Int, sheet: Int, code: Int) {
-      (files.id(finding.location?.file ?? ""), sheets.id(finding.location?.sheet ?? ""), codes.id(finding.code))
+    mutating func ids(_ location: SourceLocation?, _ code: String) -> (file: Int, sheet: Int, code: Int) {
+      let (file, sheet) = fileAndSheet(location?.origin)
+      return (file, sheet, codes.id(code))
+    }
+
+    private mutating func fileAndSheet(_ origin: SourceOrigin?) -> (file: Int, sheet: Int) {
+      guard let origin else {
+        if let nowhere { return nowhere }
+        let ids = (files.id(""), sheets.id(""))
+        nowhere = ids
+        return ids
+      }
+      if let previous, previous.origin == origin { return (previous.file, previous.sheet) }
+      let ids: (file: Int, sheet: Int)
+      if let known = origins[origin] {
+        ids = known
+      } else {
+        ids = (files.id(origin.file), sheets.id(origin.sheet ?? ""))
+        origins[origin] = ids
+      }
+      previous = (origin, ids.file, ids.sheet)
+      return ids
     }
 
     /// The sort rank of each id.
