@@ -54,36 +54,64 @@ public struct CellAddress: Hashable, Comparable, Sendable, Codable, CustomString
   /// straight into the string (merge spells out one for every status, note
   /// and evidence item it gives provenance).
   public var a1: String {
-    guard column >= 1, row >= 0 else { return CellAddress.columnName(column) + String(row) }
+    String(unsafeUninitializedCapacity: CellAddress.maxA1Count) { out in
+      CellAddress.writeA1(row: row, column: column, to: out.baseAddress!)
+    }
+  }
+
+  /// The most bytes `writeA1` writes: 14 letters (the most a column number
+  /// has) and 20 for the row, its sign included.
+  public static let maxA1Count = 34
+
+  /// Writes the A1 form's bytes (as `a1` spells it: `?` for a column below
+  /// 1) at `out`, which has room for `maxA1Count`, and returns how many:
+  /// the one way writers spell a cell without making a string.
+  public static func writeA1(row: Int, column: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
     var letters = 0
-    var n = column
-    while n > 0 {
-      letters += 1
-      n = (n - 1) / 26
-    }
-    var digits = 1
-    var r = row
-    while r >= 10 {
-      digits += 1
-      r /= 10
-    }
-    return String(unsafeUninitializedCapacity: letters + digits) { out in
+    if column < 1 {
+      out.pointee = UInt8(ascii: "?")
+      letters = 1
+    } else {
       var n = column
+      while n > 0 {
+        letters += 1
+        n = (n - 1) / 26
+      }
+      // Written from the last letter back.
+      n = column
       var at = letters
       while n > 0 {
         at -= 1
         out[at] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
         n = (n - 1) / 26
       }
-      var r = row
-      at = letters + digits
-      repeat {
-        at -= 1
-        out[at] = UInt8(ascii: "0") + UInt8(r % 10)
-        r /= 10
-      } while r > 0
-      return letters + digits
     }
+    return letters + writeDigits(row, to: out + letters)
+  }
+
+  /// Writes `String(value)`'s bytes at `out`, which has room for 20, and
+  /// returns how many.
+  public static func writeDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var magnitude = value.magnitude
+    var sign = 0
+    if value < 0 {
+      out.pointee = UInt8(ascii: "-")
+      sign = 1
+    }
+    var digits = 1
+    var limit: UInt = 10
+    while digits < 19, magnitude >= limit {  // Int's magnitude has at most 19 digits
+      digits += 1
+      limit &*= 10
+    }
+    // Written from the last digit back.
+    var p = out + sign + digits
+    repeat {
+      p -= 1
+      p.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    return sign + digits
   }
 
   /// The A1 form, e.g. `B7`.

@@ -3,8 +3,8 @@ import Diagnostics
 /// The bytes of one source location in the validate report, as
 /// `ValidationReportJSON` writes it on one line:
 /// `{"cell":"B7","file":"q3.csv","line":7,"sheet":"…","text":"q3.csv:7 (B7)"}`,
-/// composed without building the `text` (`SourceLocation.description`) or
-/// the cell's `a1` as strings.
+/// composed straight into the report's buffer without building the `text`
+/// (`SourceLocation.description`) or the cell's `a1` as strings.
 ///
 /// A report of 100,000 findings holds 200,000 locations, nearly all in one
 /// file and sheet: the escaped names of the last origin are kept, so a
@@ -12,8 +12,6 @@ import Diagnostics
 /// byte by byte, so escaping the parts of `text` one by one gives the bytes
 /// escaping the whole would.
 struct ReportLocationBytes {
-  /// The location's bytes, rebuilt by each `compose`.
-  private(set) var bytes: [UInt8] = []
   private var origin: SourceOrigin?
   /// `"file":"…"`.
   private var fileKey: [UInt8] = []
@@ -24,45 +22,68 @@ struct ReportLocationBytes {
   /// The sheet name as a reference quotes it (`'Q3 Actions'`), escaped; `nil` without a sheet.
   private var sheetReference: [UInt8]?
 
-  init() { bytes.reserveCapacity(256) }
+  init() {}
 
-  /// Sets `bytes` to the location's object.
-  mutating func compose(_ location: SourceLocation) {
+  /// Writes the location's object as the next value of `out`, straight
+  /// into its buffer.
+  mutating func write(_ location: SourceLocation, to out: inout JSONOutput) {
     if origin != location.origin { use(location.origin) }
-    bytes.removeAll(keepingCapacity: true)
-    bytes.append(UInt8(ascii: "{"))
+    // The names, two cells, two lines and under 48 bytes of keys and punctuation.
+    let most =
+      fileKey.count + sheetKey.count + textStart.count + (sheetReference?.count ?? 0)
+      + 2 * CellAddress.maxA1Count + 2 * 20 + 48
+    out.rawValue(most: most) { start in compose(location, at: start) }
+  }
+
+  /// Writes the object at `start`; returns its length.
+  private func compose(_ location: SourceLocation, at start: UnsafeMutablePointer<UInt8>) -> Int {
+    var p = start
+    func put(_ text: StaticString) {
+      p.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+      p += text.utf8CodeUnitCount
+    }
+    func put(_ bytes: [UInt8]) {
+      bytes.withUnsafeBufferPointer { b in
+        if let from = b.baseAddress { p.update(from: from, count: b.count) }
+      }
+      p += bytes.count
+    }
+    func putA1(_ cell: CellAddress) { p += CellAddress.writeA1(row: cell.row, column: cell.column, to: p) }
+    func putDigits(_ value: Int) { p += CellAddress.writeDigits(value, to: p) }
+    put("{")
     if let cell = location.cell {
-      append(#""cell":""#)
-      appendA1(cell)
-      append(#"","#)
+      put(#""cell":""#)
+      putA1(cell)
+      put(#"","#)
     }
-    bytes += fileKey
+    put(fileKey)
     if let line = location.line {
-      append(#","line":"#)
-      appendDigits(line)
+      put(#","line":"#)
+      putDigits(line)
     }
-    bytes += sheetKey
-    bytes += textStart
+    put(sheetKey)
+    put(textStart)
     if let line = location.line {
-      bytes.append(UInt8(ascii: ":"))
-      appendDigits(line)
+      put(":")
+      putDigits(line)
       if let cell = location.cell {
-        append(" (")
-        appendA1(cell)
-        bytes.append(UInt8(ascii: ")"))
+        put(" (")
+        putA1(cell)
+        put(")")
       }
     } else if let cell = location.cell {
-      bytes.append(UInt8(ascii: ":"))
+      put(":")
       if let sheetReference {
-        bytes += sheetReference
-        bytes.append(UInt8(ascii: "!"))
+        put(sheetReference)
+        put("!")
       }
-      appendA1(cell)
+      putA1(cell)
     } else if let sheetReference {
-      bytes.append(UInt8(ascii: ":"))
-      bytes += sheetReference
+      put(":")
+      put(sheetReference)
     }
-    append(#""}"#)
+    put(#""}"#)
+    return p - start
   }
 
   private mutating func use(_ origin: SourceOrigin) {
@@ -85,53 +106,5 @@ struct ReportLocationBytes {
     var out = JSONOutput(sink: nil, pretty: false, capacity: text.utf8.count + 16)
     out.string(text)
     return Array(out.collected.dropFirst().dropLast())
-  }
-
-  private mutating func append(_ text: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-  }
-
-  /// `CellAddress.a1`: the column's letters (`?` below 1), then the row.
-  private mutating func appendA1(_ cell: CellAddress) {
-    if cell.column < 1 {
-      bytes.append(UInt8(ascii: "?"))
-    } else {
-      var letters = 1
-      var n = (cell.column - 1) / 26
-      while n > 0 {
-        letters += 1
-        n = (n - 1) / 26
-      }
-      // Written from the last letter back, in place (no slice is reversed).
-      var at = bytes.count + letters
-      bytes.append(contentsOf: repeatElement(0, count: letters))
-      n = cell.column
-      while n > 0 {
-        at -= 1
-        bytes[at] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
-        n = (n - 1) / 26
-      }
-    }
-    appendDigits(cell.row)
-  }
-
-  /// The decimal digits of `value` as `String(value)` spells them.
-  private mutating func appendDigits(_ value: Int) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits = 1
-    var rest = magnitude / 10
-    while rest > 0 {
-      digits += 1
-      rest /= 10
-    }
-    // Written from the last digit back, in place (no slice is reversed).
-    var at = bytes.count + digits
-    bytes.append(contentsOf: repeatElement(0, count: digits))
-    repeat {
-      at -= 1
-      bytes[at] = 48 + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
   }
 }

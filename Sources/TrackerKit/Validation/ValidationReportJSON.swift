@@ -119,8 +119,7 @@ public enum ValidationReportJSON {
   private static func location(_ location: SourceLocation, _ out: inout JSONOutput, _ locations: inout ReportLocationBytes) {
     // Findings' locations sit deep enough to be written on one line: from composed bytes.
     if out.writesCompactLocation {
-      locations.compose(location)
-      out.rawValue(locations.bytes)
+      locations.write(location, to: &out)
       return
     }
     out.beginObject()

@@ -253,52 +253,21 @@ struct JSONOutput: ~Copyable {
   /// An A1 cell reference as a string (`"E5"`), written without allocating.
   mutating func cell(row: Int, column: Int) {
     beforeValue()
-    reserve(26)
+    reserve(2 + CellAddress.maxA1Count)
     putCell(row: row, column: column)
   }
 
   /// `"A1"` (quotes included); room is reserved by the caller.
   private mutating func putCell(row: Int, column: Int) {
     put(UInt8(ascii: "\""))
-    var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
-    var n = column
-    var count = 0
-    while n > 0, count < 3 {
-      let rem = UInt8((n - 1) % 26)
-      switch count {
-      case 0: letters.0 = 65 + rem
-      case 1: letters.1 = 65 + rem
-      default: letters.2 = 65 + rem
-      }
-      n = (n - 1) / 26
-      count += 1
-    }
-    if count == 3 { put(letters.2) }
-    if count >= 2 { put(letters.1) }
-    put(letters.0)
-    if row < 10 { put(48 + UInt8(max(0, row))) } else { putDigits(row) }
+    count += CellAddress.writeA1(row: row, column: column, to: base + count)
     put(UInt8(ascii: "\""))
   }
 
-  /// The decimal digits of `value` (a `-` first when negative), as
-  /// `String(value)` spells them, written from the last digit back straight
-  /// into the buffer; room (20 bytes) is reserved by the caller.
+  /// The decimal digits of `value`, as `String(value)` spells them; room
+  /// (20 bytes) is reserved by the caller.
   private mutating func putDigits(_ value: Int) {
-    var magnitude = value.magnitude
-    if value < 0 { put(UInt8(ascii: "-")) }
-    var digits = 1
-    var limit: UInt = 10
-    while digits < 19, magnitude >= limit {  // UInt64 has at most 20 digits; Int's magnitude 19
-      digits += 1
-      limit &*= 10
-    }
-    var p = base + count + digits
-    repeat {
-      p -= 1
-      p.pointee = 48 + UInt8(truncatingIfNeeded: magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
-    count += digits
+    count += CellAddress.writeDigits(value, to: base + count)
   }
 
   mutating func int(_ value: Int) {
@@ -333,14 +302,15 @@ struct JSONOutput: ~Copyable {
     put(word.utf8Start, word.utf8CodeUnitCount)
   }
 
-  /// Writes bytes that are already one complete compact JSON value (the
-  /// caller composed and escaped them), as the next value.
-  mutating func rawValue(_ bytes: [UInt8]) {
+  /// Writes one complete compact JSON value that `compose` writes in place
+  /// (composed and escaped by the caller) as the next value: `compose` is
+  /// given room for `most` bytes and returns how many it wrote.
+  mutating func rawValue(most: Int, _ compose: (UnsafeMutablePointer<UInt8>) -> Int) {
     beforeValue()
-    bytes.withUnsafeBufferPointer { b in
-      reserve(b.count)
-      if let p = b.baseAddress { put(p, b.count) }
-    }
+    reserve(most)
+    let written = compose(base + count)
+    precondition(written <= most, "a composed value overran the room it was given")
+    count += written
     maybeFlush()
   }
 
@@ -362,7 +332,7 @@ struct JSONOutput: ~Copyable {
     }
     guard !locationHasPart else { return false }
     beforeValue()
-    reserve(locationPrefix.count + 27 + 29)
+    reserve(locationPrefix.count + 2 + CellAddress.maxA1Count + 8 + 20 + 1)
     locationPrefix.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
     putCell(row: row, column: column)
     if let line {
