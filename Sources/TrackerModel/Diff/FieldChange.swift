@@ -17,8 +17,13 @@ public struct FieldChange: Hashable, Sendable {
   /// The field changes of one matched pair of actions, in `ActionField` order.
   static func changes(old: Action, new: Action) -> [FieldChange] {
     ActionField.allCases.compactMap { field in
-      let before = field.value(of: old)
-      let after = field.value(of: new)
+      // The same text has the same key: most fields of most actions are
+      // unchanged, and are not normalised to find that out.
+      let shownBefore = field.shown(of: old)
+      let shownAfter = field.shown(of: new)
+      if shownBefore == shownAfter { return nil }
+      let before = field.value(of: old, shown: shownBefore)
+      let after = field.value(of: new, shown: shownAfter)
       if before.shown == after.shown || before.key == after.key { return nil }
       return FieldChange(field: field, old: before.shown, new: after.shown, oldSource: before.source, newSource: after.source)
     }
@@ -56,30 +61,30 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable {
     }
   }
 
-  fileprivate func value(of action: Action) -> Value {
+  /// A field's text as shown to a person (`nil` when the field is unset).
+  fileprivate func shown(of action: Action) -> String? {
     switch self {
-    case .text:
-      return Value(shown: action.text, key: MergeKeys.normalised(action.text), source: action.textSource)
-    case .leads:
-      return Value(
-        shown: action.leads.map(\.name).joined(separator: "; "), key: MergeKeys.leads(action.leads),
-        source: action.leads.first?.source)
+    case .text: action.text
+    case .leads: action.leads.map(\.name).joined(separator: "; ")
+    case .accountable: action.accountable.map(\.name).joined(separator: "; ")
+    case .subGroup: action.subGroup
+    case .due: action.dueRaw ?? action.dueDate?.description
+    case .percentComplete: action.percentComplete.map { $0 == $0.rounded() && abs($0) < 1e15 ? "\(Int($0))%" : "\($0)%" }
+    case .impact: action.impactRaw ?? action.impact.joined(separator: "\n")
+    }
+  }
+
+  /// A field's value, given its `shown(of:)` text.
+  fileprivate func value(of action: Action, shown: String?) -> Value {
+    switch self {
+    case .text: Value(shown: shown, key: shown.map(MergeKeys.normalised), source: action.textSource)
+    case .leads: Value(shown: shown, key: MergeKeys.leads(action.leads), source: action.leads.first?.source)
     case .accountable:
-      return Value(
-        shown: action.accountable.map(\.name).joined(separator: "; "), key: MergeKeys.leads(action.accountable),
-        source: action.accountable.first?.source)
-    case .subGroup:
-      return Value(
-        shown: action.subGroup, key: action.subGroup.map(SubGroupName.canonical), source: action.subGroupSource)
-    case .due:
-      let due = DueValue(date: action.dueDate, raw: action.dueRaw)
-      return Value(shown: due.raw ?? due.date?.description, key: due.key, source: action.dueSource)
-    case .percentComplete:
-      let shown = action.percentComplete.map { $0 == $0.rounded() && abs($0) < 1e15 ? "\(Int($0))%" : "\($0)%" }
-      return Value(shown: shown, key: shown, source: action.percentSource)
-    case .impact:
-      let shown = action.impactRaw ?? action.impact.joined(separator: "\n")
-      return Value(shown: shown, key: MergeKeys.normalised(shown), source: action.impactSource)
+      Value(shown: shown, key: MergeKeys.leads(action.accountable), source: action.accountable.first?.source)
+    case .subGroup: Value(shown: shown, key: action.subGroup.map(SubGroupName.canonical), source: action.subGroupSource)
+    case .due: Value(shown: shown, key: DueValue(date: action.dueDate, raw: action.dueRaw).key, source: action.dueSource)
+    case .percentComplete: Value(shown: shown, key: shown, source: action.percentSource)
+    case .impact: Value(shown: shown, key: shown.map(MergeKeys.normalised), source: action.impactSource)
     }
   }
 }
